@@ -1,0 +1,64 @@
+package io.codextestgen;
+
+import io.codextestgen.api.ApiModel;
+import io.codextestgen.api.ApiModelReader;
+import io.codextestgen.config.GeneratorConfig;
+import io.codextestgen.diag.Diagnostic;
+import io.codextestgen.diag.GenerationException;
+import io.codextestgen.emit.SourceWriter;
+import io.codextestgen.emit.WriteReport;
+import io.codextestgen.plan.TestPlan;
+import io.codextestgen.plan.TestPlanner;
+import io.codextestgen.render.JUnitRenderer;
+import io.codextestgen.render.RenderedFile;
+import io.codextestgen.spec.LoadedSpec;
+import io.codextestgen.spec.SpecLoader;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The entry point of the library: spec in, JUnit 5 + REST Assured sources out. Build tools call
+ * {@link #generate(GeneratorConfig)}; bad input surfaces as {@link GenerationException} carrying diagnostics,
+ * and nothing is written then.
+ */
+public final class CodexTestgen {
+
+  private CodexTestgen() {}
+
+  /** Generates the suite and writes the files that changed. */
+  public static GenerationResult generate(GeneratorConfig config) {
+    Generated generated = render(config);
+    WriteReport report = new SourceWriter(config.outputDirectory()).write(generated.files());
+    List<Diagnostic> diagnostics = new ArrayList<>(generated.diagnostics());
+    diagnostics.addAll(report.warnings());
+    TestPlan plan = generated.plan();
+    int cases = plan.classes().stream().mapToInt(c -> c.cases().size()).sum();
+    return new GenerationResult(report.written(), report.unchanged(), plan.classes().size(), cases, plan.skipped(),
+        diagnostics);
+  }
+
+  /** Everything up to the files' content, in memory: for drift checks, previews and tests. */
+  public static Generated render(GeneratorConfig config) {
+    LoadedSpec spec = new SpecLoader(config.remoteRefAllowList()).load(config.specFile());
+    ApiModel model;
+    try {
+      model = ApiModelReader.read(spec);
+    } catch (RuntimeException e) {
+      throw new GenerationException(Diagnostic.error(spec.fileName(), "", "cannot read the spec's structure: " + e));
+    }
+    TestPlan plan = TestPlanner.plan(model, config);
+    List<RenderedFile> files = JUnitRenderer.render(plan);
+    List<Diagnostic> diagnostics = new ArrayList<>(spec.warnings());
+    diagnostics.addAll(plan.warnings());
+    return new Generated(plan, files, diagnostics);
+  }
+
+  /** The rendered suite before it is written. */
+  public record Generated(TestPlan plan, List<RenderedFile> files, List<Diagnostic> diagnostics) {
+
+    public Generated {
+      files = List.copyOf(files);
+      diagnostics = List.copyOf(diagnostics);
+    }
+  }
+}

@@ -1,0 +1,25 @@
+package io.codextestgen;
+
+import io.codextestgen.diag.Diagnostic;
+import io.codextestgen.plan.SkippedOperation;
+import java.util.List;
+
+/**
+ * The outcome of {@link CodexTestgen#generate}: files written and unchanged (relative to the output directory),
+ * tests generated, operations skipped with the reason, and every warning met.
+ */
+public record GenerationResult(
+    List<String> writtenFiles,
+    List<String> unchangedFiles,
+    int testClasses,
+    int testCases,
+    List<SkippedOperation> skipped,
+    List<Diagnostic> diagnostics) {
+
+  public GenerationResult {
+    writtenFiles = List.copyOf(writtenFiles);
+    unchangedFiles = List.copyOf(unchangedFiles);
+    skipped = List.copyOf(skipped);
+    diagnostics = List.copyOf(diagnostics);
+  }
+}

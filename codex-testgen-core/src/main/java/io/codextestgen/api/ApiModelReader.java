@@ -1,0 +1,280 @@
+package io.codextestgen.api;
+
+import io.codextestgen.spec.LoadedSpec;
+import io.swagger.v3.oas.models.Components;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.PathItem;
+import io.swagger.v3.oas.models.headers.Header;
+import io.swagger.v3.oas.models.media.Content;
+import io.swagger.v3.oas.models.media.MediaType;
+import io.swagger.v3.oas.models.media.Schema;
+import io.swagger.v3.oas.models.responses.ApiResponses;
+import io.swagger.v3.oas.models.security.SecurityScheme.In;
+import io.swagger.v3.oas.models.servers.Server;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/** Turns swagger-parser's model into {@link ApiModel}: references followed, defaults applied, order fixed. */
+public final class ApiModelReader {
+
+  private static final String PARAMETERS_PREFIX = "#/components/parameters/";
+  private static final String BODIES_PREFIX = "#/components/requestBodies/";
+  private static final String RESPONSES_PREFIX = "#/components/responses/";
+  private static final String HEADERS_PREFIX = "#/components/headers/";
+  private static final String EXAMPLES_PREFIX = "#/components/examples/";
+
+  private final OpenAPI openApi;
+  private final Components components;
+  private final SchemaReader schemaReader = new SchemaReader();
+
+  private ApiModelReader(OpenAPI openApi) {
+    this.openApi = openApi;
+    this.components = openApi.getComponents() == null ? new Components() : openApi.getComponents();
+  }
+
+  public static ApiModel read(LoadedSpec spec) {
+    return new ApiModelReader(spec.openApi()).readModel(spec);
+  }
+
+  private ApiModel readModel(LoadedSpec spec) {
+    Map<String, SchemaNode> schemas = new TreeMap<>();
+    if (components.getSchemas() != null) {
+      components.getSchemas().forEach((name, schema) ->
+          schemas.put(name, schemaReader.read(schema, "#/components/schemas/" + Pointers.escape(name))));
+    }
+    List<String> servers = new ArrayList<>();
+    if (openApi.getServers() != null) {
+      for (Server server : openApi.getServers()) {
+        if (server.getUrl() != null) {
+          servers.add(server.getUrl());
+        }
+      }
+    }
+    String title = openApi.getInfo() == null || openApi.getInfo().getTitle() == null
+        ? "API" : openApi.getInfo().getTitle();
+    return new ApiModel(title, spec.fileName(), spec.sha256(), servers, readOperations(), schemas,
+        readSecuritySchemes());
+  }
+
+  private List<Operation> readOperations() {
+    List<Operation> operations = new ArrayList<>();
+    new TreeMap<>(openApi.getPaths()).forEach((path, item) -> {
+      if (item == null) {
+        return;
+      }
+      Map<PathItem.HttpMethod, io.swagger.v3.oas.models.Operation> byMethod = item.readOperationsMap();
+      for (HttpMethod method : HttpMethod.values()) {
+        io.swagger.v3.oas.models.Operation operation = byMethod.get(PathItem.HttpMethod.valueOf(method.name()));
+        if (operation != null) {
+          operations.add(readOperation(path, method, item, operation));
+        }
+      }
+    });
+    operations.sort(Comparator.comparing(Operation::path).thenComparing(Operation::method));
+    return operations;
+  }
+
+  private Operation readOperation(String path, HttpMethod method, PathItem item,
+      io.swagger.v3.oas.models.Operation operation) {
+    String pointer = "#/paths/" + Pointers.escape(path) + "/" + method.name().toLowerCase(Locale.ROOT);
+    Map<String, Parameter> parameters = new LinkedHashMap<>();
+    readParameters(item.getParameters(), "#/paths/" + Pointers.escape(path) + "/parameters", parameters);
+    readParameters(operation.getParameters(), pointer + "/parameters", parameters);
+    return new Operation(
+        operation.getOperationId(),
+        method,
+        path,
+        operation.getTags() == null ? List.of() : operation.getTags(),
+        operation.getSummary(),
+        Boolean.TRUE.equals(operation.getDeprecated()),
+        new ArrayList<>(parameters.values()),
+        readRequestBody(operation.getRequestBody(), pointer + "/requestBody"),
+        readResponses(operation.getResponses(), pointer + "/responses"),
+        readSecurity(operation.getSecurity() != null ? operation.getSecurity() : openApi.getSecurity()),
+        pointer);
+  }
+
+  /** Operation-level parameters replace path-level ones of the same name and location. */
+  private void readParameters(List<io.swagger.v3.oas.models.parameters.Parameter> source, String pointer,
+      Map<String, Parameter> into) {
+    if (source == null) {
+      return;
+    }
+    for (int i = 0; i < source.size(); i++) {
+      io.swagger.v3.oas.models.parameters.Parameter parameter = source.get(i);
+      String at = pointer + "/" + i;
+      if (parameter.get$ref() != null) {
+        String name = componentName(parameter.get$ref(), PARAMETERS_PREFIX);
+        at = PARAMETERS_PREFIX + Pointers.escape(name);
+        parameter = components.getParameters() == null ? null : components.getParameters().get(name);
+      }
+      if (parameter == null || parameter.getName() == null || parameter.getIn() == null) {
+        continue;
+      }
+      ParameterLocation in = ParameterLocation.valueOf(parameter.getIn().toUpperCase(Locale.ROOT));
+      SchemaNode schema = parameter.getSchema() != null
+          ? schemaReader.read(parameter.getSchema(), at + "/schema")
+          : firstSchema(parameter.getContent(), at);
+      String style = parameter.getStyle() == null ? defaultStyle(in) : parameter.getStyle().toString();
+      boolean explode = parameter.getExplode() == null ? "form".equals(style) : parameter.getExplode();
+      Object example = parameter.getExample() != null ? parameter.getExample()
+          : firstExample(parameter.getExamples());
+      into.put(in + ":" + parameter.getName(), new Parameter(parameter.getName(), in,
+          in == ParameterLocation.PATH || Boolean.TRUE.equals(parameter.getRequired()), schema,
+          JsonValues.of(example), style, explode, at));
+    }
+  }
+
+  private static String defaultStyle(ParameterLocation in) {
+    return in == ParameterLocation.QUERY || in == ParameterLocation.COOKIE ? "form" : "simple";
+  }
+
+  private SchemaNode firstSchema(Content content, String pointer) {
+    if (content == null || content.isEmpty()) {
+      return SchemaNode.ANY;
+    }
+    Map.Entry<String, MediaType> first = content.entrySet().iterator().next();
+    return first.getValue().getSchema() == null ? SchemaNode.ANY
+        : schemaReader.read(first.getValue().getSchema(),
+            pointer + "/content/" + Pointers.escape(first.getKey()) + "/schema");
+  }
+
+  private Optional<RequestBody> readRequestBody(io.swagger.v3.oas.models.parameters.RequestBody body,
+      String pointer) {
+    String at = pointer;
+    if (body != null && body.get$ref() != null) {
+      String name = componentName(body.get$ref(), BODIES_PREFIX);
+      at = BODIES_PREFIX + Pointers.escape(name);
+      body = components.getRequestBodies() == null ? null : components.getRequestBodies().get(name);
+    }
+    if (body == null || body.getContent() == null || body.getContent().isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(new RequestBody(Boolean.TRUE.equals(body.getRequired()),
+        readContents(body.getContent(), at + "/content"), at));
+  }
+
+  private List<ApiResponse> readResponses(ApiResponses responses, String pointer) {
+    List<ApiResponse> result = new ArrayList<>();
+    if (responses == null) {
+      return result;
+    }
+    new TreeMap<>(responses).forEach((status, response) -> {
+      String at = pointer + "/" + Pointers.escape(status);
+      if (response.get$ref() != null) {
+        String name = componentName(response.get$ref(), RESPONSES_PREFIX);
+        at = RESPONSES_PREFIX + Pointers.escape(name);
+        response = components.getResponses() == null ? null : components.getResponses().get(name);
+      }
+      if (response == null) {
+        return;
+      }
+      List<String> headers = new ArrayList<>();
+      if (response.getHeaders() != null) {
+        response.getHeaders().forEach((name, header) -> {
+          if (header != null && (header.get$ref() == null || resolveHeader(header) != null)) {
+            headers.add(name);
+          }
+        });
+      }
+      result.add(new ApiResponse(status.toUpperCase(Locale.ROOT),
+          response.getContent() == null ? List.of() : readContents(response.getContent(), at + "/content"),
+          headers));
+    });
+    return result;
+  }
+
+  private Header resolveHeader(Header header) {
+    String name = componentName(header.get$ref(), HEADERS_PREFIX);
+    return components.getHeaders() == null ? null : components.getHeaders().get(name);
+  }
+
+  private List<MediaContent> readContents(Content content, String pointer) {
+    List<MediaContent> result = new ArrayList<>();
+    content.forEach((mediaType, media) -> {
+      String at = pointer + "/" + Pointers.escape(mediaType);
+      SchemaNode schema = media == null || media.getSchema() == null ? null
+          : schemaReader.read(media.getSchema(), at + "/schema");
+      Object example = media == null ? null
+          : media.getExample() != null ? media.getExample() : firstExample(media.getExamples());
+      result.add(new MediaContent(mediaType, schema, JsonValues.of(example)));
+    });
+    return result;
+  }
+
+  private Object firstExample(Map<String, io.swagger.v3.oas.models.examples.Example> examples) {
+    if (examples == null || examples.isEmpty()) {
+      return null;
+    }
+    io.swagger.v3.oas.models.examples.Example example = examples.values().iterator().next();
+    if (example != null && example.get$ref() != null && components.getExamples() != null) {
+      example = components.getExamples().get(componentName(example.get$ref(), EXAMPLES_PREFIX));
+    }
+    return example == null ? null : example.getValue();
+  }
+
+  private static List<SecurityRequirement> readSecurity(
+      List<io.swagger.v3.oas.models.security.SecurityRequirement> requirements) {
+    List<SecurityRequirement> result = new ArrayList<>();
+    if (requirements == null) {
+      return result;
+    }
+    for (io.swagger.v3.oas.models.security.SecurityRequirement requirement : requirements) {
+      result.add(new SecurityRequirement(new ArrayList<>(requirement.keySet())));
+    }
+    // "security: [{}]" (or a list holding an empty alternative) makes the operation public.
+    return result.stream().anyMatch(r -> r.schemeNames().isEmpty()) ? List.of() : result;
+  }
+
+  private Map<String, SecurityScheme> readSecuritySchemes() {
+    Map<String, SecurityScheme> result = new TreeMap<>();
+    if (components.getSecuritySchemes() == null) {
+      return result;
+    }
+    components.getSecuritySchemes().forEach((name, scheme) -> {
+      if (scheme == null || scheme.getType() == null) {
+        return;
+      }
+      result.put(name, switch (scheme.getType()) {
+        case APIKEY -> new SecurityScheme(name, SecurityScheme.Kind.API_KEY, apiKeyLocation(scheme.getIn()),
+            scheme.getName());
+        case HTTP -> new SecurityScheme(name, httpKind(scheme.getScheme()), null, null);
+        case OAUTH2 -> new SecurityScheme(name, SecurityScheme.Kind.OAUTH2, null, null);
+        case OPENIDCONNECT -> new SecurityScheme(name, SecurityScheme.Kind.OPEN_ID_CONNECT, null, null);
+        default -> new SecurityScheme(name, SecurityScheme.Kind.OTHER_HTTP, null, null);
+      });
+    });
+    return result;
+  }
+
+  private static ParameterLocation apiKeyLocation(In in) {
+    if (in == In.QUERY) {
+      return ParameterLocation.QUERY;
+    }
+    return in == In.COOKIE ? ParameterLocation.COOKIE : ParameterLocation.HEADER;
+  }
+
+  private static SecurityScheme.Kind httpKind(String scheme) {
+    String lower = scheme == null ? "" : scheme.toLowerCase(Locale.ROOT);
+    return switch (lower) {
+      case "basic" -> SecurityScheme.Kind.BASIC;
+      case "bearer" -> SecurityScheme.Kind.BEARER;
+      default -> SecurityScheme.Kind.OTHER_HTTP;
+    };
+  }
+
+  private static String componentName(String ref, String prefix) {
+    String name = ref.startsWith(prefix) ? ref.substring(prefix.length()) : ref.substring(ref.lastIndexOf('/') + 1);
+    return Pointers.unescape(name);
+  }
+
+  static String schemaName(Schema<?> schema) {
+    return componentName(schema.get$ref(), "#/components/schemas/");
+  }
+}

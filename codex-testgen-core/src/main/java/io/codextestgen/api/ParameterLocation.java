@@ -1,0 +1,6 @@
+package io.codextestgen.api;
+
+/** Where a parameter travels. */
+public enum ParameterLocation {
+  PATH, QUERY, HEADER, COOKIE
+}

@@ -1,0 +1,161 @@
+package io.codextestgen.config;
+
+import io.codextestgen.diag.Diagnostic;
+import io.codextestgen.diag.GenerationException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.regex.Pattern;
+import javax.lang.model.SourceVersion;
+
+/**
+ * Everything that decides the generated output; the same config and spec give the same bytes.
+ *
+ * <p>Build one with {@link #builder(Path, Path)}; every default lives here, so Maven, Gradle or a CLI only map
+ * their own parameters onto the builder. Invalid values fail in {@link Builder#build()} with a diagnostic whose
+ * location is the builder property's name (the Maven plugin uses the same name for its pom element).
+ */
+public record GeneratorConfig(
+    Path specFile,
+    Path outputDirectory,
+    String basePackage,
+    String specPathInTests,
+    long seed,
+    List<String> remoteRefAllowList,
+    boolean useSpecServers,
+    boolean includeDestructive,
+    String classSuffix) {
+
+  public static final String DEFAULT_PACKAGE = "apitests";
+  public static final String DEFAULT_CLASS_SUFFIX = "ApiIT";
+
+  private static final Pattern CLASS_SUFFIX = Pattern.compile("[A-Za-z0-9_]*");
+  private static final Pattern ALLOWED_PREFIX = Pattern.compile("https?://[^\\s]+", Pattern.CASE_INSENSITIVE);
+
+  public GeneratorConfig {
+    remoteRefAllowList = List.copyOf(remoteRefAllowList);
+  }
+
+  public static Builder builder(Path specFile, Path outputDirectory) {
+    return new Builder(specFile, outputDirectory);
+  }
+
+  public Builder toBuilder() {
+    return new Builder(specFile, outputDirectory)
+        .basePackage(basePackage)
+        .specPathInTests(specPathInTests)
+        .seed(seed)
+        .remoteRefAllowList(remoteRefAllowList)
+        .useSpecServers(useSpecServers)
+        .includeDestructive(includeDestructive)
+        .classSuffix(classSuffix);
+  }
+
+  /** Builder with the defaults of every option. */
+  public static final class Builder {
+    private final Path specFile;
+    private final Path outputDirectory;
+    private String basePackage = DEFAULT_PACKAGE;
+    private String specPathInTests;
+    private long seed;
+    private List<String> remoteRefAllowList = List.of();
+    private boolean useSpecServers;
+    private boolean includeDestructive;
+    private String classSuffix = DEFAULT_CLASS_SUFFIX;
+
+    private Builder(Path specFile, Path outputDirectory) {
+      this.specFile = specFile;
+      this.outputDirectory = outputDirectory;
+    }
+
+    /** Java package of the generated classes. Default {@value #DEFAULT_PACKAGE}. */
+    public Builder basePackage(String basePackage) {
+      this.basePackage = basePackage;
+      return this;
+    }
+
+    /**
+     * Where the generated tests load the spec from at run time (for response validation), relative to the
+     * directory the tests run in (the project's base directory under Maven). Default: the spec's file name.
+     */
+    public Builder specPathInTests(String specPathInTests) {
+      this.specPathInTests = specPathInTests;
+      return this;
+    }
+
+    /** Seed of every synthesized value; change it to get other (still deterministic) values. Default 0. */
+    public Builder seed(long seed) {
+      this.seed = seed;
+      return this;
+    }
+
+    /**
+     * URL prefixes from which remote {@code $ref}s may be loaded. Empty (the default) refuses every remote
+     * reference, so loading a spec makes no network call.
+     */
+    public Builder remoteRefAllowList(List<String> remoteRefAllowList) {
+      this.remoteRefAllowList = remoteRefAllowList == null ? List.of() : List.copyOf(remoteRefAllowList);
+      return this;
+    }
+
+    /**
+     * Let the generated suite fall back to the spec's first {@code servers} URL when no base URI is given.
+     * Default false: tests never aim at a real server unless told to.
+     */
+    public Builder useSpecServers(boolean useSpecServers) {
+      this.useSpecServers = useSpecServers;
+      return this;
+    }
+
+    /** Generate tests that send DELETE requests. Default false: destructive tests are opt-in. */
+    public Builder includeDestructive(boolean includeDestructive) {
+      this.includeDestructive = includeDestructive;
+      return this;
+    }
+
+    /**
+     * Suffix of generated test class names. The default {@value #DEFAULT_CLASS_SUFFIX} lets Maven Failsafe run
+     * them in {@code integration-test}, after a server has started, and keeps Surefire away from them.
+     */
+    public Builder classSuffix(String classSuffix) {
+      this.classSuffix = classSuffix;
+      return this;
+    }
+
+    /** Validates every option and returns the config, or throws with one diagnostic per bad option. */
+    public GeneratorConfig build() {
+      List<Diagnostic> problems = new ArrayList<>();
+      if (specFile == null) {
+        problems.add(Diagnostic.error("", "specFile", "no spec file given: set it to your OpenAPI or Swagger file"));
+      }
+      if (outputDirectory == null) {
+        problems.add(Diagnostic.error("", "outputDirectory", "no output directory given"));
+      }
+      if (basePackage == null || basePackage.isBlank() || !SourceVersion.isName(basePackage)
+          || !basePackage.equals(basePackage.toLowerCase(Locale.ROOT))) {
+        problems.add(Diagnostic.error("", "basePackage",
+            "'" + basePackage + "' is not a valid lower-case Java package name (e.g. com.example.api.tests)"));
+      }
+      if (classSuffix == null || !CLASS_SUFFIX.matcher(classSuffix).matches()) {
+        problems.add(Diagnostic.error("", "classSuffix",
+            "'" + classSuffix + "' is not a valid class-name suffix: use letters, digits and '_' only"));
+      }
+      for (String prefix : remoteRefAllowList) {
+        if (prefix == null || !ALLOWED_PREFIX.matcher(prefix).matches()) {
+          problems.add(Diagnostic.error("", "remoteRefAllowList",
+              "'" + prefix + "' is not an http(s) URL prefix such as https://schemas.example.com/"));
+        }
+      }
+      if (!problems.isEmpty()) {
+        throw new GenerationException(problems);
+      }
+      String inTests = specPathInTests == null || specPathInTests.isBlank()
+          ? Objects.toString(specFile.getFileName())
+          : specPathInTests.replace('\\', '/');
+      return new GeneratorConfig(specFile, outputDirectory, basePackage, inTests, seed, remoteRefAllowList,
+          useSpecServers, includeDestructive, classSuffix);
+    }
+  }
+}

@@ -1,0 +1,74 @@
+package io.codextestgen.plan;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import javax.lang.model.SourceVersion;
+
+/** Java identifiers from spec names: tags, operation ids, scheme names. Only [A-Za-z0-9_] survives. */
+final class Names {
+
+  private Names() {}
+
+  static List<String> words(String text) {
+    List<String> words = new ArrayList<>();
+    if (text == null) {
+      return words;
+    }
+    // Split on anything not a letter or digit, and on lower-to-upper camel humps.
+    for (String part : text.split("[^A-Za-z0-9]+")) {
+      for (String word : part.split("(?<=[a-z0-9])(?=[A-Z])")) {
+        if (!word.isEmpty()) {
+          words.add(word);
+        }
+      }
+    }
+    return words;
+  }
+
+  static String upperCamel(String text, String fallback) {
+    StringBuilder name = new StringBuilder();
+    for (String word : words(text)) {
+      name.append(Character.toUpperCase(word.charAt(0))).append(word.substring(1));
+    }
+    return safeStart(name.length() == 0 ? fallback : name.toString(), fallback);
+  }
+
+  static String lowerCamel(String text, String fallback) {
+    String upper = upperCamel(text, fallback);
+    String lower = Character.toLowerCase(upper.charAt(0)) + upper.substring(1);
+    return SourceVersion.isKeyword(lower) ? lower + "_" : lower;
+  }
+
+  /** An operation id as written when it is already an identifier, else camel-cased. */
+  static String identifier(String text, String fallback) {
+    if (text != null && text.matches("[A-Za-z][A-Za-z0-9_]*") && !SourceVersion.isKeyword(text)) {
+      return text;
+    }
+    return lowerCamel(text, fallback);
+  }
+
+  static String upperSnake(String text) {
+    List<String> words = words(text);
+    return words.isEmpty() ? "SCHEME" : String.join("_", words).toUpperCase(Locale.ROOT);
+  }
+
+  private static String safeStart(String name, String fallback) {
+    return Character.isDigit(name.charAt(0)) ? fallback + name : name;
+  }
+
+  /** Hands out names unique within one scope: the second "x" becomes "x2", and so on. */
+  static final class Unique {
+    private final Set<String> taken = new HashSet<>();
+
+    String claim(String name) {
+      String candidate = name;
+      for (int n = 2; !taken.add(candidate.toLowerCase(Locale.ROOT)); n++) {
+        candidate = name + n;
+      }
+      return candidate;
+    }
+  }
+}

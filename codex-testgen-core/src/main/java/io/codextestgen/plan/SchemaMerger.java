@@ -1,0 +1,141 @@
+package io.codextestgen.plan;
+
+import io.codextestgen.api.ApiModel;
+import io.codextestgen.api.SchemaNode;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/** Folds {@code allOf} into one schema and picks {@code oneOf}/{@code anyOf} alternatives, for value synthesis. */
+final class SchemaMerger {
+
+  private final ApiModel model;
+
+  SchemaMerger(ApiModel model) {
+    this.model = model;
+  }
+
+  /** The schema with every allOf part (recursively) merged in; its own example is kept, the parts' are not. */
+  SchemaNode flatten(SchemaNode schema) {
+    return flatten(schema, 0);
+  }
+
+  private SchemaNode flatten(SchemaNode schema, int depth) {
+    if (schema.allOf().isEmpty() || depth > 16) {
+      return schema;
+    }
+    SchemaNode merged = withoutAllOf(schema);
+    for (SchemaNode part : schema.allOf()) {
+      merged = merge(merged, withoutExamples(flatten(model.resolve(part), depth + 1)));
+    }
+    return merged;
+  }
+
+  /** The first oneOf alternative, else the first anyOf alternative, else null. */
+  SchemaNode firstAlternative(SchemaNode schema) {
+    if (!schema.oneOf().isEmpty()) {
+      return schema.oneOf().get(0);
+    }
+    return schema.anyOf().isEmpty() ? null : schema.anyOf().get(0);
+  }
+
+  SchemaNode withoutAlternatives(SchemaNode schema) {
+    return copy(schema).oneOf(List.of()).anyOf(List.of()).discriminatorProperty(null).build();
+  }
+
+  SchemaNode withoutExamples(SchemaNode schema) {
+    return copy(schema).example(null).defaultValue(null).build();
+  }
+
+  private SchemaNode withoutAllOf(SchemaNode schema) {
+    return copy(schema).allOf(List.of()).build();
+  }
+
+  /** Both schemas at once: the stricter bound of each constraint, the union of properties and required names. */
+  SchemaNode merge(SchemaNode a, SchemaNode rawB) {
+    SchemaNode b = flatten(model.resolve(rawB));
+    Set<String> types = new TreeSet<>();
+    if (a.types().isEmpty() || b.types().isEmpty()) {
+      types.addAll(a.types());
+      types.addAll(b.types());
+    } else {
+      types.addAll(a.types());
+      types.retainAll(b.types());
+      if (types.isEmpty()) {
+        types.addAll(a.types());
+      }
+    }
+    Map<String, SchemaNode> properties = new LinkedHashMap<>(a.properties());
+    b.properties().forEach(properties::putIfAbsent);
+    Set<String> required = new LinkedHashSet<>(a.required());
+    required.addAll(b.required());
+    List<SchemaNode> oneOf = new ArrayList<>(a.oneOf().isEmpty() ? b.oneOf() : a.oneOf());
+    List<SchemaNode> anyOf = new ArrayList<>(a.anyOf().isEmpty() ? b.anyOf() : a.anyOf());
+    return copy(a)
+        .types(types)
+        .format(first(a.format(), b.format()))
+        .pattern(first(a.pattern(), b.pattern()))
+        .minLength(maxOf(a.minLength(), b.minLength()))
+        .maxLength(minOf(a.maxLength(), b.maxLength()))
+        .minimum(maxOf(a.minimum(), b.minimum()))
+        .exclusiveMinimum(a.exclusiveMinimum() || b.exclusiveMinimum())
+        .maximum(minOf(a.maximum(), b.maximum()))
+        .exclusiveMaximum(a.exclusiveMaximum() || b.exclusiveMaximum())
+        .multipleOf(first(a.multipleOf(), b.multipleOf()))
+        .items(first(a.items(), b.items()))
+        .minItems(maxOf(a.minItems(), b.minItems()))
+        .maxItems(minOf(a.maxItems(), b.maxItems()))
+        .uniqueItems(a.uniqueItems() || b.uniqueItems())
+        .properties(properties)
+        .required(new ArrayList<>(required))
+        .additionalProperties(first(a.additionalProperties(), b.additionalProperties()))
+        .enumValues(a.enumValues().isEmpty() ? b.enumValues() : a.enumValues())
+        .example(a.example())
+        .defaultValue(first(a.defaultValue(), b.defaultValue()))
+        .nullable(a.nullable() && b.nullable())
+        .readOnly(a.readOnly() || b.readOnly())
+        .writeOnly(a.writeOnly() || b.writeOnly())
+        .oneOf(oneOf)
+        .anyOf(anyOf)
+        .discriminatorProperty(first(a.discriminatorProperty(), b.discriminatorProperty()))
+        .discriminatorMapping(a.discriminatorMapping().isEmpty() ? b.discriminatorMapping() : a.discriminatorMapping())
+        .build();
+  }
+
+  static SchemaNode.Builder copy(SchemaNode s) {
+    return SchemaNode.builder().ref(s.ref()).types(s.types()).format(s.format()).pattern(s.pattern())
+        .minLength(s.minLength()).maxLength(s.maxLength()).minimum(s.minimum())
+        .exclusiveMinimum(s.exclusiveMinimum()).maximum(s.maximum()).exclusiveMaximum(s.exclusiveMaximum())
+        .multipleOf(s.multipleOf()).items(s.items()).minItems(s.minItems()).maxItems(s.maxItems())
+        .uniqueItems(s.uniqueItems()).properties(s.properties()).required(s.required())
+        .additionalProperties(s.additionalProperties()).enumValues(s.enumValues()).defaultValue(s.defaultValue())
+        .example(s.example()).nullable(s.nullable()).readOnly(s.readOnly()).writeOnly(s.writeOnly())
+        .allOf(s.allOf()).oneOf(s.oneOf()).anyOf(s.anyOf()).discriminatorProperty(s.discriminatorProperty())
+        .discriminatorMapping(s.discriminatorMapping()).pointer(s.pointer());
+  }
+
+  private static <T> T first(T a, T b) {
+    return a != null ? a : b;
+  }
+
+  private static Integer maxOf(Integer a, Integer b) {
+    return a == null ? b : b == null ? a : Integer.valueOf(Math.max(a, b));
+  }
+
+  private static Integer minOf(Integer a, Integer b) {
+    return a == null ? b : b == null ? a : Integer.valueOf(Math.min(a, b));
+  }
+
+  private static BigDecimal maxOf(BigDecimal a, BigDecimal b) {
+    return a == null ? b : b == null ? a : a.max(b);
+  }
+
+  private static BigDecimal minOf(BigDecimal a, BigDecimal b) {
+    return a == null ? b : b == null ? a : a.min(b);
+  }
+}

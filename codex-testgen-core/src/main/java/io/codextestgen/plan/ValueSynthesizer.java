@@ -1,0 +1,342 @@
+package io.codextestgen.plan;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.codextestgen.api.ApiModel;
+import io.codextestgen.api.SchemaNode;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.math.RoundingMode;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.Base64;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
+
+/**
+ * Produces a value that satisfies a schema: the schema's example first, then its default, then its first enum
+ * value, else a value synthesized from type, format and every constraint. All choices come from the given seeded
+ * {@link Random}, so the same schema and seed give the same value on every JVM.
+ */
+final class ValueSynthesizer {
+
+  private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+  private static final int MAX_DEPTH = 12;
+
+  private final ApiModel model;
+  private final Random random;
+  private final PatternStrings patterns;
+  private final Deque<String> refStack = new ArrayDeque<>();
+  private final SchemaMerger merger;
+
+  ValueSynthesizer(ApiModel model, Random random, PatternStrings patterns) {
+    this.model = model;
+    this.random = random;
+    this.patterns = patterns;
+    this.merger = new SchemaMerger(model);
+  }
+
+  /** A value for a request: readOnly properties are left out. {@code hint} names the value (e.g. "title"). */
+  JsonNode valueFor(SchemaNode schema, String hint) {
+    return generate(schema, hint, 0);
+  }
+
+  private JsonNode generate(SchemaNode raw, String hint, int depth) {
+    String ref = raw.isReference() ? raw.ref() : null;
+    if (ref != null) {
+      refStack.push(ref);
+    }
+    try {
+      SchemaNode schema = merger.flatten(model.resolve(raw));
+      if (schema.example() != null && !schema.example().isNull()) {
+        return withoutReadOnly(schema, schema.example().deepCopy());
+      }
+      if (schema.defaultValue() != null && !schema.defaultValue().isNull()) {
+        return schema.defaultValue().deepCopy();
+      }
+      for (JsonNode value : schema.enumValues()) {
+        if (!value.isNull()) {
+          return value.deepCopy();
+        }
+      }
+      SchemaNode alternative = merger.firstAlternative(schema);
+      if (alternative != null) {
+        return generateAlternative(schema, alternative, hint, depth);
+      }
+      return switch (typeOf(schema)) {
+        case "object" -> object(schema, depth);
+        case "array" -> array(schema, hint, depth);
+        case "integer" -> JSON.numberNode(Numbers.integerWithin(schema, random));
+        case "number" -> JSON.numberNode(Numbers.numberWithin(schema, random));
+        case "boolean" -> JSON.booleanNode(true);
+        case "null" -> JSON.nullNode();
+        default -> JSON.textNode(string(schema, hint));
+      };
+    } finally {
+      if (ref != null) {
+        refStack.pop();
+      }
+    }
+  }
+
+  /** oneOf/anyOf: the first alternative, merged with the properties the parent declares itself. */
+  private JsonNode generateAlternative(SchemaNode parent, SchemaNode alternative, String hint, int depth) {
+    SchemaNode merged = merger.merge(merger.withoutAlternatives(parent), alternative);
+    JsonNode value = generate(merged, hint, depth);
+    if (parent.discriminatorProperty() != null && value instanceof ObjectNode object) {
+      String discriminatorValue = discriminatorValue(parent, alternative, object);
+      if (discriminatorValue != null) {
+        object.put(parent.discriminatorProperty(), discriminatorValue);
+      }
+    }
+    return value;
+  }
+
+  private String discriminatorValue(SchemaNode parent, SchemaNode alternative, ObjectNode generated) {
+    JsonNode current = generated.get(parent.discriminatorProperty());
+    SchemaNode resolved = model.resolve(alternative);
+    SchemaNode property = resolved.properties().get(parent.discriminatorProperty());
+    if (current != null && property != null && !model.resolve(property).enumValues().isEmpty()) {
+      return null; // the alternative pins the value itself
+    }
+    if (alternative.isReference()) {
+      for (Map.Entry<String, String> entry : parent.discriminatorMapping().entrySet()) {
+        if (entry.getValue().equals(alternative.ref()) || entry.getValue().endsWith("/" + alternative.ref())) {
+          return entry.getKey();
+        }
+      }
+      return alternative.ref();
+    }
+    return null;
+  }
+
+  static String typeOf(SchemaNode schema) {
+    for (String type : List.of("object", "array", "string", "integer", "number", "boolean")) {
+      if (schema.hasType(type)) {
+        return type;
+      }
+    }
+    if (schema.hasType("null")) {
+      return "null";
+    }
+    if (!schema.properties().isEmpty() || schema.additionalProperties() != null) {
+      return "object";
+    }
+    if (schema.items() != null) {
+      return "array";
+    }
+    if (schema.minimum() != null || schema.maximum() != null || schema.multipleOf() != null) {
+      return "number";
+    }
+    return "string";
+  }
+
+  private ObjectNode object(SchemaNode schema, int depth) {
+    ObjectNode object = JSON.objectNode();
+    for (Map.Entry<String, SchemaNode> entry : schema.properties().entrySet()) {
+      String name = entry.getKey();
+      SchemaNode property = entry.getValue();
+      SchemaNode resolved = model.resolve(property);
+      boolean required = schema.required().contains(name);
+      if (resolved.readOnly() && !required) {
+        continue;
+      }
+      if (resolved.readOnly()) {
+        continue; // a required readOnly property is still server-set: requests leave it out
+      }
+      boolean recursive = property.isReference() && refStack.contains(property.ref());
+      if (!required && (recursive || depth >= MAX_DEPTH)) {
+        continue;
+      }
+      if (depth >= MAX_DEPTH * 2) {
+        continue;
+      }
+      object.set(name, generate(property, name, depth + 1));
+    }
+    SchemaNode additional = schema.additionalProperties();
+    if (schema.properties().isEmpty() && additional != null && additional != SchemaNode.FORBIDDEN
+        && depth < MAX_DEPTH) {
+      object.set("key1", generate(additional, "value", depth + 1));
+    }
+    return object;
+  }
+
+  private ArrayNode array(SchemaNode schema, String hint, int depth) {
+    ArrayNode array = JSON.arrayNode();
+    int size = Math.max(1, schema.minItems() == null ? 1 : schema.minItems());
+    if (schema.maxItems() != null) {
+      size = Math.min(size, schema.maxItems());
+    }
+    if (depth >= MAX_DEPTH) {
+      size = schema.minItems() == null ? 0 : Math.min(schema.minItems(), size);
+    }
+    SchemaNode items = schema.items() == null ? SchemaNode.ANY : schema.items();
+    List<JsonNode> enumValues = model.resolve(items).enumValues();
+    for (int i = 0; i < size; i++) {
+      JsonNode value = schema.uniqueItems() && i < enumValues.size() ? enumValues.get(i).deepCopy() : null;
+      for (int attempt = 0; value == null || schema.uniqueItems() && contains(array, value) && attempt < 20;
+          attempt++) {
+        value = i == 0 || attempt > 0 ? generateFresh(items, hint, depth + 1, i + attempt)
+            : generate(items, hint, depth + 1);
+      }
+      array.add(value);
+    }
+    return array;
+  }
+
+  /** Later items of an array: synthesized (not the example again), so uniqueItems can be met. */
+  private JsonNode generateFresh(SchemaNode items, String hint, int depth, int index) {
+    if (index == 0) {
+      return generate(items, hint, depth);
+    }
+    SchemaNode resolved = merger.flatten(model.resolve(items));
+    if (!resolved.enumValues().isEmpty()) {
+      return resolved.enumValues().get(index % resolved.enumValues().size()).deepCopy();
+    }
+    SchemaNode withoutExample = merger.withoutExamples(resolved);
+    return generate(withoutExample, hint + (index + 1), depth);
+  }
+
+  private static boolean contains(ArrayNode array, JsonNode value) {
+    for (JsonNode element : array) {
+      if (element.equals(value)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private JsonNode withoutReadOnly(SchemaNode schema, JsonNode example) {
+    if (example instanceof ObjectNode object) {
+      schema.properties().forEach((name, property) -> {
+        if (model.resolve(property).readOnly()) {
+          object.remove(name);
+        }
+      });
+    }
+    return example;
+  }
+
+  private String string(SchemaNode schema, String hint) {
+    String format = schema.format() == null ? "" : schema.format();
+    if (schema.pattern() != null) {
+      String value = patterns.matching(schema.pattern(), schema.minLength(), schema.maxLength(), random);
+      if (value != null) {
+        return value;
+      }
+    }
+    int n = 1 + random.nextInt(99);
+    String value = switch (format) {
+      case "date" -> String.format(java.util.Locale.ROOT, "20%02d-%02d-%02d", 20 + random.nextInt(6), 1 + random.nextInt(12),
+          1 + random.nextInt(28));
+      case "date-time" -> String.format(java.util.Locale.ROOT, "20%02d-%02d-%02dT%02d:%02d:00Z", 20 + random.nextInt(6),
+          1 + random.nextInt(12), 1 + random.nextInt(28), random.nextInt(24), random.nextInt(60));
+      case "time" -> String.format(java.util.Locale.ROOT, "%02d:%02d:00Z", random.nextInt(24), random.nextInt(60));
+      case "duration" -> "PT" + n + "M";
+      case "uuid" -> uuid();
+      case "email", "idn-email" -> "user" + n + "@example.com";
+      case "uri", "url", "iri" -> "https://example.com/" + slug(hint) + "/" + n;
+      case "uri-reference", "iri-reference" -> "/" + slug(hint) + "/" + n;
+      case "hostname", "idn-hostname" -> "host" + n + ".example.com";
+      case "ipv4" -> "192.0.2." + n;
+      case "ipv6" -> "2001:db8::" + Integer.toHexString(n);
+      case "byte" -> Base64.getEncoder().encodeToString((slug(hint) + "-" + n).getBytes(StandardCharsets.UTF_8));
+      case "password" -> "Secret-" + n + "-pass";
+      default -> slug(hint) + "-" + n;
+    };
+    return fitLength(value, schema.minLength(), schema.maxLength());
+  }
+
+  private String uuid() {
+    long most = (random.nextLong() & 0xffffffffffff0fffL) | 0x0000000000004000L;
+    long least = (random.nextLong() & 0x3fffffffffffffffL) | 0x8000000000000000L;
+    return new UUID(most, least).toString();
+  }
+
+  static String fitLength(String value, Integer minLength, Integer maxLength) {
+    StringBuilder text = new StringBuilder(value);
+    int min = minLength == null ? 0 : minLength;
+    while (text.length() < min) {
+      text.append('x');
+    }
+    if (maxLength != null && text.length() > maxLength) {
+      text.setLength(Math.max(maxLength, 0));
+    }
+    return text.toString();
+  }
+
+  private static String slug(String hint) {
+    String slug = hint == null ? "" : hint.replaceAll("[^A-Za-z0-9]+", "-").replaceAll("^-+|-+$", "");
+    return slug.isEmpty() ? "value" : slug.toLowerCase(java.util.Locale.ROOT);
+  }
+
+  /** Numbers inside bounds, respecting exclusivity and multipleOf. */
+  static final class Numbers {
+    private static final BigDecimal DEFAULT_SPAN = BigDecimal.valueOf(100);
+
+    private Numbers() {}
+
+    static BigInteger integerWithin(SchemaNode schema, Random random) {
+      BigDecimal low = schema.minimum() == null ? null
+          : schema.exclusiveMinimum() ? schema.minimum().setScale(0, RoundingMode.FLOOR).add(BigDecimal.ONE)
+          : schema.minimum().setScale(0, RoundingMode.CEILING);
+      BigDecimal high = schema.maximum() == null ? null
+          : schema.exclusiveMaximum() ? schema.maximum().setScale(0, RoundingMode.CEILING).subtract(BigDecimal.ONE)
+          : schema.maximum().setScale(0, RoundingMode.FLOOR);
+      BigDecimal step = schema.multipleOf() == null || schema.multipleOf().signum() <= 0
+          ? BigDecimal.ONE : schema.multipleOf();
+      return pick(low, high, step, random, 0).toBigInteger();
+    }
+
+    static BigDecimal numberWithin(SchemaNode schema, Random random) {
+      BigDecimal step = schema.multipleOf() == null || schema.multipleOf().signum() <= 0
+          ? new BigDecimal("0.5") : schema.multipleOf();
+      BigDecimal low = schema.minimum();
+      BigDecimal high = schema.maximum();
+      if (low != null && schema.exclusiveMinimum()) {
+        low = nextMultiple(low, step);
+        if (low.compareTo(schema.minimum()) == 0) {
+          low = low.add(step);
+        }
+      }
+      if (high != null && schema.exclusiveMaximum()) {
+        BigDecimal below = previousMultiple(high, step);
+        high = below.compareTo(high) == 0 ? below.subtract(step) : below;
+      }
+      BigDecimal value = pick(low, high, step, random, 1);
+      return value.stripTrailingZeros().scale() < 0 ? value.setScale(0, RoundingMode.UNNECESSARY) : value.stripTrailingZeros();
+    }
+
+    /** A multiple of {@code step} in [low, high], near the low end (ids and counts are small in real life). */
+    private static BigDecimal pick(BigDecimal low, BigDecimal high, BigDecimal step, Random random, int minimumFloor) {
+      BigDecimal from = low != null ? low : high != null ? high.subtract(DEFAULT_SPAN).max(BigDecimal.valueOf(minimumFloor)).min(high) : BigDecimal.valueOf(minimumFloor);
+      if (low == null && from.compareTo(BigDecimal.ONE) < 0 && (high == null || high.compareTo(BigDecimal.ONE) >= 0)) {
+        from = BigDecimal.ONE;
+      }
+      BigDecimal to = high != null ? high : from.add(DEFAULT_SPAN);
+      BigDecimal span = to.subtract(from).min(DEFAULT_SPAN);
+      BigDecimal candidate = from.add(span.multiply(BigDecimal.valueOf(random.nextInt(1000))).divide(BigDecimal.valueOf(1000), 6, RoundingMode.FLOOR));
+      BigDecimal snapped = nextMultiple(candidate, step);
+      if (high != null && snapped.compareTo(high) > 0) {
+        snapped = previousMultiple(high, step);
+      }
+      if (low != null && snapped.compareTo(low) < 0) {
+        snapped = nextMultiple(low, step);
+      }
+      return snapped;
+    }
+
+    static BigDecimal nextMultiple(BigDecimal value, BigDecimal step) {
+      return value.divide(step, 0, RoundingMode.CEILING).multiply(step);
+    }
+
+    static BigDecimal previousMultiple(BigDecimal value, BigDecimal step) {
+      return value.divide(step, 0, RoundingMode.FLOOR).multiply(step);
+    }
+  }
+}

@@ -1,0 +1,42 @@
+package io.codextestgen.render;
+
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.JavaFile;
+import com.palantir.javapoet.TypeSpec;
+import io.codextestgen.plan.CredentialPlan;
+import io.codextestgen.plan.TestClassPlan;
+import io.codextestgen.plan.TestPlan;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** Renders a {@link TestPlan} as JUnit 5 + REST Assured sources: the support class, then one class per group. */
+public final class JUnitRenderer {
+
+  private JUnitRenderer() {}
+
+  public static List<RenderedFile> render(TestPlan plan) {
+    String specFile = plan.support().specFileName();
+    String sha256 = plan.support().specSha256();
+    ClassName support = ClassName.get(plan.basePackage(), plan.support().className());
+    Map<String, CredentialPlan> credentials = new TreeMap<>();
+    plan.support().credentials().forEach(credential -> credentials.put(credential.schemeName(), credential));
+    List<RenderedFile> files = new ArrayList<>();
+    files.add(file(plan.basePackage(), SupportClassRenderer.render(plan.support()), specFile));
+    for (TestClassPlan testClass : plan.classes()) {
+      files.add(file(plan.basePackage(), TestClassRenderer.render(testClass, support, credentials, specFile, sha256), specFile));
+    }
+    return files;
+  }
+
+  private static RenderedFile file(String packageName, TypeSpec type, String specFile) {
+    JavaFile javaFile = JavaFile.builder(packageName, type)
+        .addFileComment("$L", Types.fileComment(specFile))
+        .skipJavaLangImports(true)
+        .indent("    ")
+        .build();
+    String path = packageName.replace('.', '/') + "/" + type.name() + ".java";
+    return new RenderedFile(path, javaFile.toString());
+  }
+}

@@ -1,0 +1,239 @@
+package io.codextestgen.render;
+
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.FieldSpec;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.ParameterizedTypeName;
+import com.palantir.javapoet.TypeSpec;
+import io.codextestgen.plan.CredentialPlan;
+import io.codextestgen.plan.SupportPlan;
+import java.util.List;
+import javax.lang.model.element.Modifier;
+
+/**
+ * The support class: base URI, spec location and credentials, read at run time from system properties or the
+ * environment. It holds no secret and no URL unless the user allowed the spec's server as a fallback.
+ */
+final class SupportClassRenderer {
+
+  private static final ClassName STRING = ClassName.get(String.class);
+
+  private SupportClassRenderer() {}
+
+  static TypeSpec render(SupportPlan plan) {
+    TypeSpec.Builder type = TypeSpec.classBuilder(plan.className())
+        .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
+        .addAnnotation(Types.generated(plan.specFileName(), plan.specSha256()))
+        .addJavadoc(javadoc(plan))
+        .addField(constant("BASE_URI_PROPERTY", "codex.baseUri"))
+        .addField(constant("BASE_URI_ENV", "CODEX_BASE_URI"))
+        .addField(constant("SPEC_PATH_PROPERTY", "codex.specPath"))
+        .addField(constant("SPEC_PATH_ENV", "CODEX_SPEC_PATH"))
+        .addField(constant("DEFAULT_SPEC_PATH", plan.specPathInTests()))
+        .addField(FieldSpec.builder(Types.VALIDATION_FILTER, "validationFilter", Modifier.PRIVATE, Modifier.STATIC)
+            .build())
+        .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build())
+        .addMethod(baseUri(plan))
+        .addMethod(request())
+        .addMethod(mediaTypeIn());
+    for (CredentialPlan credential : plan.credentials()) {
+      type.addMethods(credentials(credential));
+    }
+    return type
+        .addMethod(validationFilter())
+        .addMethod(basePath())
+        .addMethod(setting())
+        .addMethod(secret())
+        .build();
+  }
+
+  private static CodeBlock javadoc(SupportPlan plan) {
+    CodeBlock.Builder doc = CodeBlock.builder()
+        .add("Run-time configuration of the generated API tests; every value comes from a system property or,\n")
+        .add("when that is unset, an environment variable. Nothing secret is written in this source.\n")
+        .add("\n<ul>\n")
+        .add("<li>Base URI of the API under test: {@code -Dcodex.baseUri=http://127.0.0.1:8080} or\n")
+        .add("{@code CODEX_BASE_URI}.");
+    if (plan.fallbackServerUrl() != null) {
+      doc.add(" When neither is set, the spec's server {@code $L} is used.", JavaText.comment(plan.fallbackServerUrl()));
+    } else {
+      doc.add(" Required: the spec's {@code servers} are never used.");
+    }
+    doc.add("</li>\n")
+        .add("<li>Spec for request and response validation: {@code codex.specPath} or {@code CODEX_SPEC_PATH},\n")
+        .add("default {@code $L} (relative to the directory the tests run in).</li>\n",
+            JavaText.comment(plan.specPathInTests()));
+    for (CredentialPlan credential : plan.credentials()) {
+      String scheme = JavaText.comment(credential.schemeName());
+      switch (credential.kind()) {
+        case API_KEY -> doc.add("<li>Security scheme {@code $L}, API key in $L {@code $L}: {@code $L} or {@code $L}.</li>\n",
+            scheme, credential.location(), JavaText.comment(credential.parameterName()), credential.property(),
+            credential.envVar());
+        case BASIC -> doc.add("<li>Security scheme {@code $L}, HTTP basic: {@code $L.username} and {@code $L.password},"
+            + " or {@code $L_USERNAME} and {@code $L_PASSWORD}.</li>\n", scheme, credential.property(),
+            credential.property(), credential.envVar(), credential.envVar());
+        case BEARER -> doc.add("<li>Security scheme {@code $L}, bearer token: {@code $L} or {@code $L}.</li>\n",
+            scheme, credential.property(), credential.envVar());
+      }
+    }
+    return doc.add("</ul>\n").build();
+  }
+
+  private static FieldSpec constant(String name, String value) {
+    return FieldSpec.builder(STRING, name, Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
+        .initializer("$S", value)
+        .build();
+  }
+
+  private static MethodSpec baseUri(SupportPlan plan) {
+    MethodSpec.Builder method = MethodSpec.methodBuilder("baseUri")
+        .addJavadoc("The base URI of the API under test; fails at once, saying how to set it, when none is given.\n")
+        .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+        .returns(STRING)
+        .addStatement("$T value = setting(BASE_URI_PROPERTY, BASE_URI_ENV)", STRING);
+    if (plan.fallbackServerUrl() != null) {
+      method.beginControlFlow("if (value == null)")
+          .addStatement("value = $S", plan.fallbackServerUrl())
+          .endControlFlow();
+    }
+    return method
+        .beginControlFlow("if (value == null)")
+        .addStatement("throw new $T($S)", IllegalStateException.class,
+            "No base URI for the API under test: run the tests with -Dcodex.baseUri=http://127.0.0.1:8080 (or set"
+                + " the environment variable CODEX_BASE_URI). The spec's servers are not used unless the generator"
+                + " was configured with useSpecServers.")
+        .endControlFlow()
+        .addStatement("return value")
+        .build();
+  }
+
+  private static MethodSpec request() {
+    return MethodSpec.methodBuilder("request")
+        .addJavadoc("A request aimed at the base URI whose request and response are validated against the spec.\n")
+        .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+        .returns(Types.REQUEST_SPECIFICATION)
+        .addStatement("return $T.given().baseUri(baseUri()).filter(validationFilter())", Types.REST_ASSURED)
+        .build();
+  }
+
+  private static MethodSpec mediaTypeIn() {
+    ParameterizedTypeName matcherOfString = ParameterizedTypeName.get(Types.MATCHER, STRING);
+    TypeSpec matcher = TypeSpec.anonymousClassBuilder("")
+        .superclass(ParameterizedTypeName.get(Types.TYPE_SAFE_MATCHER, STRING))
+        .addMethod(MethodSpec.methodBuilder("matchesSafely")
+            .addAnnotation(Override.class)
+            .addModifiers(Modifier.PROTECTED)
+            .returns(boolean.class)
+            .addParameter(STRING, "actual")
+            .addStatement("$T base = actual.split(\";\", 2)[0].trim().toLowerCase($T.ROOT)", STRING, Types.LOCALE)
+            .beginControlFlow("for ($T type : types)", STRING)
+            .beginControlFlow("if (type.split(\";\", 2)[0].trim().toLowerCase($T.ROOT).equals(base))", Types.LOCALE)
+            .addStatement("return true")
+            .endControlFlow()
+            .endControlFlow()
+            .addStatement("return false")
+            .build())
+        .addMethod(MethodSpec.methodBuilder("describeTo")
+            .addAnnotation(Override.class)
+            .addModifiers(Modifier.PUBLIC)
+            .addParameter(Types.DESCRIPTION, "description")
+            .addStatement("description.appendText($S + $T.toString(types))", "a content type among ", Types.ARRAYS)
+            .build())
+        .build();
+    return MethodSpec.methodBuilder("mediaTypeIn")
+        .addJavadoc("Matches a Content-Type whose media type (parameters such as charset aside) is one of "
+            + "{@code types}.\n")
+        .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+        .returns(matcherOfString)
+        .addParameter(String[].class, "types")
+        .varargs()
+        .addStatement("return $L", matcher)
+        .build();
+  }
+
+  /** Secrets are methods, not fields: read when a test needs them, so a missing one fails only that test. */
+  private static List<MethodSpec> credentials(CredentialPlan credential) {
+    String scheme = JavaText.comment(credential.schemeName());
+    if (credential.kind() == CredentialPlan.Kind.BASIC) {
+      return List.of(
+          secretGetter(credential.methodName() + "Username", "User name of HTTP basic scheme {@code " + scheme + "}.",
+              credential.property() + ".username", credential.envVar() + "_USERNAME", credential.schemeName()),
+          secretGetter(credential.methodName() + "Password", "Password of HTTP basic scheme {@code " + scheme + "}.",
+              credential.property() + ".password", credential.envVar() + "_PASSWORD", credential.schemeName()));
+    }
+    String what = credential.kind() == CredentialPlan.Kind.API_KEY ? "API key" : "Bearer token";
+    return List.of(secretGetter(credential.methodName() + "Credential",
+        what + " of security scheme {@code " + scheme + "}.", credential.property(), credential.envVar(),
+        credential.schemeName()));
+  }
+
+  private static MethodSpec secretGetter(String name, String javadoc, String property, String env, String scheme) {
+    return MethodSpec.methodBuilder(name)
+        .addJavadoc("$L\n", javadoc)
+        .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+        .returns(STRING)
+        .addStatement("return secret($S, $S, $S)", property, env, scheme)
+        .build();
+  }
+
+  private static MethodSpec validationFilter() {
+    return MethodSpec.methodBuilder("validationFilter")
+        .addJavadoc("Parses the spec once per test run. Only responses are judged: requests are the generator's own\n"
+            + "(and some tests send invalid ones on purpose).\n")
+        .addModifiers(Modifier.PRIVATE, Modifier.STATIC, Modifier.SYNCHRONIZED)
+        .returns(Types.VALIDATION_FILTER)
+        .beginControlFlow("if (validationFilter == null)")
+        .addStatement("$T spec = setting(SPEC_PATH_PROPERTY, SPEC_PATH_ENV)", STRING)
+        .addStatement("validationFilter = new $T($T\n$>$>.createForSpecificationUrl(spec == null ? DEFAULT_SPEC_PATH : spec)\n"
+            + ".withBasePathOverride(basePath(baseUri()))\n"
+            + ".withLevelResolver($T.create().withLevel($S, $T.Level.IGNORE).build())\n"
+            + ".build())$<$<", Types.VALIDATION_FILTER, Types.INTERACTION_VALIDATOR, Types.LEVEL_RESOLVER,
+            "validation.request", Types.VALIDATION_REPORT)
+        .endControlFlow()
+        .addStatement("return validationFilter")
+        .build();
+  }
+
+  private static MethodSpec basePath() {
+    return MethodSpec.methodBuilder("basePath")
+        .addJavadoc("Spec paths are relative to the base URI, whatever path the spec's servers name.\n")
+        .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+        .returns(STRING)
+        .addParameter(STRING, "uri")
+        .addStatement("$T path = $T.create(uri).getPath()", STRING, Types.URI)
+        .addStatement("return path == null || path.isEmpty() ? \"/\" : path")
+        .build();
+  }
+
+  private static MethodSpec setting() {
+    return MethodSpec.methodBuilder("setting")
+        .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+        .returns(STRING)
+        .addParameter(STRING, "property")
+        .addParameter(STRING, "environmentVariable")
+        .addStatement("$T value = System.getProperty(property)", STRING)
+        .beginControlFlow("if (value == null || value.isBlank())")
+        .addStatement("value = System.getenv(environmentVariable)")
+        .endControlFlow()
+        .addStatement("return value == null || value.isBlank() ? null : value.trim()")
+        .build();
+  }
+
+  private static MethodSpec secret() {
+    return MethodSpec.methodBuilder("secret")
+        .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+        .returns(STRING)
+        .addParameter(STRING, "property")
+        .addParameter(STRING, "environmentVariable")
+        .addParameter(STRING, "scheme")
+        .addStatement("$T value = setting(property, environmentVariable)", STRING)
+        .beginControlFlow("if (value == null)")
+        .addStatement("throw new $T(\"No credential for security scheme '\" + scheme + \"': run the tests with -D\"\n"
+            + "$>$>+ property + \"=... (or set the environment variable \" + environmentVariable + \")\")$<$<",
+            IllegalStateException.class)
+        .endControlFlow()
+        .addStatement("return value")
+        .build();
+  }
+}

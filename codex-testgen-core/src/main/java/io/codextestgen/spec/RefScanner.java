@@ -1,0 +1,152 @@
+package io.codextestgen.spec;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.codextestgen.diag.Diagnostic;
+import java.io.IOException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Reads the spec files before swagger-parser does, following relative {@code $ref}s, to give precise errors
+ * (syntax with line and column, dangling references with their location) and to refuse remote references
+ * before anything could open a connection.
+ */
+final class RefScanner {
+
+  private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+
+  private final Path rootDirectory;
+  private final List<String> remoteAllowList;
+  private final Map<Path, JsonNode> documents = new TreeMap<>();
+  private final List<Diagnostic> errors = new ArrayList<>();
+
+  RefScanner(Path rootFile, List<String> remoteAllowList) {
+    this.rootDirectory = rootFile.toAbsolutePath().normalize().getParent();
+    this.remoteAllowList = remoteAllowList;
+  }
+
+  /** Files read, by normalized absolute path, in a stable order (for hashing). */
+  Map<Path, JsonNode> documents() {
+    return documents;
+  }
+
+  List<Diagnostic> errors() {
+    return errors;
+  }
+
+  /** Reads {@code file} and everything it references; returns its tree, or null when it could not be read. */
+  JsonNode scan(Path file) {
+    Path normalized = file.toAbsolutePath().normalize();
+    if (documents.containsKey(normalized)) {
+      return documents.get(normalized);
+    }
+    JsonNode root = read(normalized);
+    if (root == null) {
+      return null;
+    }
+    documents.put(normalized, root);
+    walk(normalized, root, root, "");
+    return root;
+  }
+
+  private JsonNode read(Path file) {
+    String name = displayName(file);
+    try {
+      JsonNode tree = YAML.readTree(Files.readString(file, StandardCharsets.UTF_8));
+      if (tree == null || !tree.isObject()) {
+        errors.add(Diagnostic.error(name, "", "not an OpenAPI document: expected a YAML or JSON object at the top"));
+        return null;
+      }
+      return tree;
+    } catch (NoSuchFileException e) {
+      errors.add(Diagnostic.error(name, "", "file not found"));
+    } catch (JsonProcessingException e) {
+      JsonLocation at = e.getLocation();
+      String where = at == null ? "" : "line " + at.getLineNr() + ", column " + at.getColumnNr();
+      errors.add(Diagnostic.error(name, where, "syntax error: " + e.getOriginalMessage()));
+    } catch (IOException | RuntimeException e) {
+      errors.add(Diagnostic.error(name, "", "cannot read: " + e.getMessage()));
+    }
+    return null;
+  }
+
+  private void walk(Path file, JsonNode document, JsonNode node, String location) {
+    if (node.isObject()) {
+      JsonNode ref = node.get("$ref");
+      if (ref != null && ref.isTextual()) {
+        check(file, document, ref.asText(), location);
+      }
+      for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+        Map.Entry<String, JsonNode> field = it.next();
+        if (isExampleData(location, field.getKey())) {
+          continue; // example values are data: a "$ref" key inside one is not a reference
+        }
+        walk(file, document, field.getValue(), location.isEmpty() ? field.getKey() : location + "." + field.getKey());
+      }
+    } else if (node.isArray()) {
+      for (int i = 0; i < node.size(); i++) {
+        walk(file, document, node.get(i), location + "[" + i + "]");
+      }
+    }
+  }
+
+  private static boolean isExampleData(String parentLocation, String key) {
+    boolean underProperties = parentLocation.endsWith("properties") || parentLocation.endsWith(".properties");
+    return !underProperties && (key.equals("example") || key.equals("value") && parentLocation.contains("examples"));
+  }
+
+  private void check(Path file, JsonNode document, String ref, String location) {
+    String name = displayName(file);
+    String lower = ref.toLowerCase(Locale.ROOT);
+    if (lower.startsWith("http://") || lower.startsWith("https://") || lower.startsWith("//")) {
+      if (remoteAllowList.stream().noneMatch(ref::startsWith)) {
+        errors.add(Diagnostic.error(name, location, "remote $ref '" + ref + "' refused: loading it would make a"
+            + " network call. Copy the file next to the spec and reference it relatively, or allow its URL"
+            + " prefix in remoteRefAllowList"));
+      }
+      return;
+    }
+    int hash = ref.indexOf('#');
+    String filePart = hash < 0 ? ref : ref.substring(0, hash);
+    String pointer = hash < 0 ? "" : ref.substring(hash + 1);
+    JsonNode target = document;
+    if (!filePart.isEmpty()) {
+      Path referenced = file.getParent().resolve(URLDecoder.decode(filePart, StandardCharsets.UTF_8)).normalize();
+      if (!Files.isRegularFile(referenced)) {
+        errors.add(Diagnostic.error(name, location, "$ref '" + ref + "' points to a file that does not exist: "
+            + displayName(referenced)));
+        return;
+      }
+      target = scan(referenced);
+      if (target == null) {
+        return;
+      }
+    }
+    if (!pointer.isEmpty() && target.at(pointer.startsWith("/") ? pointer : "/" + pointer).isMissingNode()) {
+      errors.add(Diagnostic.error(name, location, "$ref '" + ref + "' points to nothing: no element at '"
+          + pointer + "'" + (filePart.isEmpty() ? "" : " in " + filePart) + ". Fix the reference or add the element"));
+    }
+  }
+
+  /** Paths relative to the root spec's directory, so messages stay short and machine-independent. */
+  String displayName(Path file) {
+    Path normalized = file.toAbsolutePath().normalize();
+    if (rootDirectory != null && normalized.startsWith(rootDirectory)) {
+      return rootDirectory.relativize(normalized).toString().replace('\\', '/');
+    }
+    return normalized.toString();
+  }
+}

@@ -1,0 +1,115 @@
+package io.codextestgen.spec;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.codextestgen.diag.Diagnostic;
+import io.codextestgen.diag.GenerationException;
+import io.swagger.parser.OpenAPIParser;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.parser.core.models.ParseOptions;
+import io.swagger.v3.parser.core.models.SwaggerParseResult;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Loads OpenAPI 3.0, 3.1 and Swagger 2.0 (YAML or JSON, multi-file) through swagger-parser, after checking
+ * syntax and references itself so that every error names a file and a location.
+ */
+public final class SpecLoader {
+
+  private final List<String> remoteRefAllowList;
+
+  public SpecLoader(List<String> remoteRefAllowList) {
+    this.remoteRefAllowList = List.copyOf(remoteRefAllowList);
+  }
+
+  /** Returns the loaded spec, or throws {@link GenerationException} listing every problem found. */
+  public LoadedSpec load(Path specFile) {
+    RefScanner scanner = new RefScanner(specFile, remoteRefAllowList);
+    String name = scanner.displayName(specFile);
+    if (!Files.isRegularFile(specFile)) {
+      throw new GenerationException(Diagnostic.error(name, "",
+          "spec file not found (looked at " + specFile.toAbsolutePath().normalize() + ")"));
+    }
+    JsonNode root = scanner.scan(specFile);
+    List<Diagnostic> errors = new ArrayList<>(scanner.errors());
+    if (root != null && !root.has("openapi") && !root.has("swagger")) {
+      errors.add(Diagnostic.error(name, "", "not an OpenAPI or Swagger document: it has no 'openapi' or 'swagger'"
+          + " version field at the top"));
+    }
+    if (!errors.isEmpty()) {
+      throw new GenerationException(errors);
+    }
+
+    SwaggerParseResult result = parse(specFile);
+    OpenAPI openApi = result.getOpenAPI();
+    List<Diagnostic> warnings = new ArrayList<>();
+    for (String message : result.getMessages() == null ? List.<String>of() : result.getMessages()) {
+      warnings.add(Diagnostic.warning(name, "", "spec: " + message));
+    }
+    if (openApi == null) {
+      List<Diagnostic> fatal = new ArrayList<>();
+      for (Diagnostic warning : warnings) {
+        fatal.add(Diagnostic.error(warning.file(), warning.location(), warning.message()));
+      }
+      if (fatal.isEmpty()) {
+        fatal.add(Diagnostic.error(name, "", "swagger-parser could not read the spec"));
+      }
+      throw new GenerationException(fatal);
+    }
+    if (openApi.getPaths() == null || openApi.getPaths().isEmpty()) {
+      throw new GenerationException(Diagnostic.error(name, "paths",
+          "the spec has no paths, so there is nothing to test: add at least one path with an operation"));
+    }
+    return new LoadedSpec(openApi, name, hash(scanner.documents(), scanner), warnings);
+  }
+
+  private SwaggerParseResult parse(Path specFile) {
+    ParseOptions options = new ParseOptions();
+    // Keep internal $refs (circular schemas stay finite); external files are pulled into components.
+    options.setResolve(true);
+    options.setResolveFully(false);
+    if (!remoteRefAllowList.isEmpty()) {
+      options.setRemoteRefAllowList(remoteRefAllowList);
+    }
+    try {
+      return new OpenAPIParser().readLocation(specFile.toAbsolutePath().normalize().toString(), null, options);
+    } catch (RuntimeException e) {
+      throw new GenerationException(Diagnostic.error(specFile.getFileName().toString(), "",
+          "swagger-parser failed: " + e));
+    }
+  }
+
+  private static String hash(Map<Path, JsonNode> documents, RefScanner scanner) {
+    try {
+      MessageDigest digest = MessageDigest.getInstance("SHA-256");
+      for (Path file : documents.keySet()) {
+        digest.update(scanner.displayName(file).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        digest.update((byte) 0);
+        digest.update(normalizeLineEndings(Files.readAllBytes(file)));
+        digest.update((byte) 0);
+      }
+      return HexFormat.of().formatHex(digest.digest());
+    } catch (NoSuchAlgorithmException | IOException e) {
+      throw new IllegalStateException("cannot hash spec files", e);
+    }
+  }
+
+  /** A checkout with CRLF line endings must hash like one with LF. */
+  private static byte[] normalizeLineEndings(byte[] bytes) {
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(bytes.length);
+    for (int i = 0; i < bytes.length; i++) {
+      if (bytes[i] == '\r' && i + 1 < bytes.length && bytes[i + 1] == '\n') {
+        continue;
+      }
+      out.write(bytes[i]);
+    }
+    return out.toByteArray();
+  }
+}

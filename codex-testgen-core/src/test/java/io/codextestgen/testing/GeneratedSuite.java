@@ -1,0 +1,131 @@
+package io.codextestgen.testing;
+
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
+
+import io.codextestgen.render.RenderedFile;
+import java.io.File;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import javax.tools.JavaCompiler;
+import javax.tools.JavaFileObject;
+import javax.tools.StandardJavaFileManager;
+import javax.tools.ToolProvider;
+import org.junit.platform.engine.TestExecutionResult;
+import org.junit.platform.engine.discovery.ClassSelector;
+import org.junit.platform.launcher.Launcher;
+import org.junit.platform.launcher.LauncherDiscoveryRequest;
+import org.junit.platform.launcher.TestExecutionListener;
+import org.junit.platform.launcher.TestIdentifier;
+import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
+import org.junit.platform.launcher.core.LauncherFactory;
+
+/**
+ * A generated suite compiled with javax.tools against the test class path, then run with the JUnit Platform
+ * launcher, the way a user's build would run it.
+ */
+public final class GeneratedSuite implements AutoCloseable {
+
+  private final URLClassLoader loader;
+  private final List<String> classNames;
+
+  private GeneratedSuite(URLClassLoader loader, List<String> classNames) {
+    this.loader = loader;
+    this.classNames = classNames;
+  }
+
+  /** Compiles {@code files}; fails with javac's messages when they do not compile. */
+  public static GeneratedSuite compile(List<RenderedFile> files, Path workDir) throws IOException {
+    Path sources = workDir.resolve("src");
+    Path classes = workDir.resolve("classes");
+    Files.createDirectories(classes);
+    List<File> sourceFiles = new ArrayList<>();
+    List<String> classNames = new ArrayList<>();
+    for (RenderedFile file : files) {
+      Path target = sources.resolve(file.relativePath());
+      Files.createDirectories(target.getParent());
+      Files.writeString(target, file.content(), StandardCharsets.UTF_8);
+      sourceFiles.add(target.toFile());
+      classNames.add(file.relativePath().replace('/', '.').replaceAll("\\.java$", ""));
+    }
+    JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
+    StringWriter output = new StringWriter();
+    try (StandardJavaFileManager fileManager = compiler.getStandardFileManager(null, null, StandardCharsets.UTF_8)) {
+      Iterable<? extends JavaFileObject> units = fileManager.getJavaFileObjectsFromFiles(sourceFiles);
+      List<String> options = List.of("-classpath", System.getProperty("java.class.path"), "-d", classes.toString(),
+          "--release", "17", "-Xlint:all", "-Werror", "-encoding", "UTF-8", "-proc:none");
+      boolean ok = compiler.getTask(output, fileManager, null, options, null, units).call();
+      if (!ok) {
+        throw new AssertionError("generated sources do not compile:\n" + output);
+      }
+    }
+    URLClassLoader loader = new URLClassLoader(new URL[] {classes.toUri().toURL()},
+        GeneratedSuite.class.getClassLoader());
+    return new GeneratedSuite(loader, classNames);
+  }
+
+  /** Runs every test with the given system properties set; returns each test's outcome by method name. */
+  public Map<String, Outcome> run(Map<String, String> systemProperties) {
+    Properties saved = (Properties) System.getProperties().clone();
+    Thread thread = Thread.currentThread();
+    ClassLoader previousLoader = thread.getContextClassLoader();
+    try {
+      systemProperties.forEach(System::setProperty);
+      thread.setContextClassLoader(loader);
+      List<ClassSelector> selectors = new ArrayList<>();
+      for (String name : classNames) {
+        selectors.add(selectClass(loader.loadClass(name)));
+      }
+      LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request().selectors(selectors).build();
+      Map<String, Outcome> outcomes = new LinkedHashMap<>();
+      Launcher launcher = LauncherFactory.create();
+      launcher.execute(request, new TestExecutionListener() {
+        @Override
+        public void executionFinished(TestIdentifier id, TestExecutionResult result) {
+          String key = id.isTest() ? methodName(id) : id.getDisplayName();
+          if (id.isTest() || result.getStatus() != TestExecutionResult.Status.SUCCESSFUL) {
+            outcomes.put(key, new Outcome(id.getDisplayName(), result.getStatus() == TestExecutionResult.Status.SUCCESSFUL,
+                result.getThrowable().map(GeneratedSuite::describe).orElse("")));
+          }
+        }
+      });
+      return outcomes;
+    } catch (ClassNotFoundException e) {
+      throw new IllegalStateException(e);
+    } finally {
+      thread.setContextClassLoader(previousLoader);
+      System.setProperties(saved);
+    }
+  }
+
+  private static String methodName(TestIdentifier id) {
+    String uniqueId = id.getUniqueId();
+    int method = uniqueId.lastIndexOf("[method:");
+    return method < 0 ? id.getDisplayName() : uniqueId.substring(method + 8, uniqueId.indexOf('(', method));
+  }
+
+  private static String describe(Throwable throwable) {
+    StringBuilder text = new StringBuilder();
+    for (Throwable t = throwable; t != null; t = t.getCause()) {
+      text.append(t.getClass().getSimpleName()).append(": ").append(t.getMessage()).append('\n');
+    }
+    return text.toString();
+  }
+
+  @Override
+  public void close() throws IOException {
+    loader.close();
+  }
+
+  /** One test's result: display name, success, and the failure's message chain. */
+  public record Outcome(String displayName, boolean passed, String failure) {}
+}

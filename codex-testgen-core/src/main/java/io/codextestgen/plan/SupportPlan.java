@@ -4,7 +4,9 @@ import java.util.List;
 
 /**
  * The support class emitted once per package: where the spec lives at run time, the spec's server URL when the
- * user allowed it as a fallback (else null), and the credentials of every security scheme used.
+ * user allowed it as a fallback (else null), and the credentials of every security scheme used. A failed test logs
+ * its request and response with {@code sensitiveHeaders} masked, unless {@code logFailures} is false (a secret
+ * travels in the query string, which REST Assured cannot mask).
  */
 public record SupportPlan(
     String className,
@@ -12,9 +14,12 @@ public record SupportPlan(
     String specSha256,
     String specPathInTests,
     String fallbackServerUrl,
-    List<CredentialPlan> credentials) {
+    List<CredentialPlan> credentials,
+    List<String> sensitiveHeaders,
+    boolean logFailures) {
 
   public SupportPlan {
     credentials = List.copyOf(credentials);
+    sensitiveHeaders = List.copyOf(sensitiveHeaders);
   }
 }

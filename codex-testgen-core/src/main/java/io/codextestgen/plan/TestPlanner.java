@@ -69,8 +69,13 @@ public final class TestPlanner {
         classes.add(new TestClassPlan(className, group, cases));
       }
     });
+    List<CredentialPlan> credentials = credentials();
+    Set<String> sensitive = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+    sensitive.addAll(List.of("Authorization", "Cookie", "Proxy-Authorization"));
+    credentials.stream().filter(c -> "header".equals(c.location())).forEach(c -> sensitive.add(c.parameterName()));
+    boolean logFailures = credentials.stream().noneMatch(c -> "query".equals(c.location()));
     SupportPlan support = new SupportPlan(SUPPORT_CLASS, model.specFileName(), model.specSha256(),
-        config.specPathInTests(), fallbackServer(), credentials());
+        config.specPathInTests(), fallbackServer(), credentials, new ArrayList<>(sensitive), logFailures);
     return new TestPlan(config.basePackage(), support, classes, skipped, warnings);
   }
 

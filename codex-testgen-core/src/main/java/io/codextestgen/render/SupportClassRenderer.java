@@ -35,7 +35,7 @@ final class SupportClassRenderer {
             .build())
         .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build())
         .addMethod(baseUri(plan))
-        .addMethod(request())
+        .addMethod(request(plan))
         .addMethod(mediaTypeIn());
     for (CredentialPlan credential : plan.credentials()) {
       type.addMethods(credentials(credential));
@@ -108,11 +108,24 @@ final class SupportClassRenderer {
         .build();
   }
 
-  private static MethodSpec request() {
-    return MethodSpec.methodBuilder("request")
-        .addJavadoc("A request aimed at the base URI whose request and response are validated against the spec.\n")
+  private static MethodSpec request(SupportPlan plan) {
+    MethodSpec.Builder method = MethodSpec.methodBuilder("request")
         .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
-        .returns(Types.REQUEST_SPECIFICATION)
+        .returns(Types.REQUEST_SPECIFICATION);
+    if (plan.logFailures()) {
+      CodeBlock headers = plan.sensitiveHeaders().stream().map(h -> CodeBlock.of("$S", h))
+          .collect(CodeBlock.joining(", "));
+      return method
+          .addJavadoc("A request aimed at the base URI whose response is validated against the spec. When a test\n"
+              + "fails, request and response are logged with credential headers masked.\n")
+          .addStatement("return $T.given()\n$>$>.baseUri(baseUri())\n.filter(validationFilter())\n"
+              + ".config($T.config().logConfig($T.logConfig()\n$>$>.enableLoggingOfRequestAndResponseIfValidationFails()\n"
+              + ".blacklistHeader($L)))$<$<$<$<", Types.REST_ASSURED, Types.REST_ASSURED, Types.LOG_CONFIG, headers)
+          .build();
+    }
+    return method
+        .addJavadoc("A request aimed at the base URI whose response is validated against the spec. Failed\n"
+            + "requests are not logged: a credential travels in the query string, where it cannot be masked.\n")
         .addStatement("return $T.given().baseUri(baseUri()).filter(validationFilter())", Types.REST_ASSURED)
         .build();
   }

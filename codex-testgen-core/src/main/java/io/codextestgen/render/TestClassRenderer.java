@@ -30,7 +30,7 @@ final class TestClassRenderer {
       String specFileName, String sha256) {
     TypeSpec.Builder type = TypeSpec.classBuilder(plan.className())
         .addAnnotation(Types.generated(specFileName, sha256))
-        .addAnnotation(AnnotationSpec.builder(Types.DISPLAY_NAME).addMember("value", "$S", plan.groupName()).build())
+        .addAnnotation(AnnotationSpec.builder(Types.DISPLAY_NAME).addMember("value", "$S", plan.groupName() + " API").build())
         .addJavadoc("API tests of $L {@code $L}.\n", "operations grouped as", JavaText.comment(plan.groupName()))
         .addMethod(MethodSpec.methodBuilder("requireBaseUri")
             .addAnnotation(Types.BEFORE_ALL)

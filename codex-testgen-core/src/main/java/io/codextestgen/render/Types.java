@@ -18,6 +18,7 @@ final class Types {
   static final ClassName INTERACTION_VALIDATOR = ClassName.get("com.atlassian.oai.validator", "OpenApiInteractionValidator");
   static final ClassName LEVEL_RESOLVER = ClassName.get("com.atlassian.oai.validator.report", "LevelResolver");
   static final ClassName VALIDATION_REPORT = ClassName.get("com.atlassian.oai.validator.report", "ValidationReport");
+  static final ClassName LOG_CONFIG = ClassName.get("io.restassured.config", "LogConfig");
   static final ClassName TEST = ClassName.get("org.junit.jupiter.api", "Test");
   static final ClassName TAG = ClassName.get("org.junit.jupiter.api", "Tag");
   static final ClassName DISPLAY_NAME = ClassName.get("org.junit.jupiter.api", "DisplayName");

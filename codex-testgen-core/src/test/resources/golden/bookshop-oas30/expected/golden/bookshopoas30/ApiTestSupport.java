@@ -7,6 +7,7 @@ import com.atlassian.oai.validator.report.LevelResolver;
 import com.atlassian.oai.validator.report.ValidationReport;
 import com.atlassian.oai.validator.restassured.OpenApiValidationFilter;
 import io.restassured.RestAssured;
+import io.restassured.config.LogConfig;
 import io.restassured.specification.RequestSpecification;
 import java.net.URI;
 import java.util.Arrays;
@@ -62,10 +63,16 @@ public final class ApiTestSupport {
     }
 
     /**
-     * A request aimed at the base URI whose request and response are validated against the spec.
+     * A request aimed at the base URI whose response is validated against the spec. When a test
+     * fails, request and response are logged with credential headers masked.
      */
     public static RequestSpecification request() {
-        return RestAssured.given().baseUri(baseUri()).filter(validationFilter());
+        return RestAssured.given()
+                        .baseUri(baseUri())
+                        .filter(validationFilter())
+                        .config(RestAssured.config().logConfig(LogConfig.logConfig()
+                                .enableLoggingOfRequestAndResponseIfValidationFails()
+                                .blacklistHeader("Authorization", "Cookie", "Proxy-Authorization", "X-API-Key")));
     }
 
     /**

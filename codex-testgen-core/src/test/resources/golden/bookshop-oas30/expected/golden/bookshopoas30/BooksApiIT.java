@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
         value = "io.codextestgen",
         comments = "from openapi.yaml, sha256 7d1e0e110b35d40f7e262ee49fed946ae47ec045b21bebf6f7d93c2caf167648"
 )
-@DisplayName("books")
+@DisplayName("books API")
 class BooksApiIT {
     @BeforeAll
     static void requireBaseUri() {

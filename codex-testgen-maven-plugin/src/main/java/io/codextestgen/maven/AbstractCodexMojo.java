@@ -1,0 +1,106 @@
+package io.codextestgen.maven;
+
+import io.codextestgen.config.GeneratorConfig;
+import io.codextestgen.diag.Diagnostic;
+import io.codextestgen.diag.GenerationException;
+import java.io.File;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.project.MavenProject;
+
+/** The pom parameters every goal shares, mapped onto the core's {@link GeneratorConfig}; no logic beyond that. */
+abstract class AbstractCodexMojo extends AbstractMojo {
+
+  /** Builder property names that differ from their pom element. */
+  private static final Map<String, String> POM_ELEMENTS = Map.of();
+
+  /** The OpenAPI 3.x or Swagger 2.0 file (YAML or JSON). */
+  @Parameter(property = "codex-testgen.specFile", required = true)
+  protected File specFile;
+
+  /**
+   * Where generated sources go. The default, under {@code src/test}, is meant to be committed and reviewed; use
+   * {@code ${project.build.directory}/generated-test-sources/codex-testgen} to keep them out of version control.
+   */
+  @Parameter(property = "codex-testgen.outputDirectory", defaultValue = "${project.basedir}/src/test/codex-testgen")
+  protected File outputDirectory;
+
+  /** Java package of the generated classes. */
+  @Parameter(property = "codex-testgen.basePackage", defaultValue = GeneratorConfig.DEFAULT_PACKAGE)
+  protected String basePackage;
+
+  /** Seed of every synthesized value. */
+  @Parameter(property = "codex-testgen.seed", defaultValue = "0")
+  protected long seed;
+
+  /** Suffix of test class names; the default ends in IT so that Failsafe, not Surefire, runs them. */
+  @Parameter(property = "codex-testgen.classSuffix", defaultValue = GeneratorConfig.DEFAULT_CLASS_SUFFIX)
+  protected String classSuffix;
+
+  /** Generate tests for DELETE operations (destructive, so off by default). */
+  @Parameter(property = "codex-testgen.includeDestructive", defaultValue = "false")
+  protected boolean includeDestructive;
+
+  /** Let the generated suite fall back to the spec's first server URL when no base URI is given. */
+  @Parameter(property = "codex-testgen.useSpecServers", defaultValue = "false")
+  protected boolean useSpecServers;
+
+  /** URL prefixes remote {@code $ref}s may be loaded from; empty refuses all (no network access). */
+  @Parameter
+  protected List<String> remoteRefAllowList;
+
+  /** Skip every codex-testgen goal. */
+  @Parameter(property = "codex-testgen.skip", defaultValue = "false")
+  protected boolean skip;
+
+  @Parameter(defaultValue = "${project}", readonly = true, required = true)
+  protected MavenProject project;
+
+  protected GeneratorConfig config() throws MojoExecutionException {
+    Path base = project.getBasedir().toPath().toAbsolutePath().normalize();
+    Path spec = specFile.toPath().toAbsolutePath().normalize();
+    // Tests run in the project's base directory under Surefire and Failsafe: find the spec from there.
+    String specInTests = spec.startsWith(base) ? base.relativize(spec).toString() : spec.getFileName().toString();
+    try {
+      return GeneratorConfig.builder(spec, outputDirectory.toPath())
+          .basePackage(basePackage)
+          .specPathInTests(specInTests)
+          .seed(seed)
+          .classSuffix(classSuffix)
+          .includeDestructive(includeDestructive)
+          .useSpecServers(useSpecServers)
+          .remoteRefAllowList(remoteRefAllowList == null ? List.of() : remoteRefAllowList)
+          .build();
+    } catch (GenerationException e) {
+      throw new MojoExecutionException(describe("invalid plugin configuration", e.diagnostics()), e);
+    }
+  }
+
+  /** One line per diagnostic; configuration problems name their pom element. */
+  protected static String describe(String headline, List<Diagnostic> diagnostics) {
+    return headline + ":\n" + diagnostics.stream().map(AbstractCodexMojo::describe)
+        .collect(Collectors.joining("\n"));
+  }
+
+  private static String describe(Diagnostic diagnostic) {
+    if (diagnostic.file().isEmpty() && !diagnostic.location().isEmpty()) {
+      String element = POM_ELEMENTS.getOrDefault(diagnostic.location(), diagnostic.location());
+      return "  <" + element + ">: " + diagnostic.message();
+    }
+    return "  " + diagnostic;
+  }
+
+  protected MojoFailureException failure(String headline, GenerationException e) {
+    return new MojoFailureException(describe(headline, e.diagnostics()), e);
+  }
+
+  protected void logWarnings(List<Diagnostic> diagnostics) {
+    diagnostics.stream().filter(d -> !d.isError()).forEach(d -> getLog().warn(d.toString()));
+  }
+}

@@ -1,0 +1,45 @@
+package io.codextestgen.maven;
+
+import io.codextestgen.CodexTestgen;
+import io.codextestgen.GenerationResult;
+import io.codextestgen.config.GeneratorConfig;
+import io.codextestgen.diag.GenerationException;
+import io.codextestgen.plan.SkippedOperation;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+
+/**
+ * Generates JUnit 5 + REST Assured API tests from the spec and adds their directory as a test source root.
+ * Files are written only when their content changed.
+ */
+@Mojo(name = "generate", defaultPhase = LifecyclePhase.GENERATE_TEST_SOURCES, threadSafe = true)
+public class GenerateMojo extends AbstractCodexMojo {
+
+  @Override
+  public void execute() throws MojoExecutionException, MojoFailureException {
+    if (skip) {
+      getLog().info("codex-testgen: skipped (codex-testgen.skip)");
+      return;
+    }
+    GeneratorConfig config = config();
+    GenerationResult result;
+    try {
+      result = CodexTestgen.generate(config);
+    } catch (GenerationException e) {
+      throw failure("codex-testgen could not generate tests from " + specFile
+          + " (nothing was written; fix the spec and run again)", e);
+    }
+    project.addTestCompileSourceRoot(outputDirectory.getAbsolutePath());
+    logWarnings(result.diagnostics());
+    getLog().info(String.format(java.util.Locale.ROOT,
+        "codex-testgen: %d tests in %d classes from %s -> %s (%d written, %d unchanged)", result.testCases(),
+        result.testClasses(), specFile.getName(), project.getBasedir().toPath().relativize(
+            outputDirectory.toPath().toAbsolutePath()), result.writtenFiles().size(), result.unchangedFiles().size()));
+    for (SkippedOperation skipped : result.skipped()) {
+      getLog().info("  skipped " + skipped.method() + " " + skipped.path()
+          + (skipped.operationId() == null ? "" : " (" + skipped.operationId() + ")") + ": " + skipped.reason());
+    }
+  }
+}

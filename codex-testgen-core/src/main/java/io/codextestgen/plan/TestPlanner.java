@@ -115,7 +115,7 @@ public final class TestPlanner {
     List<TestCasePlan> cases = new ArrayList<>();
     for (BodyChoice body : bodies) {
       Random random = new Random(Seeds.of(config.seed(), label + " " + body.suffix()));
-      ValueSynthesizer values = new ValueSynthesizer(model, random, patterns);
+      ValueSynthesizer values = new ValueSynthesizer(model, random, patterns, this::warnOnce);
       RequestPlan request = new RequestPlan(operation.method().name(), operation.path(),
           parameters(operation, ParameterLocation.PATH, values),
           parameters(operation, ParameterLocation.QUERY, values),
@@ -128,6 +128,13 @@ public final class TestPlanner {
       cases.add(new TestCasePlan(methodName, display, FAMILY_VALID, id, operation.pointer(), request, expect));
     }
     return cases;
+  }
+
+  private void warnOnce(String message) {
+    Diagnostic warning = Diagnostic.warning(model.specFileName(), "", message);
+    if (!warnings.contains(warning)) {
+      warnings.add(warning);
+    }
   }
 
   private void skip(Operation operation, String reason) {

@@ -34,10 +34,14 @@ final class ValueSynthesizer {
   private final Deque<String> refStack = new ArrayDeque<>();
   private final SchemaMerger merger;
 
-  ValueSynthesizer(ApiModel model, Random random, PatternStrings patterns) {
+  private final java.util.function.Consumer<String> warn;
+
+  /** {@code warn} receives findings about the spec met on the way (each a full sentence). */
+  ValueSynthesizer(ApiModel model, Random random, PatternStrings patterns, java.util.function.Consumer<String> warn) {
     this.model = model;
     this.random = random;
     this.patterns = patterns;
+    this.warn = warn;
     this.merger = new SchemaMerger(model);
   }
 
@@ -101,7 +105,15 @@ final class ValueSynthesizer {
     JsonNode current = generated.get(parent.discriminatorProperty());
     SchemaNode resolved = model.resolve(alternative);
     SchemaNode property = resolved.properties().get(parent.discriminatorProperty());
-    if (current != null && property != null && !model.resolve(property).enumValues().isEmpty()) {
+    List<JsonNode> pinned = property == null ? List.of() : model.resolve(property).enumValues();
+    if (current != null && !pinned.isEmpty()) {
+      if (alternative.isReference() && parent.discriminatorMapping().isEmpty()
+          && pinned.stream().noneMatch(v -> v.asText().equals(alternative.ref()))) {
+        warn.accept("discriminator '" + parent.discriminatorProperty() + "' at " + parent.pointer()
+            + " has no mapping, so its values must be schema names such as '" + alternative.ref() + "', but "
+            + alternative.ref() + "." + parent.discriminatorProperty() + " only allows " + pinned
+            + ". Tests send " + current + "; add a discriminator mapping to make the spec consistent");
+      }
       return null; // the alternative pins the value itself
     }
     if (alternative.isReference()) {
@@ -149,8 +161,7 @@ final class ValueSynthesizer {
       if (resolved.readOnly()) {
         continue; // a required readOnly property is still server-set: requests leave it out
       }
-      boolean recursive = property.isReference() && refStack.contains(property.ref());
-      if (!required && (recursive || depth >= MAX_DEPTH)) {
+      if (!required && (leadsBack(property, 0) || depth >= MAX_DEPTH)) {
         continue;
       }
       if (depth >= MAX_DEPTH * 2) {
@@ -164,6 +175,27 @@ final class ValueSynthesizer {
       object.set("key1", generate(additional, "value", depth + 1));
     }
     return object;
+  }
+
+  /** True when the schema (through items or composition) refers to a schema being generated: a cycle. */
+  private boolean leadsBack(SchemaNode schema, int hops) {
+    if (schema == null || hops > 8) {
+      return false;
+    }
+    if (schema.isReference()) {
+      return refStack.contains(schema.ref());
+    }
+    if (leadsBack(schema.items(), hops + 1)) {
+      return true;
+    }
+    for (List<SchemaNode> parts : List.of(schema.allOf(), schema.oneOf(), schema.anyOf())) {
+      for (SchemaNode part : parts) {
+        if (leadsBack(part, hops + 1)) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   private ArrayNode array(SchemaNode schema, String hint, int depth) {

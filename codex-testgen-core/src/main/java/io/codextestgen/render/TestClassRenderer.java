@@ -149,6 +149,11 @@ final class TestClassRenderer {
         return CodeBlock.of("$L", statuses.get(0));
       }
     }
+    if (statuses.isEmpty() && expect.statusClasses().size() == 1) {
+      int statusClass = expect.statusClasses().get(0);
+      return CodeBlock.of("$T.allOf($T.greaterThanOrEqualTo($L), $T.lessThan($L))", Types.MATCHERS, Types.MATCHERS,
+          statusClass * 100, Types.MATCHERS, statusClass * 100 + 100);
+    }
     CodeBlock.Builder anyOf = CodeBlock.builder().add("$T.anyOf(", Types.MATCHERS);
     boolean first = true;
     for (Integer status : statuses) {

@@ -1,0 +1,106 @@
+package io.codextestgen;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.atlassian.oai.validator.OpenApiInteractionValidator;
+import com.atlassian.oai.validator.model.Request;
+import com.atlassian.oai.validator.model.SimpleRequest;
+import com.atlassian.oai.validator.report.ValidationReport;
+import io.codextestgen.plan.BodyPlan;
+import io.codextestgen.plan.NameValue;
+import io.codextestgen.plan.RequestPlan;
+import io.codextestgen.plan.TestCasePlan;
+import io.codextestgen.plan.TestClassPlan;
+import io.codextestgen.plan.TestPlan;
+import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Every request the valid family plans satisfies the spec, as judged by an independent validator (Atlassian's,
+ * on a JSON Schema library of its own): the strongest check of value synthesis over all golden specs.
+ */
+class PlannedRequestsAreValidTest {
+
+  static java.util.stream.Stream<String> cases() throws IOException {
+    return GoldenFilesTest.cases();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("cases")
+  void everyPlannedValidRequestSatisfiesTheSpec(String name) throws IOException {
+    Path spec = GoldenFilesTest.specOf(name);
+    TestPlan plan = CodexTestgen.render(GoldenFilesTest.configFor(name, Path.of("target/unused"))).plan();
+    OpenApiInteractionValidator validator = OpenApiInteractionValidator
+        .createForSpecificationUrl(spec.toAbsolutePath().toString())
+        .withBasePathOverride("/")
+        .build();
+
+    List<String> problems = new ArrayList<>();
+    for (TestClassPlan testClass : plan.classes()) {
+      for (TestCasePlan testCase : testClass.cases()) {
+        ValidationReport report = validator.validateRequest(toRequest(testCase.request()));
+        for (ValidationReport.Message message : report.getMessages()) {
+          if (message.getLevel() == ValidationReport.Level.ERROR && !isExpected(name, message)) {
+            problems.add(testCase.methodName() + ": " + message.getKey() + ": " + message.getMessage());
+          }
+        }
+      }
+    }
+    assertThat(problems).as("requests the generator plans as valid").isEmpty();
+  }
+
+  /**
+   * Messages that are not about the generated values, by golden case: known inconsistencies of a spec, and gaps of
+   * the validator. Keep each entry narrow and explained.
+   */
+  private static final java.util.Map<String, List<String>> KNOWN = java.util.Map.of(
+      // Order.payment's discriminator has no mapping, so strictly its values are "Card"/"Voucher", while
+      // Card.kind only allows "card". The generator sends "card" and warns (see TestPlannerTest).
+      "bookshop-oas30", List.of("validation.request.body.schema.discriminator"),
+      // The Atlassian validator reads OpenAPI 3.1 "type: [array]" as no type: array parameters look invalid.
+      "inventory-oas31", List.of("validation.request.parameter.collection.invalid",
+          "validation.request.parameter.schema.invalidJson"));
+
+  private static boolean isExpected(String name, ValidationReport.Message message) {
+    // Credentials are added at run time from the environment; here they are absent on purpose.
+    return message.getKey().startsWith("validation.request.security")
+        || KNOWN.getOrDefault(name, List.of()).contains(message.getKey());
+  }
+
+  private static Request toRequest(RequestPlan plan) {
+    String path = plan.path();
+    for (NameValue param : plan.pathParams()) {
+      path = path.replace("{" + param.name() + "}", URLEncoder.encode(param.value(), StandardCharsets.UTF_8));
+    }
+    SimpleRequest.Builder request = new SimpleRequest.Builder(plan.method(), path);
+    plan.queryParams().stream().collect(Collectors.groupingBy(NameValue::name, java.util.LinkedHashMap::new,
+        Collectors.mapping(NameValue::value, Collectors.toList()))).forEach(request::withQueryParam);
+    plan.headers().forEach(h -> request.withHeader(h.name(), h.value()));
+    if (!plan.cookies().isEmpty()) {
+      request.withHeader("Cookie", plan.cookies().stream().map(c -> c.name() + "=" + c.value())
+          .collect(Collectors.joining("; ")));
+    }
+    BodyPlan body = plan.body();
+    if (body != null) {
+      request.withContentType(body.contentType());
+      switch (body.kind()) {
+        case JSON, TEXT -> request.withBody(body.text());
+        // Nested objects travel as JSON text in a form field (OpenAPI's default encoding), which the
+        // validator cannot read: leave them out here.
+        case FORM -> request.withBody(body.fields().stream().filter(f -> !f.value().startsWith("{"))
+            .map(f -> URLEncoder.encode(f.name(), StandardCharsets.UTF_8) + "="
+                + URLEncoder.encode(f.value(), StandardCharsets.UTF_8))
+            .collect(Collectors.joining("&")));
+        case MULTIPART -> request.withBody("");
+      }
+    }
+    return request.build();
+  }
+}

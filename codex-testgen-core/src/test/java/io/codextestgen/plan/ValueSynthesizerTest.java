@@ -1,0 +1,211 @@
+package io.codextestgen.plan;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.codextestgen.api.ApiModel;
+import io.codextestgen.api.SchemaNode;
+import io.codextestgen.testing.Specs;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Random;
+import java.util.UUID;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Synthesized values satisfy each constraint, over many seeds (bounds are where generators go wrong). */
+class ValueSynthesizerTest {
+
+  private static final int SEEDS = 300;
+
+  static ApiModel model;
+  static List<String> warnings = new ArrayList<>();
+
+  @BeforeAll
+  static void readSchemas(@TempDir java.nio.file.Path dir) {
+    model = Specs.modelWithSchemas(dir, """
+        ExclusiveInt: { type: integer, minimum: 5, exclusiveMinimum: true, maximum: 7, exclusiveMaximum: true }
+        SteppedInt: { type: integer, multipleOf: 7, minimum: 10, maximum: 30 }
+        NegativeInt: { type: integer, maximum: -3 }
+        Price: { type: number, minimum: 0, exclusiveMinimum: true, maximum: 10000, multipleOf: 0.01 }
+        Quarter: { type: number, minimum: 0, exclusiveMinimum: true, maximum: 0.25, multipleOf: 0.25 }
+        Fixed: { type: string, minLength: 8, maxLength: 8 }
+        Short: { type: string, maxLength: 3 }
+        OrderId: { type: string, pattern: '^ORD-[0-9]{6}$' }
+        Phone: { type: string, pattern: '^\\+[1-9][0-9]{7,12}$', maxLength: 10 }
+        Date: { type: string, format: date }
+        DateTime: { type: string, format: date-time }
+        Uuid: { type: string, format: uuid }
+        Email: { type: string, format: email }
+        Uri: { type: string, format: uri }
+        Ipv4: { type: string, format: ipv4 }
+        Ipv6: { type: string, format: ipv6 }
+        Bytes: { type: string, format: byte }
+        Tags: { type: array, minItems: 3, maxItems: 3, uniqueItems: true, items: { type: string, maxLength: 12 } }
+        Colours: { type: array, minItems: 2, uniqueItems: true, items: { type: string, enum: [red, green, blue] } }
+        WithEnum: { type: string, enum: [b, a] }
+        WithDefault: { type: string, enum: [b, a], default: a }
+        WithExample: { type: integer, default: 3, example: 42 }
+        Nullable: { type: string, nullable: true }
+        Account:
+          type: object
+          required: [id, owner]
+          properties:
+            id: { type: integer, readOnly: true }
+            owner: { type: string }
+            secret: { type: string, writeOnly: true }
+            createdAt: { type: string, format: date-time, readOnly: true }
+        Labels: { type: object, additionalProperties: { type: string, format: date } }
+        Named: { type: object, required: [name], properties: { name: { type: string } } }
+        Aged: { type: object, required: [age], properties: { age: { type: integer, minimum: 18, maximum: 18 } } }
+        Person: { allOf: [ { $ref: '#/components/schemas/Named' }, { $ref: '#/components/schemas/Aged' } ] }
+        Cat: { type: object, required: [petType, lives], properties: { petType: { type: string }, lives: { type: integer, minimum: 1, maximum: 9 } } }
+        Dog: { type: object, required: [petType], properties: { petType: { type: string } } }
+        Pet:
+          oneOf: [ { $ref: '#/components/schemas/Cat' }, { $ref: '#/components/schemas/Dog' } ]
+          discriminator: { propertyName: petType, mapping: { kitty: '#/components/schemas/Cat', doggo: '#/components/schemas/Dog' } }
+        Contact: { anyOf: [ { $ref: '#/components/schemas/Named' }, { $ref: '#/components/schemas/Aged' } ] }
+        Tree:
+          type: object
+          required: [label]
+          properties:
+            label: { type: string }
+            parent: { $ref: '#/components/schemas/Tree' }
+            children: { type: array, items: { $ref: '#/components/schemas/Tree' } }
+        Loop:
+          type: object
+          required: [next]
+          properties: { next: { $ref: '#/components/schemas/Loop' } }
+        """);
+  }
+
+  private static JsonNode value(String schema, long seed) {
+    Random random = new Random(seed);
+    return new ValueSynthesizer(model, random, new PatternStrings(), warnings::add)
+        .valueFor(SchemaNode.reference(schema), schema.toLowerCase());
+  }
+
+  private static void forEverySeed(String schema, Consumer<JsonNode> check) {
+    for (long seed = 0; seed < SEEDS; seed++) {
+      JsonNode value = value(schema, seed);
+      try {
+        check.accept(value);
+      } catch (AssertionError e) {
+        throw new AssertionError(schema + " with seed " + seed + " gave " + value + ": " + e.getMessage(), e);
+      }
+    }
+  }
+
+  @Test
+  void integersRespectExclusiveBoundsAndMultiples() {
+    forEverySeed("ExclusiveInt", v -> assertThat(v.asInt()).isEqualTo(6));
+    forEverySeed("SteppedInt", v -> assertThat(v.asInt()).isIn(14, 21, 28));
+    forEverySeed("NegativeInt", v -> assertThat(v.isIntegralNumber() && v.asInt() <= -3).isTrue());
+  }
+
+  @Test
+  void numbersRespectExclusiveBoundsAndMultiples() {
+    forEverySeed("Price", v -> {
+      BigDecimal price = v.decimalValue();
+      assertThat(price).isGreaterThan(BigDecimal.ZERO).isLessThanOrEqualTo(new BigDecimal("10000"));
+      assertThat(price.remainder(new BigDecimal("0.01")).signum()).isZero();
+    });
+    forEverySeed("Quarter", v -> assertThat(v.decimalValue()).isEqualByComparingTo("0.25"));
+  }
+
+  @Test
+  void stringsRespectLengthsAndPatterns() {
+    forEverySeed("Fixed", v -> assertThat(v.asText()).hasSize(8));
+    forEverySeed("Short", v -> assertThat(v.asText().length()).isLessThanOrEqualTo(3));
+    forEverySeed("OrderId", v -> assertThat(v.asText()).matches("ORD-[0-9]{6}"));
+    forEverySeed("Phone", v -> assertThat(v.asText()).matches("\\+[1-9][0-9]{7,12}").hasSizeLessThanOrEqualTo(10));
+  }
+
+  @Test
+  void formatsParse() {
+    forEverySeed("Date", v -> LocalDate.parse(v.asText()));
+    forEverySeed("DateTime", v -> OffsetDateTime.parse(v.asText()));
+    forEverySeed("Uuid", v -> assertThat(UUID.fromString(v.asText()).toString()).isEqualTo(v.asText()));
+    forEverySeed("Email", v -> assertThat(v.asText()).matches("[a-z0-9.]+@[a-z0-9.-]+\\.[a-z]+"));
+    forEverySeed("Uri", v -> assertThat(URI.create(v.asText()).isAbsolute()).isTrue());
+    forEverySeed("Ipv4", v -> assertThat(v.asText()).matches("(\\d{1,3}\\.){3}\\d{1,3}"));
+    forEverySeed("Ipv6", v -> assertThat(v.asText()).contains(":"));
+    forEverySeed("Bytes", v -> Base64.getDecoder().decode(v.asText()));
+  }
+
+  @Test
+  void arraysRespectSizesAndUniqueness() {
+    forEverySeed("Tags", v -> {
+      assertThat(v).hasSize(3);
+      HashSet<JsonNode> distinct = new HashSet<>();
+      v.forEach(distinct::add);
+      assertThat(distinct).hasSize(3);
+      v.forEach(item -> assertThat(item.asText().length()).isLessThanOrEqualTo(12));
+    });
+    forEverySeed("Colours", v -> assertThat(v.toString()).isEqualTo("[\"red\",\"green\"]"));
+  }
+
+  @Test
+  void examplesComeFirstThenDefaultsThenEnums() {
+    assertThat(value("WithExample", 1).asInt()).isEqualTo(42);
+    assertThat(value("WithDefault", 1).asText()).isEqualTo("a");
+    assertThat(value("WithEnum", 1).asText()).isEqualTo("b");
+    forEverySeed("Nullable", v -> assertThat(v.isTextual()).isTrue());
+  }
+
+  @Test
+  void readOnlyPropertiesStayOutOfRequestsAndWriteOnlyOnesGoIn() {
+    forEverySeed("Account", v -> {
+      assertThat(v.has("id")).isFalse();
+      assertThat(v.has("createdAt")).isFalse();
+      assertThat(v.has("owner")).isTrue();
+      assertThat(v.has("secret")).isTrue();
+    });
+  }
+
+  @Test
+  void additionalPropertiesGetAConformingEntry() {
+    forEverySeed("Labels", v -> LocalDate.parse(v.get("key1").asText()));
+  }
+
+  @Test
+  void compositionsMergeOrPickAnAlternative() {
+    forEverySeed("Person", v -> {
+      assertThat(v.has("name")).isTrue();
+      assertThat(v.get("age").asInt()).isEqualTo(18);
+    });
+    forEverySeed("Pet", v -> {
+      assertThat(v.get("petType").asText()).isEqualTo("kitty");
+      assertThat(v.get("lives").asInt()).isBetween(1, 9);
+    });
+    forEverySeed("Contact", v -> assertThat(v.has("name")).isTrue());
+  }
+
+  @Test
+  void recursiveSchemasTerminate() {
+    forEverySeed("Tree", v -> {
+      assertThat(v.has("label")).isTrue();
+      assertThat(v.has("parent")).isFalse();
+    });
+    JsonNode loop = value("Loop", 0);
+    int depth = 0;
+    for (JsonNode node = loop; node != null && node.has("next"); node = node.get("next")) {
+      depth++;
+    }
+    assertThat(depth).as("a required cycle is cut at a bounded depth").isBetween(1, 64);
+  }
+
+  @Test
+  void theSameSeedGivesTheSameValue() {
+    assertThat(value("Tags", 7)).isEqualTo(value("Tags", 7));
+    assertThat(value("DateTime", 7)).isEqualTo(value("DateTime", 7));
+  }
+}

@@ -1,0 +1,200 @@
+package io.codextestgen.spec;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import com.sun.net.httpserver.HttpServer;
+import io.codextestgen.diag.Diagnostic;
+import io.codextestgen.diag.GenerationException;
+import io.codextestgen.testing.Specs;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.SocketTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Broken specs fail with diagnostics naming file, location and what to do; remote refs need permission. */
+class SpecLoaderTest {
+
+  @TempDir Path dir;
+
+  private static final String HEADER = """
+      openapi: 3.0.3
+      info: { title: t, version: '1' }
+      """;
+
+  private List<Diagnostic> errorsOf(String yaml, List<String> allowList) {
+    Path spec = Specs.write(dir, yaml);
+    GenerationException e = catchThrowableOfType(GenerationException.class,
+        () -> new SpecLoader(allowList).load(spec));
+    assertThat(e).as("loading must fail").isNotNull();
+    assertThat(e.diagnostics()).allMatch(Diagnostic::isError);
+    return e.diagnostics();
+  }
+
+  @Test
+  void aMissingFileIsNamed() {
+    GenerationException e = catchThrowableOfType(GenerationException.class,
+        () -> new SpecLoader(List.of()).load(dir.resolve("nope.yaml")));
+
+    assertThat(e.getMessage()).contains("nope.yaml").contains("spec file not found");
+  }
+
+  @Test
+  void badYamlGivesLineAndColumn() {
+    List<Diagnostic> errors = errorsOf(HEADER + "paths:\n  /a:\n    get: [unclosed\n", List.of());
+
+    assertThat(errors).singleElement().satisfies(d -> {
+      assertThat(d.file()).isEqualTo("openapi.yaml");
+      assertThat(d.location()).startsWith("line ");
+      assertThat(d.message()).startsWith("syntax error");
+    });
+  }
+
+  @Test
+  void aDanglingRefIsLocated() {
+    List<Diagnostic> errors = errorsOf(HEADER + """
+        paths:
+          /pets/{id}:
+            get:
+              parameters:
+                - $ref: '#/components/parameters/PetId'
+              responses: { '200': { description: ok } }
+        """, List.of());
+
+    assertThat(errors).singleElement().satisfies(d -> {
+      assertThat(d.location()).isEqualTo("paths./pets/{id}.get.parameters[0]");
+      assertThat(d.message()).contains("#/components/parameters/PetId").contains("points to nothing");
+      assertThat(d.toString()).isEqualTo("error: openapi.yaml: paths./pets/{id}.get.parameters[0]: " + d.message());
+    });
+  }
+
+  @Test
+  void aRefToAMissingFileIsLocated() {
+    List<Diagnostic> errors = errorsOf(HEADER + """
+        paths:
+          /a:
+            get:
+              responses:
+                '200':
+                  description: ok
+                  content: { application/json: { schema: { $ref: 'schemas/missing.yaml#/A' } } }
+        """, List.of());
+
+    assertThat(errors).singleElement().satisfies(d -> {
+      assertThat(d.location()).isEqualTo("paths./a.get.responses.200.content.application/json.schema");
+      assertThat(d.message()).contains("does not exist").contains("schemas/missing.yaml");
+    });
+  }
+
+  @Test
+  void aSpecWithoutPathsIsRejected() {
+    List<Diagnostic> errors = errorsOf(HEADER + "paths: {}\n", List.of());
+
+    assertThat(errors).singleElement().satisfies(d -> {
+      assertThat(d.location()).isEqualTo("paths");
+      assertThat(d.message()).contains("no paths");
+    });
+  }
+
+  @Test
+  void aDocumentThatIsNotOpenApiIsRejected() {
+    assertThat(errorsOf("name: just some yaml\n", List.of()))
+        .singleElement().satisfies(d -> assertThat(d.message()).contains("not an OpenAPI or Swagger document"));
+  }
+
+  @Test
+  void parserWarningsAreReportedNotSwallowed() {
+    Path spec = Specs.write(dir, HEADER + """
+        paths:
+          /a:
+            get:
+              operationId: a
+        """);
+
+    LoadedSpec loaded = new SpecLoader(List.of()).load(spec);
+
+    assertThat(loaded.warnings()).isNotEmpty()
+        .anySatisfy(w -> assertThat(w.message()).contains("responses"));
+  }
+
+  @Test
+  void remoteRefsAreRefusedWithoutAnyConnection() throws IOException {
+    try (ServerSocket server = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      String url = "http://127.0.0.1:" + server.getLocalPort() + "/schemas.yaml#/Pet";
+      List<Diagnostic> errors = errorsOf(HEADER + """
+          paths:
+            /a:
+              get:
+                responses:
+                  '200':
+                    description: ok
+                    content: { application/json: { schema: { $ref: '%s' } } }
+          """.formatted(url), List.of());
+
+      assertThat(errors).singleElement().satisfies(d -> {
+        assertThat(d.location()).isEqualTo("paths./a.get.responses.200.content.application/json.schema");
+        assertThat(d.message()).contains("remote $ref").contains("refused").contains("remoteRefAllowList");
+      });
+      server.setSoTimeout(200);
+      assertThat(catchThrowableOfType(SocketTimeoutException.class, server::accept))
+          .as("no connection may be attempted").isNotNull();
+    }
+  }
+
+  @Test
+  void allowedRemoteRefsAreLoaded() throws IOException {
+    HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    server.createContext("/schemas.yaml", exchange -> {
+      byte[] body = "Pet: { type: object, properties: { name: { type: string } } }\n".getBytes(StandardCharsets.UTF_8);
+      exchange.sendResponseHeaders(200, body.length);
+      exchange.getResponseBody().write(body);
+      exchange.close();
+    });
+    server.start();
+    try {
+      String prefix = "http://127.0.0.1:" + server.getAddress().getPort() + "/";
+      Path spec = Specs.write(dir, HEADER + """
+          paths:
+            /a:
+              get:
+                responses:
+                  '200':
+                    description: ok
+                    content: { application/json: { schema: { $ref: '%sschemas.yaml#/Pet' } } }
+          """.formatted(prefix));
+
+      LoadedSpec loaded = new SpecLoader(List.of(prefix)).load(spec);
+
+      assertThat(loaded.openApi().getComponents().getSchemas()).containsKey("Pet");
+    } finally {
+      server.stop(0);
+    }
+  }
+
+  @Test
+  void theHashCoversReferencedFilesAndIgnoresLineEndings() throws IOException {
+    Files.createDirectories(dir.resolve("schemas"));
+    Files.writeString(dir.resolve("schemas/a.yaml"), "A: { type: string }\n");
+    Path spec = Specs.write(dir, HEADER + """
+        paths:
+          /a:
+            get:
+              responses:
+                '200': { description: ok, content: { application/json: { schema: { $ref: 'schemas/a.yaml#/A' } } } }
+        """);
+    String before = new SpecLoader(List.of()).load(spec).sha256();
+    Files.writeString(spec, Files.readString(spec).replace("\n", "\r\n"));
+    String crlf = new SpecLoader(List.of()).load(spec).sha256();
+    Files.writeString(dir.resolve("schemas/a.yaml"), "A: { type: integer }\n");
+    String after = new SpecLoader(List.of()).load(spec).sha256();
+
+    assertThat(crlf).isEqualTo(before);
+    assertThat(after).isNotEqualTo(before);
+  }
+}

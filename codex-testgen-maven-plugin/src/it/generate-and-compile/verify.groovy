@@ -1,0 +1,16 @@
+def committed = new File(basedir, 'src/test/codex-testgen/com/example/petstore/tests')
+assert new File(committed, 'ApiTestSupport.java').isFile()
+assert new File(committed, 'PetsApiIT.java').isFile()
+assert new File(basedir, 'target/test-classes/com/example/petstore/tests/PetsApiIT.class').isFile()
+assert new File(basedir, 'target/generated-test-sources/codex-testgen/com/example/petstore/scratch/PetsApiIT.java').isFile()
+assert new File(basedir, 'target/test-classes/com/example/petstore/scratch/PetsApiIT.class').isFile()
+
+def source = new File(committed, 'PetsApiIT.java').text
+assert source.contains('void listPets_valid()')
+assert !source.contains('deletePet') : 'DELETE is opt-in'
+assert !source.contains('\r')
+
+def log = new File(basedir, 'build.log').text
+assert log.contains('codex-testgen: 2 tests in 1 classes from petstore.yaml -> src/test/codex-testgen (2 written, 0 unchanged)')
+assert log.contains('skipped DELETE /pets/{petId} (deletePet): DELETE is destructive')
+return true

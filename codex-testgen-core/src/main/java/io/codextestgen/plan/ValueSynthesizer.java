@@ -279,8 +279,11 @@ final class ValueSynthesizer {
       case "ipv6" -> "2001:db8::" + Integer.toHexString(n);
       case "byte" -> Base64.getEncoder().encodeToString((slug(hint) + "-" + n).getBytes(StandardCharsets.UTF_8));
       case "password" -> "Secret-" + n + "-pass";
-      default -> slug(hint) + "-" + n;
+      default -> null;
     };
+    if (value == null) {
+      return fitLength(slug(hint), "-" + n, schema.minLength(), schema.maxLength());
+    }
     return fitLength(value, schema.minLength(), schema.maxLength());
   }
 
@@ -288,6 +291,14 @@ final class ValueSynthesizer {
     long most = (random.nextLong() & 0xffffffffffff0fffL) | 0x0000000000004000L;
     long least = (random.nextLong() & 0x3fffffffffffffffL) | 0x8000000000000000L;
     return new UUID(most, least).toString();
+  }
+
+  /** {@code base + suffix} ("title-7"), shortening the base first so that a short maxLength keeps the number. */
+  static String fitLength(String base, String suffix, Integer minLength, Integer maxLength) {
+    if (maxLength != null && base.length() + suffix.length() > maxLength && maxLength > suffix.length()) {
+      return fitLength(base.substring(0, maxLength - suffix.length()) + suffix, minLength, maxLength);
+    }
+    return fitLength(base + suffix, minLength, maxLength);
   }
 
   static String fitLength(String value, Integer minLength, Integer maxLength) {

@@ -57,7 +57,7 @@ class ItemsApiIT {
                 .contentType("application/json")
                 .body("""
                 {
-                  "name": "name-",
+                  "name": "na-49",
                   "kind": "gadget",
                   "note": "note-20",
                   "weight": 1.5,

@@ -1,0 +1,125 @@
+package io.codextestgen;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import io.codextestgen.config.GeneratorConfig;
+import io.codextestgen.diag.GenerationException;
+import io.codextestgen.render.RenderedFile;
+import io.codextestgen.testing.Specs;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The facade end to end on small inline specs: inputs, policies, and what happens on bad input. */
+class CodexTestgenTest {
+
+  @TempDir Path dir;
+
+  private static final String SPEC = """
+      openapi: 3.0.3
+      info: { title: t, version: '1' }
+      servers: [ { url: 'https://api.example.invalid/v1' } ]
+      paths:
+        /things:
+          get:
+            operationId: listThings
+            responses: { '200': { description: ok } }
+        /things/{id}:
+          delete:
+            operationId: deleteThing
+            parameters: [ { name: id, in: path, required: true, schema: { type: integer } } ]
+            responses: { '204': { description: gone } }
+        /digest:
+          get:
+            operationId: digestOnly
+            security: [ { digest: [] } ]
+            responses: { '200': { description: ok } }
+        /xml:
+          post:
+            operationId: xmlOnly
+            requestBody:
+              required: true
+              content: { application/xml: { schema: { type: object } } }
+            responses: { '200': { description: ok } }
+      components:
+        securitySchemes:
+          digest: { type: http, scheme: digest }
+      """;
+
+  private CodexTestgen.Generated render(String yaml, java.util.function.UnaryOperator<GeneratorConfig.Builder> tune) {
+    Path spec = Specs.write(dir, yaml);
+    return CodexTestgen.render(tune.apply(GeneratorConfig.builder(spec, dir.resolve("out"))).build());
+  }
+
+  private static String allSources(CodexTestgen.Generated generated) {
+    return generated.files().stream().map(RenderedFile::content).collect(Collectors.joining("\n"));
+  }
+
+  @Test
+  void jsonSpecsAreReadLikeYaml() throws IOException {
+    Path spec = dir.resolve("openapi.json");
+    Files.writeString(spec, """
+        {"openapi": "3.0.3", "info": {"title": "t", "version": "1"},
+         "paths": {"/ping": {"get": {"operationId": "ping", "responses": {"204": {"description": "ok"}}}}}}
+        """, StandardCharsets.UTF_8);
+
+    CodexTestgen.Generated generated = CodexTestgen.render(GeneratorConfig.builder(spec, dir).build());
+
+    assertThat(allSources(generated)).contains("void ping_valid()").contains(".statusCode(204)");
+  }
+
+  @Test
+  void operationsWithoutATestAreListedWithTheReason() {
+    CodexTestgen.Generated generated = render(SPEC, b -> b);
+
+    assertThat(generated.plan().skipped()).extracting(s -> s.operationId() + ": " + s.reason())
+        .containsExactly(
+            "digestOnly: no security alternative uses only supported schemes (apiKey, http basic/bearer, oauth2,"
+                + " openIdConnect)",
+            "deleteThing: DELETE is destructive: set includeDestructive to generate its tests",
+            "xmlOnly: its request body is required but no media type can be sent (supported: JSON, form,"
+                + " simple multipart, text)");
+    assertThat(allSources(generated)).contains("listThings_valid").doesNotContain("deleteThing");
+  }
+
+  @Test
+  void destructiveTestsAreOptIn() {
+    assertThat(allSources(render(SPEC, b -> b.includeDestructive(true)))).contains("void deleteThing_valid()")
+        .contains(".delete(\"/things/{id}\")");
+  }
+
+  @Test
+  void theSpecServerIsNeverInTheOutputUnlessAllowed() {
+    assertThat(allSources(render(SPEC, b -> b))).doesNotContain("api.example.invalid");
+    assertThat(allSources(render(SPEC, b -> b.useSpecServers(true))))
+        .contains("value = \"https://api.example.invalid/v1\";");
+  }
+
+  @Test
+  void aServerUrlWithVariablesIsNotUsedAndSaysWhy() {
+    CodexTestgen.Generated generated = render(SPEC.replace("https://api.example.invalid/v1", "https://{env}.example.invalid"),
+        b -> b.useSpecServers(true));
+
+    assertThat(allSources(generated)).doesNotContain("example.invalid");
+    assertThat(generated.diagnostics()).anySatisfy(d -> assertThat(d.message()).contains("useSpecServers"));
+  }
+
+  @Test
+  void aBrokenSpecLeavesPreviousOutputUntouched() throws IOException {
+    Path out = dir.resolve("out");
+    GeneratorConfig good = GeneratorConfig.builder(Specs.write(dir, SPEC), out).build();
+    CodexTestgen.generate(good);
+    String before = Files.readString(out.resolve("apitests/ThingsApiIT.java"));
+    Specs.write(dir, SPEC.replace("operationId: listThings", "operationId: [broken"));
+
+    GenerationException e = catchThrowableOfType(GenerationException.class, () -> CodexTestgen.generate(good));
+
+    assertThat(e.getMessage()).contains("syntax error");
+    assertThat(Files.readString(out.resolve("apitests/ThingsApiIT.java"))).isEqualTo(before);
+  }
+}

@@ -122,4 +122,13 @@ class CodexTestgenTest {
     assertThat(e.getMessage()).contains("syntax error");
     assertThat(Files.readString(out.resolve("apitests/ThingsApiIT.java"))).isEqualTo(before);
   }
+
+  @Test
+  void aDiscriminatorThatContradictsItsAlternativesIsReported() throws IOException {
+    CodexTestgen.Generated generated = CodexTestgen.render(GoldenFilesTest.configFor("bookshop-oas30", dir));
+
+    assertThat(generated.diagnostics()).anySatisfy(d -> assertThat(d.message())
+        .startsWith("discriminator 'kind' at #/components/schemas/Order/properties/payment has no mapping")
+        .contains("Card.kind only allows [\"card\"]").contains("add a discriminator mapping"));
+  }
 }

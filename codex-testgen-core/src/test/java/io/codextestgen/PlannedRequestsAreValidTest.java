@@ -62,7 +62,7 @@ class PlannedRequestsAreValidTest {
    */
   private static final java.util.Map<String, List<String>> KNOWN = java.util.Map.of(
       // Order.payment's discriminator has no mapping, so strictly its values are "Card"/"Voucher", while
-      // Card.kind only allows "card". The generator sends "card" and warns (see TestPlannerTest).
+      // Card.kind only allows "card". The generator sends "card" and warns (see CodexTestgenTest).
       "bookshop-oas30", List.of("validation.request.body.schema.discriminator"),
       // The Atlassian validator reads OpenAPI 3.1 "type: [array]" as no type: array parameters look invalid.
       "inventory-oas31", List.of("validation.request.parameter.collection.invalid",

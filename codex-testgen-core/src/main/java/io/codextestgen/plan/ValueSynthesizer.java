@@ -155,11 +155,8 @@ final class ValueSynthesizer {
       SchemaNode property = entry.getValue();
       SchemaNode resolved = model.resolve(property);
       boolean required = schema.required().contains(name);
-      if (resolved.readOnly() && !required) {
-        continue;
-      }
       if (resolved.readOnly()) {
-        continue; // a required readOnly property is still server-set: requests leave it out
+        continue; // server-set, even when required: requests leave it out
       }
       if (!required && (leadsBack(property, 0) || depth >= MAX_DEPTH)) {
         continue;

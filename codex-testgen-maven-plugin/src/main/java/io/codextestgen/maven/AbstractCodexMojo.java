@@ -6,7 +6,6 @@ import io.codextestgen.diag.GenerationException;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Collectors;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -16,9 +15,6 @@ import org.apache.maven.project.MavenProject;
 
 /** The pom parameters every goal shares, mapped onto the core's {@link GeneratorConfig}; no logic beyond that. */
 abstract class AbstractCodexMojo extends AbstractMojo {
-
-  /** Builder property names that differ from their pom element. */
-  private static final Map<String, String> POM_ELEMENTS = Map.of();
 
   /** The OpenAPI 3.x or Swagger 2.0 file (YAML or JSON). */
   @Parameter(property = "codex-testgen.specFile", required = true)
@@ -90,8 +86,8 @@ abstract class AbstractCodexMojo extends AbstractMojo {
 
   private static String describe(Diagnostic diagnostic) {
     if (diagnostic.file().isEmpty() && !diagnostic.location().isEmpty()) {
-      String element = POM_ELEMENTS.getOrDefault(diagnostic.location(), diagnostic.location());
-      return "  <" + element + ">: " + diagnostic.message();
+      // Config diagnostics are located by builder property, and every pom element bears the same name.
+      return "  <" + diagnostic.location() + ">: " + diagnostic.message();
     }
     return "  " + diagnostic;
   }

@@ -7,10 +7,12 @@ assert new File(basedir, 'target/test-classes/com/example/petstore/scratch/PetsA
 
 def source = new File(committed, 'PetsApiIT.java').text
 assert source.contains('void listPets_valid()')
+assert source.contains('void listPets_noCredentials_rejected()')
+assert source.contains('void createPet_invalidBody_rejected(')
 assert !source.contains('deletePet') : 'DELETE is opt-in'
 assert !source.contains('\r')
 
 def log = new File(basedir, 'build.log').text
-assert log.contains('codex-testgen: 2 tests in 1 classes from petstore.yaml -> src/test/codex-testgen (2 written, 0 unchanged)')
+assert log =~ /codex-testgen: \d+ tests in 1 classes from petstore\.yaml -> src\/test\/codex-testgen \(2 written, 0 unchanged\)/
 assert log.contains('skipped DELETE /pets/{petId} (deletePet): DELETE is destructive')
 return true

@@ -62,13 +62,14 @@ class GeneratedSuiteAgainstWireMockTest {
     BookshopStubs.stubCorrectServer(server);
   }
 
+  /** The valid family: these hand-written stubs know nothing of credentials or bad input (see FaultDetectionTest). */
   private Map<String, Outcome> run() {
     return suite.run(Map.of(
         "codex.baseUri", "http://127.0.0.1:" + server.port(),
         "codex.auth.apiKey", "test-key",
         "codex.auth.oauth", "test-token",
         "codex.auth.basic.username", "reader",
-        "codex.auth.basic.password", "test-password"));
+        "codex.auth.basic.password", "test-password"), "valid");
   }
 
   @Test
@@ -82,7 +83,7 @@ class GeneratedSuiteAgainstWireMockTest {
 
   @Test
   void theSuiteFailsAtOnceWithoutABaseUri() {
-    Map<String, Outcome> outcomes = suite.run(Map.of());
+    Map<String, Outcome> outcomes = suite.run(Map.of(), "valid");
 
     assertThat(outcomes.values()).isNotEmpty().allSatisfy(outcome -> {
       assertThat(outcome.passed()).isFalse();
@@ -92,7 +93,7 @@ class GeneratedSuiteAgainstWireMockTest {
 
   @Test
   void aMissingCredentialFailsNamingHowToSetIt() {
-    Map<String, Outcome> outcomes = suite.run(Map.of("codex.baseUri", "http://127.0.0.1:" + server.port()));
+    Map<String, Outcome> outcomes = suite.run(Map.of("codex.baseUri", "http://127.0.0.1:" + server.port()), "valid");
 
     assertThat(outcomes.get("listBooks_valid").failure()).contains("codex.auth.apiKey").contains("CODEX_AUTH_API_KEY");
     assertThat(outcomes.get("health_valid").passed()).as("public operation needs no credential").isTrue();

@@ -45,6 +45,9 @@ class PlannedRequestsAreValidTest {
     List<String> problems = new ArrayList<>();
     for (TestClassPlan testClass : plan.classes()) {
       for (TestCasePlan testCase : testClass.cases()) {
+        if (!testCase.family().equals("valid")) {
+          continue;
+        }
         ValidationReport report = validator.validateRequest(toRequest(testCase.request()));
         for (ValidationReport.Message message : report.getMessages()) {
           if (message.getLevel() == ValidationReport.Level.ERROR && !isExpected(name, message)) {

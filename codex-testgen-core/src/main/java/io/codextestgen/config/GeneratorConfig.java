@@ -4,9 +4,12 @@ import io.codextestgen.diag.Diagnostic;
 import io.codextestgen.diag.GenerationException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 import java.util.regex.Pattern;
 import javax.lang.model.SourceVersion;
 
@@ -26,7 +29,11 @@ public record GeneratorConfig(
     List<String> remoteRefAllowList,
     boolean useSpecServers,
     boolean includeDestructive,
-    String classSuffix) {
+    String classSuffix,
+    Map<String, List<Integer>> malformedStatuses,
+    Map<String, Integer> rateLimits,
+    int rateLimitMaxRequests,
+    int rateLimitMaxWaitSeconds) {
 
   public static final String DEFAULT_PACKAGE = "apitests";
   public static final String DEFAULT_CLASS_SUFFIX = "ApiIT";
@@ -34,8 +41,13 @@ public record GeneratorConfig(
   private static final Pattern CLASS_SUFFIX = Pattern.compile("[A-Za-z0-9_]*");
   private static final Pattern ALLOWED_PREFIX = Pattern.compile("https?://[^\\s]+", Pattern.CASE_INSENSITIVE);
 
+  public static final int DEFAULT_RATE_LIMIT_MAX_REQUESTS = 200;
+  public static final int DEFAULT_RATE_LIMIT_MAX_WAIT_SECONDS = 60;
+
   public GeneratorConfig {
     remoteRefAllowList = List.copyOf(remoteRefAllowList);
+    malformedStatuses = Collections.unmodifiableMap(new TreeMap<>(malformedStatuses));
+    rateLimits = Collections.unmodifiableMap(new TreeMap<>(rateLimits));
   }
 
   public static Builder builder(Path specFile, Path outputDirectory) {
@@ -50,7 +62,11 @@ public record GeneratorConfig(
         .remoteRefAllowList(remoteRefAllowList)
         .useSpecServers(useSpecServers)
         .includeDestructive(includeDestructive)
-        .classSuffix(classSuffix);
+        .classSuffix(classSuffix)
+        .malformedStatuses(malformedStatuses)
+        .rateLimits(rateLimits)
+        .rateLimitMaxRequests(rateLimitMaxRequests)
+        .rateLimitMaxWaitSeconds(rateLimitMaxWaitSeconds);
   }
 
   /** Builder with the defaults of every option. */
@@ -64,6 +80,10 @@ public record GeneratorConfig(
     private boolean useSpecServers;
     private boolean includeDestructive;
     private String classSuffix = DEFAULT_CLASS_SUFFIX;
+    private Map<String, List<Integer>> malformedStatuses = Map.of();
+    private Map<String, Integer> rateLimits = Map.of();
+    private int rateLimitMaxRequests = DEFAULT_RATE_LIMIT_MAX_REQUESTS;
+    private int rateLimitMaxWaitSeconds = DEFAULT_RATE_LIMIT_MAX_WAIT_SECONDS;
 
     private Builder(Path specFile, Path outputDirectory) {
       this.specFile = specFile;
@@ -124,6 +144,40 @@ public record GeneratorConfig(
       return this;
     }
 
+    /**
+     * Statuses that malformed-input tests of an operation expect instead of the documented 400/422 (or any 4xx),
+     * by operationId: real APIs answer 422, 415 or 409 where specs say 400.
+     */
+    public Builder malformedStatuses(Map<String, List<Integer>> malformedStatuses) {
+      this.malformedStatuses = malformedStatuses == null ? Map.of() : new java.util.LinkedHashMap<>(malformedStatuses);
+      return this;
+    }
+
+    /**
+     * Request limits by operationId, for rate-limit tests of operations whose responses announce no limit
+     * (RateLimit-Limit or X-RateLimit-Limit); an operation listed here gets a rate-limit test even if its spec
+     * documents no 429.
+     */
+    public Builder rateLimits(Map<String, Integer> rateLimits) {
+      this.rateLimits = rateLimits == null ? Map.of() : new java.util.LinkedHashMap<>(rateLimits);
+      return this;
+    }
+
+    /** The most requests a rate-limit test ever sends. Default {@value #DEFAULT_RATE_LIMIT_MAX_REQUESTS}. */
+    public Builder rateLimitMaxRequests(int rateLimitMaxRequests) {
+      this.rateLimitMaxRequests = rateLimitMaxRequests;
+      return this;
+    }
+
+    /**
+     * The longest a rate-limit test waits for the API to accept requests again after a 429. Default
+     * {@value #DEFAULT_RATE_LIMIT_MAX_WAIT_SECONDS}.
+     */
+    public Builder rateLimitMaxWaitSeconds(int rateLimitMaxWaitSeconds) {
+      this.rateLimitMaxWaitSeconds = rateLimitMaxWaitSeconds;
+      return this;
+    }
+
     /** Validates every option and returns the config, or throws with one diagnostic per bad option. */
     public GeneratorConfig build() {
       List<Diagnostic> problems = new ArrayList<>();
@@ -148,6 +202,27 @@ public record GeneratorConfig(
               "'" + prefix + "' is not an http(s) URL prefix such as https://schemas.example.com/"));
         }
       }
+      malformedStatuses.forEach((operation, statuses) -> {
+        if (statuses == null || statuses.isEmpty()
+            || statuses.stream().anyMatch(status -> status == null || status < 100 || status > 599)) {
+          problems.add(Diagnostic.error("", "malformedStatuses",
+              "operation '" + operation + "': " + statuses + " is not a list of HTTP status codes (100-599)"));
+        }
+      });
+      rateLimits.forEach((operation, limit) -> {
+        if (limit == null || limit < 1) {
+          problems.add(Diagnostic.error("", "rateLimits",
+              "operation '" + operation + "': " + limit + " is not a positive request limit"));
+        }
+      });
+      if (rateLimitMaxRequests < 1 || rateLimitMaxRequests > 100_000) {
+        problems.add(Diagnostic.error("", "rateLimitMaxRequests",
+            rateLimitMaxRequests + " is out of range: use 1 to 100000"));
+      }
+      if (rateLimitMaxWaitSeconds < 0 || rateLimitMaxWaitSeconds > 3600) {
+        problems.add(Diagnostic.error("", "rateLimitMaxWaitSeconds",
+            rateLimitMaxWaitSeconds + " is out of range: use 0 to 3600"));
+      }
       if (!problems.isEmpty()) {
         throw new GenerationException(problems);
       }
@@ -155,7 +230,8 @@ public record GeneratorConfig(
           ? Objects.toString(specFile.getFileName())
           : specPathInTests.replace('\\', '/');
       return new GeneratorConfig(specFile, outputDirectory, basePackage, inTests, seed, remoteRefAllowList,
-          useSpecServers, includeDestructive, classSuffix);
+          useSpecServers, includeDestructive, classSuffix, malformedStatuses, rateLimits, rateLimitMaxRequests,
+          rateLimitMaxWaitSeconds);
     }
   }
 }

@@ -3,8 +3,8 @@ package io.codextestgen.plan;
 import java.util.List;
 
 /**
- * Everything a test sends: parameters by location, the security schemes whose credentials go along (all of
- * them: one AND-alternative of the operation), and
+ * Everything a test sends: parameters by location, the credentials that go along (for a valid request, all
+ * schemes of one AND-alternative of the operation), and
  * the body (null when none).
  */
 public record RequestPlan(
@@ -14,7 +14,7 @@ public record RequestPlan(
     List<NameValue> queryParams,
     List<NameValue> headers,
     List<NameValue> cookies,
-    List<String> credentials,
+    List<CredentialUse> credentials,
     BodyPlan body) {
 
   public RequestPlan {
@@ -23,5 +23,13 @@ public record RequestPlan(
     headers = List.copyOf(headers);
     cookies = List.copyOf(cookies);
     credentials = List.copyOf(credentials);
+  }
+
+  public RequestPlan withCredentials(List<CredentialUse> newCredentials) {
+    return new RequestPlan(method, path, pathParams, queryParams, headers, cookies, newCredentials, body);
+  }
+
+  public RequestPlan withBody(BodyPlan newBody) {
+    return new RequestPlan(method, path, pathParams, queryParams, headers, cookies, credentials, newBody);
   }
 }

@@ -1,8 +1,15 @@
 package io.codextestgen.plan;
 
+import java.util.List;
+
 /**
  * One generated test method: its names, the family it belongs to (the JUnit tag), the spec element it guards
  * (a JSON pointer), what it sends and what it expects.
+ *
+ * <p>{@code shape} says how the method is built: a single request, or a parameterized test over {@code rows}
+ * (body patches, raw bodies, parameter changes), or a rate-limit burst. {@code strictStatus} is true when an
+ * undocumented response status fails the test by itself (valid requests); negative tests judge the status with
+ * their own expectation, since APIs rightly answer 401 or 400 without documenting it.
  */
 public record TestCasePlan(
     String methodName,
@@ -10,5 +17,25 @@ public record TestCasePlan(
     String family,
     String operationId,
     String pointer,
+    Shape shape,
     RequestPlan request,
-    ExpectationPlan expect) {}
+    ExpectationPlan expect,
+    boolean strictStatus,
+    List<CaseRow> rows,
+    RateLimitPlan rateLimit) {
+
+  /** How a test method is built. */
+  public enum Shape {
+    SINGLE, BODY_PATCH_ROWS, RAW_BODY_ROWS, PARAMETER_ROWS, RATE_LIMIT
+  }
+
+  public TestCasePlan {
+    rows = List.copyOf(rows);
+  }
+
+  public static TestCasePlan single(String methodName, String displayName, String family, String operationId,
+      String pointer, RequestPlan request, ExpectationPlan expect, boolean strictStatus) {
+    return new TestCasePlan(methodName, displayName, family, operationId, pointer, Shape.SINGLE, request, expect,
+        strictStatus, List.of(), null);
+  }
+}

@@ -35,9 +35,17 @@ final class ValueSynthesizer {
   private final SchemaMerger merger;
 
   private final java.util.function.Consumer<String> warn;
+  private final boolean forResponse;
 
   /** {@code warn} receives findings about the spec met on the way (each a full sentence). */
   ValueSynthesizer(ApiModel model, Random random, PatternStrings patterns, java.util.function.Consumer<String> warn) {
+    this(model, random, patterns, warn, false);
+  }
+
+  /** For a response, readOnly properties are included and writeOnly ones left out, instead of the reverse. */
+  ValueSynthesizer(ApiModel model, Random random, PatternStrings patterns, java.util.function.Consumer<String> warn,
+      boolean forResponse) {
+    this.forResponse = forResponse;
     this.model = model;
     this.random = random;
     this.patterns = patterns;
@@ -155,8 +163,8 @@ final class ValueSynthesizer {
       SchemaNode property = entry.getValue();
       SchemaNode resolved = model.resolve(property);
       boolean required = schema.required().contains(name);
-      if (resolved.readOnly()) {
-        continue; // server-set, even when required: requests leave it out
+      if (forResponse ? resolved.writeOnly() : resolved.readOnly()) {
+        continue; // readOnly is server-set (even when required): requests leave it out; writeOnly never comes back
       }
       if (!required && (leadsBack(property, 0) || depth >= MAX_DEPTH)) {
         continue;
@@ -243,7 +251,8 @@ final class ValueSynthesizer {
   private JsonNode withoutReadOnly(SchemaNode schema, JsonNode example) {
     if (example instanceof ObjectNode object) {
       schema.properties().forEach((name, property) -> {
-        if (model.resolve(property).readOnly()) {
+        SchemaNode resolved = model.resolve(property);
+        if (forResponse ? resolved.writeOnly() : resolved.readOnly()) {
           object.remove(name);
         }
       });

@@ -4,6 +4,8 @@ import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.JavaFile;
 import com.palantir.javapoet.TypeSpec;
 import io.codextestgen.plan.CredentialPlan;
+import io.codextestgen.plan.CredentialUse;
+import io.codextestgen.plan.TestCasePlan;
 import io.codextestgen.plan.TestClassPlan;
 import io.codextestgen.plan.TestPlan;
 import java.util.ArrayList;
@@ -23,11 +25,24 @@ public final class JUnitRenderer {
     Map<String, CredentialPlan> credentials = new TreeMap<>();
     plan.support().credentials().forEach(credential -> credentials.put(credential.schemeName(), credential));
     List<RenderedFile> files = new ArrayList<>();
-    files.add(file(plan.basePackage(), SupportClassRenderer.render(plan.support()), specFile));
+    files.add(file(plan.basePackage(), SupportClassRenderer.render(plan.support(), needs(plan)), specFile));
     for (TestClassPlan testClass : plan.classes()) {
       files.add(file(plan.basePackage(), TestClassRenderer.render(testClass, support, credentials, specFile, sha256), specFile));
     }
     return files;
+  }
+
+  private static SupportClassRenderer.Needs needs(TestPlan plan) {
+    List<TestCasePlan> cases = plan.classes().stream().flatMap(c -> c.cases().stream()).toList();
+    return new SupportClassRenderer.Needs(
+        cases.stream().anyMatch(c -> !c.strictStatus()),
+        cases.stream().flatMap(c -> c.request().credentials().stream())
+            .anyMatch(use -> use.mode() == CredentialUse.Mode.WRONG
+                && plan.support().credentials().stream().anyMatch(
+                    cp -> cp.schemeName().equals(use.scheme()) && cp.kind() == CredentialPlan.Kind.BEARER)),
+        cases.stream().anyMatch(c -> c.shape() == TestCasePlan.Shape.BODY_PATCH_ROWS),
+        cases.stream().anyMatch(c -> c.shape() == TestCasePlan.Shape.PARAMETER_ROWS),
+        cases.stream().anyMatch(c -> c.shape() == TestCasePlan.Shape.RATE_LIMIT));
   }
 
   private static RenderedFile file(String packageName, TypeSpec type, String specFile) {

@@ -21,7 +21,10 @@ final class SupportClassRenderer {
 
   private SupportClassRenderer() {}
 
-  static TypeSpec render(SupportPlan plan) {
+  /** Which optional helpers the suite's tests call; only those are emitted. */
+  record Needs(boolean negative, boolean wrongBearer, boolean patch, boolean parameters, boolean rateLimit) {}
+
+  static TypeSpec render(SupportPlan plan, Needs needs) {
     TypeSpec.Builder type = TypeSpec.classBuilder(plan.className())
         .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
         .addAnnotation(Types.generated(plan.specFileName(), plan.specSha256()))
@@ -31,17 +34,41 @@ final class SupportClassRenderer {
         .addField(constant("SPEC_PATH_PROPERTY", "codex.specPath"))
         .addField(constant("SPEC_PATH_ENV", "CODEX_SPEC_PATH"))
         .addField(constant("DEFAULT_SPEC_PATH", plan.specPathInTests()))
-        .addField(FieldSpec.builder(Types.VALIDATION_FILTER, "validationFilter", Modifier.PRIVATE, Modifier.STATIC)
-            .build())
-        .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build())
+        .addField(FieldSpec.builder(Types.VALIDATION_FILTER, "strictFilter", Modifier.PRIVATE, Modifier.STATIC)
+            .build());
+    if (needs.negative()) {
+      type.addField(FieldSpec.builder(Types.VALIDATION_FILTER, "lenientFilter", Modifier.PRIVATE, Modifier.STATIC)
+          .build());
+    }
+    if (needs.wrongBearer()) {
+      type.addField(FieldSpec.builder(STRING, "WRONG_BEARER_TOKEN", Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
+          .addJavadoc("A well-formed JWT with a signature no server issued: sent by tests that expect a 401.\n")
+          .initializer("$S", "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiJjb2RleC10ZXN0Z2VuIiwiZXhwIjo0MTAy"
+              + "NDQ0ODAwfQ.c2lnbmF0dXJlLWZyb20tbm8taXNzdWVy")
+          .build());
+    }
+    type.addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build())
         .addMethod(baseUri(plan))
-        .addMethod(request(plan))
-        .addMethod(mediaTypeIn());
+        .addMethod(request());
+    if (needs.negative()) {
+      type.addMethod(negativeRequest());
+    }
+    type.addMethod(given(plan)).addMethod(mediaTypeIn());
     for (CredentialPlan credential : plan.credentials()) {
       type.addMethods(credentials(credential));
     }
+    if (needs.patch()) {
+      type.addMethod(SupportHelpers.patch());
+    }
+    if (needs.parameters()) {
+      type.addMethod(SupportHelpers.replaceParameter());
+    }
+    if (needs.rateLimit()) {
+      type.addMethods(SupportHelpers.rateLimit());
+    }
     return type
-        .addMethod(validationFilter())
+        .addMethod(validationFilter(needs.negative()))
+        .addMethod(validator())
         .addMethod(basePath())
         .addMethod(setting())
         .addMethod(secret())
@@ -108,25 +135,45 @@ final class SupportClassRenderer {
         .build();
   }
 
-  private static MethodSpec request(SupportPlan plan) {
-    MethodSpec.Builder method = MethodSpec.methodBuilder("request")
+  private static MethodSpec request() {
+    return MethodSpec.methodBuilder("request")
+        .addJavadoc("A request aimed at the base URI whose response is validated against the spec, status included.\n")
         .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
-        .returns(Types.REQUEST_SPECIFICATION);
+        .returns(Types.REQUEST_SPECIFICATION)
+        .addStatement("return given(validationFilter(true))")
+        .build();
+  }
+
+  private static MethodSpec negativeRequest() {
+    return MethodSpec.methodBuilder("negativeRequest")
+        .addJavadoc("Like {@link #request()}, for tests that expect a rejection: their own status check judges the\n"
+            + "status (APIs rightly answer 401 or 400 without documenting it); documented responses are still\n"
+            + "validated against the spec.\n")
+        .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+        .returns(Types.REQUEST_SPECIFICATION)
+        .addStatement("return given(validationFilter(false))")
+        .build();
+  }
+
+  private static MethodSpec given(SupportPlan plan) {
+    MethodSpec.Builder method = MethodSpec.methodBuilder("given")
+        .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+        .returns(Types.REQUEST_SPECIFICATION)
+        .addParameter(Types.VALIDATION_FILTER, "filter");
     if (plan.logFailures()) {
       CodeBlock headers = plan.sensitiveHeaders().stream().map(h -> CodeBlock.of("$S", h))
           .collect(CodeBlock.joining(", "));
       return method
-          .addJavadoc("A request aimed at the base URI whose response is validated against the spec. When a test\n"
-              + "fails, request and response are logged with credential headers masked.\n")
-          .addStatement("return $T.given()\n$>$>.baseUri(baseUri())\n.filter(validationFilter())\n"
+          .addJavadoc("When a test fails, request and response are logged with credential headers masked.\n")
+          .addStatement("return $T.given()\n$>$>.baseUri(baseUri())\n.filter(filter)\n"
               + ".config($T.config().logConfig($T.logConfig()\n$>$>.enableLoggingOfRequestAndResponseIfValidationFails()\n"
               + ".blacklistHeader($L)))$<$<$<$<", Types.REST_ASSURED, Types.REST_ASSURED, Types.LOG_CONFIG, headers)
           .build();
     }
     return method
-        .addJavadoc("A request aimed at the base URI whose response is validated against the spec. Failed\n"
-            + "requests are not logged: a credential travels in the query string, where it cannot be masked.\n")
-        .addStatement("return $T.given().baseUri(baseUri()).filter(validationFilter())", Types.REST_ASSURED)
+        .addJavadoc("Failed requests are not logged: a credential travels in the query string, where it cannot be\n"
+            + "masked.\n")
+        .addStatement("return $T.given().baseUri(baseUri()).filter(filter)", Types.REST_ASSURED)
         .build();
   }
 
@@ -190,21 +237,41 @@ final class SupportClassRenderer {
         .build();
   }
 
-  private static MethodSpec validationFilter() {
-    return MethodSpec.methodBuilder("validationFilter")
+  private static MethodSpec validationFilter(boolean lenientToo) {
+    CodeBlock ignored = CodeBlock.of("$T.create()\n$>.withLevel($S, $T.Level.IGNORE)", Types.LEVEL_RESOLVER,
+        "validation.request", Types.VALIDATION_REPORT);
+    MethodSpec.Builder method = MethodSpec.methodBuilder("validationFilter")
         .addJavadoc("Parses the spec once per test run. Only responses are judged: requests are the generator's own\n"
             + "(and some tests send invalid ones on purpose).\n")
         .addModifiers(Modifier.PRIVATE, Modifier.STATIC, Modifier.SYNCHRONIZED)
         .returns(Types.VALIDATION_FILTER)
-        .beginControlFlow("if (validationFilter == null)")
-        .addStatement("$T spec = setting(SPEC_PATH_PROPERTY, SPEC_PATH_ENV)", STRING)
-        .addStatement("validationFilter = new $T($T\n$>$>.createForSpecificationUrl(spec == null ? DEFAULT_SPEC_PATH : spec)\n"
-            + ".withBasePathOverride(basePath(baseUri()))\n"
-            + ".withLevelResolver($T.create().withLevel($S, $T.Level.IGNORE).build())\n"
-            + ".build())$<$<", Types.VALIDATION_FILTER, Types.INTERACTION_VALIDATOR, Types.LEVEL_RESOLVER,
-            "validation.request", Types.VALIDATION_REPORT)
+        .addParameter(boolean.class, "strictStatus");
+    if (lenientToo) {
+      method.beginControlFlow("if (!strictStatus && lenientFilter == null)")
+          .addStatement("lenientFilter = new $T(validator($L\n.withLevel($S, $T.Level.IGNORE)$<))",
+              Types.VALIDATION_FILTER, ignored, "validation.response.status.unknown", Types.VALIDATION_REPORT)
+          .endControlFlow()
+          .beginControlFlow("if (!strictStatus)")
+          .addStatement("return lenientFilter")
+          .endControlFlow();
+    }
+    return method
+        .beginControlFlow("if (strictFilter == null)")
+        .addStatement("strictFilter = new $T(validator($L$<))", Types.VALIDATION_FILTER, ignored)
         .endControlFlow()
-        .addStatement("return validationFilter")
+        .addStatement("return strictFilter")
+        .build();
+  }
+
+  private static MethodSpec validator() {
+    return MethodSpec.methodBuilder("validator")
+        .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+        .returns(Types.INTERACTION_VALIDATOR)
+        .addParameter(ClassName.get("com.atlassian.oai.validator.report", "LevelResolver", "Builder"), "levels")
+        .addStatement("$T spec = setting(SPEC_PATH_PROPERTY, SPEC_PATH_ENV)", STRING)
+        .addStatement("return $T.createForSpecificationUrl(spec == null ? DEFAULT_SPEC_PATH : spec)\n$>$>"
+            + ".withBasePathOverride(basePath(baseUri()))\n.withLevelResolver(levels.build())\n.build()$<$<",
+            Types.INTERACTION_VALIDATOR)
         .build();
   }
 

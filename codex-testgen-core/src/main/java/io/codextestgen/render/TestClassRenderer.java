@@ -4,168 +4,178 @@ import com.palantir.javapoet.AnnotationSpec;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeSpec;
-import io.codextestgen.plan.BodyPlan;
+import io.codextestgen.plan.CaseRow;
 import io.codextestgen.plan.CredentialPlan;
-import io.codextestgen.plan.ExpectationPlan;
-import io.codextestgen.plan.NameValue;
+import io.codextestgen.plan.RateLimitPlan;
 import io.codextestgen.plan.RequestPlan;
 import io.codextestgen.plan.TestCasePlan;
 import io.codextestgen.plan.TestClassPlan;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import javax.lang.model.element.Modifier;
 
-/** One test class: a method per planned case, written as a plain REST Assured given/when/then chain. */
+/**
+ * One test class: a method per planned case. Single cases are one given/when/then chain; row cases are a
+ * parameterized test whose rows (one per broken constraint) sit in a static method right above it.
+ */
 final class TestClassRenderer {
 
-  private static final Set<String> SHORTHAND_METHODS = Set.of("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD",
-      "OPTIONS");
+  private static final ClassName STRING = ClassName.get(String.class);
 
-  private TestClassRenderer() {}
+  private final ClassName support;
+  private final RequestChain chain;
+
+  private TestClassRenderer(ClassName support, Map<String, CredentialPlan> credentials) {
+    this.support = support;
+    this.chain = new RequestChain(support, credentials);
+  }
 
   static TypeSpec render(TestClassPlan plan, ClassName support, Map<String, CredentialPlan> credentials,
       String specFileName, String sha256) {
+    TestClassRenderer renderer = new TestClassRenderer(support, credentials);
     TypeSpec.Builder type = TypeSpec.classBuilder(plan.className())
         .addAnnotation(Types.generated(specFileName, sha256))
-        .addAnnotation(AnnotationSpec.builder(Types.DISPLAY_NAME).addMember("value", "$S", plan.groupName() + " API").build())
-        .addJavadoc("API tests of $L {@code $L}.\n", "operations grouped as", JavaText.comment(plan.groupName()))
+        .addAnnotation(AnnotationSpec.builder(Types.DISPLAY_NAME)
+            .addMember("value", "$S", plan.groupName() + " API").build())
+        .addJavadoc("API tests of operations grouped as {@code $L}.\n", JavaText.comment(plan.groupName()))
         .addMethod(MethodSpec.methodBuilder("requireBaseUri")
             .addAnnotation(Types.BEFORE_ALL)
             .addModifiers(Modifier.STATIC)
             .addStatement("$T.baseUri()", support)
             .build());
     for (TestCasePlan testCase : plan.cases()) {
-      type.addMethod(method(testCase, support, credentials));
+      switch (testCase.shape()) {
+        case SINGLE -> type.addMethod(renderer.single(testCase));
+        case RATE_LIMIT -> type.addMethod(renderer.rateLimit(testCase));
+        case RAW_BODY_ROWS, BODY_PATCH_ROWS, PARAMETER_ROWS -> {
+          type.addMethod(rowSource(testCase));
+          type.addMethod(renderer.parameterized(testCase));
+        }
+      }
     }
     return type.build();
   }
 
-  private static MethodSpec method(TestCasePlan testCase, ClassName support,
-      Map<String, CredentialPlan> credentials) {
-    return MethodSpec.methodBuilder(testCase.methodName())
-        .addJavadoc("Guards {@code $L}.\n", JavaText.comment(testCase.pointer()))
-        .addAnnotation(Types.TEST)
+  private MethodSpec.Builder header(TestCasePlan testCase, boolean test) {
+    MethodSpec.Builder method = MethodSpec.methodBuilder(testCase.methodName())
+        .addJavadoc("Guards {@code $L}.\n", JavaText.comment(testCase.pointer()));
+    if (test) {
+      method.addAnnotation(Types.TEST);
+    }
+    return method
         .addAnnotation(AnnotationSpec.builder(Types.TAG).addMember("value", "$S", testCase.family()).build())
         .addAnnotation(AnnotationSpec.builder(Types.DISPLAY_NAME)
-            .addMember("value", "$S", testCase.displayName()).build())
-        .addCode(chain(testCase, support, credentials))
+            .addMember("value", "$S", testCase.displayName()).build());
+  }
+
+  private MethodSpec single(TestCasePlan testCase) {
+    RequestPlan request = testCase.request();
+    CodeBlock body = request.body() == null ? CodeBlock.of("") : RequestChain.body(request.body(), null);
+    return header(testCase, true)
+        .addCode(CodeBlock.builder()
+            .add(chain.given(request, testCase.strictStatus()))
+            .add(body)
+            .add(RequestChain.when(request))
+            .add(chain.then(testCase.expect()))
+            .add(";\n$<$<")
+            .build())
         .build();
   }
 
-  private static CodeBlock chain(TestCasePlan testCase, ClassName support,
-      Map<String, CredentialPlan> credentials) {
+  private MethodSpec parameterized(TestCasePlan testCase) {
     RequestPlan request = testCase.request();
-    CodeBlock.Builder code = CodeBlock.builder()
-        .add("$T.given($T.request())\n$>$>", Types.REST_ASSURED, support);
-    for (String scheme : request.credentials()) {
-      credential(code, credentials.get(scheme), support);
-    }
-    add(code, "pathParam", request.pathParams());
-    add(code, "queryParam", request.queryParams());
-    add(code, "header", request.headers());
-    add(code, "cookie", request.cookies());
-    if (request.body() != null) {
-      body(code, request.body());
-    }
-    code.add("$<.when()\n$>", new Object[0]);
-    String method = request.method().toUpperCase(Locale.ROOT);
-    if (SHORTHAND_METHODS.contains(method)) {
-      code.add(".$L($S)\n", method.toLowerCase(Locale.ROOT), request.path());
-    } else {
-      code.add(".request($S, $S)\n", method, request.path());
-    }
-    code.add("$<.then()\n$>", new Object[0]);
-    expectations(code, testCase.expect(), support);
-    return code.add(";\n$<$<", new Object[0]).build();
-  }
-
-  /** Credentials go where the scheme says, in plain sight; only their values come from the support class. */
-  private static void credential(CodeBlock.Builder code, CredentialPlan credential, ClassName support) {
-    String getter = credential.methodName() + "Credential";
-    switch (credential.kind()) {
-      case API_KEY -> {
-        String method = switch (credential.location()) {
-          case "query" -> "queryParam";
-          case "cookie" -> "cookie";
-          default -> "header";
-        };
-        code.add(".$L($S, $T.$L())\n", method, credential.parameterName(), support, getter);
+    MethodSpec.Builder method = header(testCase, false)
+        .addAnnotation(AnnotationSpec.builder(Types.PARAMETERIZED_TEST).addMember("name", "$S", "{0} ({1})").build())
+        .addAnnotation(AnnotationSpec.builder(Types.METHOD_SOURCE)
+            .addMember("value", "$S", rowSourceName(testCase)).build())
+        .addParameter(STRING, "violation")
+        .addParameter(STRING, "constraint");
+    CodeBlock.Builder code = CodeBlock.builder();
+    switch (testCase.shape()) {
+      case RAW_BODY_ROWS -> {
+        method.addParameter(STRING, "body");
+        code.add(chain.given(request, false)).add(RequestChain.body(request.body(), CodeBlock.of("body")));
       }
-      case BEARER -> code.add(".header($S, $S + $T.$L())\n", "Authorization", "Bearer ", support, getter);
-      case BASIC -> code.add(".auth().preemptive().basic($T.$L(), $T.$L())\n", support,
-          credential.methodName() + "Username", support, credential.methodName() + "Password");
-    }
-  }
-
-  private static void add(CodeBlock.Builder code, String method, List<NameValue> values) {
-    for (NameValue value : values) {
-      code.add(".$L($S, $S)\n", method, value.name(), value.value());
-    }
-  }
-
-  private static void body(CodeBlock.Builder code, BodyPlan body) {
-    code.add(".contentType($S)\n", body.contentType());
-    switch (body.kind()) {
-      case JSON, TEXT -> {
-        if (body.text().contains("\n")) {
-          code.add(".body($L)\n", JavaText.textBlock(body.text()));
-        } else {
-          code.add(".body($S)\n", body.text());
+      case BODY_PATCH_ROWS -> {
+        method.addParameter(STRING, "at").addParameter(STRING, "value");
+        CodeBlock patched = CodeBlock.of("$T.patch($L, at, value)", support,
+            RequestChain.text(request.body().text()));
+        code.add(chain.given(request, false)).add(RequestChain.body(request.body(), patched));
+      }
+      default -> {
+        method.addParameter(STRING, "in").addParameter(STRING, "name").addParameter(STRING, "value");
+        CodeBlock.Builder given = CodeBlock.builder()
+            .add("$T request = ", Types.REQUEST_SPECIFICATION).add(chain.given(request, false));
+        if (request.body() != null) {
+          given.add(RequestChain.body(request.body(), null));
         }
-      }
-      case FORM -> add(code, "formParam", body.fields());
-      case MULTIPART -> {
-        for (NameValue field : body.fields()) {
-          if (body.fileFields().contains(field.name())) {
-            code.add(".multiPart($S, $S, $S.getBytes($T.UTF_8))\n", field.name(), field.name() + ".bin",
-                field.value(), Types.STANDARD_CHARSETS);
-          } else {
-            code.add(".multiPart($S, $S)\n", field.name(), field.value());
-          }
-        }
+        return method.addCode(given.add(";\n$<$<").build())
+            .addStatement("$T.replaceParameter(request, in, name, value)", support)
+            .addCode(CodeBlock.builder().add("request$>$>").add(RequestChain.when(request))
+                .add(chain.then(testCase.expect())).add(";\n$<$<").build())
+            .build();
       }
     }
+    return method.addCode(code.add(RequestChain.when(request)).add(chain.then(testCase.expect()))
+        .add(";\n$<$<").build()).build();
   }
 
-  private static void expectations(CodeBlock.Builder code, ExpectationPlan expect, ClassName support) {
-    code.add(".statusCode($L)", statusMatcher(expect));
-    if (!expect.contentTypes().isEmpty()) {
-      CodeBlock types = expect.contentTypes().stream().map(type -> CodeBlock.of("$S", type))
-          .collect(CodeBlock.joining(", "));
-      code.add("\n.contentType($T.mediaTypeIn($L))", support, types);
-    }
+  private static String rowSourceName(TestCasePlan testCase) {
+    return testCase.methodName() + "Rows";
   }
 
-  private static CodeBlock statusMatcher(ExpectationPlan expect) {
-    List<Integer> statuses = expect.statuses();
-    if (expect.statusClasses().isEmpty()) {
-      if (statuses.isEmpty()) {
-        return CodeBlock.of("$T.lessThan(500)", Types.MATCHERS);
+  /** The rows, one line each: violation, the JSON pointer of the constraint, then what changes. */
+  private static MethodSpec rowSource(TestCasePlan testCase) {
+    String columns = switch (testCase.shape()) {
+      case RAW_BODY_ROWS -> "violation, constraint, body sent";
+      case BODY_PATCH_ROWS -> "violation, constraint, where in the valid body, JSON put there (null: removed)";
+      default -> "violation, constraint, parameter location, name, value sent (null: left out)";
+    };
+    CodeBlock.Builder rows = CodeBlock.builder().add("return $T.of(\n$>$>", Types.STREAM);
+    for (int i = 0; i < testCase.rows().size(); i++) {
+      CaseRow row = testCase.rows().get(i);
+      rows.add("$T.of($S, $S", Types.ARGUMENTS, row.violation(), row.pointer());
+      switch (testCase.shape()) {
+        case RAW_BODY_ROWS -> rows.add(", $S", row.value());
+        case BODY_PATCH_ROWS -> rows.add(", $S, $L", row.target(), literal(row.value()));
+        default -> rows.add(", $S, $S, $L", row.location(), row.target(), literal(row.value()));
       }
-      if (statuses.size() == 1) {
-        return CodeBlock.of("$L", statuses.get(0));
-      }
+      rows.add(i + 1 < testCase.rows().size() ? "),\n" : "));\n$<$<");
     }
-    if (statuses.isEmpty() && expect.statusClasses().size() == 1) {
-      int statusClass = expect.statusClasses().get(0);
-      return CodeBlock.of("$T.allOf($T.greaterThanOrEqualTo($L), $T.lessThan($L))", Types.MATCHERS, Types.MATCHERS,
-          statusClass * 100, Types.MATCHERS, statusClass * 100 + 100);
-    }
-    CodeBlock.Builder anyOf = CodeBlock.builder().add("$T.anyOf(", Types.MATCHERS);
-    boolean first = true;
-    for (Integer status : statuses) {
-      anyOf.add(first ? "$T.is($L)" : ", $T.is($L)", Types.MATCHERS, status);
-      first = false;
-    }
-    for (Integer statusClass : expect.statusClasses()) {
-      anyOf.add(first ? "" : ", ");
-      anyOf.add("$T.allOf($T.greaterThanOrEqualTo($L), $T.lessThan($L))", Types.MATCHERS, Types.MATCHERS,
-          statusClass * 100, Types.MATCHERS, statusClass * 100 + 100);
-      first = false;
-    }
-    return anyOf.add(")").build();
+    return MethodSpec.methodBuilder(rowSourceName(testCase))
+        .addJavadoc("Rows: $L.\n", columns)
+        .addModifiers(Modifier.STATIC)
+        .returns(ParameterizedTypeName.get(Types.STREAM, Types.ARGUMENTS))
+        .addCode(rows.build())
+        .build();
+  }
+
+  private static CodeBlock literal(String value) {
+    return value == null ? CodeBlock.of("null") : CodeBlock.of("$S", value);
+  }
+
+  private MethodSpec rateLimit(TestCasePlan testCase) {
+    RequestPlan request = testCase.request();
+    RateLimitPlan plan = testCase.rateLimit();
+    CodeBlock send = CodeBlock.builder()
+        .add(chain.given(request, false))
+        .add(request.body() == null ? CodeBlock.of("") : RequestChain.body(request.body(), null))
+        .add(RequestChain.when(request))
+        .add("$<$<")
+        .build();
+    return header(testCase, true)
+        .addAnnotation(AnnotationSpec.builder(Types.ENABLED_IF_SYSTEM_PROPERTY)
+            .addMember("named", "$S", "codex.rateLimit")
+            .addMember("matches", "$S", "true")
+            .addMember("disabledReason", "$S", "rate-limit tests are opt-in: run with -Dcodex.rateLimit=true")
+            .build())
+        .addComment("limit if the API announces none, most requests, Retry-After and RateLimit-Reset expected on the 429,")
+        .addComment("longest wait in seconds")
+        .addCode("$T.assertRateLimited(\n$>$>() -> $L,\n$L, $L, $L, $L, $L);\n$<$<", support, send,
+            plan.configuredLimit() == null ? "null" : plan.configuredLimit(), plan.maxRequests(),
+            plan.expectRetryAfter(), plan.expectReset(), plan.maxWaitSeconds())
+        .build();
   }
 }

@@ -19,6 +19,24 @@ final class Types {
   static final ClassName LEVEL_RESOLVER = ClassName.get("com.atlassian.oai.validator.report", "LevelResolver");
   static final ClassName VALIDATION_REPORT = ClassName.get("com.atlassian.oai.validator.report", "ValidationReport");
   static final ClassName LOG_CONFIG = ClassName.get("io.restassured.config", "LogConfig");
+  static final ClassName PARAMETERIZED_TEST = ClassName.get("org.junit.jupiter.params", "ParameterizedTest");
+  static final ClassName METHOD_SOURCE = ClassName.get("org.junit.jupiter.params.provider", "MethodSource");
+  static final ClassName ARGUMENTS = ClassName.get("org.junit.jupiter.params.provider", "Arguments");
+  static final ClassName ENABLED_IF_SYSTEM_PROPERTY =
+      ClassName.get("org.junit.jupiter.api.condition", "EnabledIfSystemProperty");
+  static final ClassName ASSERTIONS = ClassName.get("org.junit.jupiter.api", "Assertions");
+  static final ClassName STREAM = ClassName.get("java.util.stream", "Stream");
+  static final ClassName SUPPLIER = ClassName.get("java.util.function", "Supplier");
+  static final ClassName RESPONSE = ClassName.get("io.restassured.response", "Response");
+  static final ClassName FILTERABLE_REQUEST =
+      ClassName.get("io.restassured.specification", "FilterableRequestSpecification");
+  static final ClassName OBJECT_MAPPER = ClassName.get("com.fasterxml.jackson.databind", "ObjectMapper");
+  static final ClassName JSON_NODE = ClassName.get("com.fasterxml.jackson.databind", "JsonNode");
+  static final ClassName OBJECT_NODE = ClassName.get("com.fasterxml.jackson.databind.node", "ObjectNode");
+  static final ClassName ARRAY_NODE = ClassName.get("com.fasterxml.jackson.databind.node", "ArrayNode");
+  static final ClassName JSON_POINTER = ClassName.get("com.fasterxml.jackson.core", "JsonPointer");
+  static final ClassName JSON_PROCESSING_EXCEPTION =
+      ClassName.get("com.fasterxml.jackson.core", "JsonProcessingException");
   static final ClassName TEST = ClassName.get("org.junit.jupiter.api", "Test");
   static final ClassName TAG = ClassName.get("org.junit.jupiter.api", "Tag");
   static final ClassName DISPLAY_NAME = ClassName.get("org.junit.jupiter.api", "DisplayName");

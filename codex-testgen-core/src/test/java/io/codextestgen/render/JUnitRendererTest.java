@@ -47,8 +47,9 @@ class JUnitRendererTest {
         List.of(),
         List.of(),
         new BodyPlan("application/json", BodyPlan.Kind.JSON, body, List.of(), List.of()));
-    TestCasePlan testCase = new TestCasePlan("createThing_valid", "POST /things: " + HOSTILE, "valid",
-        "createThing", "#/paths/~1things*/\\u000a", request, new ExpectationPlan(List.of(200), List.of(), List.of()));
+    TestCasePlan testCase = TestCasePlan.single("createThing_valid", "POST /things: " + HOSTILE, "valid",
+        "createThing", "#/paths/~1things*/\\u000a", request, new ExpectationPlan(List.of(200), List.of(), List.of()),
+        true);
     SupportPlan support = new SupportPlan("ApiTestSupport", "spec*/\\u000a.yaml", "00", "spec.yaml", null,
         List.of(), List.of("Authorization"), true);
     return new TestPlan("hostile", support,

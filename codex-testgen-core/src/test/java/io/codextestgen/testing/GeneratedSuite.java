@@ -75,6 +75,11 @@ public final class GeneratedSuite implements AutoCloseable {
 
   /** Runs every test with the given system properties set; returns each test's outcome by method name. */
   public Map<String, Outcome> run(Map<String, String> systemProperties) {
+    return run(systemProperties, null);
+  }
+
+  /** Runs the tests tagged {@code tag} (all when null); outcomes by method name (rows: "method > row"). */
+  public Map<String, Outcome> run(Map<String, String> systemProperties, String tag) {
     Properties saved = (Properties) System.getProperties().clone();
     Thread thread = Thread.currentThread();
     ClassLoader previousLoader = thread.getContextClassLoader();
@@ -85,7 +90,11 @@ public final class GeneratedSuite implements AutoCloseable {
       for (String name : classNames) {
         selectors.add(selectClass(loader.loadClass(name)));
       }
-      LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request().selectors(selectors).build();
+      LauncherDiscoveryRequestBuilder builder = LauncherDiscoveryRequestBuilder.request().selectors(selectors);
+      if (tag != null) {
+        builder.filters(org.junit.platform.launcher.TagFilter.includeTags(tag));
+      }
+      LauncherDiscoveryRequest request = builder.build();
       Map<String, Outcome> outcomes = new LinkedHashMap<>();
       Launcher launcher = LauncherFactory.create();
       launcher.execute(request, new TestExecutionListener() {
@@ -107,10 +116,19 @@ public final class GeneratedSuite implements AutoCloseable {
     }
   }
 
+  /** The test method's name; a row of a parameterized test adds " > " and the row's display name. */
   private static String methodName(TestIdentifier id) {
     String uniqueId = id.getUniqueId();
     int method = uniqueId.lastIndexOf("[method:");
-    return method < 0 ? id.getDisplayName() : uniqueId.substring(method + 8, uniqueId.indexOf('(', method));
+    int template = uniqueId.lastIndexOf("[test-template:");
+    int start = Math.max(method, template);
+    if (start < 0) {
+      return id.getDisplayName();
+    }
+    int nameStart = uniqueId.indexOf(':', start) + 1;
+    String name = uniqueId.substring(nameStart, uniqueId.indexOf('(', nameStart));
+    // JUnit 6 quotes string arguments in display names; 5.x does not: compare without quotes.
+    return uniqueId.contains("[test-template-invocation:") ? name + " > " + id.getDisplayName().replace("\"", "") : name;
   }
 
   private static String describe(Throwable throwable) {

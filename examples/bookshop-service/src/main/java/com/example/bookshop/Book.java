@@ -12,6 +12,7 @@ import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.util.List;
+import org.hibernate.validator.constraints.UniqueElements;
 
 /** A book; {@code id} and {@code createdAt} are set by the server and ignored in requests. */
 public record Book(
@@ -22,7 +23,7 @@ public record Book(
         BigDecimal price,
     @NotNull Genre genre,
     @NotNull @NotEmpty @Size(max = 10) List<@Valid @NotNull Author> authors,
-    @Size(max = 5) List<@NotNull @Size(min = 1, max = 30) String> keywords,
+    @Size(max = 5) @UniqueElements List<@NotNull @Size(min = 1, max = 30) String> keywords,
     OffsetDateTime published,
     @JsonProperty(access = JsonProperty.Access.READ_ONLY) OffsetDateTime createdAt) {
 

@@ -3,11 +3,18 @@
 package golden.bookshopoas30;
 
 import io.restassured.RestAssured;
+import io.restassured.specification.RequestSpecification;
+import java.util.stream.Stream;
 import javax.annotation.processing.Generated;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * API tests of operations grouped as {@code books}.
@@ -44,6 +51,146 @@ class BooksApiIT {
     }
 
     /**
+     * Guards {@code #/paths/~1books/get/security}.
+     */
+    @Test
+    @Tag("auth")
+    @DisplayName("GET /books: no credentials -> 401")
+    void listBooks_noCredentials_rejected() {
+        RestAssured.given(ApiTestSupport.negativeRequest())
+                .queryParam("limit", "20")
+                .queryParam("genre", "fiction")
+                .queryParam("q", "q-34")
+                .header("X-Request-Id", "cfb104ee-a362-454f-a61e-38f5dc58e850")
+            .when()
+                .get("/books")
+            .then()
+                .statusCode(401);
+    }
+
+    /**
+     * Guards {@code #/paths/~1books/get/security}.
+     */
+    @Test
+    @Tag("auth")
+    @DisplayName("GET /books: wrong API key for 'apiKey' -> 401")
+    void listBooks_wrongApiKey_rejected() {
+        RestAssured.given(ApiTestSupport.negativeRequest())
+                .header("X-API-Key", "codex-wrong-credential")
+                .queryParam("limit", "20")
+                .queryParam("genre", "fiction")
+                .queryParam("q", "q-34")
+                .header("X-Request-Id", "cfb104ee-a362-454f-a61e-38f5dc58e850")
+            .when()
+                .get("/books")
+            .then()
+                .statusCode(401);
+    }
+
+    /**
+     * Guards {@code #/paths/~1books/get/security}.
+     */
+    @Test
+    @Tag("auth")
+    @DisplayName("GET /books: malformed token for 'bearer' -> 401")
+    void listBooks_malformedBearerToken_rejected() {
+        RestAssured.given(ApiTestSupport.negativeRequest())
+                .header("Authorization", "Bearer not a token")
+                .queryParam("limit", "20")
+                .queryParam("genre", "fiction")
+                .queryParam("q", "q-34")
+                .header("X-Request-Id", "cfb104ee-a362-454f-a61e-38f5dc58e850")
+            .when()
+                .get("/books")
+            .then()
+                .statusCode(401);
+    }
+
+    /**
+     * Guards {@code #/paths/~1books/get/security}.
+     */
+    @Test
+    @Tag("auth")
+    @DisplayName("GET /books: wrong token for 'bearer' -> 401")
+    void listBooks_wrongBearerToken_rejected() {
+        RestAssured.given(ApiTestSupport.negativeRequest())
+                .header("Authorization", "Bearer " + ApiTestSupport.WRONG_BEARER_TOKEN)
+                .queryParam("limit", "20")
+                .queryParam("genre", "fiction")
+                .queryParam("q", "q-34")
+                .header("X-Request-Id", "cfb104ee-a362-454f-a61e-38f5dc58e850")
+            .when()
+                .get("/books")
+            .then()
+                .statusCode(401);
+    }
+
+    /**
+     * Rows: violation, constraint, parameter location, name, value sent (null: left out).
+     */
+    static Stream<Arguments> listBooks_invalidParameter_rejectedRows() {
+        return Stream.of(
+                Arguments.of("query parameter 'limit' of the wrong type (string instead of integer)", "#/paths/~1books/get/parameters/0/schema/type", "query", "limit", "not-a-number"),
+                Arguments.of("query parameter 'limit' below minimum 1", "#/paths/~1books/get/parameters/0/schema/minimum", "query", "limit", "0"),
+                Arguments.of("query parameter 'limit' above maximum 100", "#/paths/~1books/get/parameters/0/schema/maximum", "query", "limit", "101"),
+                Arguments.of("query parameter 'genre' not in enum", "#/components/schemas/Genre/enum", "query", "genre", "codex-not-in-enum"),
+                Arguments.of("query parameter 'q' shorter than 2", "#/paths/~1books/get/parameters/2/schema/minLength", "query", "q", "q"),
+                Arguments.of("query parameter 'q' longer than 50", "#/paths/~1books/get/parameters/2/schema/maxLength", "query", "q", "q-34xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"),
+                Arguments.of("header parameter 'X-Request-Id' not a valid uuid", "#/paths/~1books/get/parameters/3/schema/format", "header", "X-Request-Id", "not-a-uuid"));
+    }
+
+    /**
+     * Guards {@code #/paths/~1books/get/parameters}.
+     */
+    @Tag("malformed")
+    @DisplayName("GET /books: invalid parameter -> 400")
+    @ParameterizedTest(
+            name = "{0} ({1})"
+    )
+    @MethodSource("listBooks_invalidParameter_rejectedRows")
+    void listBooks_invalidParameter_rejected(String violation, String constraint, String in,
+            String name, String value) {
+        RequestSpecification request = RestAssured.given(ApiTestSupport.negativeRequest())
+                .header("X-API-Key", ApiTestSupport.apiKeyCredential())
+                .queryParam("limit", "20")
+                .queryParam("genre", "fiction")
+                .queryParam("q", "q-34")
+                .header("X-Request-Id", "cfb104ee-a362-454f-a61e-38f5dc58e850");
+        ApiTestSupport.replaceParameter(request, in, name, value);
+        request
+            .when()
+                .get("/books")
+            .then()
+                .statusCode(400);
+    }
+
+    /**
+     * Guards {@code #/paths/~1books/get/responses/429}.
+     */
+    @Test
+    @Tag("rate-limit")
+    @DisplayName("GET /books: a burst meets 429 with Retry-After, then requests are accepted again")
+    @EnabledIfSystemProperty(
+            named = "codex.rateLimit",
+            matches = "true",
+            disabledReason = "rate-limit tests are opt-in: run with -Dcodex.rateLimit=true"
+    )
+    void listBooks_burst_rateLimited() {
+        // limit if the API announces none, most requests, Retry-After and RateLimit-Reset expected on the 429,
+        // longest wait in seconds
+        ApiTestSupport.assertRateLimited(
+                () -> RestAssured.given(ApiTestSupport.negativeRequest())
+                        .header("X-API-Key", ApiTestSupport.apiKeyCredential())
+                        .queryParam("limit", "20")
+                        .queryParam("genre", "fiction")
+                        .queryParam("q", "q-34")
+                        .header("X-Request-Id", "cfb104ee-a362-454f-a61e-38f5dc58e850")
+                    .when()
+                        .get("/books"),
+                null, 200, true, false, 60);
+    }
+
+    /**
      * Guards {@code #/paths/~1books/post}.
      */
     @Test
@@ -74,6 +221,295 @@ class BooksApiIT {
     }
 
     /**
+     * Guards {@code #/paths/~1books/post/security}.
+     */
+    @Test
+    @Tag("auth")
+    @DisplayName("POST /books: no credentials -> 401")
+    void createBook_noCredentials_rejected() {
+        RestAssured.given(ApiTestSupport.negativeRequest())
+                .contentType("application/json")
+                .body("""
+                {
+                  "isbn": "978-0134685991",
+                  "title": "Effective Java",
+                  "price": 45.5,
+                  "genre": "tech",
+                  "authors": [
+                    {
+                      "name": "Joshua Bloch"
+                    }
+                  ]
+                }
+                """)
+            .when()
+                .post("/books")
+            .then()
+                .statusCode(401);
+    }
+
+    /**
+     * Guards {@code #/paths/~1books/post/security}.
+     */
+    @Test
+    @Tag("auth")
+    @DisplayName("POST /books: wrong API key for 'apiKey' -> 401")
+    void createBook_wrongApiKey_rejected() {
+        RestAssured.given(ApiTestSupport.negativeRequest())
+                .header("X-API-Key", "codex-wrong-credential")
+                .contentType("application/json")
+                .body("""
+                {
+                  "isbn": "978-0134685991",
+                  "title": "Effective Java",
+                  "price": 45.5,
+                  "genre": "tech",
+                  "authors": [
+                    {
+                      "name": "Joshua Bloch"
+                    }
+                  ]
+                }
+                """)
+            .when()
+                .post("/books")
+            .then()
+                .statusCode(401);
+    }
+
+    /**
+     * Guards {@code #/paths/~1books/post/security}.
+     */
+    @Test
+    @Tag("auth")
+    @DisplayName("POST /books: malformed token for 'bearer' -> 401")
+    void createBook_malformedBearerToken_rejected() {
+        RestAssured.given(ApiTestSupport.negativeRequest())
+                .header("Authorization", "Bearer not a token")
+                .contentType("application/json")
+                .body("""
+                {
+                  "isbn": "978-0134685991",
+                  "title": "Effective Java",
+                  "price": 45.5,
+                  "genre": "tech",
+                  "authors": [
+                    {
+                      "name": "Joshua Bloch"
+                    }
+                  ]
+                }
+                """)
+            .when()
+                .post("/books")
+            .then()
+                .statusCode(401);
+    }
+
+    /**
+     * Guards {@code #/paths/~1books/post/security}.
+     */
+    @Test
+    @Tag("auth")
+    @DisplayName("POST /books: wrong token for 'bearer' -> 401")
+    void createBook_wrongBearerToken_rejected() {
+        RestAssured.given(ApiTestSupport.negativeRequest())
+                .header("Authorization", "Bearer " + ApiTestSupport.WRONG_BEARER_TOKEN)
+                .contentType("application/json")
+                .body("""
+                {
+                  "isbn": "978-0134685991",
+                  "title": "Effective Java",
+                  "price": 45.5,
+                  "genre": "tech",
+                  "authors": [
+                    {
+                      "name": "Joshua Bloch"
+                    }
+                  ]
+                }
+                """)
+            .when()
+                .post("/books")
+            .then()
+                .statusCode(401);
+    }
+
+    /**
+     * Rows: violation, constraint, body sent.
+     */
+    static Stream<Arguments> createBook_malformedJson_rejectedRows() {
+        return Stream.of(
+                Arguments.of("unparseable JSON", "#/paths/~1books/post/requestBody", "{\"codex\": nonsense]"),
+                Arguments.of("truncated JSON", "#/paths/~1books/post/requestBody", "{\n"
+                        + "  \"isbn\": \"978-0134685991\",\n"
+                        + "  \"title\": \"Effective Java\",\n"
+                        + "  \"price\": 45.5,\n"
+                        + "  "),
+                Arguments.of("empty body where one is required", "#/paths/~1books/post/requestBody/required", ""));
+    }
+
+    /**
+     * Guards {@code #/paths/~1books/post/requestBody}.
+     */
+    @Tag("malformed")
+    @DisplayName("POST /books: body not valid JSON -> 400/422")
+    @ParameterizedTest(
+            name = "{0} ({1})"
+    )
+    @MethodSource("createBook_malformedJson_rejectedRows")
+    void createBook_malformedJson_rejected(String violation, String constraint, String body) {
+        RestAssured.given(ApiTestSupport.negativeRequest())
+                .header("X-API-Key", ApiTestSupport.apiKeyCredential())
+                .contentType("application/json")
+                .body(body)
+            .when()
+                .post("/books")
+            .then()
+                .statusCode(Matchers.anyOf(Matchers.is(400), Matchers.is(422)));
+    }
+
+    /**
+     * Rows: violation, constraint, where in the valid body, JSON put there (null: removed).
+     */
+    static Stream<Arguments> createBook_invalidBody_rejectedRows() {
+        return Stream.of(
+                Arguments.of("body of the wrong type (string instead of object)", "#/components/schemas/Book/type", "", "\"not-a-value\""),
+                Arguments.of("null body", "#/components/schemas/Book/type", "", "null"),
+                Arguments.of("missing required 'genre'", "#/components/schemas/Book/required", "/genre", null),
+                Arguments.of("missing required 'isbn'", "#/components/schemas/Book/required", "/isbn", null),
+                Arguments.of("missing required 'price'", "#/components/schemas/Book/required", "/price", null),
+                Arguments.of("missing required 'title'", "#/components/schemas/Book/required", "/title", null),
+                Arguments.of("unknown property 'codexUnexpectedProperty'", "#/components/schemas/Book/additionalProperties", "/codexUnexpectedProperty", "\"surprise\""),
+                Arguments.of("'isbn' of the wrong type (number instead of string)", "#/components/schemas/Book/properties/isbn/type", "/isbn", "12345"),
+                Arguments.of("null 'isbn'", "#/components/schemas/Book/properties/isbn/type", "/isbn", "null"),
+                Arguments.of("'isbn' not matching ^97[89]-[0-9]{10}$", "#/components/schemas/Book/properties/isbn/pattern", "/isbn", "\"RoDt'G|AI)tzP.\""),
+                Arguments.of("'title' of the wrong type (number instead of string)", "#/components/schemas/Book/properties/title/type", "/title", "12345"),
+                Arguments.of("null 'title'", "#/components/schemas/Book/properties/title/type", "/title", "null"),
+                Arguments.of("'title' shorter than 1", "#/components/schemas/Book/properties/title/minLength", "/title", "\"\""),
+                Arguments.of("'title' longer than 200", "#/components/schemas/Book/properties/title/maxLength", "/title", "\"Effective Javaxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx\""),
+                Arguments.of("'price' of the wrong type (string instead of number)", "#/components/schemas/Book/properties/price/type", "/price", "\"not-a-number\""),
+                Arguments.of("null 'price'", "#/components/schemas/Book/properties/price/type", "/price", "null"),
+                Arguments.of("'price' below exclusive minimum 0", "#/components/schemas/Book/properties/price/exclusiveMinimum", "/price", "0"),
+                Arguments.of("'price' above maximum 10000", "#/components/schemas/Book/properties/price/maximum", "/price", "10000.01"),
+                Arguments.of("'price' not a multiple of 0.01", "#/components/schemas/Book/properties/price/multipleOf", "/price", "45.505"),
+                Arguments.of("'genre' of the wrong type (number instead of string)", "#/components/schemas/Genre/type", "/genre", "12345"),
+                Arguments.of("null 'genre'", "#/components/schemas/Genre/type", "/genre", "null"),
+                Arguments.of("'genre' not in enum", "#/components/schemas/Genre/enum", "/genre", "\"codex-not-in-enum\""),
+                Arguments.of("'authors' of the wrong type (string instead of array)", "#/components/schemas/Book/properties/authors/type", "/authors", "\"not-a-value\""),
+                Arguments.of("null 'authors'", "#/components/schemas/Book/properties/authors/type", "/authors", "null"),
+                Arguments.of("fewer than 1 items in 'authors'", "#/components/schemas/Book/properties/authors/minItems", "/authors", "[]"),
+                Arguments.of("more than 10 items in 'authors'", "#/components/schemas/Book/properties/authors/maxItems", "/authors", "[{\"name\":\"Joshua Bloch\"},{\"name\":\"Joshua Bloch\"},{\"name\":\"Joshua Bloch\"},{\"name\":\"Joshua Bloch\"},{\"name\":\"Joshua Bloch\"},{\"name\":\"Joshua Bloch\"},{\"name\":\"Joshua Bloch\"},{\"name\":\"Joshua Bloch\"},{\"name\":\"Joshua Bloch\"},{\"name\":\"Joshua Bloch\"},{\"name\":\"Joshua Bloch\"}]"),
+                Arguments.of("duplicate items in 'authors'", "#/components/schemas/Book/properties/authors/uniqueItems", "/authors", "[{\"name\":\"Joshua Bloch\"},{\"name\":\"Joshua Bloch\"}]"),
+                Arguments.of("'authors[0]' of the wrong type (string instead of object)", "#/components/schemas/Author/type", "/authors/0", "\"not-a-value\""),
+                Arguments.of("null 'authors[0]'", "#/components/schemas/Author/type", "/authors/0", "null"),
+                Arguments.of("missing required 'authors[0].name'", "#/components/schemas/Author/required", "/authors/0/name", null),
+                Arguments.of("unknown property 'authors[0].codexUnexpectedProperty'", "#/components/schemas/Author/additionalProperties", "/authors/0/codexUnexpectedProperty", "\"surprise\""),
+                Arguments.of("'authors[0].name' of the wrong type (number instead of string)", "#/components/schemas/Author/properties/name/type", "/authors/0/name", "12345"),
+                Arguments.of("null 'authors[0].name'", "#/components/schemas/Author/properties/name/type", "/authors/0/name", "null"),
+                Arguments.of("'authors[0].name' shorter than 1", "#/components/schemas/Author/properties/name/minLength", "/authors/0/name", "\"\""),
+                Arguments.of("'authors[0].name' longer than 80", "#/components/schemas/Author/properties/name/maxLength", "/authors/0/name", "\"Joshua Blochxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx\""));
+    }
+
+    /**
+     * Guards {@code #/paths/~1books/post/requestBody}.
+     */
+    @Tag("malformed")
+    @DisplayName("POST /books: body violating the schema -> 400/422")
+    @ParameterizedTest(
+            name = "{0} ({1})"
+    )
+    @MethodSource("createBook_invalidBody_rejectedRows")
+    void createBook_invalidBody_rejected(String violation, String constraint, String at,
+            String value) {
+        RestAssured.given(ApiTestSupport.negativeRequest())
+                .header("X-API-Key", ApiTestSupport.apiKeyCredential())
+                .contentType("application/json")
+                .body(ApiTestSupport.patch("""
+                {
+                  "isbn": "978-0134685991",
+                  "title": "Effective Java",
+                  "price": 45.5,
+                  "genre": "tech",
+                  "authors": [
+                    {
+                      "name": "Joshua Bloch"
+                    }
+                  ]
+                }
+                """, at, value))
+            .when()
+                .post("/books")
+            .then()
+                .statusCode(Matchers.anyOf(Matchers.is(400), Matchers.is(422)));
+    }
+
+    /**
+     * Guards {@code #/paths/~1books/post/requestBody}.
+     */
+    @Test
+    @Tag("malformed")
+    @DisplayName("POST /books: body sent as text/plain -> 4XX")
+    void createBook_wrongContentType_rejected() {
+        RestAssured.given(ApiTestSupport.negativeRequest())
+                .header("X-API-Key", ApiTestSupport.apiKeyCredential())
+                .contentType("text/plain")
+                .body("""
+                {
+                  "isbn": "978-0134685991",
+                  "title": "Effective Java",
+                  "price": 45.5,
+                  "genre": "tech",
+                  "authors": [
+                    {
+                      "name": "Joshua Bloch"
+                    }
+                  ]
+                }
+                """)
+            .when()
+                .post("/books")
+            .then()
+                .statusCode(Matchers.allOf(Matchers.greaterThanOrEqualTo(400), Matchers.lessThan(500)));
+    }
+
+    /**
+     * Guards {@code #/paths/~1books/post/responses/429}.
+     */
+    @Test
+    @Tag("rate-limit")
+    @DisplayName("POST /books: a burst meets 429 with Retry-After, then requests are accepted again")
+    @EnabledIfSystemProperty(
+            named = "codex.rateLimit",
+            matches = "true",
+            disabledReason = "rate-limit tests are opt-in: run with -Dcodex.rateLimit=true"
+    )
+    void createBook_burst_rateLimited() {
+        // limit if the API announces none, most requests, Retry-After and RateLimit-Reset expected on the 429,
+        // longest wait in seconds
+        ApiTestSupport.assertRateLimited(
+                () -> RestAssured.given(ApiTestSupport.negativeRequest())
+                        .header("X-API-Key", ApiTestSupport.apiKeyCredential())
+                        .contentType("application/json")
+                        .body("""
+                        {
+                          "isbn": "978-0134685991",
+                          "title": "Effective Java",
+                          "price": 45.5,
+                          "genre": "tech",
+                          "authors": [
+                            {
+                              "name": "Joshua Bloch"
+                            }
+                          ]
+                        }
+                        """)
+                    .when()
+                        .post("/books"),
+                null, 200, true, false, 60);
+    }
+
+    /**
      * Guards {@code #/paths/~1books~1{bookId}/get}.
      */
     @Test
@@ -88,6 +524,100 @@ class BooksApiIT {
             .then()
                 .statusCode(200)
                 .contentType(ApiTestSupport.mediaTypeIn("application/json"));
+    }
+
+    /**
+     * Guards {@code #/paths/~1books~1{bookId}/get/security}.
+     */
+    @Test
+    @Tag("auth")
+    @DisplayName("GET /books/{bookId}: no credentials -> 401/403")
+    void getBook_noCredentials_rejected() {
+        RestAssured.given(ApiTestSupport.negativeRequest())
+                .pathParam("bookId", "63")
+            .when()
+                .get("/books/{bookId}")
+            .then()
+                .statusCode(Matchers.anyOf(Matchers.is(401), Matchers.is(403)));
+    }
+
+    /**
+     * Guards {@code #/paths/~1books~1{bookId}/get/security}.
+     */
+    @Test
+    @Tag("auth")
+    @DisplayName("GET /books/{bookId}: wrong API key for 'apiKey' -> 401/403")
+    void getBook_wrongApiKey_rejected() {
+        RestAssured.given(ApiTestSupport.negativeRequest())
+                .header("X-API-Key", "codex-wrong-credential")
+                .pathParam("bookId", "63")
+            .when()
+                .get("/books/{bookId}")
+            .then()
+                .statusCode(Matchers.anyOf(Matchers.is(401), Matchers.is(403)));
+    }
+
+    /**
+     * Guards {@code #/paths/~1books~1{bookId}/get/security}.
+     */
+    @Test
+    @Tag("auth")
+    @DisplayName("GET /books/{bookId}: malformed token for 'bearer' -> 401/403")
+    void getBook_malformedBearerToken_rejected() {
+        RestAssured.given(ApiTestSupport.negativeRequest())
+                .header("Authorization", "Bearer not a token")
+                .pathParam("bookId", "63")
+            .when()
+                .get("/books/{bookId}")
+            .then()
+                .statusCode(Matchers.anyOf(Matchers.is(401), Matchers.is(403)));
+    }
+
+    /**
+     * Guards {@code #/paths/~1books~1{bookId}/get/security}.
+     */
+    @Test
+    @Tag("auth")
+    @DisplayName("GET /books/{bookId}: wrong token for 'bearer' -> 401/403")
+    void getBook_wrongBearerToken_rejected() {
+        RestAssured.given(ApiTestSupport.negativeRequest())
+                .header("Authorization", "Bearer " + ApiTestSupport.WRONG_BEARER_TOKEN)
+                .pathParam("bookId", "63")
+            .when()
+                .get("/books/{bookId}")
+            .then()
+                .statusCode(Matchers.anyOf(Matchers.is(401), Matchers.is(403)));
+    }
+
+    /**
+     * Rows: violation, constraint, parameter location, name, value sent (null: left out).
+     */
+    static Stream<Arguments> getBook_invalidParameter_rejectedRows() {
+        return Stream.of(
+                Arguments.of("path parameter 'bookId' of the wrong type (string instead of integer)", "#/paths/~1books~1{bookId}/get/parameters/0/schema/type", "path", "bookId", "not-a-number"),
+                Arguments.of("path parameter 'bookId' below minimum 1", "#/paths/~1books~1{bookId}/get/parameters/0/schema/minimum", "path", "bookId", "0"));
+    }
+
+    /**
+     * Guards {@code #/paths/~1books~1{bookId}/get/parameters}.
+     */
+    @Tag("malformed")
+    @DisplayName("GET /books/{bookId}: invalid parameter -> 4XX")
+    @ParameterizedTest(
+            name = "{0} ({1})"
+    )
+    @MethodSource("getBook_invalidParameter_rejectedRows")
+    void getBook_invalidParameter_rejected(String violation, String constraint, String in,
+            String name, String value) {
+        RequestSpecification request = RestAssured.given(ApiTestSupport.negativeRequest())
+                .header("X-API-Key", ApiTestSupport.apiKeyCredential())
+                .pathParam("bookId", "63");
+        ApiTestSupport.replaceParameter(request, in, name, value);
+        request
+            .when()
+                .get("/books/{bookId}")
+            .then()
+                .statusCode(Matchers.allOf(Matchers.greaterThanOrEqualTo(400), Matchers.lessThan(500)));
     }
 
     /**
@@ -121,5 +651,330 @@ class BooksApiIT {
             .then()
                 .statusCode(200)
                 .contentType(ApiTestSupport.mediaTypeIn("application/json"));
+    }
+
+    /**
+     * Guards {@code #/paths/~1books~1{bookId}/put/security}.
+     */
+    @Test
+    @Tag("auth")
+    @DisplayName("PUT /books/{bookId}: no credentials -> 401/403")
+    void replaceBook_noCredentials_rejected() {
+        RestAssured.given(ApiTestSupport.negativeRequest())
+                .pathParam("bookId", "37")
+                .contentType("application/json")
+                .body("""
+                {
+                  "isbn": "978-1593765281",
+                  "title": "title-37",
+                  "price": 41.91,
+                  "genre": "fiction",
+                  "authors": [
+                    {
+                      "name": "name-41",
+                      "born": "2021-05-27"
+                    }
+                  ],
+                  "published": "2023-11-18T03:10:00Z"
+                }
+                """)
+            .when()
+                .put("/books/{bookId}")
+            .then()
+                .statusCode(Matchers.anyOf(Matchers.is(401), Matchers.is(403)));
+    }
+
+    /**
+     * Guards {@code #/paths/~1books~1{bookId}/put/security}.
+     */
+    @Test
+    @Tag("auth")
+    @DisplayName("PUT /books/{bookId}: wrong API key for 'apiKey' -> 401/403")
+    void replaceBook_wrongApiKey_rejected() {
+        RestAssured.given(ApiTestSupport.negativeRequest())
+                .header("X-API-Key", "codex-wrong-credential")
+                .pathParam("bookId", "37")
+                .contentType("application/json")
+                .body("""
+                {
+                  "isbn": "978-1593765281",
+                  "title": "title-37",
+                  "price": 41.91,
+                  "genre": "fiction",
+                  "authors": [
+                    {
+                      "name": "name-41",
+                      "born": "2021-05-27"
+                    }
+                  ],
+                  "published": "2023-11-18T03:10:00Z"
+                }
+                """)
+            .when()
+                .put("/books/{bookId}")
+            .then()
+                .statusCode(Matchers.anyOf(Matchers.is(401), Matchers.is(403)));
+    }
+
+    /**
+     * Guards {@code #/paths/~1books~1{bookId}/put/security}.
+     */
+    @Test
+    @Tag("auth")
+    @DisplayName("PUT /books/{bookId}: malformed token for 'bearer' -> 401/403")
+    void replaceBook_malformedBearerToken_rejected() {
+        RestAssured.given(ApiTestSupport.negativeRequest())
+                .header("Authorization", "Bearer not a token")
+                .pathParam("bookId", "37")
+                .contentType("application/json")
+                .body("""
+                {
+                  "isbn": "978-1593765281",
+                  "title": "title-37",
+                  "price": 41.91,
+                  "genre": "fiction",
+                  "authors": [
+                    {
+                      "name": "name-41",
+                      "born": "2021-05-27"
+                    }
+                  ],
+                  "published": "2023-11-18T03:10:00Z"
+                }
+                """)
+            .when()
+                .put("/books/{bookId}")
+            .then()
+                .statusCode(Matchers.anyOf(Matchers.is(401), Matchers.is(403)));
+    }
+
+    /**
+     * Guards {@code #/paths/~1books~1{bookId}/put/security}.
+     */
+    @Test
+    @Tag("auth")
+    @DisplayName("PUT /books/{bookId}: wrong token for 'bearer' -> 401/403")
+    void replaceBook_wrongBearerToken_rejected() {
+        RestAssured.given(ApiTestSupport.negativeRequest())
+                .header("Authorization", "Bearer " + ApiTestSupport.WRONG_BEARER_TOKEN)
+                .pathParam("bookId", "37")
+                .contentType("application/json")
+                .body("""
+                {
+                  "isbn": "978-1593765281",
+                  "title": "title-37",
+                  "price": 41.91,
+                  "genre": "fiction",
+                  "authors": [
+                    {
+                      "name": "name-41",
+                      "born": "2021-05-27"
+                    }
+                  ],
+                  "published": "2023-11-18T03:10:00Z"
+                }
+                """)
+            .when()
+                .put("/books/{bookId}")
+            .then()
+                .statusCode(Matchers.anyOf(Matchers.is(401), Matchers.is(403)));
+    }
+
+    /**
+     * Rows: violation, constraint, body sent.
+     */
+    static Stream<Arguments> replaceBook_malformedJson_rejectedRows() {
+        return Stream.of(
+                Arguments.of("unparseable JSON", "#/paths/~1books~1{bookId}/put/requestBody", "{\"codex\": nonsense]"),
+                Arguments.of("truncated JSON", "#/paths/~1books~1{bookId}/put/requestBody", "{\n"
+                        + "  \"isbn\": \"978-1593765281\",\n"
+                        + "  \"title\": \"title-37\",\n"
+                        + "  \"price\": 41.91,\n"
+                        + "  \"genre\": \"fiction\",\n"
+                        + "  \"authors\": [\n"),
+                Arguments.of("empty body where one is required", "#/paths/~1books~1{bookId}/put/requestBody/required", ""));
+    }
+
+    /**
+     * Guards {@code #/paths/~1books~1{bookId}/put/requestBody}.
+     */
+    @Tag("malformed")
+    @DisplayName("PUT /books/{bookId}: body not valid JSON -> 400")
+    @ParameterizedTest(
+            name = "{0} ({1})"
+    )
+    @MethodSource("replaceBook_malformedJson_rejectedRows")
+    void replaceBook_malformedJson_rejected(String violation, String constraint, String body) {
+        RestAssured.given(ApiTestSupport.negativeRequest())
+                .header("X-API-Key", ApiTestSupport.apiKeyCredential())
+                .pathParam("bookId", "37")
+                .contentType("application/json")
+                .body(body)
+            .when()
+                .put("/books/{bookId}")
+            .then()
+                .statusCode(400);
+    }
+
+    /**
+     * Rows: violation, constraint, where in the valid body, JSON put there (null: removed).
+     */
+    static Stream<Arguments> replaceBook_invalidBody_rejectedRows() {
+        return Stream.of(
+                Arguments.of("body of the wrong type (string instead of object)", "#/components/schemas/Book/type", "", "\"not-a-value\""),
+                Arguments.of("null body", "#/components/schemas/Book/type", "", "null"),
+                Arguments.of("missing required 'genre'", "#/components/schemas/Book/required", "/genre", null),
+                Arguments.of("missing required 'isbn'", "#/components/schemas/Book/required", "/isbn", null),
+                Arguments.of("missing required 'price'", "#/components/schemas/Book/required", "/price", null),
+                Arguments.of("missing required 'title'", "#/components/schemas/Book/required", "/title", null),
+                Arguments.of("unknown property 'codexUnexpectedProperty'", "#/components/schemas/Book/additionalProperties", "/codexUnexpectedProperty", "\"surprise\""),
+                Arguments.of("'isbn' of the wrong type (number instead of string)", "#/components/schemas/Book/properties/isbn/type", "/isbn", "12345"),
+                Arguments.of("null 'isbn'", "#/components/schemas/Book/properties/isbn/type", "/isbn", "null"),
+                Arguments.of("'isbn' not matching ^97[89]-[0-9]{10}$", "#/components/schemas/Book/properties/isbn/pattern", "/isbn", "\"B\\\"xJe.#q<@W$O?\""),
+                Arguments.of("'title' of the wrong type (number instead of string)", "#/components/schemas/Book/properties/title/type", "/title", "12345"),
+                Arguments.of("null 'title'", "#/components/schemas/Book/properties/title/type", "/title", "null"),
+                Arguments.of("'title' shorter than 1", "#/components/schemas/Book/properties/title/minLength", "/title", "\"\""),
+                Arguments.of("'title' longer than 200", "#/components/schemas/Book/properties/title/maxLength", "/title", "\"title-37xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx\""),
+                Arguments.of("'price' of the wrong type (string instead of number)", "#/components/schemas/Book/properties/price/type", "/price", "\"not-a-number\""),
+                Arguments.of("null 'price'", "#/components/schemas/Book/properties/price/type", "/price", "null"),
+                Arguments.of("'price' below exclusive minimum 0", "#/components/schemas/Book/properties/price/exclusiveMinimum", "/price", "0"),
+                Arguments.of("'price' above maximum 10000", "#/components/schemas/Book/properties/price/maximum", "/price", "10000.01"),
+                Arguments.of("'price' not a multiple of 0.01", "#/components/schemas/Book/properties/price/multipleOf", "/price", "41.915"),
+                Arguments.of("'genre' of the wrong type (number instead of string)", "#/components/schemas/Genre/type", "/genre", "12345"),
+                Arguments.of("null 'genre'", "#/components/schemas/Genre/type", "/genre", "null"),
+                Arguments.of("'genre' not in enum", "#/components/schemas/Genre/enum", "/genre", "\"codex-not-in-enum\""),
+                Arguments.of("'authors' of the wrong type (string instead of array)", "#/components/schemas/Book/properties/authors/type", "/authors", "\"not-a-value\""),
+                Arguments.of("null 'authors'", "#/components/schemas/Book/properties/authors/type", "/authors", "null"),
+                Arguments.of("fewer than 1 items in 'authors'", "#/components/schemas/Book/properties/authors/minItems", "/authors", "[]"),
+                Arguments.of("more than 10 items in 'authors'", "#/components/schemas/Book/properties/authors/maxItems", "/authors", "[{\"name\":\"name-41\",\"born\":\"2021-05-27\"},{\"name\":\"name-41\",\"born\":\"2021-05-27\"},{\"name\":\"name-41\",\"born\":\"2021-05-27\"},{\"name\":\"name-41\",\"born\":\"2021-05-27\"},{\"name\":\"name-41\",\"born\":\"2021-05-27\"},{\"name\":\"name-41\",\"born\":\"2021-05-27\"},{\"name\":\"name-41\",\"born\":\"2021-05-27\"},{\"name\":\"name-41\",\"born\":\"2021-05-27\"},{\"name\":\"name-41\",\"born\":\"2021-05-27\"},{\"name\":\"name-41\",\"born\":\"2021-05-27\"},{\"name\":\"name-41\",\"born\":\"2021-05-27\"}]"),
+                Arguments.of("duplicate items in 'authors'", "#/components/schemas/Book/properties/authors/uniqueItems", "/authors", "[{\"name\":\"name-41\",\"born\":\"2021-05-27\"},{\"name\":\"name-41\",\"born\":\"2021-05-27\"}]"),
+                Arguments.of("'authors[0]' of the wrong type (string instead of object)", "#/components/schemas/Author/type", "/authors/0", "\"not-a-value\""),
+                Arguments.of("null 'authors[0]'", "#/components/schemas/Author/type", "/authors/0", "null"),
+                Arguments.of("missing required 'authors[0].name'", "#/components/schemas/Author/required", "/authors/0/name", null),
+                Arguments.of("unknown property 'authors[0].codexUnexpectedProperty'", "#/components/schemas/Author/additionalProperties", "/authors/0/codexUnexpectedProperty", "\"surprise\""),
+                Arguments.of("'authors[0].name' of the wrong type (number instead of string)", "#/components/schemas/Author/properties/name/type", "/authors/0/name", "12345"),
+                Arguments.of("null 'authors[0].name'", "#/components/schemas/Author/properties/name/type", "/authors/0/name", "null"),
+                Arguments.of("'authors[0].name' shorter than 1", "#/components/schemas/Author/properties/name/minLength", "/authors/0/name", "\"\""),
+                Arguments.of("'authors[0].name' longer than 80", "#/components/schemas/Author/properties/name/maxLength", "/authors/0/name", "\"name-41xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx\""),
+                Arguments.of("'authors[0].born' of the wrong type (number instead of string)", "#/components/schemas/Author/properties/born/type", "/authors/0/born", "12345"),
+                Arguments.of("'authors[0].born' not a valid date", "#/components/schemas/Author/properties/born/format", "/authors/0/born", "\"2024-13-45\""),
+                Arguments.of("'published' of the wrong type (number instead of string)", "#/components/schemas/Book/properties/published/type", "/published", "12345"),
+                Arguments.of("null 'published'", "#/components/schemas/Book/properties/published/type", "/published", "null"),
+                Arguments.of("'published' not a valid date-time", "#/components/schemas/Book/properties/published/format", "/published", "\"2024-13-45T25:61:00Z\""));
+    }
+
+    /**
+     * Guards {@code #/paths/~1books~1{bookId}/put/requestBody}.
+     */
+    @Tag("malformed")
+    @DisplayName("PUT /books/{bookId}: body violating the schema -> 400")
+    @ParameterizedTest(
+            name = "{0} ({1})"
+    )
+    @MethodSource("replaceBook_invalidBody_rejectedRows")
+    void replaceBook_invalidBody_rejected(String violation, String constraint, String at,
+            String value) {
+        RestAssured.given(ApiTestSupport.negativeRequest())
+                .header("X-API-Key", ApiTestSupport.apiKeyCredential())
+                .pathParam("bookId", "37")
+                .contentType("application/json")
+                .body(ApiTestSupport.patch("""
+                {
+                  "isbn": "978-1593765281",
+                  "title": "title-37",
+                  "price": 41.91,
+                  "genre": "fiction",
+                  "authors": [
+                    {
+                      "name": "name-41",
+                      "born": "2021-05-27"
+                    }
+                  ],
+                  "published": "2023-11-18T03:10:00Z"
+                }
+                """, at, value))
+            .when()
+                .put("/books/{bookId}")
+            .then()
+                .statusCode(400);
+    }
+
+    /**
+     * Guards {@code #/paths/~1books~1{bookId}/put/requestBody}.
+     */
+    @Test
+    @Tag("malformed")
+    @DisplayName("PUT /books/{bookId}: body sent as text/plain -> 4XX")
+    void replaceBook_wrongContentType_rejected() {
+        RestAssured.given(ApiTestSupport.negativeRequest())
+                .header("X-API-Key", ApiTestSupport.apiKeyCredential())
+                .pathParam("bookId", "37")
+                .contentType("text/plain")
+                .body("""
+                {
+                  "isbn": "978-1593765281",
+                  "title": "title-37",
+                  "price": 41.91,
+                  "genre": "fiction",
+                  "authors": [
+                    {
+                      "name": "name-41",
+                      "born": "2021-05-27"
+                    }
+                  ],
+                  "published": "2023-11-18T03:10:00Z"
+                }
+                """)
+            .when()
+                .put("/books/{bookId}")
+            .then()
+                .statusCode(Matchers.allOf(Matchers.greaterThanOrEqualTo(400), Matchers.lessThan(500)));
+    }
+
+    /**
+     * Rows: violation, constraint, parameter location, name, value sent (null: left out).
+     */
+    static Stream<Arguments> replaceBook_invalidParameter_rejectedRows() {
+        return Stream.of(
+                Arguments.of("path parameter 'bookId' of the wrong type (string instead of integer)", "#/paths/~1books~1{bookId}/put/parameters/0/schema/type", "path", "bookId", "not-a-number"),
+                Arguments.of("path parameter 'bookId' below minimum 1", "#/paths/~1books~1{bookId}/put/parameters/0/schema/minimum", "path", "bookId", "0"));
+    }
+
+    /**
+     * Guards {@code #/paths/~1books~1{bookId}/put/parameters}.
+     */
+    @Tag("malformed")
+    @DisplayName("PUT /books/{bookId}: invalid parameter -> 400")
+    @ParameterizedTest(
+            name = "{0} ({1})"
+    )
+    @MethodSource("replaceBook_invalidParameter_rejectedRows")
+    void replaceBook_invalidParameter_rejected(String violation, String constraint, String in,
+            String name, String value) {
+        RequestSpecification request = RestAssured.given(ApiTestSupport.negativeRequest())
+                .header("X-API-Key", ApiTestSupport.apiKeyCredential())
+                .pathParam("bookId", "37")
+                .contentType("application/json")
+                .body("""
+                {
+                  "isbn": "978-1593765281",
+                  "title": "title-37",
+                  "price": 41.91,
+                  "genre": "fiction",
+                  "authors": [
+                    {
+                      "name": "name-41",
+                      "born": "2021-05-27"
+                    }
+                  ],
+                  "published": "2023-11-18T03:10:00Z"
+                }
+                """);
+        ApiTestSupport.replaceParameter(request, in, name, value);
+        request
+            .when()
+                .put("/books/{bookId}")
+            .then()
+                .statusCode(400);
     }
 }

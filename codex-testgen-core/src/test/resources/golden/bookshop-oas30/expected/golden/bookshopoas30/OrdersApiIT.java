@@ -3,11 +3,17 @@
 package golden.bookshopoas30;
 
 import io.restassured.RestAssured;
+import io.restassured.specification.RequestSpecification;
+import java.util.stream.Stream;
 import javax.annotation.processing.Generated;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * API tests of operations grouped as {@code orders}.
@@ -75,6 +81,209 @@ class OrdersApiIT {
     }
 
     /**
+     * Guards {@code #/paths/~1orders/post/security}.
+     */
+    @Test
+    @Tag("auth")
+    @DisplayName("POST /orders: no credentials -> 401/403")
+    void placeOrder_noCredentials_rejected() {
+        RestAssured.given(ApiTestSupport.negativeRequest())
+                .contentType("application/json")
+                .body("""
+                {
+                  "bookId": 44,
+                  "quantity": 4,
+                  "email": "user30@example.com",
+                  "giftMessage": "giftmessage-13",
+                  "payment": {
+                    "kind": "card",
+                    "number": "8113783884035401"
+                  }
+                }
+                """)
+            .when()
+                .post("/orders")
+            .then()
+                .statusCode(Matchers.anyOf(Matchers.is(401), Matchers.is(403)));
+    }
+
+    /**
+     * Guards {@code #/paths/~1orders/post/security}.
+     */
+    @Test
+    @Tag("auth")
+    @DisplayName("POST /orders: malformed token for 'oauth' -> 401/403")
+    void placeOrder_malformedOauthToken_rejected() {
+        RestAssured.given(ApiTestSupport.negativeRequest())
+                .header("Authorization", "Bearer not a token")
+                .contentType("application/json")
+                .body("""
+                {
+                  "bookId": 44,
+                  "quantity": 4,
+                  "email": "user30@example.com",
+                  "giftMessage": "giftmessage-13",
+                  "payment": {
+                    "kind": "card",
+                    "number": "8113783884035401"
+                  }
+                }
+                """)
+            .when()
+                .post("/orders")
+            .then()
+                .statusCode(Matchers.anyOf(Matchers.is(401), Matchers.is(403)));
+    }
+
+    /**
+     * Guards {@code #/paths/~1orders/post/security}.
+     */
+    @Test
+    @Tag("auth")
+    @DisplayName("POST /orders: wrong token for 'oauth' -> 401/403")
+    void placeOrder_wrongOauthToken_rejected() {
+        RestAssured.given(ApiTestSupport.negativeRequest())
+                .header("Authorization", "Bearer " + ApiTestSupport.WRONG_BEARER_TOKEN)
+                .contentType("application/json")
+                .body("""
+                {
+                  "bookId": 44,
+                  "quantity": 4,
+                  "email": "user30@example.com",
+                  "giftMessage": "giftmessage-13",
+                  "payment": {
+                    "kind": "card",
+                    "number": "8113783884035401"
+                  }
+                }
+                """)
+            .when()
+                .post("/orders")
+            .then()
+                .statusCode(Matchers.anyOf(Matchers.is(401), Matchers.is(403)));
+    }
+
+    /**
+     * Rows: violation, constraint, body sent.
+     */
+    static Stream<Arguments> placeOrder_malformedJson_rejectedRows() {
+        return Stream.of(
+                Arguments.of("unparseable JSON", "#/paths/~1orders/post/requestBody", "{\"codex\": nonsense]"),
+                Arguments.of("truncated JSON", "#/paths/~1orders/post/requestBody", "{\n"
+                        + "  \"bookId\": 44,\n"
+                        + "  \"quantity\": 4,\n"
+                        + "  \"email\": \"user30@example.com\",\n"
+                        + "  \"giftMessage\": \"gi"),
+                Arguments.of("empty body where one is required", "#/paths/~1orders/post/requestBody/required", ""));
+    }
+
+    /**
+     * Guards {@code #/paths/~1orders/post/requestBody}.
+     */
+    @Tag("malformed")
+    @DisplayName("POST /orders: body not valid JSON -> 400")
+    @ParameterizedTest(
+            name = "{0} ({1})"
+    )
+    @MethodSource("placeOrder_malformedJson_rejectedRows")
+    void placeOrder_malformedJson_rejected(String violation, String constraint, String body) {
+        RestAssured.given(ApiTestSupport.negativeRequest())
+                .header("Authorization", "Bearer " + ApiTestSupport.oauthCredential())
+                .contentType("application/json")
+                .body(body)
+            .when()
+                .post("/orders")
+            .then()
+                .statusCode(400);
+    }
+
+    /**
+     * Rows: violation, constraint, where in the valid body, JSON put there (null: removed).
+     */
+    static Stream<Arguments> placeOrder_invalidBody_rejectedRows() {
+        return Stream.of(
+                Arguments.of("body of the wrong type (string instead of object)", "#/components/schemas/Order/type", "", "\"not-a-value\""),
+                Arguments.of("null body", "#/components/schemas/Order/type", "", "null"),
+                Arguments.of("missing required 'bookId'", "#/components/schemas/Order/required", "/bookId", null),
+                Arguments.of("missing required 'email'", "#/components/schemas/Order/required", "/email", null),
+                Arguments.of("missing required 'quantity'", "#/components/schemas/Order/required", "/quantity", null),
+                Arguments.of("'bookId' of the wrong type (string instead of integer)", "#/components/schemas/Order/properties/bookId/type", "/bookId", "\"not-a-number\""),
+                Arguments.of("null 'bookId'", "#/components/schemas/Order/properties/bookId/type", "/bookId", "null"),
+                Arguments.of("'bookId' below minimum 1", "#/components/schemas/Order/properties/bookId/minimum", "/bookId", "0"),
+                Arguments.of("'quantity' of the wrong type (string instead of integer)", "#/components/schemas/Order/properties/quantity/type", "/quantity", "\"not-a-number\""),
+                Arguments.of("null 'quantity'", "#/components/schemas/Order/properties/quantity/type", "/quantity", "null"),
+                Arguments.of("'quantity' below minimum 1", "#/components/schemas/Order/properties/quantity/minimum", "/quantity", "0"),
+                Arguments.of("'quantity' above maximum 5", "#/components/schemas/Order/properties/quantity/maximum", "/quantity", "6"),
+                Arguments.of("'email' of the wrong type (number instead of string)", "#/components/schemas/Order/properties/email/type", "/email", "12345"),
+                Arguments.of("null 'email'", "#/components/schemas/Order/properties/email/type", "/email", "null"),
+                Arguments.of("'email' not a valid email", "#/components/schemas/Order/properties/email/format", "/email", "\"not-an-email\""),
+                Arguments.of("'giftMessage' of the wrong type (number instead of string)", "#/components/schemas/Order/properties/giftMessage/type", "/giftMessage", "12345"),
+                Arguments.of("null 'giftMessage'", "#/components/schemas/Order/properties/giftMessage/type", "/giftMessage", "null"),
+                Arguments.of("'giftMessage' longer than 140", "#/components/schemas/Order/properties/giftMessage/maxLength", "/giftMessage", "\"giftmessage-13xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx\""),
+                Arguments.of("null payment", "#/components/schemas/Order/properties/payment", "/payment", "null"));
+    }
+
+    /**
+     * Guards {@code #/paths/~1orders/post/requestBody}.
+     */
+    @Tag("malformed")
+    @DisplayName("POST /orders: body violating the schema -> 400")
+    @ParameterizedTest(
+            name = "{0} ({1})"
+    )
+    @MethodSource("placeOrder_invalidBody_rejectedRows")
+    void placeOrder_invalidBody_rejected(String violation, String constraint, String at,
+            String value) {
+        RestAssured.given(ApiTestSupport.negativeRequest())
+                .header("Authorization", "Bearer " + ApiTestSupport.oauthCredential())
+                .contentType("application/json")
+                .body(ApiTestSupport.patch("""
+                {
+                  "bookId": 44,
+                  "quantity": 4,
+                  "email": "user30@example.com",
+                  "giftMessage": "giftmessage-13",
+                  "payment": {
+                    "kind": "card",
+                    "number": "8113783884035401"
+                  }
+                }
+                """, at, value))
+            .when()
+                .post("/orders")
+            .then()
+                .statusCode(400);
+    }
+
+    /**
+     * Guards {@code #/paths/~1orders/post/requestBody}.
+     */
+    @Test
+    @Tag("malformed")
+    @DisplayName("POST /orders: body sent as text/plain -> 415")
+    void placeOrder_wrongContentType_rejected() {
+        RestAssured.given(ApiTestSupport.negativeRequest())
+                .header("Authorization", "Bearer " + ApiTestSupport.oauthCredential())
+                .contentType("text/plain")
+                .body("""
+                {
+                  "bookId": 44,
+                  "quantity": 4,
+                  "email": "user30@example.com",
+                  "giftMessage": "giftmessage-13",
+                  "payment": {
+                    "kind": "card",
+                    "number": "8113783884035401"
+                  }
+                }
+                """)
+            .when()
+                .post("/orders")
+            .then()
+                .statusCode(415);
+    }
+
+    /**
      * Guards {@code #/paths/~1orders~1{orderId}~1receipt/get}.
      */
     @Test
@@ -90,5 +299,69 @@ class OrdersApiIT {
             .then()
                 .statusCode(200)
                 .contentType(ApiTestSupport.mediaTypeIn("application/pdf"));
+    }
+
+    /**
+     * Guards {@code #/paths/~1orders~1{orderId}~1receipt/get/security}.
+     */
+    @Test
+    @Tag("auth")
+    @DisplayName("GET /orders/{orderId}/receipt: no credentials -> 401/403")
+    void getReceipt_noCredentials_rejected() {
+        RestAssured.given(ApiTestSupport.negativeRequest())
+                .pathParam("orderId", "ORD-146981")
+                .cookie("session", "session-22")
+            .when()
+                .get("/orders/{orderId}/receipt")
+            .then()
+                .statusCode(Matchers.anyOf(Matchers.is(401), Matchers.is(403)));
+    }
+
+    /**
+     * Guards {@code #/paths/~1orders~1{orderId}~1receipt/get/security}.
+     */
+    @Test
+    @Tag("auth")
+    @DisplayName("GET /orders/{orderId}/receipt: wrong password for 'basic' -> 401/403")
+    void getReceipt_wrongBasicPassword_rejected() {
+        RestAssured.given(ApiTestSupport.negativeRequest())
+                .auth().preemptive().basic(ApiTestSupport.basicUsername(), "codex-wrong-credential")
+                .pathParam("orderId", "ORD-146981")
+                .cookie("session", "session-22")
+            .when()
+                .get("/orders/{orderId}/receipt")
+            .then()
+                .statusCode(Matchers.anyOf(Matchers.is(401), Matchers.is(403)));
+    }
+
+    /**
+     * Rows: violation, constraint, parameter location, name, value sent (null: left out).
+     */
+    static Stream<Arguments> getReceipt_invalidParameter_rejectedRows() {
+        return Stream.of(
+                Arguments.of("path parameter 'orderId' not matching ^ORD-[0-9]{6}$", "#/paths/~1orders~1{orderId}~1receipt/get/parameters/0/schema/pattern", "path", "orderId", "yb7^]#Mb\\J"));
+    }
+
+    /**
+     * Guards {@code #/paths/~1orders~1{orderId}~1receipt/get/parameters}.
+     */
+    @Tag("malformed")
+    @DisplayName("GET /orders/{orderId}/receipt: invalid parameter -> 4XX")
+    @ParameterizedTest(
+            name = "{0} ({1})"
+    )
+    @MethodSource("getReceipt_invalidParameter_rejectedRows")
+    void getReceipt_invalidParameter_rejected(String violation, String constraint, String in,
+            String name, String value) {
+        RequestSpecification request = RestAssured.given(ApiTestSupport.negativeRequest())
+                .auth().preemptive().basic(ApiTestSupport.basicUsername(), ApiTestSupport.basicPassword())
+                .pathParam("orderId", "ORD-146981")
+                .cookie("session", "session-22");
+        ApiTestSupport.replaceParameter(request, in, name, value);
+        request
+            .when()
+                .get("/orders/{orderId}/receipt")
+            .then()
+                .statusCode(Matchers.allOf(Matchers.greaterThanOrEqualTo(400), Matchers.lessThan(500)));
     }
 }

@@ -3,13 +3,18 @@
 package golden.inventoryoas31;
 
 import io.restassured.RestAssured;
+import io.restassured.specification.RequestSpecification;
 import java.nio.charset.StandardCharsets;
+import java.util.stream.Stream;
 import javax.annotation.processing.Generated;
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * API tests of operations grouped as {@code items}.
@@ -44,6 +49,42 @@ class ItemsApiIT {
             .then()
                 .statusCode(200)
                 .contentType(ApiTestSupport.mediaTypeIn("application/json"));
+    }
+
+    /**
+     * Rows: violation, constraint, parameter location, name, value sent (null: left out).
+     */
+    static Stream<Arguments> searchItems_invalidParameter_rejectedRows() {
+        return Stream.of(
+                Arguments.of("query parameter 'price_lt' of the wrong type (string instead of number)", "#/paths/~1items/get/parameters/1/schema/type", "query", "price_lt", "not-a-number"),
+                Arguments.of("query parameter 'price_lt' below exclusive minimum 0", "#/paths/~1items/get/parameters/1/schema/exclusiveMinimum", "query", "price_lt", "0"),
+                Arguments.of("query parameter 'price_lt' above exclusive maximum 100", "#/paths/~1items/get/parameters/1/schema/exclusiveMaximum", "query", "price_lt", "100"));
+    }
+
+    /**
+     * Guards {@code #/paths/~1items/get/parameters}.
+     */
+    @Tag("malformed")
+    @DisplayName("GET /items: invalid parameter -> 4XX")
+    @ParameterizedTest(
+            name = "{0} ({1})"
+    )
+    @MethodSource("searchItems_invalidParameter_rejectedRows")
+    void searchItems_invalidParameter_rejected(String violation, String constraint, String in,
+            String name, String value) {
+        RequestSpecification request = RestAssured.given(ApiTestSupport.negativeRequest())
+                .queryParam("tags", "red")
+                .queryParam("tags", "green")
+                .queryParam("price_lt", "95.5")
+                .queryParam("filter[color]", "color-74")
+                .queryParam("filter[size]", "19")
+                .header("X-Trace", "7,6");
+        ApiTestSupport.replaceParameter(request, in, name, value);
+        request
+            .when()
+                .get("/items")
+            .then()
+                .statusCode(Matchers.allOf(Matchers.greaterThanOrEqualTo(400), Matchers.lessThan(500)));
     }
 
     /**
@@ -90,6 +131,193 @@ class ItemsApiIT {
     }
 
     /**
+     * Rows: violation, constraint, body sent.
+     */
+    static Stream<Arguments> createItem_malformedJson_rejectedRows() {
+        return Stream.of(
+                Arguments.of("unparseable JSON", "#/paths/~1items/post/requestBody", "{\"codex\": nonsense]"),
+                Arguments.of("truncated JSON", "#/paths/~1items/post/requestBody", "{\n"
+                        + "  \"name\": \"na-49\",\n"
+                        + "  \"kind\": \"gadget\",\n"
+                        + "  \"note\": \"note-20\",\n"
+                        + "  \"weight\": 1.5,\n"
+                        + "  \"count\": 28,\n"
+                        + "  \"dims\": [\n"
+                        + "    73,\n"
+                        + "    16,\n"
+                        + "    101\n"
+                        + "  ],\n"
+                        + "  \"attributes\": {\n"
+                        + "    \"key1\": \"2020-06-27\"\n"
+                        + "  },\n"
+                        + "  \"node\": {\n"
+                        + "    \"label\": \"l"),
+                Arguments.of("empty body where one is required", "#/paths/~1items/post/requestBody/required", ""));
+    }
+
+    /**
+     * Guards {@code #/paths/~1items/post/requestBody}.
+     */
+    @Tag("malformed")
+    @DisplayName("POST /items: body not valid JSON -> 400")
+    @ParameterizedTest(
+            name = "{0} ({1})"
+    )
+    @MethodSource("createItem_malformedJson_rejectedRows")
+    void createItem_malformedJson_rejected(String violation, String constraint, String body) {
+        RestAssured.given(ApiTestSupport.negativeRequest())
+                .contentType("application/json")
+                .body(body)
+            .when()
+                .post("/items")
+            .then()
+                .statusCode(400);
+    }
+
+    /**
+     * Rows: violation, constraint, where in the valid body, JSON put there (null: removed).
+     */
+    static Stream<Arguments> createItem_invalidBody_rejectedRows() {
+        return Stream.of(
+                Arguments.of("body of the wrong type (string instead of object)", "#/components/schemas/NewItem/type", "", "\"not-a-value\""),
+                Arguments.of("null body", "#/components/schemas/NewItem/type", "", "null"),
+                Arguments.of("missing required 'dims'", "#/components/schemas/NewItem/required", "/dims", null),
+                Arguments.of("missing required 'kind'", "#/components/schemas/NewItem/required", "/kind", null),
+                Arguments.of("missing required 'name'", "#/components/schemas/NewItem/required", "/name", null),
+                Arguments.of("'name' of the wrong type (number instead of string)", "#/components/schemas/NewItem/properties/name/type", "/name", "12345"),
+                Arguments.of("null 'name'", "#/components/schemas/NewItem/properties/name/type", "/name", "null"),
+                Arguments.of("'name' shorter than 3", "#/components/schemas/NewItem/properties/name/minLength", "/name", "\"na\""),
+                Arguments.of("'name' longer than 5", "#/components/schemas/NewItem/properties/name/maxLength", "/name", "\"na-49x\""),
+                Arguments.of("'kind' not in enum", "#/components/schemas/NewItem/properties/kind/enum", "/kind", "\"codex-not-in-enum\""),
+                Arguments.of("'note' of the wrong type (number instead of null/string)", "#/components/schemas/NewItem/properties/note/type", "/note", "12345"),
+                Arguments.of("'note' longer than 10", "#/components/schemas/NewItem/properties/note/maxLength", "/note", "\"note-20xxxx\""),
+                Arguments.of("'weight' of the wrong type (string instead of number)", "#/components/schemas/NewItem/properties/weight/type", "/weight", "\"not-a-number\""),
+                Arguments.of("null 'weight'", "#/components/schemas/NewItem/properties/weight/type", "/weight", "null"),
+                Arguments.of("'weight' below exclusive minimum 0", "#/components/schemas/NewItem/properties/weight/exclusiveMinimum", "/weight", "0"),
+                Arguments.of("'weight' above maximum 2.5", "#/components/schemas/NewItem/properties/weight/maximum", "/weight", "2.75"),
+                Arguments.of("'weight' not a multiple of 0.25", "#/components/schemas/NewItem/properties/weight/multipleOf", "/weight", "1.625"),
+                Arguments.of("'count' of the wrong type (string instead of integer)", "#/components/schemas/NewItem/properties/count/type", "/count", "\"not-a-number\""),
+                Arguments.of("null 'count'", "#/components/schemas/NewItem/properties/count/type", "/count", "null"),
+                Arguments.of("'count' below minimum 10", "#/components/schemas/NewItem/properties/count/minimum", "/count", "3"),
+                Arguments.of("'count' above maximum 30", "#/components/schemas/NewItem/properties/count/maximum", "/count", "37"),
+                Arguments.of("'count' not a multiple of 7", "#/components/schemas/NewItem/properties/count/multipleOf", "/count", "29"),
+                Arguments.of("'dims' of the wrong type (string instead of array)", "#/components/schemas/NewItem/properties/dims/type", "/dims", "\"not-a-value\""),
+                Arguments.of("null 'dims'", "#/components/schemas/NewItem/properties/dims/type", "/dims", "null"),
+                Arguments.of("fewer than 3 items in 'dims'", "#/components/schemas/NewItem/properties/dims/minItems", "/dims", "[73,16]"),
+                Arguments.of("more than 3 items in 'dims'", "#/components/schemas/NewItem/properties/dims/maxItems", "/dims", "[73,16,101,73]"),
+                Arguments.of("'dims[0]' of the wrong type (string instead of integer)", "#/components/schemas/NewItem/properties/dims/items/type", "/dims/0", "\"not-a-number\""),
+                Arguments.of("null 'dims[0]'", "#/components/schemas/NewItem/properties/dims/items/type", "/dims/0", "null"),
+                Arguments.of("'dims[0]' below minimum 1", "#/components/schemas/NewItem/properties/dims/items/minimum", "/dims/0", "0"),
+                Arguments.of("'attributes' of the wrong type (string instead of object)", "#/components/schemas/NewItem/properties/attributes/type", "/attributes", "\"not-a-value\""),
+                Arguments.of("null 'attributes'", "#/components/schemas/NewItem/properties/attributes/type", "/attributes", "null"),
+                Arguments.of("'node' of the wrong type (string instead of object)", "#/components/schemas/Node/type", "/node", "\"not-a-value\""),
+                Arguments.of("null 'node'", "#/components/schemas/Node/type", "/node", "null"),
+                Arguments.of("missing required 'node.label'", "#/components/schemas/Node/required", "/node/label", null),
+                Arguments.of("'node.label' of the wrong type (number instead of string)", "#/components/schemas/Node/properties/label/type", "/node/label", "12345"),
+                Arguments.of("null 'node.label'", "#/components/schemas/Node/properties/label/type", "/node/label", "null"),
+                Arguments.of("null contact", "#/components/schemas/NewItem/properties/contact", "/contact", "null"),
+                Arguments.of("'ipAddress' of the wrong type (number instead of string)", "#/components/schemas/NewItem/properties/ipAddress/type", "/ipAddress", "12345"),
+                Arguments.of("null 'ipAddress'", "#/components/schemas/NewItem/properties/ipAddress/type", "/ipAddress", "null"),
+                Arguments.of("'ipAddress' not a valid ipv4", "#/components/schemas/NewItem/properties/ipAddress/format", "/ipAddress", "\"999.1.1.1\""),
+                Arguments.of("'checksum' of the wrong type (number instead of string)", "#/components/schemas/NewItem/properties/checksum/type", "/checksum", "12345"),
+                Arguments.of("null 'checksum'", "#/components/schemas/NewItem/properties/checksum/type", "/checksum", "null"),
+                Arguments.of("'homepage' of the wrong type (number instead of string)", "#/components/schemas/NewItem/properties/homepage/type", "/homepage", "12345"),
+                Arguments.of("null 'homepage'", "#/components/schemas/NewItem/properties/homepage/type", "/homepage", "null"),
+                Arguments.of("'homepage' not a valid uri", "#/components/schemas/NewItem/properties/homepage/format", "/homepage", "\"not a uri\""),
+                Arguments.of("'releasedOn' of the wrong type (number instead of string)", "#/components/schemas/NewItem/properties/releasedOn/type", "/releasedOn", "12345"),
+                Arguments.of("null 'releasedOn'", "#/components/schemas/NewItem/properties/releasedOn/type", "/releasedOn", "null"),
+                Arguments.of("'releasedOn' not a valid date", "#/components/schemas/NewItem/properties/releasedOn/format", "/releasedOn", "\"2024-13-45\""));
+    }
+
+    /**
+     * Guards {@code #/paths/~1items/post/requestBody}.
+     */
+    @Tag("malformed")
+    @DisplayName("POST /items: body violating the schema -> 400")
+    @ParameterizedTest(
+            name = "{0} ({1})"
+    )
+    @MethodSource("createItem_invalidBody_rejectedRows")
+    void createItem_invalidBody_rejected(String violation, String constraint, String at,
+            String value) {
+        RestAssured.given(ApiTestSupport.negativeRequest())
+                .contentType("application/json")
+                .body(ApiTestSupport.patch("""
+                {
+                  "name": "na-49",
+                  "kind": "gadget",
+                  "note": "note-20",
+                  "weight": 1.5,
+                  "count": 28,
+                  "dims": [
+                    73,
+                    16,
+                    101
+                  ],
+                  "attributes": {
+                    "key1": "2020-06-27"
+                  },
+                  "node": {
+                    "label": "label-42"
+                  },
+                  "contact": {
+                    "email": "user74@example.com"
+                  },
+                  "ipAddress": "192.0.2.80",
+                  "checksum": "Y2hlY2tzdW0tOTM=",
+                  "homepage": "https://example.com/homepage/97",
+                  "releasedOn": "2024-02-29"
+                }
+                """, at, value))
+            .when()
+                .post("/items")
+            .then()
+                .statusCode(400);
+    }
+
+    /**
+     * Guards {@code #/paths/~1items/post/requestBody}.
+     */
+    @Test
+    @Tag("malformed")
+    @DisplayName("POST /items: body sent as text/plain -> 4XX")
+    void createItem_wrongContentType_rejected() {
+        RestAssured.given(ApiTestSupport.negativeRequest())
+                .contentType("text/plain")
+                .body("""
+                {
+                  "name": "na-49",
+                  "kind": "gadget",
+                  "note": "note-20",
+                  "weight": 1.5,
+                  "count": 28,
+                  "dims": [
+                    73,
+                    16,
+                    101
+                  ],
+                  "attributes": {
+                    "key1": "2020-06-27"
+                  },
+                  "node": {
+                    "label": "label-42"
+                  },
+                  "contact": {
+                    "email": "user74@example.com"
+                  },
+                  "ipAddress": "192.0.2.80",
+                  "checksum": "Y2hlY2tzdW0tOTM=",
+                  "homepage": "https://example.com/homepage/97",
+                  "releasedOn": "2024-02-29"
+                }
+                """)
+            .when()
+                .post("/items")
+            .then()
+                .statusCode(Matchers.allOf(Matchers.greaterThanOrEqualTo(400), Matchers.lessThan(500)));
+    }
+
+    /**
      * Guards {@code #/paths/~1items~1{sku}/get}.
      */
     @Test
@@ -103,6 +331,35 @@ class ItemsApiIT {
             .then()
                 .statusCode(Matchers.allOf(Matchers.greaterThanOrEqualTo(200), Matchers.lessThan(300)))
                 .contentType(ApiTestSupport.mediaTypeIn("application/json"));
+    }
+
+    /**
+     * Rows: violation, constraint, parameter location, name, value sent (null: left out).
+     */
+    static Stream<Arguments> getItem_invalidParameter_rejectedRows() {
+        return Stream.of(
+                Arguments.of("path parameter 'sku' not a valid uuid", "#/paths/~1items~1{sku}/get/parameters/0/schema/format", "path", "sku", "not-a-uuid"));
+    }
+
+    /**
+     * Guards {@code #/paths/~1items~1{sku}/get/parameters}.
+     */
+    @Tag("malformed")
+    @DisplayName("GET /items/{sku}: invalid parameter -> 4XX")
+    @ParameterizedTest(
+            name = "{0} ({1})"
+    )
+    @MethodSource("getItem_invalidParameter_rejectedRows")
+    void getItem_invalidParameter_rejected(String violation, String constraint, String in,
+            String name, String value) {
+        RequestSpecification request = RestAssured.given(ApiTestSupport.negativeRequest())
+                .pathParam("sku", "fcfd42a9-f35c-4d1d-af9a-694b816fa962");
+        ApiTestSupport.replaceParameter(request, in, name, value);
+        request
+            .when()
+                .get("/items/{sku}")
+            .then()
+                .statusCode(Matchers.allOf(Matchers.greaterThanOrEqualTo(400), Matchers.lessThan(500)));
     }
 
     /**
@@ -121,5 +378,37 @@ class ItemsApiIT {
                 .put("/items/{sku}/image")
             .then()
                 .statusCode(204);
+    }
+
+    /**
+     * Rows: violation, constraint, parameter location, name, value sent (null: left out).
+     */
+    static Stream<Arguments> uploadImage_invalidParameter_rejectedRows() {
+        return Stream.of(
+                Arguments.of("path parameter 'sku' not a valid uuid", "#/paths/~1items~1{sku}~1image/put/parameters/0/schema/format", "path", "sku", "not-a-uuid"));
+    }
+
+    /**
+     * Guards {@code #/paths/~1items~1{sku}~1image/put/parameters}.
+     */
+    @Tag("malformed")
+    @DisplayName("PUT /items/{sku}/image: invalid parameter -> 4XX")
+    @ParameterizedTest(
+            name = "{0} ({1})"
+    )
+    @MethodSource("uploadImage_invalidParameter_rejectedRows")
+    void uploadImage_invalidParameter_rejected(String violation, String constraint, String in,
+            String name, String value) {
+        RequestSpecification request = RestAssured.given(ApiTestSupport.negativeRequest())
+                .pathParam("sku", "2b9fe3dc-7e09-4956-ab5c-a729700d1262")
+                .contentType("multipart/form-data")
+                .multiPart("file", "file.bin", "file-4".getBytes(StandardCharsets.UTF_8))
+                .multiPart("caption", "caption-48");
+        ApiTestSupport.replaceParameter(request, in, name, value);
+        request
+            .when()
+                .put("/items/{sku}/image")
+            .then()
+                .statusCode(Matchers.allOf(Matchers.greaterThanOrEqualTo(400), Matchers.lessThan(500)));
     }
 }

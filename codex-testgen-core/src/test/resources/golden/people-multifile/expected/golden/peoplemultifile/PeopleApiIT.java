@@ -3,11 +3,17 @@
 package golden.peoplemultifile;
 
 import io.restassured.RestAssured;
+import io.restassured.specification.RequestSpecification;
+import java.util.stream.Stream;
 import javax.annotation.processing.Generated;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * API tests of operations grouped as {@code people}.
@@ -40,6 +46,38 @@ class PeopleApiIT {
     }
 
     /**
+     * Rows: violation, constraint, parameter location, name, value sent (null: left out).
+     */
+    static Stream<Arguments> listPeople_invalidParameter_rejectedRows() {
+        return Stream.of(
+                Arguments.of("query parameter 'pageSize' of the wrong type (string instead of integer)", "#/paths/~1people/get/parameters/0/schema/type", "query", "pageSize", "not-a-number"),
+                Arguments.of("query parameter 'pageSize' below minimum 10", "#/paths/~1people/get/parameters/0/schema/minimum", "query", "pageSize", "0"),
+                Arguments.of("query parameter 'pageSize' above maximum 50", "#/paths/~1people/get/parameters/0/schema/maximum", "query", "pageSize", "60"),
+                Arguments.of("query parameter 'pageSize' not a multiple of 10", "#/paths/~1people/get/parameters/0/schema/multipleOf", "query", "pageSize", "25"));
+    }
+
+    /**
+     * Guards {@code #/paths/~1people/get/parameters}.
+     */
+    @Tag("malformed")
+    @DisplayName("GET /people: invalid parameter -> 4XX")
+    @ParameterizedTest(
+            name = "{0} ({1})"
+    )
+    @MethodSource("listPeople_invalidParameter_rejectedRows")
+    void listPeople_invalidParameter_rejected(String violation, String constraint, String in,
+            String name, String value) {
+        RequestSpecification request = RestAssured.given(ApiTestSupport.negativeRequest())
+                .queryParam("pageSize", "20");
+        ApiTestSupport.replaceParameter(request, in, name, value);
+        request
+            .when()
+                .get("/people")
+            .then()
+                .statusCode(Matchers.allOf(Matchers.greaterThanOrEqualTo(400), Matchers.lessThan(500)));
+    }
+
+    /**
      * Guards {@code #/paths/~1people/post}.
      */
     @Test
@@ -63,5 +101,115 @@ class PeopleApiIT {
             .then()
                 .statusCode(201)
                 .contentType(ApiTestSupport.mediaTypeIn("application/json"));
+    }
+
+    /**
+     * Rows: violation, constraint, body sent.
+     */
+    static Stream<Arguments> addPerson_malformedJson_rejectedRows() {
+        return Stream.of(
+                Arguments.of("unparseable JSON", "#/paths/~1people/post/requestBody", "{\"codex\": nonsense]"),
+                Arguments.of("truncated JSON", "#/paths/~1people/post/requestBody", "{\n"
+                        + "  \"name\": \"name-31\",\n"
+                        + "  \"born\": \"2022-08-23T23:13:00Z\",\n"
+                        + "  "),
+                Arguments.of("empty body where one is required", "#/paths/~1people/post/requestBody/required", ""));
+    }
+
+    /**
+     * Guards {@code #/paths/~1people/post/requestBody}.
+     */
+    @Tag("malformed")
+    @DisplayName("POST /people: body not valid JSON -> 4XX")
+    @ParameterizedTest(
+            name = "{0} ({1})"
+    )
+    @MethodSource("addPerson_malformedJson_rejectedRows")
+    void addPerson_malformedJson_rejected(String violation, String constraint, String body) {
+        RestAssured.given(ApiTestSupport.negativeRequest())
+                .contentType("application/json")
+                .body(body)
+            .when()
+                .post("/people")
+            .then()
+                .statusCode(Matchers.allOf(Matchers.greaterThanOrEqualTo(400), Matchers.lessThan(500)));
+    }
+
+    /**
+     * Rows: violation, constraint, where in the valid body, JSON put there (null: removed).
+     */
+    static Stream<Arguments> addPerson_invalidBody_rejectedRows() {
+        return Stream.of(
+                Arguments.of("body of the wrong type (string instead of object)", "#/components/schemas/Person/type", "", "\"not-a-value\""),
+                Arguments.of("null body", "#/components/schemas/Person/type", "", "null"),
+                Arguments.of("missing required 'name'", "#/components/schemas/Person/required", "/name", null),
+                Arguments.of("'name' of the wrong type (number instead of string)", "#/components/schemas/Person/properties/name/type", "/name", "12345"),
+                Arguments.of("null 'name'", "#/components/schemas/Person/properties/name/type", "/name", "null"),
+                Arguments.of("'name' shorter than 2", "#/components/schemas/Person/properties/name/minLength", "/name", "\"n\""),
+                Arguments.of("'born' of the wrong type (number instead of string)", "#/components/schemas/Person/properties/born/type", "/born", "12345"),
+                Arguments.of("null 'born'", "#/components/schemas/Person/properties/born/type", "/born", "null"),
+                Arguments.of("'born' not a valid date-time", "#/components/schemas/Person/properties/born/format", "/born", "\"2024-13-45T25:61:00Z\""),
+                Arguments.of("'address' of the wrong type (string instead of object)", "#/components/schemas/Address/type", "/address", "\"not-a-value\""),
+                Arguments.of("null 'address'", "#/components/schemas/Address/type", "/address", "null"),
+                Arguments.of("missing required 'address.city'", "#/components/schemas/Address/required", "/address/city", null),
+                Arguments.of("'address.city' of the wrong type (number instead of string)", "#/components/schemas/Address/properties/city/type", "/address/city", "12345"),
+                Arguments.of("null 'address.city'", "#/components/schemas/Address/properties/city/type", "/address/city", "null"),
+                Arguments.of("'address.zip' of the wrong type (number instead of string)", "#/components/schemas/Address/properties/zip/type", "/address/zip", "12345"),
+                Arguments.of("null 'address.zip'", "#/components/schemas/Address/properties/zip/type", "/address/zip", "null"),
+                Arguments.of("'address.zip' not matching ^[0-9]{5}$", "#/components/schemas/Address/properties/zip/pattern", "/address/zip", "\"hhkqh\""));
+    }
+
+    /**
+     * Guards {@code #/paths/~1people/post/requestBody}.
+     */
+    @Tag("malformed")
+    @DisplayName("POST /people: body violating the schema -> 4XX")
+    @ParameterizedTest(
+            name = "{0} ({1})"
+    )
+    @MethodSource("addPerson_invalidBody_rejectedRows")
+    void addPerson_invalidBody_rejected(String violation, String constraint, String at,
+            String value) {
+        RestAssured.given(ApiTestSupport.negativeRequest())
+                .contentType("application/json")
+                .body(ApiTestSupport.patch("""
+                {
+                  "name": "name-31",
+                  "born": "2022-08-23T23:13:00Z",
+                  "address": {
+                    "city": "city-67",
+                    "zip": "02354"
+                  }
+                }
+                """, at, value))
+            .when()
+                .post("/people")
+            .then()
+                .statusCode(Matchers.allOf(Matchers.greaterThanOrEqualTo(400), Matchers.lessThan(500)));
+    }
+
+    /**
+     * Guards {@code #/paths/~1people/post/requestBody}.
+     */
+    @Test
+    @Tag("malformed")
+    @DisplayName("POST /people: body sent as text/plain -> 4XX")
+    void addPerson_wrongContentType_rejected() {
+        RestAssured.given(ApiTestSupport.negativeRequest())
+                .contentType("text/plain")
+                .body("""
+                {
+                  "name": "name-31",
+                  "born": "2022-08-23T23:13:00Z",
+                  "address": {
+                    "city": "city-67",
+                    "zip": "02354"
+                  }
+                }
+                """)
+            .when()
+                .post("/people")
+            .then()
+                .statusCode(Matchers.allOf(Matchers.greaterThanOrEqualTo(400), Matchers.lessThan(500)));
     }
 }

@@ -3,11 +3,17 @@
 package golden.petstoreswagger2;
 
 import io.restassured.RestAssured;
+import io.restassured.specification.RequestSpecification;
+import java.util.stream.Stream;
 import javax.annotation.processing.Generated;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * API tests of operations grouped as {@code pet}.
@@ -55,6 +61,222 @@ class PetApiIT {
     }
 
     /**
+     * Guards {@code #/paths/~1pet/post/security}.
+     */
+    @Test
+    @Tag("auth")
+    @DisplayName("POST /pet: no credentials -> 401/403")
+    void addPet_noCredentials_rejected() {
+        RestAssured.given(ApiTestSupport.negativeRequest())
+                .contentType("application/json")
+                .body("""
+                {
+                  "id": 94,
+                  "category": {
+                    "id": 86,
+                    "name": "name-38"
+                  },
+                  "name": "doggie",
+                  "photoUrls": [
+                    "photourls-73"
+                  ],
+                  "status": "available"
+                }
+                """)
+            .when()
+                .post("/pet")
+            .then()
+                .statusCode(Matchers.anyOf(Matchers.is(401), Matchers.is(403)));
+    }
+
+    /**
+     * Guards {@code #/paths/~1pet/post/security}.
+     */
+    @Test
+    @Tag("auth")
+    @DisplayName("POST /pet: malformed token for 'petstore_auth' -> 401/403")
+    void addPet_malformedPetstoreAuthToken_rejected() {
+        RestAssured.given(ApiTestSupport.negativeRequest())
+                .header("Authorization", "Bearer not a token")
+                .contentType("application/json")
+                .body("""
+                {
+                  "id": 94,
+                  "category": {
+                    "id": 86,
+                    "name": "name-38"
+                  },
+                  "name": "doggie",
+                  "photoUrls": [
+                    "photourls-73"
+                  ],
+                  "status": "available"
+                }
+                """)
+            .when()
+                .post("/pet")
+            .then()
+                .statusCode(Matchers.anyOf(Matchers.is(401), Matchers.is(403)));
+    }
+
+    /**
+     * Guards {@code #/paths/~1pet/post/security}.
+     */
+    @Test
+    @Tag("auth")
+    @DisplayName("POST /pet: wrong token for 'petstore_auth' -> 401/403")
+    void addPet_wrongPetstoreAuthToken_rejected() {
+        RestAssured.given(ApiTestSupport.negativeRequest())
+                .header("Authorization", "Bearer " + ApiTestSupport.WRONG_BEARER_TOKEN)
+                .contentType("application/json")
+                .body("""
+                {
+                  "id": 94,
+                  "category": {
+                    "id": 86,
+                    "name": "name-38"
+                  },
+                  "name": "doggie",
+                  "photoUrls": [
+                    "photourls-73"
+                  ],
+                  "status": "available"
+                }
+                """)
+            .when()
+                .post("/pet")
+            .then()
+                .statusCode(Matchers.anyOf(Matchers.is(401), Matchers.is(403)));
+    }
+
+    /**
+     * Rows: violation, constraint, body sent.
+     */
+    static Stream<Arguments> addPet_malformedJson_rejectedRows() {
+        return Stream.of(
+                Arguments.of("unparseable JSON", "#/paths/~1pet/post/requestBody", "{\"codex\": nonsense]"),
+                Arguments.of("truncated JSON", "#/paths/~1pet/post/requestBody", "{\n"
+                        + "  \"id\": 94,\n"
+                        + "  \"category\": {\n"
+                        + "    \"id\": 86,\n"
+                        + "    \"name\": \"name-38\"\n"
+                        + "  },\n"
+                        + "  \"name"),
+                Arguments.of("empty body where one is required", "#/paths/~1pet/post/requestBody/required", ""));
+    }
+
+    /**
+     * Guards {@code #/paths/~1pet/post/requestBody}.
+     */
+    @Tag("malformed")
+    @DisplayName("POST /pet: body not valid JSON -> 4XX")
+    @ParameterizedTest(
+            name = "{0} ({1})"
+    )
+    @MethodSource("addPet_malformedJson_rejectedRows")
+    void addPet_malformedJson_rejected(String violation, String constraint, String body) {
+        RestAssured.given(ApiTestSupport.negativeRequest())
+                .header("Authorization", "Bearer " + ApiTestSupport.petstoreAuthCredential())
+                .contentType("application/json")
+                .body(body)
+            .when()
+                .post("/pet")
+            .then()
+                .statusCode(Matchers.allOf(Matchers.greaterThanOrEqualTo(400), Matchers.lessThan(500)));
+    }
+
+    /**
+     * Rows: violation, constraint, where in the valid body, JSON put there (null: removed).
+     */
+    static Stream<Arguments> addPet_invalidBody_rejectedRows() {
+        return Stream.of(
+                Arguments.of("body of the wrong type (string instead of object)", "#/components/schemas/Pet/type", "", "\"not-a-value\""),
+                Arguments.of("null body", "#/components/schemas/Pet/type", "", "null"),
+                Arguments.of("missing required 'name'", "#/components/schemas/Pet/required", "/name", null),
+                Arguments.of("missing required 'photoUrls'", "#/components/schemas/Pet/required", "/photoUrls", null),
+                Arguments.of("'id' of the wrong type (string instead of integer)", "#/components/schemas/Pet/properties/id/type", "/id", "\"not-a-number\""),
+                Arguments.of("null 'id'", "#/components/schemas/Pet/properties/id/type", "/id", "null"),
+                Arguments.of("'category' of the wrong type (string instead of object)", "#/components/schemas/Category/type", "/category", "\"not-a-value\""),
+                Arguments.of("null 'category'", "#/components/schemas/Category/type", "/category", "null"),
+                Arguments.of("'category.id' of the wrong type (string instead of integer)", "#/components/schemas/Category/properties/id/type", "/category/id", "\"not-a-number\""),
+                Arguments.of("null 'category.id'", "#/components/schemas/Category/properties/id/type", "/category/id", "null"),
+                Arguments.of("'category.name' of the wrong type (number instead of string)", "#/components/schemas/Category/properties/name/type", "/category/name", "12345"),
+                Arguments.of("null 'category.name'", "#/components/schemas/Category/properties/name/type", "/category/name", "null"),
+                Arguments.of("'name' of the wrong type (number instead of string)", "#/components/schemas/Pet/properties/name/type", "/name", "12345"),
+                Arguments.of("null 'name'", "#/components/schemas/Pet/properties/name/type", "/name", "null"),
+                Arguments.of("'photoUrls' of the wrong type (string instead of array)", "#/components/schemas/Pet/properties/photoUrls/type", "/photoUrls", "\"not-a-value\""),
+                Arguments.of("null 'photoUrls'", "#/components/schemas/Pet/properties/photoUrls/type", "/photoUrls", "null"),
+                Arguments.of("'photoUrls[0]' of the wrong type (number instead of string)", "#/components/schemas/Pet/properties/photoUrls/items/type", "/photoUrls/0", "12345"),
+                Arguments.of("null 'photoUrls[0]'", "#/components/schemas/Pet/properties/photoUrls/items/type", "/photoUrls/0", "null"),
+                Arguments.of("'status' of the wrong type (number instead of string)", "#/components/schemas/Pet/properties/status/type", "/status", "12345"),
+                Arguments.of("null 'status'", "#/components/schemas/Pet/properties/status/type", "/status", "null"),
+                Arguments.of("'status' not in enum", "#/components/schemas/Pet/properties/status/enum", "/status", "\"codex-not-in-enum\""));
+    }
+
+    /**
+     * Guards {@code #/paths/~1pet/post/requestBody}.
+     */
+    @Tag("malformed")
+    @DisplayName("POST /pet: body violating the schema -> 4XX")
+    @ParameterizedTest(
+            name = "{0} ({1})"
+    )
+    @MethodSource("addPet_invalidBody_rejectedRows")
+    void addPet_invalidBody_rejected(String violation, String constraint, String at, String value) {
+        RestAssured.given(ApiTestSupport.negativeRequest())
+                .header("Authorization", "Bearer " + ApiTestSupport.petstoreAuthCredential())
+                .contentType("application/json")
+                .body(ApiTestSupport.patch("""
+                {
+                  "id": 94,
+                  "category": {
+                    "id": 86,
+                    "name": "name-38"
+                  },
+                  "name": "doggie",
+                  "photoUrls": [
+                    "photourls-73"
+                  ],
+                  "status": "available"
+                }
+                """, at, value))
+            .when()
+                .post("/pet")
+            .then()
+                .statusCode(Matchers.allOf(Matchers.greaterThanOrEqualTo(400), Matchers.lessThan(500)));
+    }
+
+    /**
+     * Guards {@code #/paths/~1pet/post/requestBody}.
+     */
+    @Test
+    @Tag("malformed")
+    @DisplayName("POST /pet: body sent as text/plain -> 4XX")
+    void addPet_wrongContentType_rejected() {
+        RestAssured.given(ApiTestSupport.negativeRequest())
+                .header("Authorization", "Bearer " + ApiTestSupport.petstoreAuthCredential())
+                .contentType("text/plain")
+                .body("""
+                {
+                  "id": 94,
+                  "category": {
+                    "id": 86,
+                    "name": "name-38"
+                  },
+                  "name": "doggie",
+                  "photoUrls": [
+                    "photourls-73"
+                  ],
+                  "status": "available"
+                }
+                """)
+            .when()
+                .post("/pet")
+            .then()
+                .statusCode(Matchers.allOf(Matchers.greaterThanOrEqualTo(400), Matchers.lessThan(500)));
+    }
+
+    /**
      * Guards {@code #/paths/~1pet~1findByStatus/get}.
      */
     @Test
@@ -69,6 +291,67 @@ class PetApiIT {
             .then()
                 .statusCode(200)
                 .contentType(ApiTestSupport.mediaTypeIn("application/json"));
+    }
+
+    /**
+     * Guards {@code #/paths/~1pet~1findByStatus/get/security}.
+     */
+    @Test
+    @Tag("auth")
+    @DisplayName("GET /pet/findByStatus: no credentials -> 401/403")
+    void findPetsByStatus_noCredentials_rejected() {
+        RestAssured.given(ApiTestSupport.negativeRequest())
+                .queryParam("status", "available")
+            .when()
+                .get("/pet/findByStatus")
+            .then()
+                .statusCode(Matchers.anyOf(Matchers.is(401), Matchers.is(403)));
+    }
+
+    /**
+     * Guards {@code #/paths/~1pet~1findByStatus/get/security}.
+     */
+    @Test
+    @Tag("auth")
+    @DisplayName("GET /pet/findByStatus: wrong API key for 'api_key' -> 401/403")
+    void findPetsByStatus_wrongApiKey_rejected() {
+        RestAssured.given(ApiTestSupport.negativeRequest())
+                .header("api_key", "codex-wrong-credential")
+                .queryParam("status", "available")
+            .when()
+                .get("/pet/findByStatus")
+            .then()
+                .statusCode(Matchers.anyOf(Matchers.is(401), Matchers.is(403)));
+    }
+
+    /**
+     * Rows: violation, constraint, parameter location, name, value sent (null: left out).
+     */
+    static Stream<Arguments> findPetsByStatus_invalidParameter_rejectedRows() {
+        return Stream.of(
+                Arguments.of("missing required query parameter 'status'", "#/paths/~1pet~1findByStatus/get/parameters/0/required", "query", "status", null));
+    }
+
+    /**
+     * Guards {@code #/paths/~1pet~1findByStatus/get/parameters}.
+     */
+    @Tag("malformed")
+    @DisplayName("GET /pet/findByStatus: invalid parameter -> 400")
+    @ParameterizedTest(
+            name = "{0} ({1})"
+    )
+    @MethodSource("findPetsByStatus_invalidParameter_rejectedRows")
+    void findPetsByStatus_invalidParameter_rejected(String violation, String constraint, String in,
+            String name, String value) {
+        RequestSpecification request = RestAssured.given(ApiTestSupport.negativeRequest())
+                .header("api_key", ApiTestSupport.apiKeyCredential())
+                .queryParam("status", "available");
+        ApiTestSupport.replaceParameter(request, in, name, value);
+        request
+            .when()
+                .get("/pet/findByStatus")
+            .then()
+                .statusCode(400);
     }
 
     /**
@@ -89,6 +372,68 @@ class PetApiIT {
     }
 
     /**
+     * Guards {@code #/paths/~1pet~1{petId}/get/security}.
+     */
+    @Test
+    @Tag("auth")
+    @DisplayName("GET /pet/{petId}: no credentials -> 401/403")
+    void getPetById_noCredentials_rejected() {
+        RestAssured.given(ApiTestSupport.negativeRequest())
+                .pathParam("petId", "59")
+            .when()
+                .get("/pet/{petId}")
+            .then()
+                .statusCode(Matchers.anyOf(Matchers.is(401), Matchers.is(403)));
+    }
+
+    /**
+     * Guards {@code #/paths/~1pet~1{petId}/get/security}.
+     */
+    @Test
+    @Tag("auth")
+    @DisplayName("GET /pet/{petId}: wrong API key for 'api_key' -> 401/403")
+    void getPetById_wrongApiKey_rejected() {
+        RestAssured.given(ApiTestSupport.negativeRequest())
+                .header("api_key", "codex-wrong-credential")
+                .pathParam("petId", "59")
+            .when()
+                .get("/pet/{petId}")
+            .then()
+                .statusCode(Matchers.anyOf(Matchers.is(401), Matchers.is(403)));
+    }
+
+    /**
+     * Rows: violation, constraint, parameter location, name, value sent (null: left out).
+     */
+    static Stream<Arguments> getPetById_invalidParameter_rejectedRows() {
+        return Stream.of(
+                Arguments.of("path parameter 'petId' of the wrong type (string instead of integer)", "#/paths/~1pet~1{petId}/get/parameters/0/schema/type", "path", "petId", "not-a-number"),
+                Arguments.of("path parameter 'petId' below minimum 1", "#/paths/~1pet~1{petId}/get/parameters/0/schema/minimum", "path", "petId", "0"));
+    }
+
+    /**
+     * Guards {@code #/paths/~1pet~1{petId}/get/parameters}.
+     */
+    @Tag("malformed")
+    @DisplayName("GET /pet/{petId}: invalid parameter -> 4XX")
+    @ParameterizedTest(
+            name = "{0} ({1})"
+    )
+    @MethodSource("getPetById_invalidParameter_rejectedRows")
+    void getPetById_invalidParameter_rejected(String violation, String constraint, String in,
+            String name, String value) {
+        RequestSpecification request = RestAssured.given(ApiTestSupport.negativeRequest())
+                .header("api_key", ApiTestSupport.apiKeyCredential())
+                .pathParam("petId", "59");
+        ApiTestSupport.replaceParameter(request, in, name, value);
+        request
+            .when()
+                .get("/pet/{petId}")
+            .then()
+                .statusCode(Matchers.allOf(Matchers.greaterThanOrEqualTo(400), Matchers.lessThan(500)));
+    }
+
+    /**
      * Guards {@code #/paths/~1pet~1{petId}/post}.
      */
     @Test
@@ -105,5 +450,94 @@ class PetApiIT {
                 .post("/pet/{petId}")
             .then()
                 .statusCode(405);
+    }
+
+    /**
+     * Guards {@code #/paths/~1pet~1{petId}/post/security}.
+     */
+    @Test
+    @Tag("auth")
+    @DisplayName("POST /pet/{petId}: no credentials -> 401/403")
+    void updatePetWithForm_noCredentials_rejected() {
+        RestAssured.given(ApiTestSupport.negativeRequest())
+                .pathParam("petId", "64")
+                .contentType("application/x-www-form-urlencoded")
+                .formParam("name", "name-17")
+                .formParam("status", "available")
+            .when()
+                .post("/pet/{petId}")
+            .then()
+                .statusCode(Matchers.anyOf(Matchers.is(401), Matchers.is(403)));
+    }
+
+    /**
+     * Guards {@code #/paths/~1pet~1{petId}/post/security}.
+     */
+    @Test
+    @Tag("auth")
+    @DisplayName("POST /pet/{petId}: malformed token for 'petstore_auth' -> 401/403")
+    void updatePetWithForm_malformedPetstoreAuthToken_rejected() {
+        RestAssured.given(ApiTestSupport.negativeRequest())
+                .header("Authorization", "Bearer not a token")
+                .pathParam("petId", "64")
+                .contentType("application/x-www-form-urlencoded")
+                .formParam("name", "name-17")
+                .formParam("status", "available")
+            .when()
+                .post("/pet/{petId}")
+            .then()
+                .statusCode(Matchers.anyOf(Matchers.is(401), Matchers.is(403)));
+    }
+
+    /**
+     * Guards {@code #/paths/~1pet~1{petId}/post/security}.
+     */
+    @Test
+    @Tag("auth")
+    @DisplayName("POST /pet/{petId}: wrong token for 'petstore_auth' -> 401/403")
+    void updatePetWithForm_wrongPetstoreAuthToken_rejected() {
+        RestAssured.given(ApiTestSupport.negativeRequest())
+                .header("Authorization", "Bearer " + ApiTestSupport.WRONG_BEARER_TOKEN)
+                .pathParam("petId", "64")
+                .contentType("application/x-www-form-urlencoded")
+                .formParam("name", "name-17")
+                .formParam("status", "available")
+            .when()
+                .post("/pet/{petId}")
+            .then()
+                .statusCode(Matchers.anyOf(Matchers.is(401), Matchers.is(403)));
+    }
+
+    /**
+     * Rows: violation, constraint, parameter location, name, value sent (null: left out).
+     */
+    static Stream<Arguments> updatePetWithForm_invalidParameter_rejectedRows() {
+        return Stream.of(
+                Arguments.of("path parameter 'petId' of the wrong type (string instead of integer)", "#/paths/~1pet~1{petId}/post/parameters/0/schema/type", "path", "petId", "not-a-number"));
+    }
+
+    /**
+     * Guards {@code #/paths/~1pet~1{petId}/post/parameters}.
+     */
+    @Tag("malformed")
+    @DisplayName("POST /pet/{petId}: invalid parameter -> 4XX")
+    @ParameterizedTest(
+            name = "{0} ({1})"
+    )
+    @MethodSource("updatePetWithForm_invalidParameter_rejectedRows")
+    void updatePetWithForm_invalidParameter_rejected(String violation, String constraint, String in,
+            String name, String value) {
+        RequestSpecification request = RestAssured.given(ApiTestSupport.negativeRequest())
+                .header("Authorization", "Bearer " + ApiTestSupport.petstoreAuthCredential())
+                .pathParam("petId", "64")
+                .contentType("application/x-www-form-urlencoded")
+                .formParam("name", "name-17")
+                .formParam("status", "available");
+        ApiTestSupport.replaceParameter(request, in, name, value);
+        request
+            .when()
+                .post("/pet/{petId}")
+            .then()
+                .statusCode(Matchers.allOf(Matchers.greaterThanOrEqualTo(400), Matchers.lessThan(500)));
     }
 }

@@ -4,6 +4,7 @@ package golden.petstoreswagger2;
 
 import io.restassured.RestAssured;
 import javax.annotation.processing.Generated;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
@@ -37,5 +38,34 @@ class StoreApiIT {
             .then()
                 .statusCode(200)
                 .contentType(ApiTestSupport.mediaTypeIn("application/json"));
+    }
+
+    /**
+     * Guards {@code #/paths/~1store~1inventory/get/security}.
+     */
+    @Test
+    @Tag("auth")
+    @DisplayName("GET /store/inventory: no credentials -> 401/403")
+    void getInventory_noCredentials_rejected() {
+        RestAssured.given(ApiTestSupport.negativeRequest())
+            .when()
+                .get("/store/inventory")
+            .then()
+                .statusCode(Matchers.anyOf(Matchers.is(401), Matchers.is(403)));
+    }
+
+    /**
+     * Guards {@code #/paths/~1store~1inventory/get/security}.
+     */
+    @Test
+    @Tag("auth")
+    @DisplayName("GET /store/inventory: wrong API key for 'api_key' -> 401/403")
+    void getInventory_wrongApiKey_rejected() {
+        RestAssured.given(ApiTestSupport.negativeRequest())
+                .header("api_key", "codex-wrong-credential")
+            .when()
+                .get("/store/inventory")
+            .then()
+                .statusCode(Matchers.anyOf(Matchers.is(401), Matchers.is(403)));
     }
 }

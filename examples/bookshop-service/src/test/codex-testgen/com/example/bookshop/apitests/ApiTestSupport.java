@@ -6,16 +6,29 @@ import com.atlassian.oai.validator.OpenApiInteractionValidator;
 import com.atlassian.oai.validator.report.LevelResolver;
 import com.atlassian.oai.validator.report.ValidationReport;
 import com.atlassian.oai.validator.restassured.OpenApiValidationFilter;
+import com.fasterxml.jackson.core.JsonPointer;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.restassured.RestAssured;
 import io.restassured.config.LogConfig;
+import io.restassured.response.Response;
+import io.restassured.specification.FilterableRequestSpecification;
 import io.restassured.specification.RequestSpecification;
 import java.net.URI;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.function.Supplier;
 import javax.annotation.processing.Generated;
 import org.hamcrest.Description;
 import org.hamcrest.Matcher;
 import org.hamcrest.TypeSafeMatcher;
+import org.junit.jupiter.api.Assertions;
 
 /**
  * Run-time configuration of the generated API tests; every value comes from a system property or,
@@ -44,7 +57,9 @@ public final class ApiTestSupport {
 
     public static final String DEFAULT_SPEC_PATH = "src/main/resources/openapi.yaml";
 
-    private static OpenApiValidationFilter validationFilter;
+    private static OpenApiValidationFilter strictFilter;
+
+    private static OpenApiValidationFilter lenientFilter;
 
     private ApiTestSupport() {
     }
@@ -61,13 +76,28 @@ public final class ApiTestSupport {
     }
 
     /**
-     * A request aimed at the base URI whose response is validated against the spec. When a test
-     * fails, request and response are logged with credential headers masked.
+     * A request aimed at the base URI whose response is validated against the spec, status included.
      */
     public static RequestSpecification request() {
+        return given(validationFilter(true));
+    }
+
+    /**
+     * Like {@link #request()}, for tests that expect a rejection: their own status check judges the
+     * status (APIs rightly answer 401 or 400 without documenting it); documented responses are still
+     * validated against the spec.
+     */
+    public static RequestSpecification negativeRequest() {
+        return given(validationFilter(false));
+    }
+
+    /**
+     * When a test fails, request and response are logged with credential headers masked.
+     */
+    private static RequestSpecification given(OpenApiValidationFilter filter) {
         return RestAssured.given()
                         .baseUri(baseUri())
-                        .filter(validationFilter())
+                        .filter(filter)
                         .config(RestAssured.config().logConfig(LogConfig.logConfig()
                                 .enableLoggingOfRequestAndResponseIfValidationFails()
                                 .blacklistHeader("Authorization", "Cookie", "Proxy-Authorization", "X-API-Key")));
@@ -104,19 +134,174 @@ public final class ApiTestSupport {
     }
 
     /**
+     * The JSON {@code json} with the value at JSON pointer {@code at} replaced by the JSON text
+     * {@code value}, or removed when {@code value} is null; a missing member or index is added.
+     */
+    public static String patch(String json, String at, String value) {
+        try {
+            ObjectMapper mapper = new ObjectMapper();
+            JsonPointer pointer = JsonPointer.compile(at);
+            if (pointer.matches()) {
+                return value == null ? "" : value;
+            }
+            JsonNode root = mapper.readTree(json);
+            JsonNode replacement = value == null ? null : mapper.readTree(value);
+            JsonNode parent = root.at(pointer.head());
+            if (parent instanceof ObjectNode object) {
+                if (replacement == null) {
+                    object.remove(pointer.last().getMatchingProperty());
+                } else {
+                    object.set(pointer.last().getMatchingProperty(), replacement);
+                }
+            } else if (parent instanceof ArrayNode array) {
+                int index = pointer.last().getMatchingIndex();
+                if (replacement == null) {
+                    array.remove(index);
+                } else if (index < 0 || index >= array.size()) {
+                    array.add(replacement);
+                } else {
+                    array.set(index, replacement);
+                }
+            } else {
+                throw new IllegalArgumentException("nothing to patch at " + at);
+            }
+            return mapper.writeValueAsString(root);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("not JSON: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    /**
+     * Replaces parameter {@code name} in {@code in} (path, query, header or cookie) by {@code value},
+     * or leaves it out when {@code value} is null.
+     */
+    public static RequestSpecification replaceParameter(RequestSpecification request, String in,
+            String name, String value) {
+        FilterableRequestSpecification spec = (FilterableRequestSpecification) request;
+        switch (in) {
+            case "path" -> spec.removePathParam(name).pathParam(name, value == null ? "" : value);
+            case "query" -> spec.removeQueryParam(name);
+            case "header" -> spec.removeHeader(name);
+            case "cookie" -> spec.removeCookie(name);
+            default -> throw new IllegalArgumentException("unknown parameter location " + in);
+        }
+        if (value != null && !in.equals("path")) {
+            switch (in) {
+                case "query" -> spec.queryParam(name, value);
+                case "header" -> spec.header(name, value);
+                default -> spec.cookie(name, value);
+            }
+        }
+        return request;
+    }
+
+    /**
+     * Sends requests until a 429, at most the announced (RateLimit-Limit, X-RateLimit-Limit) or given
+     * limit plus a margin, never more than {@code maxRequests}; checks the documented headers of the 429,
+     * waits as told (at most {@code maxWaitSeconds}) and expects the API to accept a request again.
+     */
+    public static void assertRateLimited(Supplier<Response> send, Integer configuredLimit,
+            int maxRequests, boolean expectRetryAfter, boolean expectReset, int maxWaitSeconds) {
+        Response first = send.get();
+        Integer announced = leadingNumber(first.getHeader("RateLimit-Limit"), first.getHeader("X-RateLimit-Limit"));
+        int limit = announced != null ? announced : configuredLimit != null ? configuredLimit : maxRequests;
+        int budget = Math.min(maxRequests, limit + Math.max(5, limit / 10));
+        Response limited = first.getStatusCode() == 429 ? first : null;
+        for (int sent = 1; limited == null && sent < budget; sent++) {
+            Response response = send.get();
+            int status = response.getStatusCode();
+            Assertions.assertTrue(status < 500, "status " + status + " during the burst, after " + sent + " requests");
+            limited = status == 429 ? response : null;
+        }
+        Assertions.assertNotNull(limited, "no 429 within " + budget + " requests (limit " + limit + ")");
+        Integer retryAfter = secondsToWait(limited.getHeader("Retry-After"));
+        Integer reset = secondsToWait(limited.getHeader("RateLimit-Reset") != null ? limited.getHeader("RateLimit-Reset") : limited.getHeader("X-RateLimit-Reset"));
+        int wait = retryAfter != null ? retryAfter : reset != null ? reset : -1;
+        Assertions.assertTrue(wait <= maxWaitSeconds, "the API asks to wait " + wait + " s, more than " + maxWaitSeconds + " s");
+        // Recover before judging the headers, so that later tests find the API usable again: wait as told,
+        // or poll when the API does not say how long.
+        long deadline = System.currentTimeMillis() + maxWaitSeconds * 1000L;
+        int after;
+        do {
+            pause(wait >= 0 ? wait * 1000L + 250 : 500);
+            after = send.get().getStatusCode();
+        } while (wait < 0 && after == 429 && System.currentTimeMillis() < deadline);
+        if (expectRetryAfter) {
+            Assertions.assertNotNull(retryAfter, "the 429 lacks a valid Retry-After header, which the spec documents");
+        }
+        if (expectReset) {
+            Assertions.assertNotNull(reset, "the 429 lacks a RateLimit-Reset or X-RateLimit-Reset header, which the spec documents");
+        }
+        Assertions.assertTrue(after != 429 && after < 500, "status " + after + " after waiting as told");
+    }
+
+    private static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            Assertions.fail("interrupted while waiting for the rate limit to reset");
+        }
+    }
+
+    /**
+     * The first number in the first present header value ("100", "100, 100;w=60"), or null.
+     */
+    private static Integer leadingNumber(String... values) {
+        for (String value : values) {
+            if (value != null && value.trim().matches("\\d{1,9}\\b.*")) {
+                return Integer.valueOf(value.trim().split("\\D", 2)[0]);
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Seconds to wait from a delay ("30"), an epoch time in seconds, or an HTTP date; null if none.
+     */
+    private static Integer secondsToWait(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        long now = System.currentTimeMillis() / 1000;
+        Integer number = leadingNumber(value);
+        if (number != null) {
+            return (int) Math.max(0, number > 1_000_000_000 ? number - now : number);
+        }
+        try {
+            long at = ZonedDateTime.parse(value.trim(), DateTimeFormatter.RFC_1123_DATE_TIME).toEpochSecond();
+            return (int) Math.max(0, at - now);
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+
+    /**
      * Parses the spec once per test run. Only responses are judged: requests are the generator's own
      * (and some tests send invalid ones on purpose).
      */
-    private static synchronized OpenApiValidationFilter validationFilter() {
-        if (validationFilter == null) {
-            String spec = setting(SPEC_PATH_PROPERTY, SPEC_PATH_ENV);
-            validationFilter = new OpenApiValidationFilter(OpenApiInteractionValidator
-                            .createForSpecificationUrl(spec == null ? DEFAULT_SPEC_PATH : spec)
-                            .withBasePathOverride(basePath(baseUri()))
-                            .withLevelResolver(LevelResolver.create().withLevel("validation.request", ValidationReport.Level.IGNORE).build())
-                            .build());
+    private static synchronized OpenApiValidationFilter validationFilter(boolean strictStatus) {
+        if (!strictStatus && lenientFilter == null) {
+            lenientFilter = new OpenApiValidationFilter(validator(LevelResolver.create()
+                        .withLevel("validation.request", ValidationReport.Level.IGNORE)
+                        .withLevel("validation.response.status.unknown", ValidationReport.Level.IGNORE)));
         }
-        return validationFilter;
+        if (!strictStatus) {
+            return lenientFilter;
+        }
+        if (strictFilter == null) {
+            strictFilter = new OpenApiValidationFilter(validator(LevelResolver.create()
+                        .withLevel("validation.request", ValidationReport.Level.IGNORE)));
+        }
+        return strictFilter;
+    }
+
+    private static OpenApiInteractionValidator validator(LevelResolver.Builder levels) {
+        String spec = setting(SPEC_PATH_PROPERTY, SPEC_PATH_ENV);
+        return OpenApiInteractionValidator.createForSpecificationUrl(spec == null ? DEFAULT_SPEC_PATH : spec)
+                        .withBasePathOverride(basePath(baseUri()))
+                        .withLevelResolver(levels.build())
+                        .build();
     }
 
     /**

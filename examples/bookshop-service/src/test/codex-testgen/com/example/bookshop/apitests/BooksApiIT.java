@@ -3,11 +3,18 @@
 package com.example.bookshop.apitests;
 
 import io.restassured.RestAssured;
+import io.restassured.specification.RequestSpecification;
+import java.util.stream.Stream;
 import javax.annotation.processing.Generated;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * API tests of operations grouped as {@code books}.
@@ -40,6 +47,103 @@ class BooksApiIT {
             .then()
                 .statusCode(200)
                 .contentType(ApiTestSupport.mediaTypeIn("application/json"));
+    }
+
+    /**
+     * Guards {@code #/paths/~1books/get/security}.
+     */
+    @Test
+    @Tag("auth")
+    @DisplayName("GET /books: no credentials -> 401")
+    void listBooks_noCredentials_rejected() {
+        RestAssured.given(ApiTestSupport.negativeRequest())
+                .queryParam("limit", "20")
+                .queryParam("genre", "fiction")
+                .queryParam("q", "q-34")
+            .when()
+                .get("/books")
+            .then()
+                .statusCode(401);
+    }
+
+    /**
+     * Guards {@code #/paths/~1books/get/security}.
+     */
+    @Test
+    @Tag("auth")
+    @DisplayName("GET /books: wrong API key for 'apiKey' -> 401")
+    void listBooks_wrongApiKey_rejected() {
+        RestAssured.given(ApiTestSupport.negativeRequest())
+                .header("X-API-Key", "codex-wrong-credential")
+                .queryParam("limit", "20")
+                .queryParam("genre", "fiction")
+                .queryParam("q", "q-34")
+            .when()
+                .get("/books")
+            .then()
+                .statusCode(401);
+    }
+
+    /**
+     * Rows: violation, constraint, parameter location, name, value sent (null: left out).
+     */
+    static Stream<Arguments> listBooks_invalidParameter_rejectedRows() {
+        return Stream.of(
+                Arguments.of("query parameter 'limit' of the wrong type (string instead of integer)", "#/paths/~1books/get/parameters/0/schema/type", "query", "limit", "not-a-number"),
+                Arguments.of("query parameter 'limit' below minimum 1", "#/paths/~1books/get/parameters/0/schema/minimum", "query", "limit", "0"),
+                Arguments.of("query parameter 'limit' above maximum 100", "#/paths/~1books/get/parameters/0/schema/maximum", "query", "limit", "101"),
+                Arguments.of("query parameter 'genre' not in enum", "#/components/schemas/Genre/enum", "query", "genre", "codex-not-in-enum"),
+                Arguments.of("query parameter 'q' shorter than 2", "#/paths/~1books/get/parameters/2/schema/minLength", "query", "q", "q"),
+                Arguments.of("query parameter 'q' longer than 50", "#/paths/~1books/get/parameters/2/schema/maxLength", "query", "q", "q-34xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"));
+    }
+
+    /**
+     * Guards {@code #/paths/~1books/get/parameters}.
+     */
+    @Tag("malformed")
+    @DisplayName("GET /books: invalid parameter -> 400")
+    @ParameterizedTest(
+            name = "{0} ({1})"
+    )
+    @MethodSource("listBooks_invalidParameter_rejectedRows")
+    void listBooks_invalidParameter_rejected(String violation, String constraint, String in,
+            String name, String value) {
+        RequestSpecification request = RestAssured.given(ApiTestSupport.negativeRequest())
+                .header("X-API-Key", ApiTestSupport.apiKeyCredential())
+                .queryParam("limit", "20")
+                .queryParam("genre", "fiction")
+                .queryParam("q", "q-34");
+        ApiTestSupport.replaceParameter(request, in, name, value);
+        request
+            .when()
+                .get("/books")
+            .then()
+                .statusCode(400);
+    }
+
+    /**
+     * Guards {@code #/paths/~1books/get/responses/429}.
+     */
+    @Test
+    @Tag("rate-limit")
+    @DisplayName("GET /books: a burst meets 429 with Retry-After, then requests are accepted again")
+    @EnabledIfSystemProperty(
+            named = "codex.rateLimit",
+            matches = "true",
+            disabledReason = "rate-limit tests are opt-in: run with -Dcodex.rateLimit=true"
+    )
+    void listBooks_burst_rateLimited() {
+        // limit if the API announces none, most requests, Retry-After and RateLimit-Reset expected on the 429,
+        // longest wait in seconds
+        ApiTestSupport.assertRateLimited(
+                () -> RestAssured.given(ApiTestSupport.negativeRequest())
+                        .header("X-API-Key", ApiTestSupport.apiKeyCredential())
+                        .queryParam("limit", "20")
+                        .queryParam("genre", "fiction")
+                        .queryParam("q", "q-34")
+                    .when()
+                        .get("/books"),
+                null, 200, true, false, 60);
     }
 
     /**
@@ -78,6 +182,278 @@ class BooksApiIT {
     }
 
     /**
+     * Guards {@code #/paths/~1books/post/security}.
+     */
+    @Test
+    @Tag("auth")
+    @DisplayName("POST /books: no credentials -> 401")
+    void createBook_noCredentials_rejected() {
+        RestAssured.given(ApiTestSupport.negativeRequest())
+                .contentType("application/json")
+                .body("""
+                {
+                  "isbn": "978-9032559370",
+                  "title": "title-41",
+                  "price": 59.01,
+                  "genre": "fiction",
+                  "authors": [
+                    {
+                      "name": "name-36",
+                      "born": "2024-06-09"
+                    }
+                  ],
+                  "keywords": [
+                    "keywords-12"
+                  ],
+                  "published": "2022-12-19T12:45:00Z"
+                }
+                """)
+            .when()
+                .post("/books")
+            .then()
+                .statusCode(401);
+    }
+
+    /**
+     * Guards {@code #/paths/~1books/post/security}.
+     */
+    @Test
+    @Tag("auth")
+    @DisplayName("POST /books: wrong API key for 'apiKey' -> 401")
+    void createBook_wrongApiKey_rejected() {
+        RestAssured.given(ApiTestSupport.negativeRequest())
+                .header("X-API-Key", "codex-wrong-credential")
+                .contentType("application/json")
+                .body("""
+                {
+                  "isbn": "978-9032559370",
+                  "title": "title-41",
+                  "price": 59.01,
+                  "genre": "fiction",
+                  "authors": [
+                    {
+                      "name": "name-36",
+                      "born": "2024-06-09"
+                    }
+                  ],
+                  "keywords": [
+                    "keywords-12"
+                  ],
+                  "published": "2022-12-19T12:45:00Z"
+                }
+                """)
+            .when()
+                .post("/books")
+            .then()
+                .statusCode(401);
+    }
+
+    /**
+     * Rows: violation, constraint, body sent.
+     */
+    static Stream<Arguments> createBook_malformedJson_rejectedRows() {
+        return Stream.of(
+                Arguments.of("unparseable JSON", "#/paths/~1books/post/requestBody", "{\"codex\": nonsense]"),
+                Arguments.of("truncated JSON", "#/paths/~1books/post/requestBody", "{\n"
+                        + "  \"isbn\": \"978-9032559370\",\n"
+                        + "  \"title\": \"title-41\",\n"
+                        + "  \"price\": 59.01,\n"
+                        + "  \"genre\": \"fiction\",\n"
+                        + "  \"authors\": [\n"
+                        + "    {\n"
+                        + "      \"name\":"),
+                Arguments.of("empty body where one is required", "#/paths/~1books/post/requestBody/required", ""));
+    }
+
+    /**
+     * Guards {@code #/paths/~1books/post/requestBody}.
+     */
+    @Tag("malformed")
+    @DisplayName("POST /books: body not valid JSON -> 400")
+    @ParameterizedTest(
+            name = "{0} ({1})"
+    )
+    @MethodSource("createBook_malformedJson_rejectedRows")
+    void createBook_malformedJson_rejected(String violation, String constraint, String body) {
+        RestAssured.given(ApiTestSupport.negativeRequest())
+                .header("X-API-Key", ApiTestSupport.apiKeyCredential())
+                .contentType("application/json")
+                .body(body)
+            .when()
+                .post("/books")
+            .then()
+                .statusCode(400);
+    }
+
+    /**
+     * Rows: violation, constraint, where in the valid body, JSON put there (null: removed).
+     */
+    static Stream<Arguments> createBook_invalidBody_rejectedRows() {
+        return Stream.of(
+                Arguments.of("body of the wrong type (string instead of object)", "#/components/schemas/Book/type", "", "\"not-a-value\""),
+                Arguments.of("null body", "#/components/schemas/Book/type", "", "null"),
+                Arguments.of("missing required 'authors'", "#/components/schemas/Book/required", "/authors", null),
+                Arguments.of("missing required 'genre'", "#/components/schemas/Book/required", "/genre", null),
+                Arguments.of("missing required 'isbn'", "#/components/schemas/Book/required", "/isbn", null),
+                Arguments.of("missing required 'price'", "#/components/schemas/Book/required", "/price", null),
+                Arguments.of("missing required 'title'", "#/components/schemas/Book/required", "/title", null),
+                Arguments.of("unknown property 'codexUnexpectedProperty'", "#/components/schemas/Book/additionalProperties", "/codexUnexpectedProperty", "\"surprise\""),
+                Arguments.of("'isbn' of the wrong type (number instead of string)", "#/components/schemas/Book/properties/isbn/type", "/isbn", "12345"),
+                Arguments.of("null 'isbn'", "#/components/schemas/Book/properties/isbn/type", "/isbn", "null"),
+                Arguments.of("'isbn' not matching ^97[89]-[0-9]{10}$", "#/components/schemas/Book/properties/isbn/pattern", "/isbn", "\"RoDt'G|AI)tzP.\""),
+                Arguments.of("'title' of the wrong type (number instead of string)", "#/components/schemas/Book/properties/title/type", "/title", "12345"),
+                Arguments.of("null 'title'", "#/components/schemas/Book/properties/title/type", "/title", "null"),
+                Arguments.of("'title' shorter than 1", "#/components/schemas/Book/properties/title/minLength", "/title", "\"\""),
+                Arguments.of("'title' longer than 200", "#/components/schemas/Book/properties/title/maxLength", "/title", "\"title-41xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx\""),
+                Arguments.of("'price' of the wrong type (string instead of number)", "#/components/schemas/Book/properties/price/type", "/price", "\"not-a-number\""),
+                Arguments.of("null 'price'", "#/components/schemas/Book/properties/price/type", "/price", "null"),
+                Arguments.of("'price' below exclusive minimum 0", "#/components/schemas/Book/properties/price/exclusiveMinimum", "/price", "0"),
+                Arguments.of("'price' above maximum 10000", "#/components/schemas/Book/properties/price/maximum", "/price", "10000.01"),
+                Arguments.of("'price' not a multiple of 0.01", "#/components/schemas/Book/properties/price/multipleOf", "/price", "59.015"),
+                Arguments.of("'genre' of the wrong type (number instead of string)", "#/components/schemas/Genre/type", "/genre", "12345"),
+                Arguments.of("null 'genre'", "#/components/schemas/Genre/type", "/genre", "null"),
+                Arguments.of("'genre' not in enum", "#/components/schemas/Genre/enum", "/genre", "\"codex-not-in-enum\""),
+                Arguments.of("'authors' of the wrong type (string instead of array)", "#/components/schemas/Book/properties/authors/type", "/authors", "\"not-a-value\""),
+                Arguments.of("null 'authors'", "#/components/schemas/Book/properties/authors/type", "/authors", "null"),
+                Arguments.of("fewer than 1 items in 'authors'", "#/components/schemas/Book/properties/authors/minItems", "/authors", "[]"),
+                Arguments.of("more than 10 items in 'authors'", "#/components/schemas/Book/properties/authors/maxItems", "/authors", "[{\"name\":\"name-36\",\"born\":\"2024-06-09\"},{\"name\":\"name-36\",\"born\":\"2024-06-09\"},{\"name\":\"name-36\",\"born\":\"2024-06-09\"},{\"name\":\"name-36\",\"born\":\"2024-06-09\"},{\"name\":\"name-36\",\"born\":\"2024-06-09\"},{\"name\":\"name-36\",\"born\":\"2024-06-09\"},{\"name\":\"name-36\",\"born\":\"2024-06-09\"},{\"name\":\"name-36\",\"born\":\"2024-06-09\"},{\"name\":\"name-36\",\"born\":\"2024-06-09\"},{\"name\":\"name-36\",\"born\":\"2024-06-09\"},{\"name\":\"name-36\",\"born\":\"2024-06-09\"}]"),
+                Arguments.of("'authors[0]' of the wrong type (string instead of object)", "#/components/schemas/Author/type", "/authors/0", "\"not-a-value\""),
+                Arguments.of("null 'authors[0]'", "#/components/schemas/Author/type", "/authors/0", "null"),
+                Arguments.of("missing required 'authors[0].name'", "#/components/schemas/Author/required", "/authors/0/name", null),
+                Arguments.of("unknown property 'authors[0].codexUnexpectedProperty'", "#/components/schemas/Author/additionalProperties", "/authors/0/codexUnexpectedProperty", "\"surprise\""),
+                Arguments.of("'authors[0].name' of the wrong type (number instead of string)", "#/components/schemas/Author/properties/name/type", "/authors/0/name", "12345"),
+                Arguments.of("null 'authors[0].name'", "#/components/schemas/Author/properties/name/type", "/authors/0/name", "null"),
+                Arguments.of("'authors[0].name' shorter than 1", "#/components/schemas/Author/properties/name/minLength", "/authors/0/name", "\"\""),
+                Arguments.of("'authors[0].name' longer than 80", "#/components/schemas/Author/properties/name/maxLength", "/authors/0/name", "\"name-36xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx\""),
+                Arguments.of("'authors[0].born' of the wrong type (number instead of string)", "#/components/schemas/Author/properties/born/type", "/authors/0/born", "12345"),
+                Arguments.of("'authors[0].born' not a valid date", "#/components/schemas/Author/properties/born/format", "/authors/0/born", "\"2024-13-45\""),
+                Arguments.of("'keywords' of the wrong type (string instead of array)", "#/components/schemas/Book/properties/keywords/type", "/keywords", "\"not-a-value\""),
+                Arguments.of("null 'keywords'", "#/components/schemas/Book/properties/keywords/type", "/keywords", "null"),
+                Arguments.of("more than 5 items in 'keywords'", "#/components/schemas/Book/properties/keywords/maxItems", "/keywords", "[\"keywords-12\",\"keywords-12\",\"keywords-12\",\"keywords-12\",\"keywords-12\",\"keywords-12\"]"),
+                Arguments.of("duplicate items in 'keywords'", "#/components/schemas/Book/properties/keywords/uniqueItems", "/keywords", "[\"keywords-12\",\"keywords-12\"]"),
+                Arguments.of("'keywords[0]' of the wrong type (number instead of string)", "#/components/schemas/Book/properties/keywords/items/type", "/keywords/0", "12345"),
+                Arguments.of("null 'keywords[0]'", "#/components/schemas/Book/properties/keywords/items/type", "/keywords/0", "null"),
+                Arguments.of("'keywords[0]' shorter than 1", "#/components/schemas/Book/properties/keywords/items/minLength", "/keywords/0", "\"\""),
+                Arguments.of("'keywords[0]' longer than 30", "#/components/schemas/Book/properties/keywords/items/maxLength", "/keywords/0", "\"keywords-12xxxxxxxxxxxxxxxxxxxx\""),
+                Arguments.of("'published' of the wrong type (number instead of string)", "#/components/schemas/Book/properties/published/type", "/published", "12345"),
+                Arguments.of("null 'published'", "#/components/schemas/Book/properties/published/type", "/published", "null"),
+                Arguments.of("'published' not a valid date-time", "#/components/schemas/Book/properties/published/format", "/published", "\"2024-13-45T25:61:00Z\""));
+    }
+
+    /**
+     * Guards {@code #/paths/~1books/post/requestBody}.
+     */
+    @Tag("malformed")
+    @DisplayName("POST /books: body violating the schema -> 400")
+    @ParameterizedTest(
+            name = "{0} ({1})"
+    )
+    @MethodSource("createBook_invalidBody_rejectedRows")
+    void createBook_invalidBody_rejected(String violation, String constraint, String at,
+            String value) {
+        RestAssured.given(ApiTestSupport.negativeRequest())
+                .header("X-API-Key", ApiTestSupport.apiKeyCredential())
+                .contentType("application/json")
+                .body(ApiTestSupport.patch("""
+                {
+                  "isbn": "978-9032559370",
+                  "title": "title-41",
+                  "price": 59.01,
+                  "genre": "fiction",
+                  "authors": [
+                    {
+                      "name": "name-36",
+                      "born": "2024-06-09"
+                    }
+                  ],
+                  "keywords": [
+                    "keywords-12"
+                  ],
+                  "published": "2022-12-19T12:45:00Z"
+                }
+                """, at, value))
+            .when()
+                .post("/books")
+            .then()
+                .statusCode(400);
+    }
+
+    /**
+     * Guards {@code #/paths/~1books/post/requestBody}.
+     */
+    @Test
+    @Tag("malformed")
+    @DisplayName("POST /books: body sent as text/plain -> 4XX")
+    void createBook_wrongContentType_rejected() {
+        RestAssured.given(ApiTestSupport.negativeRequest())
+                .header("X-API-Key", ApiTestSupport.apiKeyCredential())
+                .contentType("text/plain")
+                .body("""
+                {
+                  "isbn": "978-9032559370",
+                  "title": "title-41",
+                  "price": 59.01,
+                  "genre": "fiction",
+                  "authors": [
+                    {
+                      "name": "name-36",
+                      "born": "2024-06-09"
+                    }
+                  ],
+                  "keywords": [
+                    "keywords-12"
+                  ],
+                  "published": "2022-12-19T12:45:00Z"
+                }
+                """)
+            .when()
+                .post("/books")
+            .then()
+                .statusCode(Matchers.allOf(Matchers.greaterThanOrEqualTo(400), Matchers.lessThan(500)));
+    }
+
+    /**
+     * Guards {@code #/paths/~1books/post/responses/429}.
+     */
+    @Test
+    @Tag("rate-limit")
+    @DisplayName("POST /books: a burst meets 429 with Retry-After, then requests are accepted again")
+    @EnabledIfSystemProperty(
+            named = "codex.rateLimit",
+            matches = "true",
+            disabledReason = "rate-limit tests are opt-in: run with -Dcodex.rateLimit=true"
+    )
+    void createBook_burst_rateLimited() {
+        // limit if the API announces none, most requests, Retry-After and RateLimit-Reset expected on the 429,
+        // longest wait in seconds
+        ApiTestSupport.assertRateLimited(
+                () -> RestAssured.given(ApiTestSupport.negativeRequest())
+                        .header("X-API-Key", ApiTestSupport.apiKeyCredential())
+                        .contentType("application/json")
+                        .body("""
+                        {
+                          "isbn": "978-9032559370",
+                          "title": "title-41",
+                          "price": 59.01,
+                          "genre": "fiction",
+                          "authors": [
+                            {
+                              "name": "name-36",
+                              "born": "2024-06-09"
+                            }
+                          ],
+                          "keywords": [
+                            "keywords-12"
+                          ],
+                          "published": "2022-12-19T12:45:00Z"
+                        }
+                        """)
+                    .when()
+                        .post("/books"),
+                null, 200, true, false, 60);
+    }
+
+    /**
      * Guards {@code #/paths/~1books~1{bookId}/get}.
      */
     @Test
@@ -92,6 +468,68 @@ class BooksApiIT {
             .then()
                 .statusCode(200)
                 .contentType(ApiTestSupport.mediaTypeIn("application/json"));
+    }
+
+    /**
+     * Guards {@code #/paths/~1books~1{bookId}/get/security}.
+     */
+    @Test
+    @Tag("auth")
+    @DisplayName("GET /books/{bookId}: no credentials -> 401")
+    void getBook_noCredentials_rejected() {
+        RestAssured.given(ApiTestSupport.negativeRequest())
+                .pathParam("bookId", "1")
+            .when()
+                .get("/books/{bookId}")
+            .then()
+                .statusCode(401);
+    }
+
+    /**
+     * Guards {@code #/paths/~1books~1{bookId}/get/security}.
+     */
+    @Test
+    @Tag("auth")
+    @DisplayName("GET /books/{bookId}: wrong API key for 'apiKey' -> 401")
+    void getBook_wrongApiKey_rejected() {
+        RestAssured.given(ApiTestSupport.negativeRequest())
+                .header("X-API-Key", "codex-wrong-credential")
+                .pathParam("bookId", "1")
+            .when()
+                .get("/books/{bookId}")
+            .then()
+                .statusCode(401);
+    }
+
+    /**
+     * Rows: violation, constraint, parameter location, name, value sent (null: left out).
+     */
+    static Stream<Arguments> getBook_invalidParameter_rejectedRows() {
+        return Stream.of(
+                Arguments.of("path parameter 'bookId' of the wrong type (string instead of integer)", "#/paths/~1books~1{bookId}/get/parameters/0/schema/type", "path", "bookId", "not-a-number"),
+                Arguments.of("path parameter 'bookId' below minimum 1", "#/paths/~1books~1{bookId}/get/parameters/0/schema/minimum", "path", "bookId", "0"));
+    }
+
+    /**
+     * Guards {@code #/paths/~1books~1{bookId}/get/parameters}.
+     */
+    @Tag("malformed")
+    @DisplayName("GET /books/{bookId}: invalid parameter -> 4XX")
+    @ParameterizedTest(
+            name = "{0} ({1})"
+    )
+    @MethodSource("getBook_invalidParameter_rejectedRows")
+    void getBook_invalidParameter_rejected(String violation, String constraint, String in,
+            String name, String value) {
+        RequestSpecification request = RestAssured.given(ApiTestSupport.negativeRequest())
+                .header("X-API-Key", ApiTestSupport.apiKeyCredential())
+                .pathParam("bookId", "1");
+        ApiTestSupport.replaceParameter(request, in, name, value);
+        request
+            .when()
+                .get("/books/{bookId}")
+            .then()
+                .statusCode(Matchers.allOf(Matchers.greaterThanOrEqualTo(400), Matchers.lessThan(500)));
     }
 
     /**
@@ -128,5 +566,291 @@ class BooksApiIT {
             .then()
                 .statusCode(200)
                 .contentType(ApiTestSupport.mediaTypeIn("application/json"));
+    }
+
+    /**
+     * Guards {@code #/paths/~1books~1{bookId}/put/security}.
+     */
+    @Test
+    @Tag("auth")
+    @DisplayName("PUT /books/{bookId}: no credentials -> 401")
+    void replaceBook_noCredentials_rejected() {
+        RestAssured.given(ApiTestSupport.negativeRequest())
+                .pathParam("bookId", "1")
+                .contentType("application/json")
+                .body("""
+                {
+                  "isbn": "979-5159376528",
+                  "title": "title-89",
+                  "price": 75.81,
+                  "genre": "fiction",
+                  "authors": [
+                    {
+                      "name": "name-97",
+                      "born": "2022-08-13"
+                    }
+                  ],
+                  "keywords": [
+                    "keywords-48"
+                  ],
+                  "published": "2023-11-18T03:10:00Z"
+                }
+                """)
+            .when()
+                .put("/books/{bookId}")
+            .then()
+                .statusCode(401);
+    }
+
+    /**
+     * Guards {@code #/paths/~1books~1{bookId}/put/security}.
+     */
+    @Test
+    @Tag("auth")
+    @DisplayName("PUT /books/{bookId}: wrong API key for 'apiKey' -> 401")
+    void replaceBook_wrongApiKey_rejected() {
+        RestAssured.given(ApiTestSupport.negativeRequest())
+                .header("X-API-Key", "codex-wrong-credential")
+                .pathParam("bookId", "1")
+                .contentType("application/json")
+                .body("""
+                {
+                  "isbn": "979-5159376528",
+                  "title": "title-89",
+                  "price": 75.81,
+                  "genre": "fiction",
+                  "authors": [
+                    {
+                      "name": "name-97",
+                      "born": "2022-08-13"
+                    }
+                  ],
+                  "keywords": [
+                    "keywords-48"
+                  ],
+                  "published": "2023-11-18T03:10:00Z"
+                }
+                """)
+            .when()
+                .put("/books/{bookId}")
+            .then()
+                .statusCode(401);
+    }
+
+    /**
+     * Rows: violation, constraint, body sent.
+     */
+    static Stream<Arguments> replaceBook_malformedJson_rejectedRows() {
+        return Stream.of(
+                Arguments.of("unparseable JSON", "#/paths/~1books~1{bookId}/put/requestBody", "{\"codex\": nonsense]"),
+                Arguments.of("truncated JSON", "#/paths/~1books~1{bookId}/put/requestBody", "{\n"
+                        + "  \"isbn\": \"979-5159376528\",\n"
+                        + "  \"title\": \"title-89\",\n"
+                        + "  \"price\": 75.81,\n"
+                        + "  \"genre\": \"fiction\",\n"
+                        + "  \"authors\": [\n"
+                        + "    {\n"
+                        + "      \"name\":"),
+                Arguments.of("empty body where one is required", "#/paths/~1books~1{bookId}/put/requestBody/required", ""));
+    }
+
+    /**
+     * Guards {@code #/paths/~1books~1{bookId}/put/requestBody}.
+     */
+    @Tag("malformed")
+    @DisplayName("PUT /books/{bookId}: body not valid JSON -> 400")
+    @ParameterizedTest(
+            name = "{0} ({1})"
+    )
+    @MethodSource("replaceBook_malformedJson_rejectedRows")
+    void replaceBook_malformedJson_rejected(String violation, String constraint, String body) {
+        RestAssured.given(ApiTestSupport.negativeRequest())
+                .header("X-API-Key", ApiTestSupport.apiKeyCredential())
+                .pathParam("bookId", "1")
+                .contentType("application/json")
+                .body(body)
+            .when()
+                .put("/books/{bookId}")
+            .then()
+                .statusCode(400);
+    }
+
+    /**
+     * Rows: violation, constraint, where in the valid body, JSON put there (null: removed).
+     */
+    static Stream<Arguments> replaceBook_invalidBody_rejectedRows() {
+        return Stream.of(
+                Arguments.of("body of the wrong type (string instead of object)", "#/components/schemas/Book/type", "", "\"not-a-value\""),
+                Arguments.of("null body", "#/components/schemas/Book/type", "", "null"),
+                Arguments.of("missing required 'authors'", "#/components/schemas/Book/required", "/authors", null),
+                Arguments.of("missing required 'genre'", "#/components/schemas/Book/required", "/genre", null),
+                Arguments.of("missing required 'isbn'", "#/components/schemas/Book/required", "/isbn", null),
+                Arguments.of("missing required 'price'", "#/components/schemas/Book/required", "/price", null),
+                Arguments.of("missing required 'title'", "#/components/schemas/Book/required", "/title", null),
+                Arguments.of("unknown property 'codexUnexpectedProperty'", "#/components/schemas/Book/additionalProperties", "/codexUnexpectedProperty", "\"surprise\""),
+                Arguments.of("'isbn' of the wrong type (number instead of string)", "#/components/schemas/Book/properties/isbn/type", "/isbn", "12345"),
+                Arguments.of("null 'isbn'", "#/components/schemas/Book/properties/isbn/type", "/isbn", "null"),
+                Arguments.of("'isbn' not matching ^97[89]-[0-9]{10}$", "#/components/schemas/Book/properties/isbn/pattern", "/isbn", "\"B\\\"xJe.#q<@W$O?\""),
+                Arguments.of("'title' of the wrong type (number instead of string)", "#/components/schemas/Book/properties/title/type", "/title", "12345"),
+                Arguments.of("null 'title'", "#/components/schemas/Book/properties/title/type", "/title", "null"),
+                Arguments.of("'title' shorter than 1", "#/components/schemas/Book/properties/title/minLength", "/title", "\"\""),
+                Arguments.of("'title' longer than 200", "#/components/schemas/Book/properties/title/maxLength", "/title", "\"title-89xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx\""),
+                Arguments.of("'price' of the wrong type (string instead of number)", "#/components/schemas/Book/properties/price/type", "/price", "\"not-a-number\""),
+                Arguments.of("null 'price'", "#/components/schemas/Book/properties/price/type", "/price", "null"),
+                Arguments.of("'price' below exclusive minimum 0", "#/components/schemas/Book/properties/price/exclusiveMinimum", "/price", "0"),
+                Arguments.of("'price' above maximum 10000", "#/components/schemas/Book/properties/price/maximum", "/price", "10000.01"),
+                Arguments.of("'price' not a multiple of 0.01", "#/components/schemas/Book/properties/price/multipleOf", "/price", "75.815"),
+                Arguments.of("'genre' of the wrong type (number instead of string)", "#/components/schemas/Genre/type", "/genre", "12345"),
+                Arguments.of("null 'genre'", "#/components/schemas/Genre/type", "/genre", "null"),
+                Arguments.of("'genre' not in enum", "#/components/schemas/Genre/enum", "/genre", "\"codex-not-in-enum\""),
+                Arguments.of("'authors' of the wrong type (string instead of array)", "#/components/schemas/Book/properties/authors/type", "/authors", "\"not-a-value\""),
+                Arguments.of("null 'authors'", "#/components/schemas/Book/properties/authors/type", "/authors", "null"),
+                Arguments.of("fewer than 1 items in 'authors'", "#/components/schemas/Book/properties/authors/minItems", "/authors", "[]"),
+                Arguments.of("more than 10 items in 'authors'", "#/components/schemas/Book/properties/authors/maxItems", "/authors", "[{\"name\":\"name-97\",\"born\":\"2022-08-13\"},{\"name\":\"name-97\",\"born\":\"2022-08-13\"},{\"name\":\"name-97\",\"born\":\"2022-08-13\"},{\"name\":\"name-97\",\"born\":\"2022-08-13\"},{\"name\":\"name-97\",\"born\":\"2022-08-13\"},{\"name\":\"name-97\",\"born\":\"2022-08-13\"},{\"name\":\"name-97\",\"born\":\"2022-08-13\"},{\"name\":\"name-97\",\"born\":\"2022-08-13\"},{\"name\":\"name-97\",\"born\":\"2022-08-13\"},{\"name\":\"name-97\",\"born\":\"2022-08-13\"},{\"name\":\"name-97\",\"born\":\"2022-08-13\"}]"),
+                Arguments.of("'authors[0]' of the wrong type (string instead of object)", "#/components/schemas/Author/type", "/authors/0", "\"not-a-value\""),
+                Arguments.of("null 'authors[0]'", "#/components/schemas/Author/type", "/authors/0", "null"),
+                Arguments.of("missing required 'authors[0].name'", "#/components/schemas/Author/required", "/authors/0/name", null),
+                Arguments.of("unknown property 'authors[0].codexUnexpectedProperty'", "#/components/schemas/Author/additionalProperties", "/authors/0/codexUnexpectedProperty", "\"surprise\""),
+                Arguments.of("'authors[0].name' of the wrong type (number instead of string)", "#/components/schemas/Author/properties/name/type", "/authors/0/name", "12345"),
+                Arguments.of("null 'authors[0].name'", "#/components/schemas/Author/properties/name/type", "/authors/0/name", "null"),
+                Arguments.of("'authors[0].name' shorter than 1", "#/components/schemas/Author/properties/name/minLength", "/authors/0/name", "\"\""),
+                Arguments.of("'authors[0].name' longer than 80", "#/components/schemas/Author/properties/name/maxLength", "/authors/0/name", "\"name-97xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx\""),
+                Arguments.of("'authors[0].born' of the wrong type (number instead of string)", "#/components/schemas/Author/properties/born/type", "/authors/0/born", "12345"),
+                Arguments.of("'authors[0].born' not a valid date", "#/components/schemas/Author/properties/born/format", "/authors/0/born", "\"2024-13-45\""),
+                Arguments.of("'keywords' of the wrong type (string instead of array)", "#/components/schemas/Book/properties/keywords/type", "/keywords", "\"not-a-value\""),
+                Arguments.of("null 'keywords'", "#/components/schemas/Book/properties/keywords/type", "/keywords", "null"),
+                Arguments.of("more than 5 items in 'keywords'", "#/components/schemas/Book/properties/keywords/maxItems", "/keywords", "[\"keywords-48\",\"keywords-48\",\"keywords-48\",\"keywords-48\",\"keywords-48\",\"keywords-48\"]"),
+                Arguments.of("duplicate items in 'keywords'", "#/components/schemas/Book/properties/keywords/uniqueItems", "/keywords", "[\"keywords-48\",\"keywords-48\"]"),
+                Arguments.of("'keywords[0]' of the wrong type (number instead of string)", "#/components/schemas/Book/properties/keywords/items/type", "/keywords/0", "12345"),
+                Arguments.of("null 'keywords[0]'", "#/components/schemas/Book/properties/keywords/items/type", "/keywords/0", "null"),
+                Arguments.of("'keywords[0]' shorter than 1", "#/components/schemas/Book/properties/keywords/items/minLength", "/keywords/0", "\"\""),
+                Arguments.of("'keywords[0]' longer than 30", "#/components/schemas/Book/properties/keywords/items/maxLength", "/keywords/0", "\"keywords-48xxxxxxxxxxxxxxxxxxxx\""),
+                Arguments.of("'published' of the wrong type (number instead of string)", "#/components/schemas/Book/properties/published/type", "/published", "12345"),
+                Arguments.of("null 'published'", "#/components/schemas/Book/properties/published/type", "/published", "null"),
+                Arguments.of("'published' not a valid date-time", "#/components/schemas/Book/properties/published/format", "/published", "\"2024-13-45T25:61:00Z\""));
+    }
+
+    /**
+     * Guards {@code #/paths/~1books~1{bookId}/put/requestBody}.
+     */
+    @Tag("malformed")
+    @DisplayName("PUT /books/{bookId}: body violating the schema -> 400")
+    @ParameterizedTest(
+            name = "{0} ({1})"
+    )
+    @MethodSource("replaceBook_invalidBody_rejectedRows")
+    void replaceBook_invalidBody_rejected(String violation, String constraint, String at,
+            String value) {
+        RestAssured.given(ApiTestSupport.negativeRequest())
+                .header("X-API-Key", ApiTestSupport.apiKeyCredential())
+                .pathParam("bookId", "1")
+                .contentType("application/json")
+                .body(ApiTestSupport.patch("""
+                {
+                  "isbn": "979-5159376528",
+                  "title": "title-89",
+                  "price": 75.81,
+                  "genre": "fiction",
+                  "authors": [
+                    {
+                      "name": "name-97",
+                      "born": "2022-08-13"
+                    }
+                  ],
+                  "keywords": [
+                    "keywords-48"
+                  ],
+                  "published": "2023-11-18T03:10:00Z"
+                }
+                """, at, value))
+            .when()
+                .put("/books/{bookId}")
+            .then()
+                .statusCode(400);
+    }
+
+    /**
+     * Guards {@code #/paths/~1books~1{bookId}/put/requestBody}.
+     */
+    @Test
+    @Tag("malformed")
+    @DisplayName("PUT /books/{bookId}: body sent as text/plain -> 4XX")
+    void replaceBook_wrongContentType_rejected() {
+        RestAssured.given(ApiTestSupport.negativeRequest())
+                .header("X-API-Key", ApiTestSupport.apiKeyCredential())
+                .pathParam("bookId", "1")
+                .contentType("text/plain")
+                .body("""
+                {
+                  "isbn": "979-5159376528",
+                  "title": "title-89",
+                  "price": 75.81,
+                  "genre": "fiction",
+                  "authors": [
+                    {
+                      "name": "name-97",
+                      "born": "2022-08-13"
+                    }
+                  ],
+                  "keywords": [
+                    "keywords-48"
+                  ],
+                  "published": "2023-11-18T03:10:00Z"
+                }
+                """)
+            .when()
+                .put("/books/{bookId}")
+            .then()
+                .statusCode(Matchers.allOf(Matchers.greaterThanOrEqualTo(400), Matchers.lessThan(500)));
+    }
+
+    /**
+     * Rows: violation, constraint, parameter location, name, value sent (null: left out).
+     */
+    static Stream<Arguments> replaceBook_invalidParameter_rejectedRows() {
+        return Stream.of(
+                Arguments.of("path parameter 'bookId' of the wrong type (string instead of integer)", "#/paths/~1books~1{bookId}/put/parameters/0/schema/type", "path", "bookId", "not-a-number"),
+                Arguments.of("path parameter 'bookId' below minimum 1", "#/paths/~1books~1{bookId}/put/parameters/0/schema/minimum", "path", "bookId", "0"));
+    }
+
+    /**
+     * Guards {@code #/paths/~1books~1{bookId}/put/parameters}.
+     */
+    @Tag("malformed")
+    @DisplayName("PUT /books/{bookId}: invalid parameter -> 400")
+    @ParameterizedTest(
+            name = "{0} ({1})"
+    )
+    @MethodSource("replaceBook_invalidParameter_rejectedRows")
+    void replaceBook_invalidParameter_rejected(String violation, String constraint, String in,
+            String name, String value) {
+        RequestSpecification request = RestAssured.given(ApiTestSupport.negativeRequest())
+                .header("X-API-Key", ApiTestSupport.apiKeyCredential())
+                .pathParam("bookId", "1")
+                .contentType("application/json")
+                .body("""
+                {
+                  "isbn": "979-5159376528",
+                  "title": "title-89",
+                  "price": 75.81,
+                  "genre": "fiction",
+                  "authors": [
+                    {
+                      "name": "name-97",
+                      "born": "2022-08-13"
+                    }
+                  ],
+                  "keywords": [
+                    "keywords-48"
+                  ],
+                  "published": "2023-11-18T03:10:00Z"
+                }
+                """);
+        ApiTestSupport.replaceParameter(request, in, name, value);
+        request
+            .when()
+                .put("/books/{bookId}")
+            .then()
+                .statusCode(400);
     }
 }

@@ -37,4 +37,19 @@ class HealthApiIT {
                 .statusCode(200)
                 .contentType(ApiTestSupport.mediaTypeIn("application/json"));
     }
+
+    /**
+     * Guards {@code #/paths/~1health/get/security}.
+     */
+    @Test
+    @Tag("auth")
+    @DisplayName("GET /health: public: answers without credentials -> 200")
+    void health_public_acceptedWithoutCredentials() {
+        RestAssured.given(ApiTestSupport.request())
+            .when()
+                .get("/health")
+            .then()
+                .statusCode(200)
+                .contentType(ApiTestSupport.mediaTypeIn("application/json"));
+    }
 }

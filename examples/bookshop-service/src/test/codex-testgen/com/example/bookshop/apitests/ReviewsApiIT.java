@@ -3,11 +3,17 @@
 package com.example.bookshop.apitests;
 
 import io.restassured.RestAssured;
+import io.restassured.specification.RequestSpecification;
+import java.util.stream.Stream;
 import javax.annotation.processing.Generated;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * API tests of operations grouped as {@code reviews}.
@@ -42,6 +48,74 @@ class ReviewsApiIT {
     }
 
     /**
+     * Guards {@code #/paths/~1books~1{bookId}~1reviews/get/security}.
+     */
+    @Test
+    @Tag("auth")
+    @DisplayName("GET /books/{bookId}/reviews: no credentials -> 401")
+    void listReviews_noCredentials_rejected() {
+        RestAssured.given(ApiTestSupport.negativeRequest())
+                .pathParam("bookId", "1")
+                .queryParam("minRating", "5")
+            .when()
+                .get("/books/{bookId}/reviews")
+            .then()
+                .statusCode(401);
+    }
+
+    /**
+     * Guards {@code #/paths/~1books~1{bookId}~1reviews/get/security}.
+     */
+    @Test
+    @Tag("auth")
+    @DisplayName("GET /books/{bookId}/reviews: wrong API key for 'apiKey' -> 401")
+    void listReviews_wrongApiKey_rejected() {
+        RestAssured.given(ApiTestSupport.negativeRequest())
+                .header("X-API-Key", "codex-wrong-credential")
+                .pathParam("bookId", "1")
+                .queryParam("minRating", "5")
+            .when()
+                .get("/books/{bookId}/reviews")
+            .then()
+                .statusCode(401);
+    }
+
+    /**
+     * Rows: violation, constraint, parameter location, name, value sent (null: left out).
+     */
+    static Stream<Arguments> listReviews_invalidParameter_rejectedRows() {
+        return Stream.of(
+                Arguments.of("path parameter 'bookId' of the wrong type (string instead of integer)", "#/paths/~1books~1{bookId}~1reviews/get/parameters/0/schema/type", "path", "bookId", "not-a-number"),
+                Arguments.of("path parameter 'bookId' below minimum 1", "#/paths/~1books~1{bookId}~1reviews/get/parameters/0/schema/minimum", "path", "bookId", "0"),
+                Arguments.of("query parameter 'minRating' of the wrong type (string instead of integer)", "#/paths/~1books~1{bookId}~1reviews/get/parameters/1/schema/type", "query", "minRating", "not-a-number"),
+                Arguments.of("query parameter 'minRating' below minimum 1", "#/paths/~1books~1{bookId}~1reviews/get/parameters/1/schema/minimum", "query", "minRating", "0"),
+                Arguments.of("query parameter 'minRating' above maximum 5", "#/paths/~1books~1{bookId}~1reviews/get/parameters/1/schema/maximum", "query", "minRating", "6"));
+    }
+
+    /**
+     * Guards {@code #/paths/~1books~1{bookId}~1reviews/get/parameters}.
+     */
+    @Tag("malformed")
+    @DisplayName("GET /books/{bookId}/reviews: invalid parameter -> 4XX")
+    @ParameterizedTest(
+            name = "{0} ({1})"
+    )
+    @MethodSource("listReviews_invalidParameter_rejectedRows")
+    void listReviews_invalidParameter_rejected(String violation, String constraint, String in,
+            String name, String value) {
+        RequestSpecification request = RestAssured.given(ApiTestSupport.negativeRequest())
+                .header("X-API-Key", ApiTestSupport.apiKeyCredential())
+                .pathParam("bookId", "1")
+                .queryParam("minRating", "5");
+        ApiTestSupport.replaceParameter(request, in, name, value);
+        request
+            .when()
+                .get("/books/{bookId}/reviews")
+            .then()
+                .statusCode(Matchers.allOf(Matchers.greaterThanOrEqualTo(400), Matchers.lessThan(500)));
+    }
+
+    /**
      * Guards {@code #/paths/~1books~1{bookId}~1reviews/post}.
      */
     @Test
@@ -67,5 +141,224 @@ class ReviewsApiIT {
             .then()
                 .statusCode(201)
                 .contentType(ApiTestSupport.mediaTypeIn("application/json"));
+    }
+
+    /**
+     * Guards {@code #/paths/~1books~1{bookId}~1reviews/post/security}.
+     */
+    @Test
+    @Tag("auth")
+    @DisplayName("POST /books/{bookId}/reviews: no credentials -> 401")
+    void addReview_noCredentials_rejected() {
+        RestAssured.given(ApiTestSupport.negativeRequest())
+                .pathParam("bookId", "1")
+                .contentType("application/json")
+                .body("""
+                {
+                  "rating": 4,
+                  "comment": "comment-12",
+                  "reviewer": {
+                    "name": "name-39",
+                    "email": "user96@example.com"
+                  }
+                }
+                """)
+            .when()
+                .post("/books/{bookId}/reviews")
+            .then()
+                .statusCode(401);
+    }
+
+    /**
+     * Guards {@code #/paths/~1books~1{bookId}~1reviews/post/security}.
+     */
+    @Test
+    @Tag("auth")
+    @DisplayName("POST /books/{bookId}/reviews: wrong API key for 'apiKey' -> 401")
+    void addReview_wrongApiKey_rejected() {
+        RestAssured.given(ApiTestSupport.negativeRequest())
+                .header("X-API-Key", "codex-wrong-credential")
+                .pathParam("bookId", "1")
+                .contentType("application/json")
+                .body("""
+                {
+                  "rating": 4,
+                  "comment": "comment-12",
+                  "reviewer": {
+                    "name": "name-39",
+                    "email": "user96@example.com"
+                  }
+                }
+                """)
+            .when()
+                .post("/books/{bookId}/reviews")
+            .then()
+                .statusCode(401);
+    }
+
+    /**
+     * Rows: violation, constraint, body sent.
+     */
+    static Stream<Arguments> addReview_malformedJson_rejectedRows() {
+        return Stream.of(
+                Arguments.of("unparseable JSON", "#/paths/~1books~1{bookId}~1reviews/post/requestBody", "{\"codex\": nonsense]"),
+                Arguments.of("truncated JSON", "#/paths/~1books~1{bookId}~1reviews/post/requestBody", "{\n"
+                        + "  \"rating\": 4,\n"
+                        + "  \"comment\": \"comment-12\",\n"
+                        + "  \"reviewer\": {\n"
+                        + " "),
+                Arguments.of("empty body where one is required", "#/paths/~1books~1{bookId}~1reviews/post/requestBody/required", ""));
+    }
+
+    /**
+     * Guards {@code #/paths/~1books~1{bookId}~1reviews/post/requestBody}.
+     */
+    @Tag("malformed")
+    @DisplayName("POST /books/{bookId}/reviews: body not valid JSON -> 400")
+    @ParameterizedTest(
+            name = "{0} ({1})"
+    )
+    @MethodSource("addReview_malformedJson_rejectedRows")
+    void addReview_malformedJson_rejected(String violation, String constraint, String body) {
+        RestAssured.given(ApiTestSupport.negativeRequest())
+                .header("X-API-Key", ApiTestSupport.apiKeyCredential())
+                .pathParam("bookId", "1")
+                .contentType("application/json")
+                .body(body)
+            .when()
+                .post("/books/{bookId}/reviews")
+            .then()
+                .statusCode(400);
+    }
+
+    /**
+     * Rows: violation, constraint, where in the valid body, JSON put there (null: removed).
+     */
+    static Stream<Arguments> addReview_invalidBody_rejectedRows() {
+        return Stream.of(
+                Arguments.of("body of the wrong type (string instead of object)", "#/components/schemas/Review/type", "", "\"not-a-value\""),
+                Arguments.of("null body", "#/components/schemas/Review/type", "", "null"),
+                Arguments.of("missing required 'rating'", "#/components/schemas/Review/required", "/rating", null),
+                Arguments.of("missing required 'reviewer'", "#/components/schemas/Review/required", "/reviewer", null),
+                Arguments.of("unknown property 'codexUnexpectedProperty'", "#/components/schemas/Review/additionalProperties", "/codexUnexpectedProperty", "\"surprise\""),
+                Arguments.of("'rating' of the wrong type (string instead of integer)", "#/components/schemas/Review/properties/rating/type", "/rating", "\"not-a-number\""),
+                Arguments.of("null 'rating'", "#/components/schemas/Review/properties/rating/type", "/rating", "null"),
+                Arguments.of("'rating' below minimum 1", "#/components/schemas/Review/properties/rating/minimum", "/rating", "0"),
+                Arguments.of("'rating' above maximum 5", "#/components/schemas/Review/properties/rating/maximum", "/rating", "6"),
+                Arguments.of("'comment' of the wrong type (number instead of string)", "#/components/schemas/Review/properties/comment/type", "/comment", "12345"),
+                Arguments.of("null 'comment'", "#/components/schemas/Review/properties/comment/type", "/comment", "null"),
+                Arguments.of("'comment' longer than 500", "#/components/schemas/Review/properties/comment/maxLength", "/comment", "\"comment-12xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx\""),
+                Arguments.of("'reviewer' of the wrong type (string instead of object)", "#/components/schemas/Review/properties/reviewer/type", "/reviewer", "\"not-a-value\""),
+                Arguments.of("null 'reviewer'", "#/components/schemas/Review/properties/reviewer/type", "/reviewer", "null"),
+                Arguments.of("missing required 'reviewer.email'", "#/components/schemas/Review/properties/reviewer/required", "/reviewer/email", null),
+                Arguments.of("missing required 'reviewer.name'", "#/components/schemas/Review/properties/reviewer/required", "/reviewer/name", null),
+                Arguments.of("unknown property 'reviewer.codexUnexpectedProperty'", "#/components/schemas/Review/properties/reviewer/additionalProperties", "/reviewer/codexUnexpectedProperty", "\"surprise\""),
+                Arguments.of("'reviewer.name' of the wrong type (number instead of string)", "#/components/schemas/Review/properties/reviewer/properties/name/type", "/reviewer/name", "12345"),
+                Arguments.of("null 'reviewer.name'", "#/components/schemas/Review/properties/reviewer/properties/name/type", "/reviewer/name", "null"),
+                Arguments.of("'reviewer.name' shorter than 1", "#/components/schemas/Review/properties/reviewer/properties/name/minLength", "/reviewer/name", "\"\""),
+                Arguments.of("'reviewer.name' longer than 80", "#/components/schemas/Review/properties/reviewer/properties/name/maxLength", "/reviewer/name", "\"name-39xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx\""),
+                Arguments.of("'reviewer.email' of the wrong type (number instead of string)", "#/components/schemas/Review/properties/reviewer/properties/email/type", "/reviewer/email", "12345"),
+                Arguments.of("null 'reviewer.email'", "#/components/schemas/Review/properties/reviewer/properties/email/type", "/reviewer/email", "null"),
+                Arguments.of("'reviewer.email' not a valid email", "#/components/schemas/Review/properties/reviewer/properties/email/format", "/reviewer/email", "\"not-an-email\""));
+    }
+
+    /**
+     * Guards {@code #/paths/~1books~1{bookId}~1reviews/post/requestBody}.
+     */
+    @Tag("malformed")
+    @DisplayName("POST /books/{bookId}/reviews: body violating the schema -> 400")
+    @ParameterizedTest(
+            name = "{0} ({1})"
+    )
+    @MethodSource("addReview_invalidBody_rejectedRows")
+    void addReview_invalidBody_rejected(String violation, String constraint, String at,
+            String value) {
+        RestAssured.given(ApiTestSupport.negativeRequest())
+                .header("X-API-Key", ApiTestSupport.apiKeyCredential())
+                .pathParam("bookId", "1")
+                .contentType("application/json")
+                .body(ApiTestSupport.patch("""
+                {
+                  "rating": 4,
+                  "comment": "comment-12",
+                  "reviewer": {
+                    "name": "name-39",
+                    "email": "user96@example.com"
+                  }
+                }
+                """, at, value))
+            .when()
+                .post("/books/{bookId}/reviews")
+            .then()
+                .statusCode(400);
+    }
+
+    /**
+     * Guards {@code #/paths/~1books~1{bookId}~1reviews/post/requestBody}.
+     */
+    @Test
+    @Tag("malformed")
+    @DisplayName("POST /books/{bookId}/reviews: body sent as text/plain -> 4XX")
+    void addReview_wrongContentType_rejected() {
+        RestAssured.given(ApiTestSupport.negativeRequest())
+                .header("X-API-Key", ApiTestSupport.apiKeyCredential())
+                .pathParam("bookId", "1")
+                .contentType("text/plain")
+                .body("""
+                {
+                  "rating": 4,
+                  "comment": "comment-12",
+                  "reviewer": {
+                    "name": "name-39",
+                    "email": "user96@example.com"
+                  }
+                }
+                """)
+            .when()
+                .post("/books/{bookId}/reviews")
+            .then()
+                .statusCode(Matchers.allOf(Matchers.greaterThanOrEqualTo(400), Matchers.lessThan(500)));
+    }
+
+    /**
+     * Rows: violation, constraint, parameter location, name, value sent (null: left out).
+     */
+    static Stream<Arguments> addReview_invalidParameter_rejectedRows() {
+        return Stream.of(
+                Arguments.of("path parameter 'bookId' of the wrong type (string instead of integer)", "#/paths/~1books~1{bookId}~1reviews/post/parameters/0/schema/type", "path", "bookId", "not-a-number"),
+                Arguments.of("path parameter 'bookId' below minimum 1", "#/paths/~1books~1{bookId}~1reviews/post/parameters/0/schema/minimum", "path", "bookId", "0"));
+    }
+
+    /**
+     * Guards {@code #/paths/~1books~1{bookId}~1reviews/post/parameters}.
+     */
+    @Tag("malformed")
+    @DisplayName("POST /books/{bookId}/reviews: invalid parameter -> 400")
+    @ParameterizedTest(
+            name = "{0} ({1})"
+    )
+    @MethodSource("addReview_invalidParameter_rejectedRows")
+    void addReview_invalidParameter_rejected(String violation, String constraint, String in,
+            String name, String value) {
+        RequestSpecification request = RestAssured.given(ApiTestSupport.negativeRequest())
+                .header("X-API-Key", ApiTestSupport.apiKeyCredential())
+                .pathParam("bookId", "1")
+                .contentType("application/json")
+                .body("""
+                {
+                  "rating": 4,
+                  "comment": "comment-12",
+                  "reviewer": {
+                    "name": "name-39",
+                    "email": "user96@example.com"
+                  }
+                }
+                """);
+        ApiTestSupport.replaceParameter(request, in, name, value);
+        request
+            .when()
+                .post("/books/{bookId}/reviews")
+            .then()
+                .statusCode(400);
     }
 }

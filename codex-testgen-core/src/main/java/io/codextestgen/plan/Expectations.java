@@ -1,0 +1,88 @@
+package io.codextestgen.plan;
+
+import io.codextestgen.api.ApiResponse;
+import io.codextestgen.api.MediaContent;
+import io.codextestgen.api.Operation;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/** The status and content-type oracles of each family, read from an operation's documented responses. */
+final class Expectations {
+
+  private Expectations() {}
+
+  /** Documented 2xx codes; else documented non-5xx codes; else anything below 500. */
+  static ExpectationPlan valid(Operation operation) {
+    List<ApiResponse> chosen = new ArrayList<>();
+    List<Integer> statuses = new ArrayList<>();
+    List<Integer> classes = new ArrayList<>();
+    collect(operation, "2", chosen, statuses, classes);
+    if (chosen.isEmpty()) {
+      for (String statusClass : List.of("1", "3", "4")) {
+        collect(operation, statusClass, chosen, statuses, classes);
+      }
+    }
+    return new ExpectationPlan(statuses, classes, contentTypes(chosen));
+  }
+
+  /**
+   * A rejection: those of {@code candidates} the operation documents, else all of them; with no candidates, the
+   * documented ones among {@code preferred}, else any 4xx.
+   */
+  static ExpectationPlan rejection(Operation operation, List<Integer> preferred, boolean fallBackToCandidates) {
+    List<Integer> documented = new ArrayList<>();
+    for (Integer status : preferred) {
+      if (operation.responses().stream().anyMatch(r -> r.status().equals(String.valueOf(status)))) {
+        documented.add(status);
+      }
+    }
+    if (!documented.isEmpty()) {
+      return new ExpectationPlan(documented, List.of(), List.of());
+    }
+    return fallBackToCandidates ? new ExpectationPlan(preferred, List.of(), List.of())
+        : new ExpectationPlan(List.of(), List.of(4), List.of());
+  }
+
+  static ExpectationPlan exactly(List<Integer> statuses) {
+    return new ExpectationPlan(statuses, List.of(), List.of());
+  }
+
+  private static void collect(Operation operation, String statusClass, List<ApiResponse> chosen,
+      List<Integer> statuses, List<Integer> classes) {
+    for (ApiResponse response : operation.responses()) {
+      if (response.status().matches(statusClass + "\\d\\d")) {
+        statuses.add(Integer.parseInt(response.status()));
+        chosen.add(response);
+      } else if (response.status().equals(statusClass + "XX")) {
+        classes.add(statusClass.charAt(0) - '0');
+        chosen.add(response);
+      }
+    }
+  }
+
+  private static List<String> contentTypes(List<ApiResponse> responses) {
+    Set<String> types = new LinkedHashSet<>();
+    for (ApiResponse response : responses) {
+      if (response.contents().isEmpty()) {
+        return List.of();
+      }
+      for (MediaContent content : response.contents()) {
+        if (content.mediaType().contains("*")) {
+          return List.of();
+        }
+        types.add(content.mediaType());
+      }
+    }
+    return new ArrayList<>(types);
+  }
+
+  /** "200", "200/201", "2XX", "non-5xx": for display names. */
+  static String describe(ExpectationPlan expect) {
+    List<String> parts = new ArrayList<>();
+    expect.statuses().forEach(status -> parts.add(String.valueOf(status)));
+    expect.statusClasses().forEach(c -> parts.add(c + "XX"));
+    return parts.isEmpty() ? "non-5xx" : String.join("/", parts);
+  }
+}

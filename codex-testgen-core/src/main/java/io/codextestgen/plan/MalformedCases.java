@@ -1,0 +1,126 @@
+package io.codextestgen.plan;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.codextestgen.api.ApiModel;
+import io.codextestgen.api.MediaContent;
+import io.codextestgen.api.ParameterLocation;
+import io.codextestgen.config.GeneratorConfig;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+
+/**
+ * The malformed-input family, one row per broken constraint: JSON that does not parse, a wrong content type,
+ * schema violations of the body, and bad parameters. Each starts from the valid request and breaks one thing.
+ */
+final class MalformedCases {
+
+  private static final List<Integer> BAD_INPUT = List.of(400, 422);
+
+  private final ApiModel model;
+  private final GeneratorConfig config;
+
+  MalformedCases(ApiModel model, GeneratorConfig config) {
+    this.model = model;
+    this.config = config;
+  }
+
+  List<TestCasePlan> plan(OperationContext context) {
+    ValidRequest valid = context.primary();
+    RequestPlan request = valid.request();
+    ExpectationPlan rejected = expectation(context);
+    String verdict = " -> " + Expectations.describe(rejected);
+    String pointer = context.operation().pointer();
+    Random random = new Random(TestPlanner.Seeds.of(config.seed(), context.label() + " malformed"));
+    Violations violations = new Violations(model, random);
+    List<TestCasePlan> cases = new ArrayList<>();
+    if (valid.hasJsonBody()) {
+      String bodyPointer = context.operation().requestBody().get().pointer();
+      cases.add(rows(context, "malformedJson_rejected", "body not valid JSON" + verdict, bodyPointer,
+          TestCasePlan.Shape.RAW_BODY_ROWS, request, rejected, syntaxRows(context, request.body().text(), bodyPointer)));
+      List<CaseRow> schemaRows = new ArrayList<>();
+      for (Violations.Violation v : violations.ofDocument(valid.bodySchema(), valid.bodyValue())) {
+        schemaRows.add(new CaseRow(v.description(), v.pointer(), "body", v.at(),
+            v.value() == null ? null : v.value().toString()));
+      }
+      if (!schemaRows.isEmpty()) {
+        cases.add(rows(context, "invalidBody_rejected", "body violating the schema" + verdict, bodyPointer,
+            TestCasePlan.Shape.BODY_PATCH_ROWS, request, rejected, schemaRows));
+      }
+      if (!acceptsText(context)) {
+        ExpectationPlan unsupported = Expectations.rejection(context.operation(), List.of(415), false);
+        cases.add(TestCasePlan.single(context.method("wrongContentType_rejected"),
+            context.label() + ": body sent as text/plain -> " + Expectations.describe(unsupported),
+            Families.MALFORMED, context.operationId(), bodyPointer,
+            request.withBody(new BodyPlan("text/plain", BodyPlan.Kind.TEXT, request.body().text(), List.of(),
+                List.of())),
+            unsupported, false));
+      }
+    }
+    List<CaseRow> parameterRows = parameterRows(valid, violations);
+    if (!parameterRows.isEmpty()) {
+      cases.add(rows(context, "invalidParameter_rejected", "invalid parameter" + verdict, pointer + "/parameters",
+          TestCasePlan.Shape.PARAMETER_ROWS, request, rejected, parameterRows));
+    }
+    return cases;
+  }
+
+  private ExpectationPlan expectation(OperationContext context) {
+    List<Integer> override = context.operation().operationId() == null ? null
+        : config.malformedStatuses().get(context.operation().operationId());
+    return override != null ? Expectations.exactly(override)
+        : Expectations.rejection(context.operation(), BAD_INPUT, false);
+  }
+
+  private static List<CaseRow> syntaxRows(OperationContext context, String validText, String pointer) {
+    List<CaseRow> rows = new ArrayList<>();
+    rows.add(new CaseRow("unparseable JSON", pointer, "raw", null, "{\"codex\": nonsense]"));
+    String compact = validText.strip();
+    rows.add(new CaseRow("truncated JSON", pointer, "raw", null, compact.substring(0, Math.max(1, compact.length() / 2))));
+    if (context.operation().requestBody().get().required()) {
+      rows.add(new CaseRow("empty body where one is required", pointer + "/required", "raw", null, ""));
+    }
+    return rows;
+  }
+
+  private static boolean acceptsText(OperationContext context) {
+    for (MediaContent content : context.operation().requestBody().get().contents()) {
+      String type = content.mediaType().toLowerCase(Locale.ROOT);
+      if (type.startsWith("text/") || type.contains("*")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static List<CaseRow> parameterRows(ValidRequest valid, Violations violations) {
+    List<CaseRow> rows = new ArrayList<>();
+    for (ValidRequest.ParameterValue value : valid.parameters()) {
+      var parameter = value.parameter();
+      String in = parameter.in().name().toLowerCase(Locale.ROOT);
+      if (parameter.required() && parameter.in() != ParameterLocation.PATH) {
+        rows.add(new CaseRow("missing required " + in + " parameter '" + parameter.name() + "'",
+            parameter.pointer() + "/required", in, parameter.name(), null));
+      }
+      JsonNode current = value.value();
+      if (!current.isValueNode()) {
+        continue;
+      }
+      for (Violations.Violation v : violations.ofScalar(parameter.schema(), current, parameter.name())) {
+        if (v.value() == null || v.value().isNull()) {
+          continue; // a parameter cannot carry JSON null
+        }
+        rows.add(new CaseRow(in + " parameter " + v.description(), v.pointer(), in, parameter.name(),
+            ParameterSerializer.text(v.value())));
+      }
+    }
+    return rows;
+  }
+
+  private static TestCasePlan rows(OperationContext context, String suffix, String what, String pointer,
+      TestCasePlan.Shape shape, RequestPlan request, ExpectationPlan expect, List<CaseRow> rows) {
+    return new TestCasePlan(context.method(suffix), context.label() + ": " + what, Families.MALFORMED,
+        context.operationId(), pointer, shape, request, expect, false, rows, null);
+  }
+}

@@ -1,0 +1,43 @@
+package io.codextestgen.plan;
+
+import io.codextestgen.api.ApiResponse;
+import io.codextestgen.config.GeneratorConfig;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The rate-limit family: for operations that document 429, announce limits in RateLimit-* or X-RateLimit-*
+ * headers, or have a limit in the configuration, a bounded burst that must meet a 429, then recovery.
+ */
+final class RateLimitCases {
+
+  private final GeneratorConfig config;
+
+  RateLimitCases(GeneratorConfig config) {
+    this.config = config;
+  }
+
+  List<TestCasePlan> plan(OperationContext context) {
+    Integer configured = context.operation().operationId() == null ? null
+        : config.rateLimits().get(context.operation().operationId());
+    ApiResponse tooMany = context.operation().responses().stream().filter(r -> r.status().equals("429"))
+        .findFirst().orElse(null);
+    boolean announces = context.operation().responses().stream().flatMap(r -> r.headers().stream())
+        .map(h -> h.toLowerCase(Locale.ROOT))
+        .anyMatch(h -> h.startsWith("ratelimit-") || h.startsWith("x-ratelimit-"));
+    if (tooMany == null && !announces && configured == null) {
+      return List.of();
+    }
+    boolean retryAfter = tooMany != null && tooMany.headers().stream().anyMatch(h -> h.equalsIgnoreCase("Retry-After"));
+    boolean reset = tooMany != null && tooMany.headers().stream()
+        .anyMatch(h -> h.equalsIgnoreCase("RateLimit-Reset") || h.equalsIgnoreCase("X-RateLimit-Reset"));
+    RateLimitPlan plan = new RateLimitPlan(configured, config.rateLimitMaxRequests(), retryAfter, reset,
+        config.rateLimitMaxWaitSeconds());
+    String display = context.label() + ": a burst meets 429" + (retryAfter ? " with Retry-After" : "")
+        + ", then requests are accepted again";
+    String pointer = context.operation().pointer() + "/responses" + (tooMany == null ? "" : "/429");
+    return List.of(new TestCasePlan(context.method("burst_rateLimited"), display, Families.RATE_LIMIT,
+        context.operationId(), pointer, TestCasePlan.Shape.RATE_LIMIT, context.primary().request(),
+        Expectations.exactly(List.of(429)), false, List.of(), plan));
+  }
+}

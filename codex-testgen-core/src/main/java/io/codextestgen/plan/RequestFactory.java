@@ -1,0 +1,191 @@
+package io.codextestgen.plan;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.codextestgen.api.ApiModel;
+import io.codextestgen.api.MediaContent;
+import io.codextestgen.api.Operation;
+import io.codextestgen.api.Parameter;
+import io.codextestgen.api.ParameterLocation;
+import io.codextestgen.api.SchemaNode;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.function.Consumer;
+
+/** Builds the valid requests of an operation: one per body media type that can be sent (or one without body). */
+final class RequestFactory {
+
+  private final ApiModel model;
+  private final long seed;
+  private final PatternStrings patterns = new PatternStrings();
+  private final Consumer<String> warn;
+
+  RequestFactory(ApiModel model, long seed, Consumer<String> warn) {
+    this.model = model;
+    this.seed = seed;
+    this.warn = warn;
+  }
+
+  /** Valid requests, JSON body first; empty when a required body has no media type we can send. */
+  List<ValidRequest> validRequests(Operation operation, List<CredentialUse> credentials) {
+    String label = operation.method() + " " + operation.path();
+    List<ValidRequest> requests = new ArrayList<>();
+    for (BodyChoice body : bodyChoices(operation)) {
+      Random random = new Random(TestPlanner.Seeds.of(seed, label + " " + body.suffix()));
+      ValueSynthesizer values = new ValueSynthesizer(model, random, patterns, warn);
+      List<ValidRequest.ParameterValue> parameterValues = new ArrayList<>();
+      for (Parameter parameter : operation.parameters()) {
+        if (parameter.in() == ParameterLocation.HEADER && isReservedHeader(parameter.name())) {
+          continue;
+        }
+        JsonNode value = parameter.example() != null && !parameter.example().isNull()
+            ? parameter.example() : values.valueFor(parameter.schema(), parameter.name());
+        parameterValues.add(new ValidRequest.ParameterValue(parameter, value));
+      }
+      SchemaNode bodySchema = body.content() == null || body.content().schema() == null ? SchemaNode.ANY
+          : body.content().schema();
+      JsonNode bodyValue = body.content() == null ? null
+          : body.content().example() != null && body.kind() == BodyPlan.Kind.JSON ? body.content().example()
+          : values.valueFor(bodySchema, "body");
+      RequestPlan request = new RequestPlan(operation.method().name(), operation.path(),
+          serialized(parameterValues, ParameterLocation.PATH),
+          serialized(parameterValues, ParameterLocation.QUERY),
+          serialized(parameterValues, ParameterLocation.HEADER),
+          serialized(parameterValues, ParameterLocation.COOKIE),
+          credentials,
+          body.content() == null ? null : bodyPlan(body, bodyValue, bodySchema));
+      requests.add(new ValidRequest(body.suffix(), body.label(), request, bodyValue, bodySchema, parameterValues));
+    }
+    return requests;
+  }
+
+  private static List<NameValue> serialized(List<ValidRequest.ParameterValue> values, ParameterLocation in) {
+    List<NameValue> result = new ArrayList<>();
+    for (ValidRequest.ParameterValue value : values) {
+      if (value.parameter().in() == in) {
+        result.addAll(ParameterSerializer.serialize(value.parameter(), value.value()));
+      }
+    }
+    return result;
+  }
+
+  /** OpenAPI says these header parameters are ignored: the request's own fields decide them. */
+  private static boolean isReservedHeader(String name) {
+    String lower = name.toLowerCase(Locale.ROOT);
+    return lower.equals("accept") || lower.equals("content-type") || lower.equals("authorization");
+  }
+
+  /** A media type to send, with its method-name suffix and display label. Content null: no body. */
+  private record BodyChoice(MediaContent content, BodyPlan.Kind kind, String suffix, String label) {}
+
+  private List<BodyChoice> bodyChoices(Operation operation) {
+    if (operation.requestBody().isEmpty()) {
+      return List.of(new BodyChoice(null, null, "", ""));
+    }
+    Map<BodyPlan.Kind, BodyChoice> choices = new LinkedHashMap<>();
+    for (MediaContent content : operation.requestBody().get().contents()) {
+      BodyPlan.Kind kind = kindOf(content);
+      if (kind == null || choices.containsKey(kind)
+          || kind == BodyPlan.Kind.MULTIPART && !isSimpleObject(content.schema())) {
+        continue;
+      }
+      choices.put(kind, switch (kind) {
+        case JSON -> new BodyChoice(content, kind, "", "");
+        case FORM -> new BodyChoice(content, kind, "_formBody", " (form body)");
+        case MULTIPART -> new BodyChoice(content, kind, "_multipartBody", " (multipart body)");
+        case TEXT -> new BodyChoice(content, kind, "_textBody", " (text body)");
+      });
+    }
+    if (choices.isEmpty() && !operation.requestBody().get().required()) {
+      return List.of(new BodyChoice(null, null, "", ""));
+    }
+    List<BodyChoice> ordered = new ArrayList<>();
+    for (BodyPlan.Kind kind : BodyPlan.Kind.values()) {
+      if (choices.containsKey(kind)) {
+        ordered.add(choices.get(kind));
+      }
+    }
+    return ordered;
+  }
+
+  static BodyPlan.Kind kindOf(MediaContent content) {
+    String type = content.mediaType().toLowerCase(Locale.ROOT);
+    if (type.startsWith("application/json") || type.matches("application/[^;]*\\+json.*")
+        || type.equals("*/*") || type.equals("application/*")) {
+      return BodyPlan.Kind.JSON;
+    }
+    if (type.startsWith("application/x-www-form-urlencoded")) {
+      return BodyPlan.Kind.FORM;
+    }
+    if (type.startsWith("multipart/form-data")) {
+      return BodyPlan.Kind.MULTIPART;
+    }
+    return type.startsWith("text/") ? BodyPlan.Kind.TEXT : null;
+  }
+
+  /** Multipart is generated for objects whose properties are scalars, scalar arrays or files. */
+  private boolean isSimpleObject(SchemaNode raw) {
+    if (raw == null) {
+      return false;
+    }
+    SchemaNode schema = model.resolve(raw);
+    if (schema.properties().isEmpty()) {
+      return false;
+    }
+    for (SchemaNode property : schema.properties().values()) {
+      SchemaNode resolved = model.resolve(property);
+      String type = ValueSynthesizer.typeOf(resolved);
+      if (type.equals("object") || !resolved.oneOf().isEmpty() || !resolved.anyOf().isEmpty()
+          || type.equals("array") && resolved.items() != null
+              && ValueSynthesizer.typeOf(model.resolve(resolved.items())).matches("object|array")) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private BodyPlan bodyPlan(BodyChoice choice, JsonNode value, SchemaNode schema) {
+    String contentType = choice.content().mediaType().contains("*") ? "application/json"
+        : choice.content().mediaType();
+    return switch (choice.kind()) {
+      case JSON -> new BodyPlan(contentType, BodyPlan.Kind.JSON, JsonText.pretty(value), List.of(), List.of());
+      case TEXT -> new BodyPlan(contentType, BodyPlan.Kind.TEXT, ParameterSerializer.text(value), List.of(),
+          List.of());
+      case FORM, MULTIPART -> new BodyPlan(contentType, choice.kind(), null, fields(value),
+          fileFields(schema, choice.kind()));
+    };
+  }
+
+  private static List<NameValue> fields(JsonNode value) {
+    List<NameValue> fields = new ArrayList<>();
+    if (value instanceof ObjectNode object) {
+      for (Iterator<Map.Entry<String, JsonNode>> it = object.fields(); it.hasNext(); ) {
+        Map.Entry<String, JsonNode> field = it.next();
+        if (field.getValue().isArray()) {
+          field.getValue().forEach(item -> fields.add(new NameValue(field.getKey(), ParameterSerializer.text(item))));
+        } else {
+          fields.add(new NameValue(field.getKey(), ParameterSerializer.text(field.getValue())));
+        }
+      }
+    }
+    return fields;
+  }
+
+  private List<String> fileFields(SchemaNode raw, BodyPlan.Kind kind) {
+    List<String> files = new ArrayList<>();
+    if (kind == BodyPlan.Kind.MULTIPART) {
+      model.resolve(raw).properties().forEach((name, property) -> {
+        String format = model.resolve(property).format();
+        if ("binary".equals(format) || "base64".equals(format)) {
+          files.add(name);
+        }
+      });
+    }
+    return files;
+  }
+}

@@ -1,0 +1,68 @@
+package io.codextestgen.plan;
+
+import io.codextestgen.api.ApiModel;
+import io.codextestgen.api.Operation;
+import io.codextestgen.api.SecurityRequirement;
+import io.codextestgen.api.SecurityScheme;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
+
+/** Which security alternatives tests can satisfy, and how the support class reads each scheme's credentials. */
+final class SecurityChoices {
+
+  private final ApiModel model;
+  private final Set<String> usedSchemes = new TreeSet<>();
+
+  SecurityChoices(ApiModel model) {
+    this.model = model;
+  }
+
+  /** The alternatives (OR) made only of supported schemes, in spec order; each is a list of schemes (AND). */
+  List<List<String>> supportedAlternatives(Operation operation) {
+    List<List<String>> result = new ArrayList<>();
+    for (SecurityRequirement requirement : operation.security()) {
+      boolean supported = requirement.schemeNames().stream().allMatch(name -> {
+        SecurityScheme scheme = model.securitySchemes().get(name);
+        return scheme != null && scheme.kind() != SecurityScheme.Kind.OTHER_HTTP;
+      });
+      if (supported) {
+        result.add(requirement.schemeNames());
+      }
+    }
+    return result;
+  }
+
+  /** Marks the schemes as used by the suite: the support class gets their credential getters. */
+  void use(List<String> schemes) {
+    usedSchemes.addAll(schemes);
+  }
+
+  SecurityScheme scheme(String name) {
+    return model.securitySchemes().get(name);
+  }
+
+  boolean specHasSecurity() {
+    return !model.securitySchemes().isEmpty();
+  }
+
+  List<CredentialPlan> credentialPlans() {
+    List<CredentialPlan> result = new ArrayList<>();
+    for (String name : usedSchemes) {
+      SecurityScheme scheme = model.securitySchemes().get(name);
+      String property = "codex.auth." + name.replaceAll("[^A-Za-z0-9._-]", "_");
+      String env = "CODEX_AUTH_" + Names.upperSnake(name);
+      CredentialPlan.Kind kind = switch (scheme.kind()) {
+        case API_KEY -> CredentialPlan.Kind.API_KEY;
+        case BASIC -> CredentialPlan.Kind.BASIC;
+        default -> CredentialPlan.Kind.BEARER;
+      };
+      result.add(new CredentialPlan(name, Names.lowerCamel(name, "scheme"), kind,
+          scheme.in() == null ? null : scheme.in().name().toLowerCase(Locale.ROOT), scheme.parameterName(),
+          property, env));
+    }
+    return result;
+  }
+}

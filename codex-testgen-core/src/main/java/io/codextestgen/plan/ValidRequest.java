@@ -1,0 +1,26 @@
+package io.codextestgen.plan;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.codextestgen.api.Parameter;
+import io.codextestgen.api.SchemaNode;
+import java.util.List;
+
+/**
+ * A request that satisfies the spec, with the values it was built from, so negative families can break exactly one
+ * thing in it. {@code suffix} and {@code label} tell body variants apart in names ("_formBody", " (form body)").
+ */
+record ValidRequest(
+    String suffix,
+    String label,
+    RequestPlan request,
+    JsonNode bodyValue,
+    SchemaNode bodySchema,
+    List<ParameterValue> parameters) {
+
+  /** A parameter and the valid value sent for it. */
+  record ParameterValue(Parameter parameter, JsonNode value) {}
+
+  boolean hasJsonBody() {
+    return request.body() != null && request.body().kind() == BodyPlan.Kind.JSON;
+  }
+}

@@ -1,0 +1,169 @@
+package io.codextestgen.render;
+
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
+import io.codextestgen.plan.BodyPlan;
+import io.codextestgen.plan.CredentialPlan;
+import io.codextestgen.plan.CredentialUse;
+import io.codextestgen.plan.ExpectationPlan;
+import io.codextestgen.plan.NameValue;
+import io.codextestgen.plan.RequestPlan;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/** The pieces of a REST Assured chain: given (credentials, parameters, body), when (method, path), then (status). */
+final class RequestChain {
+
+  /** Sent for a wrong API key or password: obviously fake, never a real secret. */
+  static final String WRONG_SECRET = "codex-wrong-credential";
+  static final String MALFORMED_TOKEN = "not a token";
+
+  private static final Set<String> SHORTHAND_METHODS = Set.of("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD",
+      "OPTIONS");
+
+  private final ClassName support;
+  private final Map<String, CredentialPlan> credentials;
+
+  RequestChain(ClassName support, Map<String, CredentialPlan> credentials) {
+    this.support = support;
+    this.credentials = credentials;
+  }
+
+  /**
+   * {@code RestAssured.given(...)} with credentials and parameters. Every piece of a chain starts with its own line
+   * break, so a chain can end anywhere; continuation lines are indented twice, {@code when} and {@code then} once.
+   */
+  CodeBlock given(RequestPlan request, boolean strictStatus) {
+    CodeBlock.Builder code = CodeBlock.builder()
+        .add("$T.given($T.$L())$>$>", Types.REST_ASSURED, support, strictStatus ? "request" : "negativeRequest");
+    for (CredentialUse use : request.credentials()) {
+      credential(code, credentials.get(use.scheme()), use.mode());
+    }
+    add(code, "pathParam", request.pathParams());
+    add(code, "queryParam", request.queryParams());
+    add(code, "header", request.headers());
+    add(code, "cookie", request.cookies());
+    return code.build();
+  }
+
+  /** Credentials go where the scheme says, in plain sight; only real values come from the support class. */
+  private void credential(CodeBlock.Builder code, CredentialPlan credential, CredentialUse.Mode mode) {
+    String getter = credential.methodName() + "Credential";
+    boolean valid = mode == CredentialUse.Mode.VALID;
+    switch (credential.kind()) {
+      case API_KEY -> {
+        String method = switch (credential.location()) {
+          case "query" -> "queryParam";
+          case "cookie" -> "cookie";
+          default -> "header";
+        };
+        if (valid) {
+          code.add("\n.$L($S, $T.$L())", method, credential.parameterName(), support, getter);
+        } else {
+          code.add("\n.$L($S, $S)", method, credential.parameterName(), WRONG_SECRET);
+        }
+      }
+      case BEARER -> {
+        if (valid) {
+          code.add("\n.header($S, $S + $T.$L())", "Authorization", "Bearer ", support, getter);
+        } else if (mode == CredentialUse.Mode.MALFORMED) {
+          code.add("\n.header($S, $S)", "Authorization", "Bearer " + MALFORMED_TOKEN);
+        } else {
+          code.add("\n.header($S, $S + $T.WRONG_BEARER_TOKEN)", "Authorization", "Bearer ", support);
+        }
+      }
+      case BASIC -> {
+        CodeBlock password = valid ? CodeBlock.of("$T.$L()", support, credential.methodName() + "Password")
+            : CodeBlock.of("$S", WRONG_SECRET);
+        code.add("\n.auth().preemptive().basic($T.$L(), $L)", support, credential.methodName() + "Username",
+            password);
+      }
+    }
+  }
+
+  private static void add(CodeBlock.Builder code, String method, List<NameValue> values) {
+    for (NameValue value : values) {
+      code.add("\n.$L($S, $S)", method, value.name(), value.value());
+    }
+  }
+
+  /** Content type and body; {@code bodyExpression} replaces the planned body text when not null. */
+  static CodeBlock body(BodyPlan body, CodeBlock bodyExpression) {
+    CodeBlock.Builder code = CodeBlock.builder().add("\n.contentType($S)", body.contentType());
+    if (bodyExpression != null) {
+      return code.add("\n.body($L)", bodyExpression).build();
+    }
+    switch (body.kind()) {
+      case JSON, TEXT -> code.add("\n.body($L)", text(body.text()));
+      case FORM -> add(code, "formParam", body.fields());
+      case MULTIPART -> {
+        for (NameValue field : body.fields()) {
+          if (body.fileFields().contains(field.name())) {
+            code.add("\n.multiPart($S, $S, $S.getBytes($T.UTF_8))", field.name(), field.name() + ".bin",
+                field.value(), Types.STANDARD_CHARSETS);
+          } else {
+            code.add("\n.multiPart($S, $S)", field.name(), field.value());
+          }
+        }
+      }
+    }
+    return code.build();
+  }
+
+  /** A string literal, as a text block when it has several lines. */
+  static CodeBlock text(String text) {
+    return text.contains("\n") ? CodeBlock.of("$L", JavaText.textBlock(text)) : CodeBlock.of("$S", text);
+  }
+
+  /** {@code .when().get("/path")}, dedented to the chain's base level. */
+  static CodeBlock when(RequestPlan request) {
+    String method = request.method().toUpperCase(Locale.ROOT);
+    CodeBlock call = SHORTHAND_METHODS.contains(method)
+        ? CodeBlock.of(".$L($S)", method.toLowerCase(Locale.ROOT), request.path())
+        : CodeBlock.of(".request($S, $S)", method, request.path());
+    return CodeBlock.of("\n$<.when()\n$>$L", call);
+  }
+
+  /** {@code .then().statusCode(...)}, and the content type when the plan fixes one. */
+  CodeBlock then(ExpectationPlan expect) {
+    CodeBlock.Builder code = CodeBlock.builder().add("\n$<.then()\n$>.statusCode($L)", statusMatcher(expect));
+    if (!expect.contentTypes().isEmpty()) {
+      CodeBlock types = expect.contentTypes().stream().map(type -> CodeBlock.of("$S", type))
+          .collect(CodeBlock.joining(", "));
+      code.add("\n.contentType($T.mediaTypeIn($L))", support, types);
+    }
+    return code.build();
+  }
+
+  private static CodeBlock statusMatcher(ExpectationPlan expect) {
+    List<Integer> statuses = expect.statuses();
+    List<Integer> classes = expect.statusClasses();
+    if (classes.isEmpty() && statuses.isEmpty()) {
+      return CodeBlock.of("$T.lessThan(500)", Types.MATCHERS);
+    }
+    if (classes.isEmpty() && statuses.size() == 1) {
+      return CodeBlock.of("$L", statuses.get(0));
+    }
+    if (statuses.isEmpty() && classes.size() == 1) {
+      return statusClass(classes.get(0));
+    }
+    CodeBlock.Builder anyOf = CodeBlock.builder().add("$T.anyOf(", Types.MATCHERS);
+    String separator = "";
+    for (Integer status : statuses) {
+      anyOf.add("$L$T.is($L)", separator, Types.MATCHERS, status);
+      separator = ", ";
+    }
+    for (Integer statusClass : classes) {
+      anyOf.add("$L$L", separator, statusClass(statusClass));
+      separator = ", ";
+    }
+    return anyOf.add(")").build();
+  }
+
+  private static CodeBlock statusClass(int statusClass) {
+    return CodeBlock.of("$T.allOf($T.greaterThanOrEqualTo($L), $T.lessThan($L))", Types.MATCHERS, Types.MATCHERS,
+        statusClass * 100, Types.MATCHERS, statusClass * 100 + 100);
+  }
+}

@@ -1,0 +1,141 @@
+package io.codextestgen;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.codextestgen.config.GeneratorConfig;
+import io.codextestgen.testing.GeneratedSuite;
+import io.codextestgen.testing.GeneratedSuite.Outcome;
+import io.codextestgen.testing.SpecFake;
+import io.codextestgen.testing.SpecFake.Fault;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The bookshop suite, all four families, against a spec-driven fake on 127.0.0.1: it passes when the server is
+ * correct, and each deliberate fault fails the tests that guard against it, and only those. One row per fault.
+ */
+class FaultDetectionTest {
+
+  private static final Path SPEC = Path.of("src/test/resources/golden/bookshop-oas30/openapi.yaml");
+  private static final Map<String, String> CREDENTIALS = Map.of(
+      "apiKey", "key-123", "adminToken", "admin-456", "bearer", "token-789", "oauth", "oauth-000",
+      "basic", "reader:secret");
+
+  static SpecFake fake;
+  static GeneratedSuite suite;
+
+  @BeforeAll
+  static void start(@TempDir Path work) throws IOException {
+    fake = SpecFake.start(SPEC, CREDENTIALS, 40);
+    GeneratorConfig config = GeneratorConfig.builder(SPEC, work.resolve("unused"))
+        .basePackage("faults.bookshop")
+        .specPathInTests(SPEC.toString())
+        .includeDestructive(true)
+        .build();
+    suite = GeneratedSuite.compile(CodexTestgen.render(config).files(), work);
+  }
+
+  @AfterAll
+  static void stop() throws IOException {
+    fake.close();
+    suite.close();
+  }
+
+  /**
+   * Runs the suite as users should: rate-limit tests in a run of their own, after the others, since a burst uses up
+   * the quota that other tests of the same client need.
+   */
+  private static Map<String, Outcome> run(Fault fault) {
+    fake.fault(fault);
+    Map<String, Outcome> outcomes = new TreeMap<>(suite.run(properties(), "!rate-limit"));
+    outcomes.putAll(suite.run(properties(), "rate-limit"));
+    return outcomes;
+  }
+
+  private static Map<String, String> properties() {
+    Map<String, String> properties = new TreeMap<>(CREDENTIAL_PROPERTIES);
+    properties.put("codex.baseUri", "http://127.0.0.1:" + fake.port());
+    return properties;
+  }
+
+  private static final Map<String, String> CREDENTIAL_PROPERTIES = Map.of(
+        "codex.rateLimit", "true",
+        "codex.auth.apiKey", "key-123",
+        "codex.auth.adminToken", "admin-456",
+        "codex.auth.bearer", "token-789",
+        "codex.auth.oauth", "oauth-000",
+        "codex.auth.basic.username", "reader",
+        "codex.auth.basic.password", "secret");
+
+  private static Map<String, String> failures(Map<String, Outcome> outcomes) {
+    Map<String, String> failed = new TreeMap<>();
+    outcomes.forEach((name, outcome) -> {
+      if (!outcome.passed()) {
+        failed.put(name, outcome.failure());
+      }
+    });
+    return failed;
+  }
+
+  @Test
+  void everyFamilyPassesAgainstACorrectServer() {
+    Map<String, Outcome> outcomes = run(Fault.NONE);
+
+    assertThat(failures(outcomes)).isEmpty();
+    assertThat(outcomes.keySet()).as("all four families ran")
+        .anyMatch(name -> name.endsWith("_valid"))
+        .anyMatch(name -> name.contains("_noCredentials_rejected"))
+        .anyMatch(name -> name.startsWith("createBook_invalidBody_rejected > "))
+        .anyMatch(name -> name.endsWith("_burst_rateLimited"));
+  }
+
+  static Stream<Arguments> faults() {
+    // Every test that gets a 2xx validates the response: valid requests, the public check, and bursts.
+    String valid = "(\\w+_valid(_\\w+)?|health_public_acceptedWithoutCredentials|\\w+_burst_rateLimited)";
+    return Stream.of(
+        fault(Fault.AUTH_NOT_ENFORCED, "listBooks_noCredentials_rejected",
+            "\\w+_(noCredentials|wrong\\w+|malformed\\w+|without\\w+)_rejected"),
+        fault(Fault.SERVER_ERROR_ON_MALFORMED_JSON, "createBook_malformedJson_rejected > unparseable JSON",
+            "\\w+_malformedJson_rejected > (unparseable|truncated) JSON.*"),
+        fault(Fault.MISSING_REQUIRED_ACCEPTED, "createBook_invalidBody_rejected > missing required 'isbn'",
+            "\\w+_invalidBody_rejected > missing required .*"),
+        fault(Fault.MAXIMUM_IGNORED, "createBook_invalidBody_rejected > 'price' above maximum 10000",
+            "\\w+_(invalidBody|invalidParameter)_rejected > .*above maximum.*"),
+        fault(Fault.ENUM_IGNORED, "createBook_invalidBody_rejected > 'genre' not in enum",
+            "\\w+_(invalidBody|invalidParameter)_rejected > .*not in enum.*"),
+        fault(Fault.ADDITIONAL_PROPERTIES_IGNORED, "createBook_invalidBody_rejected > unknown property",
+            "\\w+_invalidBody_rejected > unknown property.*"),
+        fault(Fault.NO_RATE_LIMIT, "listBooks_burst_rateLimited", "\\w+_burst_rateLimited"),
+        fault(Fault.NO_RETRY_AFTER, "listBooks_burst_rateLimited", "\\w+_burst_rateLimited"),
+        fault(Fault.RESPONSE_VIOLATES_SCHEMA, "getBook_valid", valid),
+        fault(Fault.WRONG_CONTENT_TYPE, "getBook_valid", valid),
+        fault(Fault.UNDOCUMENTED_STATUS, "createBook_valid", valid));
+  }
+
+  private static Arguments fault(Fault fault, String mustFail, String onlyMatching) {
+    return Arguments.of(fault, mustFail, onlyMatching);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("faults")
+  void eachFaultFailsTheTestsGuardingAgainstIt(Fault fault, String mustFail, String onlyMatching) {
+    Map<String, String> failed = failures(run(fault));
+
+    assertThat(failed.keySet()).as("%s must fail the test %s", fault, mustFail)
+        .anyMatch(name -> name.startsWith(mustFail));
+    Pattern expected = Pattern.compile(onlyMatching);
+    assertThat(failed.keySet()).as("%s fails only the tests guarding against it", fault)
+        .allMatch(name -> expected.matcher(name).matches());
+  }
+}

@@ -9,6 +9,8 @@ def source = new File(committed, 'PetsApiIT.java').text
 assert source.contains('void listPets_valid()')
 assert source.contains('void listPets_noCredentials_rejected()')
 assert source.contains('void createPet_invalidBody_rejected(')
+assert source =~ /(?s)void createPet_invalidBody_rejected\(.*?\.statusCode\(422\)/ : 'malformedStatuses override'
+assert source =~ /(?s)void listPets_burst_rateLimited\(.*?50, 120, false, false, 60\);/ : 'rateLimits and rateLimitMaxRequests'
 assert !source.contains('deletePet') : 'DELETE is opt-in'
 assert !source.contains('\r')
 

@@ -60,6 +60,107 @@ class PlannedRequestsAreValidTest {
   }
 
   /**
+   * Every body-patch and parameter row of the malformed family, applied to its valid request, breaks the spec as
+   * an independent validator sees it: no row may describe a violation that is not one.
+   */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("cases")
+  void everyMalformedRowReallyViolatesTheSpec(String name) throws IOException {
+    org.junit.jupiter.api.Assumptions.assumeFalse(name.endsWith("oas31"),
+        "the Atlassian validator ignores OpenAPI 3.1 types and numeric exclusive bounds");
+    Path spec = GoldenFilesTest.specOf(name);
+    TestPlan plan = CodexTestgen.render(GoldenFilesTest.configFor(name, Path.of("target/unused"))).plan();
+    OpenApiInteractionValidator validator = OpenApiInteractionValidator
+        .createForSpecificationUrl(spec.toAbsolutePath().toString())
+        .withBasePathOverride("/")
+        .build();
+
+    List<String> accepted = new ArrayList<>();
+    int checked = 0;
+    for (TestClassPlan testClass : plan.classes()) {
+      for (TestCasePlan testCase : testClass.cases()) {
+        for (io.codextestgen.plan.CaseRow row : testCase.rows()) {
+          RequestPlan broken = switch (testCase.shape()) {
+            case BODY_PATCH_ROWS -> testCase.request().withBody(new BodyPlan(testCase.request().body().contentType(),
+                BodyPlan.Kind.JSON, patch(testCase.request().body().text(), row.target(), row.value()), List.of(),
+                List.of()));
+            case PARAMETER_ROWS -> withParameter(testCase.request(), row);
+            default -> null;
+          };
+          if (broken == null) {
+            continue;
+          }
+          checked++;
+          boolean rejected = validator.validateRequest(toRequest(broken)).getMessages().stream()
+              .anyMatch(m -> m.getLevel() == ValidationReport.Level.ERROR
+                  && !m.getKey().startsWith("validation.request.security"));
+          if (!rejected) {
+            accepted.add(testCase.methodName() + " > " + row.violation());
+          }
+        }
+      }
+    }
+    assertThat(checked).as("rows checked").isPositive();
+    assertThat(accepted).as("rows the validator accepts as valid requests").isEmpty();
+  }
+
+  private static String patch(String json, String at, String value) {
+    try {
+      com.fasterxml.jackson.databind.ObjectMapper mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+      com.fasterxml.jackson.core.JsonPointer pointer = com.fasterxml.jackson.core.JsonPointer.compile(at);
+      if (pointer.matches()) {
+        return value;
+      }
+      com.fasterxml.jackson.databind.JsonNode root = mapper.readTree(json);
+      com.fasterxml.jackson.databind.JsonNode parent = root.at(pointer.head());
+      com.fasterxml.jackson.databind.JsonNode replacement = value == null ? null : mapper.readTree(value);
+      if (parent instanceof com.fasterxml.jackson.databind.node.ObjectNode object) {
+        if (replacement == null) {
+          object.remove(pointer.last().getMatchingProperty());
+        } else {
+          object.set(pointer.last().getMatchingProperty(), replacement);
+        }
+      } else if (parent instanceof com.fasterxml.jackson.databind.node.ArrayNode array) {
+        int index = pointer.last().getMatchingIndex();
+        if (replacement == null) {
+          array.remove(index);
+        } else {
+          array.set(index, replacement);
+        }
+      }
+      return mapper.writeValueAsString(root);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  private static RequestPlan withParameter(RequestPlan request, io.codextestgen.plan.CaseRow row) {
+    java.util.function.UnaryOperator<List<NameValue>> replace = values -> {
+      List<NameValue> result = new ArrayList<>();
+      for (NameValue value : values) {
+        if (!value.name().equals(row.target())) {
+          result.add(value);
+        }
+      }
+      if (row.value() != null) {
+        result.add(new NameValue(row.target(), row.value()));
+      }
+      return result;
+    };
+    return switch (row.location()) {
+      case "path" -> new RequestPlan(request.method(), request.path(), replace.apply(request.pathParams()),
+          request.queryParams(), request.headers(), request.cookies(), request.credentials(), request.body());
+      case "query" -> new RequestPlan(request.method(), request.path(), request.pathParams(),
+          replace.apply(request.queryParams()), request.headers(), request.cookies(), request.credentials(),
+          request.body());
+      case "header" -> new RequestPlan(request.method(), request.path(), request.pathParams(), request.queryParams(),
+          replace.apply(request.headers()), request.cookies(), request.credentials(), request.body());
+      default -> new RequestPlan(request.method(), request.path(), request.pathParams(), request.queryParams(),
+          request.headers(), replace.apply(request.cookies()), request.credentials(), request.body());
+    };
+  }
+
+  /**
    * Messages that are not about the generated values, by golden case: known inconsistencies of a spec, and gaps of
    * the validator. Keep each entry narrow and explained.
    */

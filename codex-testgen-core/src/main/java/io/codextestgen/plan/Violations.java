@@ -65,7 +65,7 @@ final class Violations {
     if (!schema.oneOf().isEmpty() || !schema.anyOf().isEmpty()) {
       // Breaking one alternative may satisfy another: only null, which no alternative here allows, is certain.
       if (!schema.nullable() && !schema.hasType("null")) {
-        out.add(new Violation("null " + label, pointer, at, JSON.nullNode()));
+        out.add(new Violation("null " + quote(label), pointer, at, JSON.nullNode()));
       }
       return;
     }

@@ -6,6 +6,7 @@ import io.codextestgen.diag.GenerationException;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -51,6 +52,30 @@ abstract class AbstractCodexMojo extends AbstractMojo {
   @Parameter
   protected List<String> remoteRefAllowList;
 
+  /**
+   * Statuses malformed-input tests expect instead of the documented 400/422, by operationId, e.g.
+   * {@code <createPet>422</createPet>} or {@code <createPet>400,409</createPet>}.
+   */
+  @Parameter
+  protected Map<String, String> malformedStatuses;
+
+  /**
+   * Request limits by operationId, for rate-limit tests of operations whose responses announce none; listing an
+   * operation here also gives it a rate-limit test, e.g. {@code <listPets>100</listPets>}.
+   */
+  @Parameter
+  protected Map<String, String> rateLimits;
+
+  /** The most requests one rate-limit test sends. */
+  @Parameter(property = "codex-testgen.rateLimitMaxRequests",
+      defaultValue = "" + GeneratorConfig.DEFAULT_RATE_LIMIT_MAX_REQUESTS)
+  protected int rateLimitMaxRequests;
+
+  /** The longest a rate-limit test waits, in seconds, for the API to accept requests again after a 429. */
+  @Parameter(property = "codex-testgen.rateLimitMaxWaitSeconds",
+      defaultValue = "" + GeneratorConfig.DEFAULT_RATE_LIMIT_MAX_WAIT_SECONDS)
+  protected int rateLimitMaxWaitSeconds;
+
   /** Skip every codex-testgen goal. */
   @Parameter(property = "codex-testgen.skip", defaultValue = "false")
   protected boolean skip;
@@ -72,10 +97,41 @@ abstract class AbstractCodexMojo extends AbstractMojo {
           .includeDestructive(includeDestructive)
           .useSpecServers(useSpecServers)
           .remoteRefAllowList(remoteRefAllowList == null ? List.of() : remoteRefAllowList)
+          .malformedStatuses(parse("malformedStatuses", malformedStatuses, AbstractCodexMojo::statuses))
+          .rateLimits(parse("rateLimits", rateLimits, Integer::valueOf))
+          .rateLimitMaxRequests(rateLimitMaxRequests)
+          .rateLimitMaxWaitSeconds(rateLimitMaxWaitSeconds)
           .build();
     } catch (GenerationException e) {
       throw new MojoExecutionException(describe("invalid plugin configuration", e.diagnostics()), e);
     }
+  }
+
+  /** Pom maps hold text; numbers are read here so a typo names its element. */
+  private static <T> Map<String, T> parse(String element, Map<String, String> values,
+      java.util.function.Function<String, T> parser) throws MojoExecutionException {
+    Map<String, T> result = new java.util.TreeMap<>();
+    if (values == null) {
+      return result;
+    }
+    for (Map.Entry<String, String> entry : values.entrySet()) {
+      try {
+        result.put(entry.getKey(), parser.apply(entry.getValue().trim()));
+      } catch (RuntimeException e) {
+        throw new MojoExecutionException("invalid plugin configuration:\n  <" + element + "><" + entry.getKey()
+            + ">: '" + entry.getValue() + "' is not " + (element.equals("rateLimits") ? "a number"
+            : "a comma-separated list of HTTP status codes such as 400,422"));
+      }
+    }
+    return result;
+  }
+
+  private static List<Integer> statuses(String text) {
+    List<Integer> statuses = new java.util.ArrayList<>();
+    for (String part : text.split(",")) {
+      statuses.add(Integer.valueOf(part.trim()));
+    }
+    return statuses;
   }
 
   /** One line per diagnostic; configuration problems name their pom element. */

@@ -215,7 +215,7 @@ class ItemsApiIT {
                 Arguments.of("missing required 'node.label'", "#/components/schemas/Node/required", "/node/label", null),
                 Arguments.of("'node.label' of the wrong type (number instead of string)", "#/components/schemas/Node/properties/label/type", "/node/label", "12345"),
                 Arguments.of("null 'node.label'", "#/components/schemas/Node/properties/label/type", "/node/label", "null"),
-                Arguments.of("null contact", "#/components/schemas/NewItem/properties/contact", "/contact", "null"),
+                Arguments.of("null 'contact'", "#/components/schemas/NewItem/properties/contact", "/contact", "null"),
                 Arguments.of("'ipAddress' of the wrong type (number instead of string)", "#/components/schemas/NewItem/properties/ipAddress/type", "/ipAddress", "12345"),
                 Arguments.of("null 'ipAddress'", "#/components/schemas/NewItem/properties/ipAddress/type", "/ipAddress", "null"),
                 Arguments.of("'ipAddress' not a valid ipv4", "#/components/schemas/NewItem/properties/ipAddress/format", "/ipAddress", "\"999.1.1.1\""),

@@ -65,6 +65,15 @@ class GoldenFilesTest {
     }
   }
 
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("cases")
+  void generatedSourcesCompileWithoutWarnings(String name, @org.junit.jupiter.api.io.TempDir Path work)
+      throws IOException {
+    List<RenderedFile> files = CodexTestgen.render(configFor(name, work.resolve("unused"))).files();
+
+    io.codextestgen.testing.GeneratedSuite.compile(files, work).close();
+  }
+
   private static Set<String> expectedFiles(Path dir) throws IOException {
     if (!Files.isDirectory(dir)) {
       return Set.of();

@@ -138,7 +138,7 @@ final class TestClassRenderer {
       CaseRow row = testCase.rows().get(i);
       rows.add("$T.of($S, $S", Types.ARGUMENTS, row.violation(), row.pointer());
       switch (testCase.shape()) {
-        case RAW_BODY_ROWS -> rows.add(", $S", row.value());
+        case RAW_BODY_ROWS -> rows.add(", $L", literal(row.value()));
         case BODY_PATCH_ROWS -> rows.add(", $S, $L", row.target(), literal(row.value()));
         default -> rows.add(", $S, $S, $L", row.location(), row.target(), literal(row.value()));
       }
@@ -152,8 +152,26 @@ final class TestClassRenderer {
         .build();
   }
 
-  private static CodeBlock literal(String value) {
-    return value == null ? CodeBlock.of("null") : CodeBlock.of("$S", value);
+  /** Long runs of one character (a string just over maxLength) read better as {@code "x".repeat(501)}. */
+  private static final java.util.regex.Pattern RUN = java.util.regex.Pattern.compile("(.)\\1{19,}");
+
+  static CodeBlock literal(String value) {
+    if (value == null) {
+      return CodeBlock.of("null");
+    }
+    java.util.regex.Matcher run = RUN.matcher(value);
+    if (!run.find()) {
+      return CodeBlock.of("$S", value);
+    }
+    CodeBlock.Builder code = CodeBlock.builder();
+    if (run.start() > 0) {
+      code.add("$S + ", value.substring(0, run.start()));
+    }
+    code.add("$S.repeat($L)", run.group(1), run.end() - run.start());
+    if (run.end() < value.length()) {
+      code.add(" + $L", literal(value.substring(run.end())));
+    }
+    return code.build();
   }
 
   private MethodSpec rateLimit(TestCasePlan testCase) {

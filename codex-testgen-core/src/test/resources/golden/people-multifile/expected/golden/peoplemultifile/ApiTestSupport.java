@@ -33,11 +33,13 @@ import org.hamcrest.TypeSafeMatcher;
  * {@code CODEX_BASE_URI}. Required: the spec's {@code servers} are never used.</li>
  * <li>Spec for request and response validation: {@code codex.specPath} or {@code CODEX_SPEC_PATH},
  * default {@code src/test/resources/golden/people-multifile/openapi.yaml} (relative to the directory the tests run in).</li>
+ * <li>Security scheme {@code oidc}, bearer token: {@code codex.auth.oidc} or {@code CODEX_AUTH_OIDC}.</li>
+ * <li>Security scheme {@code session}, API key in cookie {@code SESSION}: {@code codex.auth.session} or {@code CODEX_AUTH_SESSION}.</li>
  * </ul>
  */
 @Generated(
         value = "io.codextestgen",
-        comments = "from openapi.yaml, sha256 8cacc2a4a835782a230ac425cb9a90330ff8a77fe9b71397c53f628a09abed75"
+        comments = "from openapi.yaml, sha256 9fb4325bdf29e50439c0d6c9076aeef60153186ddef71682c1ae84b0bf57d042"
 )
 public final class ApiTestSupport {
     public static final String BASE_URI_PROPERTY = "codex.baseUri";
@@ -53,6 +55,11 @@ public final class ApiTestSupport {
     private static OpenApiValidationFilter strictFilter;
 
     private static OpenApiValidationFilter lenientFilter;
+
+    /**
+     * A well-formed JWT with a signature no server issued: sent by tests that expect a 401.
+     */
+    public static final String WRONG_BEARER_TOKEN = "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiJjb2RleC10ZXN0Z2VuIiwiZXhwIjo0MTAyNDQ0ODAwfQ.c2lnbmF0dXJlLWZyb20tbm8taXNzdWVy";
 
     private ApiTestSupport() {
     }
@@ -117,6 +124,20 @@ public final class ApiTestSupport {
                 description.appendText("a content type among " + Arrays.toString(types));
             }
         };
+    }
+
+    /**
+     * Bearer token of security scheme {@code oidc}.
+     */
+    public static String oidcCredential() {
+        return secret("codex.auth.oidc", "CODEX_AUTH_OIDC", "oidc");
+    }
+
+    /**
+     * API key of security scheme {@code session}.
+     */
+    public static String sessionCredential() {
+        return secret("codex.auth.session", "CODEX_AUTH_SESSION", "session");
     }
 
     /**

@@ -20,7 +20,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 @Generated(
         value = "io.codextestgen",
-        comments = "from openapi.yaml, sha256 8cacc2a4a835782a230ac425cb9a90330ff8a77fe9b71397c53f628a09abed75"
+        comments = "from openapi.yaml, sha256 9fb4325bdf29e50439c0d6c9076aeef60153186ddef71682c1ae84b0bf57d042"
 )
 @DisplayName("people API")
 class PeopleApiIT {
@@ -37,12 +37,76 @@ class PeopleApiIT {
     @DisplayName("GET /people: valid request -> 200")
     void listPeople_valid() {
         RestAssured.given(ApiTestSupport.request())
+                .cookie("SESSION", ApiTestSupport.sessionCredential())
                 .queryParam("pageSize", "20")
             .when()
                 .get("/people")
             .then()
                 .statusCode(200)
                 .contentType(ApiTestSupport.mediaTypeIn("application/json"));
+    }
+
+    /**
+     * Guards {@code #/paths/~1people/get/security}.
+     */
+    @Test
+    @Tag("auth")
+    @DisplayName("GET /people: no credentials -> 401/403")
+    void listPeople_noCredentials_rejected() {
+        RestAssured.given(ApiTestSupport.negativeRequest())
+                .queryParam("pageSize", "20")
+            .when()
+                .get("/people")
+            .then()
+                .statusCode(Matchers.anyOf(Matchers.is(401), Matchers.is(403)));
+    }
+
+    /**
+     * Guards {@code #/paths/~1people/get/security}.
+     */
+    @Test
+    @Tag("auth")
+    @DisplayName("GET /people: wrong API key for 'session' -> 401/403")
+    void listPeople_wrongSession_rejected() {
+        RestAssured.given(ApiTestSupport.negativeRequest())
+                .cookie("SESSION", "codex-wrong-credential")
+                .queryParam("pageSize", "20")
+            .when()
+                .get("/people")
+            .then()
+                .statusCode(Matchers.anyOf(Matchers.is(401), Matchers.is(403)));
+    }
+
+    /**
+     * Guards {@code #/paths/~1people/get/security}.
+     */
+    @Test
+    @Tag("auth")
+    @DisplayName("GET /people: malformed token for 'oidc' -> 401/403")
+    void listPeople_malformedOidcToken_rejected() {
+        RestAssured.given(ApiTestSupport.negativeRequest())
+                .header("Authorization", "Bearer not a token")
+                .queryParam("pageSize", "20")
+            .when()
+                .get("/people")
+            .then()
+                .statusCode(Matchers.anyOf(Matchers.is(401), Matchers.is(403)));
+    }
+
+    /**
+     * Guards {@code #/paths/~1people/get/security}.
+     */
+    @Test
+    @Tag("auth")
+    @DisplayName("GET /people: wrong token for 'oidc' -> 401/403")
+    void listPeople_wrongOidcToken_rejected() {
+        RestAssured.given(ApiTestSupport.negativeRequest())
+                .header("Authorization", "Bearer " + ApiTestSupport.WRONG_BEARER_TOKEN)
+                .queryParam("pageSize", "20")
+            .when()
+                .get("/people")
+            .then()
+                .statusCode(Matchers.anyOf(Matchers.is(401), Matchers.is(403)));
     }
 
     /**
@@ -68,6 +132,7 @@ class PeopleApiIT {
     void listPeople_invalidParameter_rejected(String violation, String constraint, String in,
             String name, String value) {
         RequestSpecification request = RestAssured.given(ApiTestSupport.negativeRequest())
+                .cookie("SESSION", ApiTestSupport.sessionCredential())
                 .queryParam("pageSize", "20");
         ApiTestSupport.replaceParameter(request, in, name, value);
         request
@@ -85,6 +150,7 @@ class PeopleApiIT {
     @DisplayName("POST /people: valid request -> 201")
     void addPerson_valid() {
         RestAssured.given(ApiTestSupport.request())
+                .cookie("SESSION", ApiTestSupport.sessionCredential())
                 .contentType("application/json")
                 .body("""
                 {
@@ -101,6 +167,109 @@ class PeopleApiIT {
             .then()
                 .statusCode(201)
                 .contentType(ApiTestSupport.mediaTypeIn("application/json"));
+    }
+
+    /**
+     * Guards {@code #/paths/~1people/post/security}.
+     */
+    @Test
+    @Tag("auth")
+    @DisplayName("POST /people: no credentials -> 401/403")
+    void addPerson_noCredentials_rejected() {
+        RestAssured.given(ApiTestSupport.negativeRequest())
+                .contentType("application/json")
+                .body("""
+                {
+                  "name": "name-31",
+                  "born": "2022-08-23T23:13:00Z",
+                  "address": {
+                    "city": "city-67",
+                    "zip": "02354"
+                  }
+                }
+                """)
+            .when()
+                .post("/people")
+            .then()
+                .statusCode(Matchers.anyOf(Matchers.is(401), Matchers.is(403)));
+    }
+
+    /**
+     * Guards {@code #/paths/~1people/post/security}.
+     */
+    @Test
+    @Tag("auth")
+    @DisplayName("POST /people: wrong API key for 'session' -> 401/403")
+    void addPerson_wrongSession_rejected() {
+        RestAssured.given(ApiTestSupport.negativeRequest())
+                .cookie("SESSION", "codex-wrong-credential")
+                .contentType("application/json")
+                .body("""
+                {
+                  "name": "name-31",
+                  "born": "2022-08-23T23:13:00Z",
+                  "address": {
+                    "city": "city-67",
+                    "zip": "02354"
+                  }
+                }
+                """)
+            .when()
+                .post("/people")
+            .then()
+                .statusCode(Matchers.anyOf(Matchers.is(401), Matchers.is(403)));
+    }
+
+    /**
+     * Guards {@code #/paths/~1people/post/security}.
+     */
+    @Test
+    @Tag("auth")
+    @DisplayName("POST /people: malformed token for 'oidc' -> 401/403")
+    void addPerson_malformedOidcToken_rejected() {
+        RestAssured.given(ApiTestSupport.negativeRequest())
+                .header("Authorization", "Bearer not a token")
+                .contentType("application/json")
+                .body("""
+                {
+                  "name": "name-31",
+                  "born": "2022-08-23T23:13:00Z",
+                  "address": {
+                    "city": "city-67",
+                    "zip": "02354"
+                  }
+                }
+                """)
+            .when()
+                .post("/people")
+            .then()
+                .statusCode(Matchers.anyOf(Matchers.is(401), Matchers.is(403)));
+    }
+
+    /**
+     * Guards {@code #/paths/~1people/post/security}.
+     */
+    @Test
+    @Tag("auth")
+    @DisplayName("POST /people: wrong token for 'oidc' -> 401/403")
+    void addPerson_wrongOidcToken_rejected() {
+        RestAssured.given(ApiTestSupport.negativeRequest())
+                .header("Authorization", "Bearer " + ApiTestSupport.WRONG_BEARER_TOKEN)
+                .contentType("application/json")
+                .body("""
+                {
+                  "name": "name-31",
+                  "born": "2022-08-23T23:13:00Z",
+                  "address": {
+                    "city": "city-67",
+                    "zip": "02354"
+                  }
+                }
+                """)
+            .when()
+                .post("/people")
+            .then()
+                .statusCode(Matchers.anyOf(Matchers.is(401), Matchers.is(403)));
     }
 
     /**
@@ -127,6 +296,7 @@ class PeopleApiIT {
     @MethodSource("addPerson_malformedJson_rejectedRows")
     void addPerson_malformedJson_rejected(String violation, String constraint, String body) {
         RestAssured.given(ApiTestSupport.negativeRequest())
+                .cookie("SESSION", ApiTestSupport.sessionCredential())
                 .contentType("application/json")
                 .body(body)
             .when()
@@ -171,6 +341,7 @@ class PeopleApiIT {
     void addPerson_invalidBody_rejected(String violation, String constraint, String at,
             String value) {
         RestAssured.given(ApiTestSupport.negativeRequest())
+                .cookie("SESSION", ApiTestSupport.sessionCredential())
                 .contentType("application/json")
                 .body(ApiTestSupport.patch("""
                 {
@@ -196,6 +367,7 @@ class PeopleApiIT {
     @DisplayName("POST /people: body sent as text/plain -> 4XX")
     void addPerson_wrongContentType_rejected() {
         RestAssured.given(ApiTestSupport.negativeRequest())
+                .cookie("SESSION", ApiTestSupport.sessionCredential())
                 .contentType("text/plain")
                 .body("""
                 {

@@ -32,15 +32,21 @@ class PlannedRequestsAreValidTest {
     return GoldenFilesTest.cases();
   }
 
+  private static TestPlan planOf(String name) throws IOException {
+    return CodexTestgen.render(GoldenFilesTest.configFor(name, Path.of("target/unused"))).plan();
+  }
+
+  private static OpenApiInteractionValidator validatorOf(String name) throws IOException {
+    return OpenApiInteractionValidator.createForSpecificationUrl(GoldenFilesTest.specOf(name).toAbsolutePath().toString())
+        .withBasePathOverride("/")
+        .build();
+  }
+
   @ParameterizedTest(name = "{0}")
   @MethodSource("cases")
   void everyPlannedValidRequestSatisfiesTheSpec(String name) throws IOException {
-    Path spec = GoldenFilesTest.specOf(name);
-    TestPlan plan = CodexTestgen.render(GoldenFilesTest.configFor(name, Path.of("target/unused"))).plan();
-    OpenApiInteractionValidator validator = OpenApiInteractionValidator
-        .createForSpecificationUrl(spec.toAbsolutePath().toString())
-        .withBasePathOverride("/")
-        .build();
+    TestPlan plan = planOf(name);
+    OpenApiInteractionValidator validator = validatorOf(name);
 
     List<String> problems = new ArrayList<>();
     for (TestClassPlan testClass : plan.classes()) {
@@ -68,12 +74,8 @@ class PlannedRequestsAreValidTest {
   void everyMalformedRowReallyViolatesTheSpec(String name) throws IOException {
     org.junit.jupiter.api.Assumptions.assumeFalse(name.endsWith("oas31"),
         "the Atlassian validator ignores OpenAPI 3.1 types and numeric exclusive bounds");
-    Path spec = GoldenFilesTest.specOf(name);
-    TestPlan plan = CodexTestgen.render(GoldenFilesTest.configFor(name, Path.of("target/unused"))).plan();
-    OpenApiInteractionValidator validator = OpenApiInteractionValidator
-        .createForSpecificationUrl(spec.toAbsolutePath().toString())
-        .withBasePathOverride("/")
-        .build();
+    TestPlan plan = planOf(name);
+    OpenApiInteractionValidator validator = validatorOf(name);
 
     List<String> accepted = new ArrayList<>();
     int checked = 0;

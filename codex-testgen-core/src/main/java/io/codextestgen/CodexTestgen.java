@@ -5,6 +5,8 @@ import io.codextestgen.api.ApiModelReader;
 import io.codextestgen.config.GeneratorConfig;
 import io.codextestgen.diag.Diagnostic;
 import io.codextestgen.diag.GenerationException;
+import io.codextestgen.emit.DriftChecker;
+import io.codextestgen.emit.DriftReport;
 import io.codextestgen.emit.SourceWriter;
 import io.codextestgen.emit.WriteReport;
 import io.codextestgen.plan.TestPlan;
@@ -33,8 +35,16 @@ public final class CodexTestgen {
     diagnostics.addAll(report.warnings());
     TestPlan plan = generated.plan();
     int cases = plan.classes().stream().mapToInt(c -> c.cases().size()).sum();
-    return new GenerationResult(report.written(), report.unchanged(), plan.classes().size(), cases, plan.skipped(),
-        diagnostics);
+    return new GenerationResult(report.written(), report.unchanged(), report.deleted(), report.humanOwned(),
+        plan.classes().size(), cases, plan.skipped(), diagnostics);
+  }
+
+  /**
+   * Compares what the spec and config generate now with the files on disk, writing nothing: the drift check a
+   * build runs to fail when committed tests no longer match the spec.
+   */
+  public static DriftReport check(GeneratorConfig config) {
+    return new DriftChecker(config.outputDirectory()).check(render(config).files());
   }
 
   /** Everything up to the files' content, in memory: for drift checks, previews and tests. */

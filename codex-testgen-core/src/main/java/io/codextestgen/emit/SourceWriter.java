@@ -10,86 +10,78 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Writes rendered files under the output directory: UTF-8, only when the content changed, each through a
- * temporary file moved into place, and never over a file that codex-testgen did not generate.
+ * temporary file moved into place, never over a file without codex-testgen's marker; then deletes the generated
+ * files of operations that left the spec (only those with the marker).
  */
 public final class SourceWriter {
 
-  /** Present in every generated file; a file without it belongs to a human. */
-  private static final java.util.regex.Pattern MARKER =
-      java.util.regex.Pattern.compile("@Generated\\(\\s*value\\s*=\\s*\"io\\.codextestgen\"");
-
-  private final Path outputDirectory;
+  private final OutputDirectory output;
 
   public SourceWriter(Path outputDirectory) {
-    this.outputDirectory = outputDirectory.toAbsolutePath().normalize();
+    this.output = new OutputDirectory(outputDirectory);
   }
 
-  /** Writes every file; returns what happened to each. */
+  /** Present in every generated file; a file without it belongs to a person. */
+  public static boolean isGenerated(String content) {
+    return OutputDirectory.isGenerated(content);
+  }
+
+  /** Writes every file and removes stale generated ones; returns what happened to each. */
   public WriteReport write(List<RenderedFile> files) {
-    List<Path> targets = new ArrayList<>();
     for (RenderedFile file : files) {
-      targets.add(target(file));
+      output.target(file.relativePath()); // every path checked before anything is written
     }
     List<String> written = new ArrayList<>();
     List<String> unchanged = new ArrayList<>();
+    List<String> humanOwned = new ArrayList<>();
     List<Diagnostic> warnings = new ArrayList<>();
-    for (int i = 0; i < files.size(); i++) {
-      RenderedFile file = files.get(i);
-      Path target = targets.get(i);
-      byte[] content = file.content().getBytes(StandardCharsets.UTF_8);
-      try {
-        if (Files.exists(target)) {
-          byte[] existing = Files.readAllBytes(target);
-          if (Arrays.equals(existing, content)) {
-            unchanged.add(file.relativePath());
-            continue;
-          }
-          if (!isGenerated(new String(existing, StandardCharsets.UTF_8))) {
-            warnings.add(Diagnostic.warning(file.relativePath(), "", "not overwritten: this file has no codex-testgen"
-                + " marker, so it belongs to a person. Move it away to let the generator write it again"));
-            continue;
-          }
-        }
-        writeAtomically(target, content);
+    for (RenderedFile file : files) {
+      Optional<String> existing = output.read(file.relativePath());
+      if (existing.isPresent() && existing.get().equals(file.content())) {
+        unchanged.add(file.relativePath());
+      } else if (existing.isPresent() && !isGenerated(existing.get())) {
+        humanOwned.add(file.relativePath());
+        warnings.add(Diagnostic.warning(file.relativePath(), "", "not overwritten: this file has no codex-testgen"
+            + " marker, so it belongs to a person. Move it away to let the generator write it again"));
+      } else {
+        writeAtomically(output.target(file.relativePath()), file.content());
         written.add(file.relativePath());
-      } catch (IOException e) {
-        throw new GenerationException(Diagnostic.error(file.relativePath(), "", "cannot write under "
-            + outputDirectory + ": " + e.getMessage()));
       }
     }
-    return new WriteReport(written, unchanged, warnings);
-  }
-
-  static boolean isGenerated(String content) {
-    return MARKER.matcher(content).find();
-  }
-
-  private Path target(RenderedFile file) {
-    Path target = outputDirectory.resolve(file.relativePath()).normalize();
-    if (!target.startsWith(outputDirectory) || target.equals(outputDirectory)) {
-      throw new GenerationException(Diagnostic.error(file.relativePath(), "",
-          "refusing to write outside the output directory " + outputDirectory));
-    }
-    return target;
-  }
-
-  private static void writeAtomically(Path target, byte[] content) throws IOException {
-    Files.createDirectories(target.getParent());
-    Path temp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
-    try {
-      Files.write(temp, content);
+    List<String> deleted = new ArrayList<>();
+    for (String stale : output.staleGenerated(files)) {
       try {
-        Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+        Files.deleteIfExists(output.target(stale));
+        deleted.add(stale);
+      } catch (IOException e) {
+        throw new GenerationException(Diagnostic.error(stale, "", "cannot delete stale file: " + e.getMessage()));
       }
-    } finally {
-      Files.deleteIfExists(temp);
+    }
+    return new WriteReport(written, unchanged, deleted, humanOwned, warnings);
+  }
+
+  private void writeAtomically(Path target, String content) {
+    try {
+      Files.createDirectories(target.getParent());
+      Path temp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
+      try {
+        Files.writeString(temp, content, StandardCharsets.UTF_8);
+        try {
+          Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (AtomicMoveNotSupportedException e) {
+          Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+        }
+      } finally {
+        Files.deleteIfExists(temp);
+      }
+    } catch (IOException e) {
+      throw new GenerationException(Diagnostic.error(output.root().relativize(target).toString(), "",
+          "cannot write under " + output.root() + ": " + e.getMessage()));
     }
   }
 }

@@ -60,4 +60,49 @@ class SourceWriterTest {
     assertThat(out.resolve("ok/A.java")).doesNotExist();
     assertThat(out.resolveSibling("escape")).doesNotExist();
   }
+
+  @Test
+  void generatedFilesOfOperationsThatLeftTheSpecAreDeletedButNotAPersonsFiles() throws IOException {
+    Files.createDirectories(out.resolve("p"));
+    Files.writeString(out.resolve("p/Old.java"), GENERATED.replace("class A", "class Old"));
+    Files.writeString(out.resolve("p/Mine.java"), "class Mine {}\n");
+    Files.createDirectories(out.resolve("other"));
+    Files.writeString(out.resolve("other/Elsewhere.java"), GENERATED.replace("class A", "class Elsewhere"));
+
+    WriteReport report = new SourceWriter(out).write(List.of(new RenderedFile("p/A.java", GENERATED)));
+
+    assertThat(report.deleted()).containsExactly("p/Old.java");
+    assertThat(out.resolve("p/Old.java")).doesNotExist();
+    assertThat(out.resolve("p/Mine.java")).exists();
+    assertThat(out.resolve("other/Elsewhere.java")).as("another package: another generator run").exists();
+  }
+
+  @Test
+  void driftListsAddedChangedAndStaleFilesWithAUnifiedDiff() throws IOException {
+    Files.createDirectories(out.resolve("p"));
+    Files.writeString(out.resolve("p/A.java"), GENERATED.replace("{}", "{ int old; }"));
+    Files.writeString(out.resolve("p/Gone.java"), GENERATED.replace("class A", "class Gone"));
+    Files.writeString(out.resolve("p/Mine.java"), "class Mine {}\n");
+
+    DriftReport drift = new DriftChecker(out).check(List.of(
+        new RenderedFile("p/A.java", GENERATED), new RenderedFile("p/New.java", GENERATED.replace("A", "New")),
+        new RenderedFile("p/Mine.java", GENERATED.replace("A", "Mine"))));
+
+    assertThat(drift.upToDate()).isFalse();
+    assertThat(drift.added()).containsExactly("p/New.java");
+    assertThat(drift.changed()).containsExactly("p/A.java");
+    assertThat(drift.stale()).containsExactly("p/Gone.java");
+    assertThat(drift.humanOwned()).containsExactly("p/Mine.java");
+    assertThat(drift.diff()).contains("--- a/p/A.java\n+++ b/p/A.java\n").contains("-class A { int old; }\n+class A {}")
+        .contains("--- /dev/null\n+++ b/p/New.java").contains("--- a/p/Gone.java\n+++ /dev/null");
+    assertThat(out.resolve("p/New.java")).as("a check writes nothing").doesNotExist();
+  }
+
+  @Test
+  void noDriftAfterGenerating() {
+    List<RenderedFile> files = List.of(new RenderedFile("p/A.java", GENERATED));
+    new SourceWriter(out).write(files);
+
+    assertThat(new DriftChecker(out).check(files).upToDate()).isTrue();
+  }
 }

@@ -152,6 +152,10 @@ abstract class AbstractCodexMojo extends AbstractMojo {
     return new MojoFailureException(describe(headline, e.diagnostics()), e);
   }
 
+  protected String relative(java.io.File file) {
+    return project.getBasedir().toPath().toAbsolutePath().relativize(file.toPath().toAbsolutePath()).toString();
+  }
+
   protected void logWarnings(List<Diagnostic> diagnostics) {
     diagnostics.stream().filter(d -> !d.isError()).forEach(d -> getLog().warn(d.toString()));
   }

@@ -34,9 +34,10 @@ public class GenerateMojo extends AbstractCodexMojo {
     project.addTestCompileSourceRoot(outputDirectory.getAbsolutePath());
     logWarnings(result.diagnostics());
     getLog().info(String.format(java.util.Locale.ROOT,
-        "codex-testgen: %d tests in %d classes from %s -> %s (%d written, %d unchanged)", result.testCases(),
-        result.testClasses(), specFile.getName(), project.getBasedir().toPath().relativize(
-            outputDirectory.toPath().toAbsolutePath()), result.writtenFiles().size(), result.unchangedFiles().size()));
+        "codex-testgen: %d tests in %d classes from %s -> %s (%d written, %d unchanged, %d deleted)",
+        result.testCases(), result.testClasses(), specFile.getName(), relative(outputDirectory),
+        result.writtenFiles().size(), result.unchangedFiles().size(), result.deletedFiles().size()));
+    result.deletedFiles().forEach(path -> getLog().info("  deleted " + path + " (its operations left the spec)"));
     for (SkippedOperation skipped : result.skipped()) {
       getLog().info("  skipped " + skipped.method() + " " + skipped.path()
           + (skipped.operationId() == null ? "" : " (" + skipped.operationId() + ")") + ": " + skipped.reason());

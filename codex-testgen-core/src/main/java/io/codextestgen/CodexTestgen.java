@@ -3,6 +3,7 @@ package io.codextestgen;
 import io.codextestgen.api.ApiModel;
 import io.codextestgen.api.ApiModelReader;
 import io.codextestgen.config.GeneratorConfig;
+import io.codextestgen.config.PolicyFile;
 import io.codextestgen.diag.Diagnostic;
 import io.codextestgen.diag.GenerationException;
 import io.codextestgen.emit.DriftChecker;
@@ -48,7 +49,8 @@ public final class CodexTestgen {
   }
 
   /** Everything up to the files' content, in memory: for drift checks, previews and tests. */
-  public static Generated render(GeneratorConfig config) {
+  public static Generated render(GeneratorConfig given) {
+    GeneratorConfig config = PolicyFile.apply(given);
     LoadedSpec spec = new SpecLoader(config.remoteRefAllowList()).load(config.specFile());
     ApiModel model;
     try {

@@ -131,4 +131,33 @@ class CodexTestgenTest {
         .startsWith("discriminator 'kind' at #/components/schemas/Order/properties/payment has no mapping")
         .contains("Card.kind only allows [\"card\"]").contains("add a discriminator mapping"));
   }
+
+  @Test
+  void familiesSelectionDeprecationAndOverridesShapeTheSuite() {
+    String spec = SPEC.replace("      operationId: listThings\n      responses: { '200': { description: ok } }\n",
+        "      operationId: listThings\n"
+            + "      tags: [things]\n"
+            + "      parameters: [ { name: q, in: query, schema: { type: string, maxLength: 3 } } ]\n"
+            + "      responses: { '200': { description: ok }, '400': { description: bad } }\n"
+            + "    post:\n"
+            + "      operationId: oldCreate\n"
+            + "      deprecated: true\n"
+            + "      responses: { '201': { description: created } }\n");
+    assertThat(spec).contains("oldCreate");
+
+    CodexTestgen.Generated onlyMalformed = render(spec, b -> b.families(java.util.Set.of("malformed"))
+        .malformedStatuses(java.util.Map.of("listThings", java.util.List.of(422))));
+    assertThat(allSources(onlyMalformed)).contains("listThings_invalidParameter_rejected")
+        .doesNotContain("listThings_valid").contains(".statusCode(422)");
+    assertThat(onlyMalformed.plan().skipped()).extracting(s -> s.operationId() + ": " + s.reason())
+        .contains("oldCreate: deprecated: set includeDeprecated to generate its tests");
+
+    CodexTestgen.Generated excluded = render(spec, b -> b.includeDeprecated(true)
+        .selection(new io.codextestgen.config.Selection(java.util.List.of(), java.util.List.of("things"),
+            java.util.List.of(), java.util.List.of(), java.util.List.of(), java.util.List.of(), java.util.List.of(),
+            java.util.List.of())));
+    assertThat(allSources(excluded)).contains("oldCreate_valid").doesNotContain("listThings");
+    assertThat(excluded.plan().skipped()).extracting(s -> s.operationId() + ": " + s.reason())
+        .contains("listThings: not selected: tag in excludeTags [things]");
+  }
 }

@@ -9,7 +9,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 import javax.lang.model.SourceVersion;
 
@@ -33,7 +35,13 @@ public record GeneratorConfig(
     Map<String, List<Integer>> malformedStatuses,
     Map<String, Integer> rateLimits,
     int rateLimitMaxRequests,
-    int rateLimitMaxWaitSeconds) {
+    int rateLimitMaxWaitSeconds,
+    Selection selection,
+    Set<String> families,
+    boolean includeDeprecated,
+    List<String> destructiveMethods,
+    Set<String> allowUnknownProperties,
+    Path reportDirectory) {
 
   public static final String DEFAULT_PACKAGE = "apitests";
   public static final String DEFAULT_CLASS_SUFFIX = "ApiIT";
@@ -41,6 +49,8 @@ public record GeneratorConfig(
   private static final Pattern CLASS_SUFFIX = Pattern.compile("[A-Za-z0-9_]*");
   private static final Pattern ALLOWED_PREFIX = Pattern.compile("https?://[^\\s]+", Pattern.CASE_INSENSITIVE);
 
+  /** Every test family, by its JUnit tag. */
+  public static final Set<String> ALL_FAMILIES = Set.of("valid", "auth", "malformed", "rate-limit");
   public static final int DEFAULT_RATE_LIMIT_MAX_REQUESTS = 200;
   public static final int DEFAULT_RATE_LIMIT_MAX_WAIT_SECONDS = 60;
 
@@ -48,6 +58,14 @@ public record GeneratorConfig(
     remoteRefAllowList = List.copyOf(remoteRefAllowList);
     malformedStatuses = Collections.unmodifiableMap(new TreeMap<>(malformedStatuses));
     rateLimits = Collections.unmodifiableMap(new TreeMap<>(rateLimits));
+    families = Collections.unmodifiableSet(new TreeSet<>(families));
+    destructiveMethods = List.copyOf(destructiveMethods);
+    allowUnknownProperties = Collections.unmodifiableSet(new TreeSet<>(allowUnknownProperties));
+  }
+
+  /** Whether tests of {@code family} ("valid", "auth", "malformed", "rate-limit") are generated. */
+  public boolean generates(String family) {
+    return families.contains(family);
   }
 
   public static Builder builder(Path specFile, Path outputDirectory) {
@@ -66,7 +84,13 @@ public record GeneratorConfig(
         .malformedStatuses(malformedStatuses)
         .rateLimits(rateLimits)
         .rateLimitMaxRequests(rateLimitMaxRequests)
-        .rateLimitMaxWaitSeconds(rateLimitMaxWaitSeconds);
+        .rateLimitMaxWaitSeconds(rateLimitMaxWaitSeconds)
+        .selection(selection)
+        .families(families)
+        .includeDeprecated(includeDeprecated)
+        .destructiveMethods(destructiveMethods)
+        .allowUnknownProperties(allowUnknownProperties)
+        .reportDirectory(reportDirectory);
   }
 
   /** Builder with the defaults of every option. */
@@ -84,6 +108,12 @@ public record GeneratorConfig(
     private Map<String, Integer> rateLimits = Map.of();
     private int rateLimitMaxRequests = DEFAULT_RATE_LIMIT_MAX_REQUESTS;
     private int rateLimitMaxWaitSeconds = DEFAULT_RATE_LIMIT_MAX_WAIT_SECONDS;
+    private Selection selection = Selection.ALL;
+    private Set<String> families = ALL_FAMILIES;
+    private boolean includeDeprecated;
+    private List<String> destructiveMethods = List.of("DELETE");
+    private Set<String> allowUnknownProperties = Set.of();
+    private Path reportDirectory;
 
     private Builder(Path specFile, Path outputDirectory) {
       this.specFile = specFile;
@@ -129,7 +159,7 @@ public record GeneratorConfig(
       return this;
     }
 
-    /** Generate tests that send DELETE requests. Default false: destructive tests are opt-in. */
+    /** Generate tests for destructive operations (see {@link #destructiveMethods}). Default false: opt-in. */
     public Builder includeDestructive(boolean includeDestructive) {
       this.includeDestructive = includeDestructive;
       return this;
@@ -178,6 +208,49 @@ public record GeneratorConfig(
       return this;
     }
 
+    /** Which operations get tests (by tag, operationId, path glob, method). Default: all. */
+    public Builder selection(Selection selection) {
+      this.selection = selection == null ? Selection.ALL : selection;
+      return this;
+    }
+
+    /** The families to generate, by tag: valid, auth, malformed, rate-limit. Default: all four. */
+    public Builder families(Set<String> families) {
+      this.families = families == null ? ALL_FAMILIES : new java.util.LinkedHashSet<>(families);
+      return this;
+    }
+
+    /** Generate tests for deprecated operations too. Default false. */
+    public Builder includeDeprecated(boolean includeDeprecated) {
+      this.includeDeprecated = includeDeprecated;
+      return this;
+    }
+
+    /**
+     * HTTP methods whose operations change or remove data irreversibly: they get tests only with
+     * {@link #includeDestructive(boolean)}. Default: DELETE.
+     */
+    public Builder destructiveMethods(List<String> destructiveMethods) {
+      this.destructiveMethods = destructiveMethods == null ? List.of("DELETE")
+          : destructiveMethods.stream().map(m -> m.toUpperCase(Locale.ROOT)).toList();
+      return this;
+    }
+
+    /**
+     * Operations that accept unknown properties on purpose: their malformed-input tests send none, even where
+     * the schema says additionalProperties: false.
+     */
+    public Builder allowUnknownProperties(Set<String> operationIds) {
+      this.allowUnknownProperties = operationIds == null ? Set.of() : Set.copyOf(operationIds);
+      return this;
+    }
+
+    /** Where report.md and report.json go; null (the default) writes no report. */
+    public Builder reportDirectory(Path reportDirectory) {
+      this.reportDirectory = reportDirectory;
+      return this;
+    }
+
     /** Validates every option and returns the config, or throws with one diagnostic per bad option. */
     public GeneratorConfig build() {
       List<Diagnostic> problems = new ArrayList<>();
@@ -200,6 +273,17 @@ public record GeneratorConfig(
         if (prefix == null || !ALLOWED_PREFIX.matcher(prefix).matches()) {
           problems.add(Diagnostic.error("", "remoteRefAllowList",
               "'" + prefix + "' is not an http(s) URL prefix such as https://schemas.example.com/"));
+        }
+      }
+      for (String family : families) {
+        if (!ALL_FAMILIES.contains(family)) {
+          problems.add(Diagnostic.error("", "families",
+              "'" + family + "' is not a test family: use valid, auth, malformed or rate-limit"));
+        }
+      }
+      for (String method : destructiveMethods) {
+        if (!method.matches("GET|HEAD|OPTIONS|POST|PUT|PATCH|DELETE|TRACE")) {
+          problems.add(Diagnostic.error("", "destructiveMethods", "'" + method + "' is not an HTTP method"));
         }
       }
       malformedStatuses.forEach((operation, statuses) -> {
@@ -231,7 +315,8 @@ public record GeneratorConfig(
           : specPathInTests.replace('\\', '/');
       return new GeneratorConfig(specFile, outputDirectory, basePackage, inTests, seed, remoteRefAllowList,
           useSpecServers, includeDestructive, classSuffix, malformedStatuses, rateLimits, rateLimitMaxRequests,
-          rateLimitMaxWaitSeconds);
+          rateLimitMaxWaitSeconds, selection, families, includeDeprecated, destructiveMethods, allowUnknownProperties,
+          reportDirectory);
     }
   }
 }

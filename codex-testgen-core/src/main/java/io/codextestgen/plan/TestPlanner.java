@@ -1,7 +1,6 @@
 package io.codextestgen.plan;
 
 import io.codextestgen.api.ApiModel;
-import io.codextestgen.api.HttpMethod;
 import io.codextestgen.api.Operation;
 import io.codextestgen.config.GeneratorConfig;
 import io.codextestgen.diag.Diagnostic;
@@ -9,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -91,8 +91,18 @@ public final class TestPlanner {
 
   private List<TestCasePlan> planOperation(Operation operation, Names.Unique methodNames) {
     String label = operation.method() + " " + operation.path();
-    if (operation.method() == HttpMethod.DELETE && !config.includeDestructive()) {
-      skip(operation, "DELETE is destructive: set includeDestructive to generate its tests");
+    Optional<String> unselected = config.selection().rejects(operation.tags(),
+        operation.operationId() == null ? label : operation.operationId(), operation.path(), operation.method().name());
+    if (unselected.isPresent()) {
+      skip(operation, "not selected: " + unselected.get());
+      return List.of();
+    }
+    if (operation.deprecated() && !config.includeDeprecated()) {
+      skip(operation, "deprecated: set includeDeprecated to generate its tests");
+      return List.of();
+    }
+    if (config.destructiveMethods().contains(operation.method().name()) && !config.includeDestructive()) {
+      skip(operation, operation.method() + " is destructive: set includeDestructive to generate its tests");
       return List.of();
     }
     List<List<String>> alternatives = security.supportedAlternatives(operation);
@@ -116,10 +126,19 @@ public final class TestPlanner {
     String baseName = Names.identifier(operation.operationId(), Names.lowerCamel(label, "operation"));
     OperationContext context = new OperationContext(operation, label, id, baseName, alternatives, valid,
         methodNames);
-    List<TestCasePlan> cases = new ArrayList<>(validCases(context));
-    cases.addAll(auth.plan(context));
-    cases.addAll(malformed.plan(context));
-    cases.addAll(rateLimits.plan(context));
+    List<TestCasePlan> cases = new ArrayList<>();
+    if (config.generates(Families.VALID)) {
+      cases.addAll(validCases(context));
+    }
+    if (config.generates(Families.AUTH)) {
+      cases.addAll(auth.plan(context));
+    }
+    if (config.generates(Families.MALFORMED)) {
+      cases.addAll(malformed.plan(context));
+    }
+    if (config.generates(Families.RATE_LIMIT)) {
+      cases.addAll(rateLimits.plan(context));
+    }
     return cases;
   }
 

@@ -1,6 +1,7 @@
 package io.codextestgen.maven;
 
 import io.codextestgen.config.GeneratorConfig;
+import io.codextestgen.config.Selection;
 import io.codextestgen.diag.Diagnostic;
 import io.codextestgen.diag.GenerationException;
 import java.io.File;
@@ -76,6 +77,58 @@ abstract class AbstractCodexMojo extends AbstractMojo {
       defaultValue = "" + GeneratorConfig.DEFAULT_RATE_LIMIT_MAX_WAIT_SECONDS)
   protected int rateLimitMaxWaitSeconds;
 
+  /** Only operations with one of these tags get tests. */
+  @Parameter
+  protected List<String> includeTags;
+
+  /** Operations with one of these tags get no tests. */
+  @Parameter
+  protected List<String> excludeTags;
+
+  /** Only these operationIds get tests. */
+  @Parameter
+  protected List<String> includeOperations;
+
+  /** These operationIds get no tests. */
+  @Parameter
+  protected List<String> excludeOperations;
+
+  /** Only operations whose path matches one of these globs get tests ({@code /books/**}). */
+  @Parameter
+  protected List<String> includePaths;
+
+  /** Operations whose path matches one of these globs get no tests. */
+  @Parameter
+  protected List<String> excludePaths;
+
+  /** Only operations with these HTTP methods get tests. */
+  @Parameter
+  protected List<String> includeMethods;
+
+  /** Operations with these HTTP methods get no tests. */
+  @Parameter
+  protected List<String> excludeMethods;
+
+  /** Test families to generate: valid, auth, malformed, rate-limit (default: all). */
+  @Parameter
+  protected List<String> families;
+
+  /** Generate tests for deprecated operations too. */
+  @Parameter(property = "codex-testgen.includeDeprecated", defaultValue = "false")
+  protected boolean includeDeprecated;
+
+  /** HTTP methods that are destructive, so opt-in through includeDestructive (default: DELETE). */
+  @Parameter
+  protected List<String> destructiveMethods;
+
+  /** Operations (by operationId) that accept unknown properties on purpose: no unknown-property rows for them. */
+  @Parameter
+  protected List<String> allowUnknownProperties;
+
+  /** Where report.md and report.json are written. */
+  @Parameter(property = "codex-testgen.reportDirectory", defaultValue = "${project.build.directory}/codex-testgen")
+  protected File reportDirectory;
+
   /** Skip every codex-testgen goal. */
   @Parameter(property = "codex-testgen.skip", defaultValue = "false")
   protected boolean skip;
@@ -101,6 +154,14 @@ abstract class AbstractCodexMojo extends AbstractMojo {
           .rateLimits(parse("rateLimits", rateLimits, Integer::valueOf))
           .rateLimitMaxRequests(rateLimitMaxRequests)
           .rateLimitMaxWaitSeconds(rateLimitMaxWaitSeconds)
+          .selection(new Selection(list(includeTags), list(excludeTags), list(includeOperations),
+              list(excludeOperations), list(includePaths), list(excludePaths), list(includeMethods),
+              list(excludeMethods)))
+          .families(families == null || families.isEmpty() ? null : new java.util.LinkedHashSet<>(families))
+          .includeDeprecated(includeDeprecated)
+          .destructiveMethods(destructiveMethods == null || destructiveMethods.isEmpty() ? null : destructiveMethods)
+          .allowUnknownProperties(new java.util.HashSet<>(list(allowUnknownProperties)))
+          .reportDirectory(reportDirectory == null ? null : reportDirectory.toPath())
           .build();
     } catch (GenerationException e) {
       throw new MojoExecutionException(describe("invalid plugin configuration", e.diagnostics()), e);
@@ -124,6 +185,10 @@ abstract class AbstractCodexMojo extends AbstractMojo {
       }
     }
     return result;
+  }
+
+  private static List<String> list(List<String> values) {
+    return values == null ? List.of() : values;
   }
 
   private static List<Integer> statuses(String text) {

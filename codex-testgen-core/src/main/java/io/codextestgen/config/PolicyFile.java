@@ -1,0 +1,104 @@
+package io.codextestgen.config;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.codextestgen.diag.Diagnostic;
+import io.codextestgen.diag.GenerationException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Per-operation expectations versioned next to the spec, in {@value #FILE_NAME}:
+ *
+ * <pre>
+ * operations:
+ *   createBook:
+ *     malformedStatuses: [422]        # rejects bad input with 422, whatever the spec says
+ *     allowUnknownProperties: true    # permissive about unknown properties on purpose
+ *     rateLimit: 80                   # requests per window, when the API announces none
+ * </pre>
+ *
+ * <p>Values set in the build configuration win over the file's.
+ */
+public final class PolicyFile {
+
+  public static final String FILE_NAME = "codex-testgen.yaml";
+
+  private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+  private static final Set<String> KEYS = Set.of("malformedStatuses", "allowUnknownProperties", "rateLimit");
+
+  private PolicyFile() {}
+
+  /** The config with the policy file next to its spec merged in; the config itself when there is none. */
+  public static GeneratorConfig apply(GeneratorConfig config) {
+    Path file = config.specFile().toAbsolutePath().normalize().resolveSibling(FILE_NAME);
+    if (!Files.isRegularFile(file)) {
+      return config;
+    }
+    JsonNode root;
+    try {
+      root = YAML.readTree(file.toFile());
+    } catch (IOException e) {
+      throw new GenerationException(Diagnostic.error(FILE_NAME, "", "cannot read: " + e.getMessage()));
+    }
+    List<Diagnostic> problems = new ArrayList<>();
+    Map<String, List<Integer>> statuses = new HashMap<>();
+    Map<String, Integer> limits = new HashMap<>();
+    Set<String> permissive = new HashSet<>();
+    JsonNode operations = root == null ? null : root.get("operations");
+    if (root != null && (!root.isObject() || root.size() != (operations == null ? 0 : 1))) {
+      problems.add(Diagnostic.error(FILE_NAME, "", "expected a single top-level key 'operations'"));
+    }
+    if (operations != null) {
+      for (Iterator<Map.Entry<String, JsonNode>> ops = operations.fields(); ops.hasNext(); ) {
+        Map.Entry<String, JsonNode> op = ops.next();
+        for (Iterator<Map.Entry<String, JsonNode>> keys = op.getValue().fields(); keys.hasNext(); ) {
+          Map.Entry<String, JsonNode> entry = keys.next();
+          String at = "operations." + op.getKey() + "." + entry.getKey();
+          JsonNode value = entry.getValue();
+          if (!KEYS.contains(entry.getKey())) {
+            problems.add(Diagnostic.error(FILE_NAME, at, "unknown key: use " + String.join(", ", new java.util.TreeSet<>(KEYS))));
+          } else if (entry.getKey().equals("malformedStatuses") && value.isArray()) {
+            List<Integer> list = new ArrayList<>();
+            value.forEach(status -> list.add(status.isInt() ? status.asInt() : -1));
+            statuses.put(op.getKey(), list);
+          } else if (entry.getKey().equals("rateLimit") && value.isInt()) {
+            limits.put(op.getKey(), value.asInt());
+          } else if (entry.getKey().equals("allowUnknownProperties") && value.isBoolean()) {
+            if (value.asBoolean()) {
+              permissive.add(op.getKey());
+            }
+          } else {
+            problems.add(Diagnostic.error(FILE_NAME, at, "wrong type: malformedStatuses is a list of status codes,"
+                + " rateLimit a number, allowUnknownProperties true or false"));
+          }
+        }
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw new GenerationException(problems);
+    }
+    statuses.putAll(config.malformedStatuses());
+    limits.putAll(config.rateLimits());
+    permissive.addAll(config.allowUnknownProperties());
+    try {
+      return config.toBuilder().malformedStatuses(statuses).rateLimits(limits).allowUnknownProperties(permissive)
+          .build();
+    } catch (GenerationException e) {
+      List<Diagnostic> located = new ArrayList<>();
+      for (Diagnostic d : e.diagnostics()) {
+        located.add(Diagnostic.error(FILE_NAME, d.location(), d.message()));
+      }
+      throw new GenerationException(located);
+    }
+  }
+}

@@ -1,0 +1,64 @@
+package io.codextestgen.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import io.codextestgen.diag.GenerationException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class PolicyFileTest {
+
+  @TempDir Path dir;
+
+  @Test
+  void expectationsNextToTheSpecAreMergedAndTheBuildWins() throws IOException {
+    Files.writeString(dir.resolve("codex-testgen.yaml"), """
+        operations:
+          createBook:
+            malformedStatuses: [422]
+            allowUnknownProperties: true
+          listBooks:
+            rateLimit: 80
+            malformedStatuses: [400]
+        """);
+    GeneratorConfig config = GeneratorConfig.builder(dir.resolve("openapi.yaml"), dir)
+        .malformedStatuses(Map.of("listBooks", List.of(409))).build();
+
+    GeneratorConfig merged = PolicyFile.apply(config);
+
+    assertThat(merged.malformedStatuses()).containsEntry("createBook", List.of(422))
+        .containsEntry("listBooks", List.of(409));
+    assertThat(merged.rateLimits()).containsEntry("listBooks", 80);
+    assertThat(merged.allowUnknownProperties()).containsExactly("createBook");
+  }
+
+  @Test
+  void mistakesAreLocatedInTheFile() throws IOException {
+    Files.writeString(dir.resolve("codex-testgen.yaml"), """
+        operations:
+          createBook:
+            malformedStatus: [422]
+            rateLimit: many
+        """);
+
+    GenerationException e = catchThrowableOfType(GenerationException.class,
+        () -> PolicyFile.apply(GeneratorConfig.builder(dir.resolve("openapi.yaml"), dir).build()));
+
+    assertThat(e.diagnostics()).extracting(d -> d.file() + ": " + d.location()).containsExactly(
+        "codex-testgen.yaml: operations.createBook.malformedStatus",
+        "codex-testgen.yaml: operations.createBook.rateLimit");
+  }
+
+  @Test
+  void noFileNoChange() {
+    GeneratorConfig config = GeneratorConfig.builder(dir.resolve("openapi.yaml"), dir).build();
+
+    assertThat(PolicyFile.apply(config)).isSameAs(config);
+  }
+}

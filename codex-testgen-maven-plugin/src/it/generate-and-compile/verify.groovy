@@ -15,6 +15,13 @@ assert !source.contains('deletePet') : 'DELETE is opt-in'
 assert !source.contains('\r')
 
 def log = new File(basedir, 'build.log').text
-assert log =~ /codex-testgen: \d+ tests in 1 classes from petstore\.yaml -> src\/test\/codex-testgen \(2 written, 0 unchanged\)/
+assert log =~ /codex-testgen: \d+ tests in 1 classes from petstore\.yaml -> src\/test\/codex-testgen \(2 written, 0 unchanged, 0 deleted\)/
 assert log.contains('skipped DELETE /pets/{petId} (deletePet): DELETE is destructive')
+def report = new File(basedir, 'target/codex-testgen/report.md')
+assert report.isFile() : 'report for reviewers'
+assert report.text.contains('| operations with tests | 2 of 3 |')
+assert report.text.contains('DELETE /pets/{petId}` valid: DELETE is destructive')
+assert new File(basedir, 'target/codex-testgen/report.json').text.contains('"operationsTotal" : 3')
+assert log.contains('by family: auth ')
+assert log.contains('report for reviewers: target/codex-testgen/report.md')
 return true

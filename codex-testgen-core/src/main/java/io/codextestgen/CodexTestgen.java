@@ -12,6 +12,8 @@ import io.codextestgen.emit.SourceWriter;
 import io.codextestgen.emit.WriteReport;
 import io.codextestgen.plan.TestPlan;
 import io.codextestgen.plan.TestPlanner;
+import io.codextestgen.report.ReportWriter;
+import io.codextestgen.report.SuiteReport;
 import io.codextestgen.render.JUnitRenderer;
 import io.codextestgen.render.RenderedFile;
 import io.codextestgen.spec.LoadedSpec;
@@ -35,9 +37,11 @@ public final class CodexTestgen {
     List<Diagnostic> diagnostics = new ArrayList<>(generated.diagnostics());
     diagnostics.addAll(report.warnings());
     TestPlan plan = generated.plan();
-    int cases = plan.classes().stream().mapToInt(c -> c.cases().size()).sum();
+    SuiteReport summary = ReportWriter.summarize(plan, report);
+    List<java.nio.file.Path> reportFiles = config.reportDirectory() == null ? List.of()
+        : ReportWriter.write(summary, config.reportDirectory());
     return new GenerationResult(report.written(), report.unchanged(), report.deleted(), report.humanOwned(),
-        plan.classes().size(), cases, plan.skipped(), diagnostics);
+        plan.classes().size(), summary.tests(), summary.testsByFamily(), plan.skipped(), diagnostics, reportFiles);
   }
 
   /**

@@ -2,12 +2,15 @@ package io.codextestgen;
 
 import io.codextestgen.diag.Diagnostic;
 import io.codextestgen.plan.SkippedOperation;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The outcome of {@link CodexTestgen#generate}: files written, unchanged, deleted (operations that left the spec)
  * and left alone because a person owns them (paths relative to the output directory), tests generated, operations
- * skipped with the reason, and every warning met.
+ * skipped with the reason, every warning met, and the report files written (if any). {@code testCases} counts
+ * test invocations, a parameterized test once per row.
  */
 public record GenerationResult(
     List<String> writtenFiles,
@@ -16,8 +19,10 @@ public record GenerationResult(
     List<String> humanOwnedFiles,
     int testClasses,
     int testCases,
+    Map<String, Integer> testsByFamily,
     List<SkippedOperation> skipped,
-    List<Diagnostic> diagnostics) {
+    List<Diagnostic> diagnostics,
+    List<Path> reportFiles) {
 
   public GenerationResult {
     writtenFiles = List.copyOf(writtenFiles);
@@ -26,5 +31,7 @@ public record GenerationResult(
     humanOwnedFiles = List.copyOf(humanOwnedFiles);
     skipped = List.copyOf(skipped);
     diagnostics = List.copyOf(diagnostics);
+    testsByFamily = Map.copyOf(testsByFamily);
+    reportFiles = List.copyOf(reportFiles);
   }
 }

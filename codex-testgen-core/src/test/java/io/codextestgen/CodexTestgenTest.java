@@ -160,4 +160,25 @@ class CodexTestgenTest {
     assertThat(excluded.plan().skipped()).extracting(s -> s.operationId() + ": " + s.reason())
         .contains("listThings: not selected: tag in excludeTags [things]");
   }
+
+  @Test
+  void aReportForReviewersListsTestsCoverageSkipsAndChanges() throws IOException {
+    Path out = dir.resolve("out");
+    GeneratorConfig config = GeneratorConfig.builder(GoldenFilesTest.specOf("bookshop-oas30"), out)
+        .reportDirectory(dir.resolve("report")).build();
+
+    GenerationResult result = CodexTestgen.generate(config);
+
+    String report = Files.readString(dir.resolve("report/report.md"));
+    assertThat(result.reportFiles()).hasSize(2);
+    assertThat(report).startsWith("## codex-testgen: Bookshop (openapi.yaml)")
+        .contains("| tests | " + result.testCases() + " (valid 8, auth ")
+        .contains("| operations with tests | 7 of 8 |")
+        .contains("| security schemes exercised | 4 of 5 |")
+        .contains("| `GET /books` listBooks | 1 | 4 | ")
+        .contains("- `DELETE /books/{bookId}` valid: DELETE is destructive: set includeDestructive")
+        .contains("- `GET /health` rate-limit: no 429 documented, no RateLimit headers, no limit configured")
+        .contains("- written: `apitests/BooksApiIT.java`");
+    assertThat(Files.readString(dir.resolve("report/report.json"))).contains("\"operationsTested\" : 7");
+  }
 }

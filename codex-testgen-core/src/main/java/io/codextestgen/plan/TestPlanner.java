@@ -25,6 +25,7 @@ public final class TestPlanner {
   private final GeneratorConfig config;
   private final List<SkippedOperation> skipped = new ArrayList<>();
   private final List<Diagnostic> warnings = new ArrayList<>();
+  private final List<OperationSummary> summaries = new ArrayList<>();
   private final SecurityChoices security;
   private final RequestFactory requests;
   private final AuthCases auth;
@@ -57,14 +58,19 @@ public final class TestPlanner {
       Names.Unique methodNames = new Names.Unique();
       List<TestCasePlan> cases = new ArrayList<>();
       for (Operation operation : operations) {
-        cases.addAll(planOperation(operation, methodNames));
+        int skippedBefore = skipped.size();
+        List<TestCasePlan> planned = planOperation(operation, methodNames);
+        summaries.add(summary(operation, planned,
+            skipped.size() > skippedBefore ? skipped.get(skipped.size() - 1).reason() : null));
+        cases.addAll(planned);
       }
       if (!cases.isEmpty()) {
         String className = classNames.claim(Names.upperCamel(group, "Api") + config.classSuffix());
         classes.add(new TestClassPlan(className, group, cases));
       }
     });
-    return new TestPlan(config.basePackage(), support(), classes, skipped, warnings);
+    return new TestPlan(config.basePackage(), support(), classes, skipped, warnings, model.title(), summaries,
+        new ArrayList<>(model.securitySchemes().keySet()));
   }
 
   private SupportPlan support() {
@@ -140,6 +146,35 @@ public final class TestPlanner {
       cases.addAll(rateLimits.plan(context));
     }
     return cases;
+  }
+
+  /** Tests per family and, for the families without any, why: what the report shows for the operation. */
+  private OperationSummary summary(Operation operation, List<TestCasePlan> cases, String skipReason) {
+    Map<String, Integer> tests = new TreeMap<>();
+    Set<String> exercised = new TreeSet<>();
+    for (TestCasePlan testCase : cases) {
+      tests.merge(testCase.family(), TestPlan.invocations(testCase), Integer::sum);
+      testCase.expect().statuses().forEach(status -> exercised.add(String.valueOf(status)));
+      testCase.expect().statusClasses().forEach(c -> exercised.add(c + "XX"));
+    }
+    Map<String, String> notGenerated = new TreeMap<>();
+    for (String family : List.of(Families.VALID, Families.AUTH, Families.MALFORMED, Families.RATE_LIMIT)) {
+      if (tests.containsKey(family)) {
+        continue;
+      }
+      String reason = skipReason != null ? skipReason
+          : !config.generates(family) ? "family turned off in the configuration"
+          : switch (family) {
+            case Families.AUTH -> "the spec defines no security schemes";
+            case Families.MALFORMED -> "nothing to break: no JSON body and no parameters";
+            case Families.RATE_LIMIT -> "no 429 documented, no RateLimit headers, no limit configured";
+            default -> "no request can be built";
+          };
+      notGenerated.put(family, reason);
+    }
+    List<String> documented = operation.responses().stream().map(r -> r.status()).toList();
+    return new OperationSummary(operation.operationId(), operation.method().name(), operation.path(), tests,
+        notGenerated, documented, new ArrayList<>(exercised));
   }
 
   private static List<TestCasePlan> validCases(OperationContext context) {

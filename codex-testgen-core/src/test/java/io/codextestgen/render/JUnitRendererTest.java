@@ -53,7 +53,8 @@ class JUnitRendererTest {
     SupportPlan support = new SupportPlan("ApiTestSupport", "spec*/\\u000a.yaml", "00", "spec.yaml", null,
         List.of(), List.of("Authorization"), true);
     return new TestPlan("hostile", support,
-        List.of(new TestClassPlan("ThingsApiIT", "things */ \\u000a", List.of(testCase))), List.of(), List.of());
+        List.of(new TestClassPlan("ThingsApiIT", "things */ \\u000a", List.of(testCase))), List.of(), List.of(),
+        "Things", List.of(), List.of());
   }
 
   @Test

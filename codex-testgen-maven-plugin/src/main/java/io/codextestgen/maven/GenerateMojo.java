@@ -37,6 +37,10 @@ public class GenerateMojo extends AbstractCodexMojo {
         "codex-testgen: %d tests in %d classes from %s -> %s (%d written, %d unchanged, %d deleted)",
         result.testCases(), result.testClasses(), specFile.getName(), relative(outputDirectory),
         result.writtenFiles().size(), result.unchangedFiles().size(), result.deletedFiles().size()));
+    getLog().info("  by family: " + new java.util.TreeMap<>(result.testsByFamily()).toString()
+        .replaceAll("[{}]", "").replace("=", " "));
+    result.reportFiles().stream().filter(f -> f.toString().endsWith(".md")).findFirst()
+        .ifPresent(report -> getLog().info("  report for reviewers: " + relative(report.toFile())));
     result.deletedFiles().forEach(path -> getLog().info("  deleted " + path + " (its operations left the spec)"));
     for (SkippedOperation skipped : result.skipped()) {
       getLog().info("  skipped " + skipped.method() + " " + skipped.path()

@@ -1,0 +1,129 @@
+package io.codextestgen.report;
+
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.codextestgen.diag.Diagnostic;
+import io.codextestgen.diag.GenerationException;
+import io.codextestgen.emit.WriteReport;
+import io.codextestgen.plan.CredentialPlan;
+import io.codextestgen.plan.OperationSummary;
+import io.codextestgen.plan.TestPlan;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** Writes report.json and report.md: per operation and family, the tests generated and why others were not. */
+public final class ReportWriter {
+
+  private static final List<String> FAMILIES = List.of("valid", "auth", "malformed", "rate-limit");
+
+  private ReportWriter() {}
+
+  public static SuiteReport summarize(TestPlan plan, WriteReport files) {
+    Map<String, Integer> byFamily = new TreeMap<>();
+    int responsesDocumented = 0;
+    int responsesExercised = 0;
+    int operationsTested = 0;
+    for (OperationSummary operation : plan.operations()) {
+      operation.tests().forEach((family, count) -> byFamily.merge(family, count, Integer::sum));
+      operationsTested += operation.tests().isEmpty() ? 0 : 1;
+      for (String status : operation.documentedStatuses()) {
+        responsesDocumented++;
+        if (operation.exercisedStatuses().contains(status)) {
+          responsesExercised++;
+        }
+      }
+    }
+    Map<String, List<String>> changes = new LinkedHashMap<>();
+    changes.put("written", files.written());
+    changes.put("unchanged", files.unchanged());
+    changes.put("deleted", files.deleted());
+    changes.put("ownedByAPerson", files.humanOwned());
+    return new SuiteReport(plan.title(), plan.support().specFileName(),
+        byFamily.values().stream().mapToInt(Integer::intValue).sum(), byFamily, operationsTested,
+        plan.operations().size(), responsesExercised, responsesDocumented,
+        plan.support().credentials().stream().map(CredentialPlan::schemeName).toList(), plan.securitySchemes(),
+        plan.operations(), changes);
+  }
+
+  /** Writes both files into {@code directory}; returns their paths. */
+  public static List<Path> write(SuiteReport report, Path directory) {
+    try {
+      Files.createDirectories(directory);
+      Path json = directory.resolve("report.json");
+      Path markdown = directory.resolve("report.md");
+      DefaultIndenter indenter = new DefaultIndenter("  ", "\n");
+      Files.writeString(json, new ObjectMapper().writer(new DefaultPrettyPrinter().withObjectIndenter(indenter)
+          .withArrayIndenter(indenter)).writeValueAsString(report) + "\n", StandardCharsets.UTF_8);
+      Files.writeString(markdown, markdown(report), StandardCharsets.UTF_8);
+      return List.of(markdown, json);
+    } catch (IOException e) {
+      throw new GenerationException(Diagnostic.error("", "reportDirectory",
+          "cannot write the report to " + directory + ": " + e.getMessage()));
+    }
+  }
+
+  static String markdown(SuiteReport report) {
+    StringBuilder md = new StringBuilder();
+    md.append("## codex-testgen: ").append(report.title()).append(" (").append(report.specFile()).append(")\n\n");
+    md.append("| | |\n|---|---|\n");
+    md.append("| tests | ").append(report.tests()).append(" (");
+    List<String> parts = new ArrayList<>();
+    for (String family : FAMILIES) {
+      parts.add(family + " " + report.testsByFamily().getOrDefault(family, 0));
+    }
+    md.append(String.join(", ", parts)).append(") |\n");
+    md.append("| operations with tests | ").append(report.operationsTested()).append(" of ")
+        .append(report.operationsTotal()).append(" |\n");
+    md.append("| documented responses a test expects | ").append(report.responsesExercised()).append(" of ")
+        .append(report.responsesDocumented()).append(" |\n");
+    md.append("| security schemes exercised | ").append(report.securitySchemesExercised().size()).append(" of ")
+        .append(report.securitySchemesDefined().size()).append(" |\n");
+    md.append("| files | ").append(count(report, "written")).append(" written, ").append(count(report, "unchanged"))
+        .append(" unchanged, ").append(count(report, "deleted")).append(" deleted |\n\n");
+    md.append("### Operations\n\n| operation | valid | auth | malformed | rate-limit |\n|---|---|---|---|---|\n");
+    for (OperationSummary operation : report.operations()) {
+      md.append("| `").append(operation.method()).append(' ').append(escape(operation.path())).append('`');
+      if (operation.operationId() != null) {
+        md.append(" ").append(escape(operation.operationId()));
+      }
+      for (String family : FAMILIES) {
+        Integer tests = operation.tests().get(family);
+        md.append(" | ").append(tests != null ? tests.toString() : "-");
+      }
+      md.append(" |\n");
+    }
+    List<String> reasons = new ArrayList<>();
+    for (OperationSummary operation : report.operations()) {
+      operation.notGenerated().forEach((family, reason) -> reasons.add("- `" + operation.method() + " "
+          + escape(operation.path()) + "` " + family + ": " + escape(reason)));
+    }
+    if (!reasons.isEmpty()) {
+      md.append("\n### Not generated, and why\n\n");
+      reasons.forEach(line -> md.append(line).append('\n'));
+    }
+    md.append("\n### Changes to the generated files\n\n");
+    report.files().forEach((kind, paths) -> paths.forEach(path ->
+        md.append("- ").append(kind.toLowerCase(Locale.ROOT)).append(": `").append(path).append("`\n")));
+    if (report.files().values().stream().allMatch(List::isEmpty)) {
+      md.append("- none\n");
+    }
+    return md.toString();
+  }
+
+  private static int count(SuiteReport report, String kind) {
+    return report.files().getOrDefault(kind, List.of()).size();
+  }
+
+  private static String escape(String text) {
+    return text.replace("|", "\\|").replace("\n", " ");
+  }
+}

@@ -1,0 +1,66 @@
+package io.codextestgen.cli;
+
+import io.codextestgen.config.GeneratorConfig;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import picocli.CommandLine.Option;
+
+/** The options both commands share, mapped onto {@link GeneratorConfig}; every default lives in the core. */
+final class ConfigOptions {
+
+  @Option(names = {"-s", "--spec"}, required = true, paramLabel = "FILE",
+      description = "OpenAPI 3.x or Swagger 2.0 file, YAML or JSON")
+  Path spec;
+
+  @Option(names = {"-o", "--output"}, required = true, paramLabel = "DIR",
+      description = "Directory of the generated sources, e.g. src/test/codex-testgen")
+  Path output;
+
+  @Option(names = {"-p", "--package"}, paramLabel = "NAME", description = "Java package (default: apitests)")
+  String basePackage = GeneratorConfig.DEFAULT_PACKAGE;
+
+  @Option(names = "--spec-path-in-tests", paramLabel = "PATH",
+      description = "Where the tests find the spec at run time, relative to where they run (default: the spec "
+          + "path as given)")
+  String specPathInTests;
+
+  @Option(names = "--seed", paramLabel = "N", description = "Seed of synthesized values (default: 0)")
+  long seed;
+
+  @Option(names = "--families", split = ",", paramLabel = "FAMILY",
+      description = "Families to generate: valid, auth, malformed, rate-limit (default: all)")
+  List<String> families;
+
+  @Option(names = "--include-destructive", description = "Also test destructive operations (DELETE)")
+  boolean includeDestructive;
+
+  @Option(names = "--include-deprecated", description = "Also test deprecated operations")
+  boolean includeDeprecated;
+
+  @Option(names = "--use-spec-servers",
+      description = "Let the suite fall back to the spec's first server URL when no base URI is given")
+  boolean useSpecServers;
+
+  @Option(names = "--allow-remote-ref", paramLabel = "URL_PREFIX",
+      description = "Allow remote $refs under this prefix (repeatable; default: none, no network access)")
+  List<String> remoteRefAllowList = new ArrayList<>();
+
+  @Option(names = "--report", paramLabel = "DIR", description = "Write report.md and report.json here")
+  Path reportDirectory;
+
+  GeneratorConfig config() {
+    return GeneratorConfig.builder(spec, output)
+        .basePackage(basePackage)
+        .specPathInTests(specPathInTests != null ? specPathInTests : spec.toString())
+        .seed(seed)
+        .families(families == null ? null : new LinkedHashSet<>(families))
+        .includeDestructive(includeDestructive)
+        .includeDeprecated(includeDeprecated)
+        .useSpecServers(useSpecServers)
+        .remoteRefAllowList(remoteRefAllowList)
+        .reportDirectory(reportDirectory)
+        .build();
+  }
+}

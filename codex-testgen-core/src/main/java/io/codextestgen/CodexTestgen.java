@@ -8,6 +8,7 @@ import io.codextestgen.diag.Diagnostic;
 import io.codextestgen.diag.GenerationException;
 import io.codextestgen.emit.DriftChecker;
 import io.codextestgen.emit.DriftReport;
+import io.codextestgen.emit.GenerationState;
 import io.codextestgen.emit.SourceWriter;
 import io.codextestgen.emit.WriteReport;
 import io.codextestgen.plan.TestPlan;
@@ -32,6 +33,13 @@ public final class CodexTestgen {
 
   /** Generates the suite and writes the files that changed. */
   public static GenerationResult generate(GeneratorConfig config) {
+    if (config.stateFile() != null) {
+      GenerationState state = GenerationState.read(config.stateFile());
+      if (state != null && state.stillCurrent(config.toString(), config.outputDirectory())) {
+        return new GenerationResult(List.of(), new ArrayList<>(state.outputs().keySet()), List.of(), List.of(),
+            state.testClasses(), state.testCases(), state.testsByFamily(), List.of(), List.of(), List.of(), true);
+      }
+    }
     Generated generated = render(config);
     WriteReport report = new SourceWriter(config.outputDirectory()).write(generated.files());
     List<Diagnostic> diagnostics = new ArrayList<>(generated.diagnostics());
@@ -40,8 +48,15 @@ public final class CodexTestgen {
     SuiteReport summary = ReportWriter.summarize(plan, report);
     List<java.nio.file.Path> reportFiles = config.reportDirectory() == null ? List.of()
         : ReportWriter.write(summary, config.reportDirectory());
+    if (config.stateFile() != null) {
+      List<String> outputs = new ArrayList<>(report.written());
+      outputs.addAll(report.unchanged());
+      GenerationState.of(config.toString(), generated.specFiles(), config.outputDirectory(), outputs,
+          plan.classes().size(), summary.tests(), summary.testsByFamily()).write(config.stateFile());
+    }
     return new GenerationResult(report.written(), report.unchanged(), report.deleted(), report.humanOwned(),
-        plan.classes().size(), summary.tests(), summary.testsByFamily(), plan.skipped(), diagnostics, reportFiles);
+        plan.classes().size(), summary.tests(), summary.testsByFamily(), plan.skipped(), diagnostics, reportFiles,
+        false);
   }
 
   /**
@@ -66,15 +81,20 @@ public final class CodexTestgen {
     List<RenderedFile> files = JUnitRenderer.render(plan);
     List<Diagnostic> diagnostics = new ArrayList<>(spec.warnings());
     diagnostics.addAll(plan.warnings());
-    return new Generated(plan, files, diagnostics);
+    List<java.nio.file.Path> specFiles = new ArrayList<>(spec.files());
+    java.nio.file.Path policy = config.specFile().toAbsolutePath().normalize().resolveSibling(PolicyFile.FILE_NAME);
+    specFiles.add(policy); // hashed as "missing" when absent: adding one later is a change too
+    return new Generated(plan, files, diagnostics, specFiles);
   }
 
-  /** The rendered suite before it is written. */
-  public record Generated(TestPlan plan, List<RenderedFile> files, List<Diagnostic> diagnostics) {
+  /** The rendered suite before it is written, and every file it was made from. */
+  public record Generated(TestPlan plan, List<RenderedFile> files, List<Diagnostic> diagnostics,
+      List<java.nio.file.Path> specFiles) {
 
     public Generated {
       files = List.copyOf(files);
       diagnostics = List.copyOf(diagnostics);
+      specFiles = List.copyOf(specFiles);
     }
   }
 }

@@ -10,7 +10,8 @@ import java.util.Map;
  * The outcome of {@link CodexTestgen#generate}: files written, unchanged, deleted (operations that left the spec)
  * and left alone because a person owns them (paths relative to the output directory), tests generated, operations
  * skipped with the reason, every warning met, and the report files written (if any). {@code testCases} counts
- * test invocations, a parameterized test once per row.
+ * test invocations, a parameterized test once per row. {@code upToDate} means nothing that decides the output
+ * changed since the last generation, so no work was done (see {@code GeneratorConfig.Builder#stateFile}).
  */
 public record GenerationResult(
     List<String> writtenFiles,
@@ -22,7 +23,8 @@ public record GenerationResult(
     Map<String, Integer> testsByFamily,
     List<SkippedOperation> skipped,
     List<Diagnostic> diagnostics,
-    List<Path> reportFiles) {
+    List<Path> reportFiles,
+    boolean upToDate) {
 
   public GenerationResult {
     writtenFiles = List.copyOf(writtenFiles);

@@ -181,4 +181,62 @@ class CodexTestgenTest {
         .contains("- written: `apitests/BooksApiIT.java`");
     assertThat(Files.readString(dir.resolve("report/report.json"))).contains("\"operationsTested\" : 7");
   }
+
+  @Test
+  void anUnchangedRerunDoesNoWorkAndAnyChangeEndsTheFastPath() throws IOException {
+    Path spec = Specs.write(dir, SPEC);
+    Path out = dir.resolve("out");
+    GeneratorConfig config = GeneratorConfig.builder(spec, out).stateFile(dir.resolve("state.json")).build();
+
+    GenerationResult first = CodexTestgen.generate(config);
+    GenerationResult second = CodexTestgen.generate(config);
+
+    assertThat(first.upToDate()).isFalse();
+    assertThat(second.upToDate()).isTrue();
+    assertThat(second.writtenFiles()).isEmpty();
+    assertThat(second.testCases()).isEqualTo(first.testCases());
+
+    Files.writeString(spec, SPEC.replace("description: ok", "description: fine"));
+    assertThat(CodexTestgen.generate(config).upToDate()).as("spec changed").isFalse();
+    assertThat(CodexTestgen.generate(config).upToDate()).isTrue();
+
+    Files.delete(out.resolve("apitests/ThingsApiIT.java"));
+    GenerationResult repaired = CodexTestgen.generate(config);
+    assertThat(repaired.upToDate()).as("an output file went missing").isFalse();
+    assertThat(repaired.writtenFiles()).containsExactly("apitests/ThingsApiIT.java");
+
+    assertThat(CodexTestgen.generate(config.toBuilder().seed(7).build()).upToDate()).as("config changed").isFalse();
+
+    Files.writeString(dir.resolve("codex-testgen.yaml"), "operations:\n  listThings:\n    rateLimit: 5\n");
+    assertThat(CodexTestgen.generate(config).upToDate()).as("policy file added").isFalse();
+  }
+
+  @Test
+  void hostileTagsAndOperationIdsCannotWriteOutsideTheOutputDirectory() throws IOException {
+    Path spec = Specs.write(dir, """
+        openapi: 3.0.3
+        info: { title: t, version: '1' }
+        paths:
+          /a:
+            get:
+              tags: ['../../../../tmp/evil']
+              operationId: '../../escape/../x'
+              responses: { '200': { description: ok } }
+          /b:
+            get:
+              tags: ['..\\..\\windows']
+              operationId: 'class'
+              responses: { '200': { description: ok } }
+        """);
+    Path out = dir.resolve("nested/out");
+
+    GenerationResult result = CodexTestgen.generate(GeneratorConfig.builder(spec, out).build());
+
+    assertThat(result.writtenFiles()).allMatch(path -> path.matches("apitests/[A-Za-z0-9_]+\\.java"));
+    try (var all = Files.walk(dir)) {
+      assertThat(all.filter(Files::isRegularFile).map(f -> dir.relativize(f).toString()))
+          .allMatch(f -> f.equals("openapi.yaml") || f.startsWith("nested/out/apitests/"));
+    }
+    assertThat(result.writtenFiles()).contains("apitests/TmpEvilApiIT.java", "apitests/WindowsApiIT.java");
+  }
 }

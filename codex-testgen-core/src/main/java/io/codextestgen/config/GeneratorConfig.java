@@ -41,7 +41,8 @@ public record GeneratorConfig(
     boolean includeDeprecated,
     List<String> destructiveMethods,
     Set<String> allowUnknownProperties,
-    Path reportDirectory) {
+    Path reportDirectory,
+    Path stateFile) {
 
   public static final String DEFAULT_PACKAGE = "apitests";
   public static final String DEFAULT_CLASS_SUFFIX = "ApiIT";
@@ -90,7 +91,8 @@ public record GeneratorConfig(
         .includeDeprecated(includeDeprecated)
         .destructiveMethods(destructiveMethods)
         .allowUnknownProperties(allowUnknownProperties)
-        .reportDirectory(reportDirectory);
+        .reportDirectory(reportDirectory)
+        .stateFile(stateFile);
   }
 
   /** Builder with the defaults of every option. */
@@ -114,6 +116,7 @@ public record GeneratorConfig(
     private List<String> destructiveMethods = List.of("DELETE");
     private Set<String> allowUnknownProperties = Set.of();
     private Path reportDirectory;
+    private Path stateFile;
 
     private Builder(Path specFile, Path outputDirectory) {
       this.specFile = specFile;
@@ -251,6 +254,15 @@ public record GeneratorConfig(
       return this;
     }
 
+    /**
+     * Where to remember what the last generation was made from; when spec files, configuration, generator and
+     * output files are all unchanged, {@code generate} then does no work. Null (the default): always generate.
+     */
+    public Builder stateFile(Path stateFile) {
+      this.stateFile = stateFile;
+      return this;
+    }
+
     /** Validates every option and returns the config, or throws with one diagnostic per bad option. */
     public GeneratorConfig build() {
       List<Diagnostic> problems = new ArrayList<>();
@@ -316,7 +328,7 @@ public record GeneratorConfig(
       return new GeneratorConfig(specFile, outputDirectory, basePackage, inTests, seed, remoteRefAllowList,
           useSpecServers, includeDestructive, classSuffix, malformedStatuses, rateLimits, rateLimitMaxRequests,
           rateLimitMaxWaitSeconds, selection, families, includeDeprecated, destructiveMethods, allowUnknownProperties,
-          reportDirectory);
+          reportDirectory, stateFile);
     }
   }
 }

@@ -10,7 +10,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -40,6 +42,7 @@ public final class SourceWriter {
     List<String> unchanged = new ArrayList<>();
     List<String> humanOwned = new ArrayList<>();
     List<Diagnostic> warnings = new ArrayList<>();
+    List<RenderedFile> toWrite = new ArrayList<>();
     for (RenderedFile file : files) {
       Optional<String> existing = output.read(file.relativePath());
       if (existing.isPresent() && existing.get().equals(file.content())) {
@@ -49,10 +52,24 @@ public final class SourceWriter {
         warnings.add(Diagnostic.warning(file.relativePath(), "", "not overwritten: this file has no codex-testgen"
             + " marker, so it belongs to a person. Move it away to let the generator write it again"));
       } else {
-        writeAtomically(output.target(file.relativePath()), file.content());
-        written.add(file.relativePath());
+        toWrite.add(file);
       }
     }
+    // Two phases: every new content goes to a temporary file first; only when all are written do they replace
+    // the old files, so a failure (a full disk) leaves the previous files as they were.
+    Map<Path, Path> staged = new LinkedHashMap<>();
+    try {
+      for (RenderedFile file : toWrite) {
+        Path target = output.target(file.relativePath());
+        staged.put(stage(target, file.content()), target);
+      }
+      for (Map.Entry<Path, Path> move : staged.entrySet()) {
+        moveIntoPlace(move.getKey(), move.getValue());
+      }
+    } finally {
+      staged.keySet().forEach(SourceWriter::deleteQuietly);
+    }
+    toWrite.forEach(file -> written.add(file.relativePath()));
     List<String> deleted = new ArrayList<>();
     for (String stale : output.staleGenerated(files)) {
       try {
@@ -65,23 +82,36 @@ public final class SourceWriter {
     return new WriteReport(written, unchanged, deleted, humanOwned, warnings);
   }
 
-  private void writeAtomically(Path target, String content) {
+  private Path stage(Path target, String content) {
     try {
       Files.createDirectories(target.getParent());
       Path temp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
+      Files.writeString(temp, content, StandardCharsets.UTF_8);
+      return temp;
+    } catch (IOException e) {
+      throw new GenerationException(Diagnostic.error(output.root().relativize(target).toString(), "",
+          "cannot write under " + output.root() + " (no file was changed): " + e.getMessage()));
+    }
+  }
+
+  private void moveIntoPlace(Path temp, Path target) {
+    try {
       try {
-        Files.writeString(temp, content, StandardCharsets.UTF_8);
-        try {
-          Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (AtomicMoveNotSupportedException e) {
-          Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-        }
-      } finally {
-        Files.deleteIfExists(temp);
+        Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      } catch (AtomicMoveNotSupportedException e) {
+        Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
       }
     } catch (IOException e) {
       throw new GenerationException(Diagnostic.error(output.root().relativize(target).toString(), "",
-          "cannot write under " + output.root() + ": " + e.getMessage()));
+          "cannot replace the file: " + e.getMessage()));
+    }
+  }
+
+  private static void deleteQuietly(Path temp) {
+    try {
+      Files.deleteIfExists(temp);
+    } catch (IOException e) {
+      // a leftover temporary file is harmless: it starts with a dot and ends in .tmp
     }
   }
 }

@@ -5,12 +5,14 @@ import io.swagger.v3.oas.models.OpenAPI;
 import java.util.List;
 
 /**
- * A parsed spec with its references resolved into one model, the warnings met on the way, and a hash of every
- * file it was read from (so a change to any of them is seen).
+ * A parsed spec with its references resolved into one model, the warnings met on the way, every local file it was
+ * read from, and a hash of them all (so a change to any of them is seen).
  */
-public record LoadedSpec(OpenAPI openApi, String fileName, String sha256, List<Diagnostic> warnings) {
+public record LoadedSpec(OpenAPI openApi, String fileName, String sha256, List<Diagnostic> warnings,
+    List<java.nio.file.Path> files) {
 
   public LoadedSpec {
     warnings = List.copyOf(warnings);
+    files = List.copyOf(files);
   }
 }

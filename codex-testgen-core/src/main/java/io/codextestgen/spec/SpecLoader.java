@@ -67,7 +67,8 @@ public final class SpecLoader {
       throw new GenerationException(Diagnostic.error(name, "paths",
           "the spec has no paths, so there is nothing to test: add at least one path with an operation"));
     }
-    return new LoadedSpec(openApi, name, hash(scanner.documents(), scanner), warnings);
+    return new LoadedSpec(openApi, name, hash(scanner.documents(), scanner), warnings,
+        new ArrayList<>(scanner.documents().keySet()));
   }
 
   private SwaggerParseResult parse(Path specFile) {

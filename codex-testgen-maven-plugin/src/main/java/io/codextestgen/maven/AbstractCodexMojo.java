@@ -129,6 +129,13 @@ abstract class AbstractCodexMojo extends AbstractMojo {
   @Parameter(property = "codex-testgen.reportDirectory", defaultValue = "${project.build.directory}/codex-testgen")
   protected File reportDirectory;
 
+  /**
+   * Remembers what the last generation was made from: an unchanged rerun (spec files, configuration, plugin
+   * version and output files) does no work.
+   */
+  @Parameter(defaultValue = "${project.build.directory}/codex-testgen/state-${mojoExecution.executionId}.json")
+  protected File stateFile;
+
   /** Skip every codex-testgen goal. */
   @Parameter(property = "codex-testgen.skip", defaultValue = "false")
   protected boolean skip;
@@ -162,6 +169,7 @@ abstract class AbstractCodexMojo extends AbstractMojo {
           .destructiveMethods(destructiveMethods == null || destructiveMethods.isEmpty() ? null : destructiveMethods)
           .allowUnknownProperties(new java.util.HashSet<>(list(allowUnknownProperties)))
           .reportDirectory(reportDirectory == null ? null : reportDirectory.toPath())
+          .stateFile(stateFile == null ? null : stateFile.toPath())
           .build();
     } catch (GenerationException e) {
       throw new MojoExecutionException(describe("invalid plugin configuration", e.diagnostics()), e);

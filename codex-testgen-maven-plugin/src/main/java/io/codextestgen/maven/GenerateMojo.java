@@ -46,6 +46,11 @@ public class GenerateMojo extends AbstractCodexMojo {
           + " (nothing was written; fix the spec and run again)", e);
     }
     project.addTestCompileSourceRoot(outputDirectory.getAbsolutePath());
+    if (result.upToDate()) {
+      getLog().info("codex-testgen: " + result.testCases() + " tests in " + relative(outputDirectory)
+          + " are up to date (spec, configuration and generator unchanged): nothing to do");
+      return;
+    }
     logWarnings(result.diagnostics());
     getLog().info(String.format(java.util.Locale.ROOT,
         "codex-testgen: %d tests in %d classes from %s -> %s (%d written, %d unchanged, %d deleted)",

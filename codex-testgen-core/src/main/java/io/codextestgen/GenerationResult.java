@@ -36,4 +36,28 @@ public record GenerationResult(
     testsByFamily = Map.copyOf(testsByFamily);
     reportFiles = List.copyOf(reportFiles);
   }
+
+  /**
+   * What a build tool prints after a generation, one line each: the totals, tests by family, then deleted files
+   * and skipped operations with the reason. {@code output} is the output directory as the user should read it.
+   */
+  public List<String> summary(String specName, String output) {
+    List<String> lines = new java.util.ArrayList<>();
+    if (upToDate) {
+      lines.add("codex-testgen: " + testCases + " tests in " + output
+          + " are up to date (spec, configuration and generator unchanged): nothing to do");
+      return lines;
+    }
+    lines.add(String.format(java.util.Locale.ROOT,
+        "codex-testgen: %d tests in %d classes from %s -> %s (%d written, %d unchanged, %d deleted)", testCases,
+        testClasses, specName, output, writtenFiles.size(), unchangedFiles.size(), deletedFiles.size()));
+    lines.add("  by family: " + new java.util.TreeMap<>(testsByFamily).toString().replaceAll("[{}]", "")
+        .replace("=", " "));
+    deletedFiles.forEach(path -> lines.add("  deleted " + path + " (its operations left the spec)"));
+    for (SkippedOperation operation : skipped) {
+      lines.add("  skipped " + operation.method() + " " + operation.path()
+          + (operation.operationId() == null ? "" : " (" + operation.operationId() + ")") + ": " + operation.reason());
+    }
+    return lines;
+  }
 }

@@ -5,7 +5,6 @@ import io.codextestgen.GenerationResult;
 import io.codextestgen.diag.Diagnostic;
 import io.codextestgen.diag.GenerationException;
 import io.codextestgen.emit.DriftReport;
-import io.codextestgen.plan.SkippedOperation;
 import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.TreeMap;
@@ -59,15 +58,7 @@ public final class CodexTestgenCli {
       try {
         GenerationResult result = CodexTestgen.generate(options.config());
         warnings(result.diagnostics(), spec.commandLine().getErr());
-        out.printf(Locale.ROOT, "codex-testgen: %d tests in %d classes from %s -> %s (%d written, %d unchanged,"
-                + " %d deleted)%n", result.testCases(), result.testClasses(), options.spec.getFileName(),
-            options.output, result.writtenFiles().size(), result.unchangedFiles().size(),
-            result.deletedFiles().size());
-        out.println("  by family: " + new TreeMap<>(result.testsByFamily()).toString().replaceAll("[{}]", "")
-            .replace("=", " "));
-        for (SkippedOperation skipped : result.skipped()) {
-          out.println("  skipped " + skipped.method() + " " + skipped.path() + ": " + skipped.reason());
-        }
+        result.summary(options.spec.getFileName().toString(), options.output.toString()).forEach(out::println);
         result.reportFiles().forEach(file -> out.println("  report: " + file));
         return 0;
       } catch (GenerationException e) {

@@ -4,7 +4,6 @@ import io.codextestgen.CodexTestgen;
 import io.codextestgen.GenerationResult;
 import io.codextestgen.config.GeneratorConfig;
 import io.codextestgen.diag.GenerationException;
-import io.codextestgen.plan.SkippedOperation;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
@@ -46,24 +45,9 @@ public class GenerateMojo extends AbstractCodexMojo {
           + " (nothing was written; fix the spec and run again)", e);
     }
     project.addTestCompileSourceRoot(outputDirectory.getAbsolutePath());
-    if (result.upToDate()) {
-      getLog().info("codex-testgen: " + result.testCases() + " tests in " + relative(outputDirectory)
-          + " are up to date (spec, configuration and generator unchanged): nothing to do");
-      return;
-    }
     logWarnings(result.diagnostics());
-    getLog().info(String.format(java.util.Locale.ROOT,
-        "codex-testgen: %d tests in %d classes from %s -> %s (%d written, %d unchanged, %d deleted)",
-        result.testCases(), result.testClasses(), specFile.getName(), relative(outputDirectory),
-        result.writtenFiles().size(), result.unchangedFiles().size(), result.deletedFiles().size()));
-    getLog().info("  by family: " + new java.util.TreeMap<>(result.testsByFamily()).toString()
-        .replaceAll("[{}]", "").replace("=", " "));
+    result.summary(specFile.getName(), relative(outputDirectory)).forEach(getLog()::info);
     result.reportFiles().stream().filter(f -> f.toString().endsWith(".md")).findFirst()
         .ifPresent(report -> getLog().info("  report for reviewers: " + relative(report.toFile())));
-    result.deletedFiles().forEach(path -> getLog().info("  deleted " + path + " (its operations left the spec)"));
-    for (SkippedOperation skipped : result.skipped()) {
-      getLog().info("  skipped " + skipped.method() + " " + skipped.path()
-          + (skipped.operationId() == null ? "" : " (" + skipped.operationId() + ")") + ": " + skipped.reason());
-    }
   }
 }

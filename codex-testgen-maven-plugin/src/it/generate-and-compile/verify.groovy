@@ -15,7 +15,7 @@ assert !source.contains('deletePet') : 'DELETE is opt-in'
 assert !source.contains('\r')
 
 def log = new File(basedir, 'build.log').text
-assert log =~ /codex-testgen: \d+ tests in 1 classes from petstore\.yaml -> src\/test\/codex-testgen \(2 written, 0 unchanged, 0 deleted\)/
+assert log =~ /codex-testgen: \d+ tests for 2 of 3 operations, in 1 classes from petstore\.yaml -> src\/test\/codex-testgen \(2 written, 0 unchanged, 0 deleted\)/
 assert log.contains('skipped DELETE /pets/{petId} (deletePet): DELETE is destructive')
 def report = new File(basedir, 'target/codex-testgen/report.md')
 assert report.isFile() : 'report for reviewers'

@@ -37,7 +37,7 @@ public final class CodexTestgen {
       GenerationState state = GenerationState.read(config.stateFile());
       if (state != null && state.stillCurrent(config.toString(), config.outputDirectory())) {
         return new GenerationResult(List.of(), new ArrayList<>(state.outputs().keySet()), List.of(), List.of(),
-            state.testClasses(), state.testCases(), state.testsByFamily(), List.of(), List.of(), List.of(), true);
+            state.testClasses(), state.testCases(), 0, 0, state.testsByFamily(), List.of(), List.of(), List.of(), true);
       }
     }
     Generated generated = render(config);
@@ -55,8 +55,8 @@ public final class CodexTestgen {
           plan.classes().size(), summary.tests(), summary.testsByFamily()).write(config.stateFile());
     }
     return new GenerationResult(report.written(), report.unchanged(), report.deleted(), report.humanOwned(),
-        plan.classes().size(), summary.tests(), summary.testsByFamily(), plan.skipped(), diagnostics, reportFiles,
-        false);
+        plan.classes().size(), summary.tests(), summary.operationsTested(), summary.operationsTotal(),
+        summary.testsByFamily(), plan.skipped(), diagnostics, reportFiles, false);
   }
 
   /**

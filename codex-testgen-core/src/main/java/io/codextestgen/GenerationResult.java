@@ -20,6 +20,8 @@ public record GenerationResult(
     List<String> humanOwnedFiles,
     int testClasses,
     int testCases,
+    int operationsTested,
+    int operationsTotal,
     Map<String, Integer> testsByFamily,
     List<SkippedOperation> skipped,
     List<Diagnostic> diagnostics,
@@ -49,8 +51,9 @@ public record GenerationResult(
       return lines;
     }
     lines.add(String.format(java.util.Locale.ROOT,
-        "codex-testgen: %d tests in %d classes from %s -> %s (%d written, %d unchanged, %d deleted)", testCases,
-        testClasses, specName, output, writtenFiles.size(), unchangedFiles.size(), deletedFiles.size()));
+        "codex-testgen: %d tests for %d of %d operations, in %d classes from %s -> %s (%d written, %d unchanged,"
+            + " %d deleted)", testCases, operationsTested, operationsTotal, testClasses, specName, output,
+        writtenFiles.size(), unchangedFiles.size(), deletedFiles.size()));
     lines.add("  by family: " + new java.util.TreeMap<>(testsByFamily).toString().replaceAll("[{}]", "")
         .replace("=", " "));
     deletedFiles.forEach(path -> lines.add("  deleted " + path + " (its operations left the spec)"));

@@ -174,7 +174,7 @@ class CodexTestgenTest {
     assertThat(report).startsWith("## codex-testgen: Bookshop (openapi.yaml)")
         .contains("| tests | " + result.testCases() + " (valid 8, auth ")
         .contains("| operations with tests | 7 of 8 |")
-        .contains("| security schemes exercised | 4 of 5 |")
+        .contains("| security schemes exercised | 5 of 5 |")
         .contains("| `GET /books` listBooks | 1 | 4 | ")
         .contains("- `DELETE /books/{bookId}` valid: DELETE is destructive: set includeDestructive")
         .contains("- `GET /health` rate-limit: no 429 documented, no RateLimit headers, no limit configured")

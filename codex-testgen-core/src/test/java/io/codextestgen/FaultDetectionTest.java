@@ -42,6 +42,8 @@ class FaultDetectionTest {
         .basePackage("faults.bookshop")
         .specPathInTests(SPEC.toString())
         .includeDestructive(true)
+        // flows need a server that keeps data: FlowTest runs them against a stateful fake
+        .families(java.util.Set.of("valid", "auth", "malformed", "rate-limit"))
         .build();
     suite = GeneratedSuite.compile(CodexTestgen.render(config).files(), work);
   }

@@ -183,9 +183,19 @@ public final class ApiModelReader {
           }
         });
       }
+      List<ApiResponse.Link> links = new ArrayList<>();
+      if (response.getLinks() != null) {
+        new TreeMap<>(response.getLinks()).forEach((name, link) -> {
+          if (link != null && link.getOperationId() != null && link.getParameters() != null) {
+            Map<String, String> parameters = new TreeMap<>();
+            link.getParameters().forEach((param, expression) -> parameters.put(param, String.valueOf(expression)));
+            links.add(new ApiResponse.Link(link.getOperationId(), parameters));
+          }
+        });
+      }
       result.add(new ApiResponse(status.toUpperCase(Locale.ROOT),
           response.getContent() == null ? List.of() : readContents(response.getContent(), at + "/content"),
-          headers));
+          headers, links));
     });
     return result;
   }

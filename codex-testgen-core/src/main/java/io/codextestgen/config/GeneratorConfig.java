@@ -51,7 +51,7 @@ public record GeneratorConfig(
   private static final Pattern ALLOWED_PREFIX = Pattern.compile("https?://[^\\s]+", Pattern.CASE_INSENSITIVE);
 
   /** Every test family, by its JUnit tag. */
-  public static final Set<String> ALL_FAMILIES = Set.of("valid", "auth", "malformed", "rate-limit");
+  public static final Set<String> ALL_FAMILIES = Set.of("valid", "auth", "malformed", "rate-limit", "flow");
   public static final int DEFAULT_RATE_LIMIT_MAX_REQUESTS = 200;
   public static final int DEFAULT_RATE_LIMIT_MAX_WAIT_SECONDS = 60;
 
@@ -290,7 +290,7 @@ public record GeneratorConfig(
       for (String family : families) {
         if (!ALL_FAMILIES.contains(family)) {
           problems.add(Diagnostic.error("", "families",
-              "'" + family + "' is not a test family: use valid, auth, malformed or rate-limit"));
+              "'" + family + "' is not a test family: use valid, auth, malformed, rate-limit or flow"));
         }
       }
       for (String method : destructiveMethods) {

@@ -7,6 +7,7 @@ public final class Families {
   public static final String AUTH = "auth";
   public static final String MALFORMED = "malformed";
   public static final String RATE_LIMIT = "rate-limit";
+  public static final String FLOW = "flow";
 
   private Families() {}
 }

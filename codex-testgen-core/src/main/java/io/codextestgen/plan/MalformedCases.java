@@ -125,6 +125,6 @@ final class MalformedCases {
   private static TestCasePlan rows(OperationContext context, String suffix, String what, String pointer,
       TestCasePlan.Shape shape, RequestPlan request, ExpectationPlan expect, List<CaseRow> rows) {
     return new TestCasePlan(context.method(suffix), context.label() + ": " + what, Families.MALFORMED,
-        context.operationId(), pointer, shape, request, expect, false, rows, null);
+        context.operationId(), pointer, shape, request, expect, false, rows, null, null);
   }
 }

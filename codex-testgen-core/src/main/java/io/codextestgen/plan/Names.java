@@ -8,7 +8,7 @@ import java.util.Set;
 import javax.lang.model.SourceVersion;
 
 /** Java identifiers from spec names: tags, operation ids, scheme names. Only [A-Za-z0-9_] survives. */
-final class Names {
+public final class Names {
 
   private Names() {}
 
@@ -48,6 +48,11 @@ final class Names {
       return text;
     }
     return lowerCamel(text, fallback);
+  }
+
+  /** A local variable name for a value such as a path parameter: {@code bookId}, {@code id}, {@code class_}. */
+  public static String variable(String name) {
+    return lowerCamel(name, "id");
   }
 
   static String upperSnake(String text) {

@@ -38,6 +38,6 @@ final class RateLimitCases {
     String pointer = context.operation().pointer() + "/responses" + (tooMany == null ? "" : "/429");
     return List.of(new TestCasePlan(context.method("burst_rateLimited"), display, Families.RATE_LIMIT,
         context.operationId(), pointer, TestCasePlan.Shape.RATE_LIMIT, context.primary().request(),
-        Expectations.exactly(List.of(429)), false, List.of(), plan));
+        Expectations.exactly(List.of(429)), false, List.of(), plan, null));
   }
 }

@@ -7,7 +7,7 @@ import java.util.List;
  * (a JSON pointer), what it sends and what it expects.
  *
  * <p>{@code shape} says how the method is built: a single request, or a parameterized test over {@code rows}
- * (body patches, raw bodies, parameter changes), or a rate-limit burst. {@code strictStatus} is true when an
+ * (body patches, raw bodies, parameter changes), a rate-limit burst, or a resource flow (see {@link FlowPlan}). {@code strictStatus} is true when an
  * undocumented response status fails the test by itself (valid requests); negative tests judge the status with
  * their own expectation, since APIs rightly answer 401 or 400 without documenting it.
  */
@@ -22,11 +22,12 @@ public record TestCasePlan(
     ExpectationPlan expect,
     boolean strictStatus,
     List<CaseRow> rows,
-    RateLimitPlan rateLimit) {
+    RateLimitPlan rateLimit,
+    FlowPlan flow) {
 
   /** How a test method is built. */
   public enum Shape {
-    SINGLE, BODY_PATCH_ROWS, RAW_BODY_ROWS, PARAMETER_ROWS, RATE_LIMIT
+    SINGLE, BODY_PATCH_ROWS, RAW_BODY_ROWS, PARAMETER_ROWS, RATE_LIMIT, FLOW, MASS_ASSIGNMENT
   }
 
   public TestCasePlan {
@@ -36,6 +37,6 @@ public record TestCasePlan(
   public static TestCasePlan single(String methodName, String displayName, String family, String operationId,
       String pointer, RequestPlan request, ExpectationPlan expect, boolean strictStatus) {
     return new TestCasePlan(methodName, displayName, family, operationId, pointer, Shape.SINGLE, request, expect,
-        strictStatus, List.of(), null);
+        strictStatus, List.of(), null, null);
   }
 }

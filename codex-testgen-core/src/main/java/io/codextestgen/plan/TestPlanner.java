@@ -31,6 +31,8 @@ public final class TestPlanner {
   private final AuthCases auth;
   private final MalformedCases malformed;
   private final RateLimitCases rateLimits;
+  private final FlowCases flows;
+  private String flowReason;
 
   private TestPlanner(ApiModel model, GeneratorConfig config) {
     this.model = model;
@@ -40,6 +42,7 @@ public final class TestPlanner {
     this.auth = new AuthCases(security);
     this.malformed = new MalformedCases(model, config);
     this.rateLimits = new RateLimitCases(config);
+    this.flows = new FlowCases(model, requests, security);
   }
 
   public static TestPlan plan(ApiModel model, GeneratorConfig config) {
@@ -122,6 +125,7 @@ public final class TestPlanner {
       alternatives.get(0).forEach(scheme -> credentials.add(CredentialUse.valid(scheme)));
       alternatives.forEach(security::use);
     }
+    flowReason = null;
     List<ValidRequest> valid = requests.validRequests(operation, credentials);
     if (valid.isEmpty()) {
       skip(operation, "its request body is required but no media type can be sent (supported: JSON, form,"
@@ -145,6 +149,11 @@ public final class TestPlanner {
     if (config.generates(Families.RATE_LIMIT)) {
       cases.addAll(rateLimits.plan(context));
     }
+    if (config.generates(Families.FLOW)) {
+      FlowCases.Outcome flow = flows.plan(context);
+      cases.addAll(flow.cases());
+      flowReason = flow.reason();
+    }
     return cases;
   }
 
@@ -158,7 +167,8 @@ public final class TestPlanner {
       testCase.expect().statusClasses().forEach(c -> exercised.add(c + "XX"));
     }
     Map<String, String> notGenerated = new TreeMap<>();
-    for (String family : List.of(Families.VALID, Families.AUTH, Families.MALFORMED, Families.RATE_LIMIT)) {
+    for (String family : List.of(Families.VALID, Families.AUTH, Families.MALFORMED, Families.RATE_LIMIT,
+        Families.FLOW)) {
       if (tests.containsKey(family)) {
         continue;
       }
@@ -168,6 +178,7 @@ public final class TestPlanner {
             case Families.AUTH -> "the spec defines no security schemes";
             case Families.MALFORMED -> "nothing to break: no JSON body and no parameters";
             case Families.RATE_LIMIT -> "no 429 documented, no RateLimit headers, no limit configured";
+            case Families.FLOW -> flowReason;
             default -> "no request can be built";
           };
       notGenerated.put(family, reason);

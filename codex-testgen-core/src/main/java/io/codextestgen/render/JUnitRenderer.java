@@ -35,14 +35,16 @@ public final class JUnitRenderer {
   private static SupportClassRenderer.Needs needs(TestPlan plan) {
     List<TestCasePlan> cases = plan.classes().stream().flatMap(c -> c.cases().stream()).toList();
     return new SupportClassRenderer.Needs(
-        cases.stream().anyMatch(c -> !c.strictStatus()),
+        cases.stream().anyMatch(c -> !c.strictStatus() || c.shape() == TestCasePlan.Shape.MASS_ASSIGNMENT),
         cases.stream().flatMap(c -> c.request().credentials().stream())
             .anyMatch(use -> use.mode() == CredentialUse.Mode.WRONG
                 && plan.support().credentials().stream().anyMatch(
                     cp -> cp.schemeName().equals(use.scheme()) && cp.kind() == CredentialPlan.Kind.BEARER)),
         cases.stream().anyMatch(c -> c.shape() == TestCasePlan.Shape.BODY_PATCH_ROWS),
         cases.stream().anyMatch(c -> c.shape() == TestCasePlan.Shape.PARAMETER_ROWS),
-        cases.stream().anyMatch(c -> c.shape() == TestCasePlan.Shape.RATE_LIMIT));
+        cases.stream().anyMatch(c -> c.shape() == TestCasePlan.Shape.RATE_LIMIT),
+        cases.stream().anyMatch(c -> c.shape() == TestCasePlan.Shape.FLOW
+            || c.shape() == TestCasePlan.Shape.MASS_ASSIGNMENT));
   }
 
   private static RenderedFile file(String packageName, TypeSpec type, String specFile) {

@@ -36,12 +36,23 @@ final class RequestChain {
    * break, so a chain can end anywhere; continuation lines are indented twice, {@code when} and {@code then} once.
    */
   CodeBlock given(RequestPlan request, boolean strictStatus) {
+    return given(request, strictStatus, null, null);
+  }
+
+  /** As {@link #given(RequestPlan, boolean)}, with path parameter {@code idParameter} taken from variable {@code idVariable}. */
+  CodeBlock given(RequestPlan request, boolean strictStatus, String idParameter, String idVariable) {
     CodeBlock.Builder code = CodeBlock.builder()
         .add("$T.given($T.$L())$>$>", Types.REST_ASSURED, support, strictStatus ? "request" : "negativeRequest");
     for (CredentialUse use : request.credentials()) {
       credential(code, credentials.get(use.scheme()), use.mode());
     }
-    add(code, "pathParam", request.pathParams());
+    for (NameValue value : request.pathParams()) {
+      if (value.name().equals(idParameter)) {
+        code.add("\n.pathParam($S, $L)", value.name(), idVariable);
+      } else {
+        code.add("\n.pathParam($S, $S)", value.name(), value.value());
+      }
+    }
     add(code, "queryParam", request.queryParams());
     add(code, "header", request.headers());
     add(code, "cookie", request.cookies());

@@ -22,7 +22,8 @@ final class SupportClassRenderer {
   private SupportClassRenderer() {}
 
   /** Which optional helpers the suite's tests call; only those are emitted. */
-  record Needs(boolean negative, boolean wrongBearer, boolean patch, boolean parameters, boolean rateLimit) {}
+  record Needs(boolean negative, boolean wrongBearer, boolean patch, boolean parameters, boolean rateLimit,
+      boolean flow) {}
 
   static TypeSpec render(SupportPlan plan, Needs needs) {
     TypeSpec.Builder type = TypeSpec.classBuilder(plan.className())
@@ -65,6 +66,9 @@ final class SupportClassRenderer {
     }
     if (needs.rateLimit()) {
       type.addMethods(SupportHelpers.rateLimit());
+    }
+    if (needs.flow()) {
+      type.addMethods(FlowHelpers.methods());
     }
     return type
         .addMethod(validationFilter(needs.negative()))

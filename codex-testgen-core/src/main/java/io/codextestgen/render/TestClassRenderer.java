@@ -26,10 +26,12 @@ final class TestClassRenderer {
 
   private final ClassName support;
   private final RequestChain chain;
+  private final FlowRenderer flows;
 
   private TestClassRenderer(ClassName support, Map<String, CredentialPlan> credentials) {
     this.support = support;
     this.chain = new RequestChain(support, credentials);
+    this.flows = new FlowRenderer(support, chain);
   }
 
   static TypeSpec render(TestClassPlan plan, ClassName support, Map<String, CredentialPlan> credentials,
@@ -49,6 +51,9 @@ final class TestClassRenderer {
       switch (testCase.shape()) {
         case SINGLE -> type.addMethod(renderer.single(testCase));
         case RATE_LIMIT -> type.addMethod(renderer.rateLimit(testCase));
+        case FLOW -> type.addMethod(renderer.header(testCase, true).addCode(renderer.flows.flow(testCase)).build());
+        case MASS_ASSIGNMENT -> type.addMethod(renderer.header(testCase, true)
+            .addCode(renderer.flows.massAssignment(testCase)).build());
         case RAW_BODY_ROWS, BODY_PATCH_ROWS, PARAMETER_ROWS -> {
           type.addMethod(rowSource(testCase));
           type.addMethod(renderer.parameterized(testCase));

@@ -23,7 +23,7 @@ import java.util.TreeMap;
 /** Writes report.json and report.md: per operation and family, the tests generated and why others were not. */
 public final class ReportWriter {
 
-  private static final List<String> FAMILIES = List.of("valid", "auth", "malformed", "rate-limit");
+  private static final List<String> FAMILIES = List.of("valid", "auth", "malformed", "rate-limit", "flow");
 
   private ReportWriter() {}
 
@@ -89,7 +89,7 @@ public final class ReportWriter {
         .append(report.securitySchemesDefined().size()).append(" |\n");
     md.append("| files | ").append(count(report, "written")).append(" written, ").append(count(report, "unchanged"))
         .append(" unchanged, ").append(count(report, "deleted")).append(" deleted |\n\n");
-    md.append("### Operations\n\n| operation | valid | auth | malformed | rate-limit |\n|---|---|---|---|---|\n");
+    md.append("### Operations\n\n| operation | valid | auth | malformed | rate-limit | flow |\n|---|---|---|---|---|---|\n");
     for (OperationSummary operation : report.operations()) {
       md.append("| `").append(operation.method()).append(' ').append(escape(operation.path())).append('`');
       if (operation.operationId() != null) {

@@ -4,6 +4,7 @@
 package golden.bookshopoas30;
 
 import io.restassured.RestAssured;
+import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import java.util.stream.Stream;
 import javax.annotation.processing.Generated;
@@ -508,6 +509,147 @@ class BooksApiIT {
                     .when()
                         .post("/books"),
                 null, 200, true, false, 60);
+    }
+
+    /**
+     * Guards {@code #/paths/~1books/post}.
+     */
+    @Test
+    @Tag("flow")
+    @DisplayName("POST /books flow: create, read, replace, read back, delete, read -> 404")
+    void createBook_flow() {
+        String sent = """
+                {
+                  "isbn": "978-0134685991",
+                  "title": "Effective Java",
+                  "price": 45.5,
+                  "genre": "tech",
+                  "authors": [
+                    {
+                      "name": "Joshua Bloch"
+                    }
+                  ]
+                }
+                """;
+        Response created = RestAssured.given(ApiTestSupport.request())
+                .header("X-API-Key", ApiTestSupport.apiKeyCredential())
+                .contentType("application/json")
+                .body(sent)
+            .when()
+                .post("/books")
+            .then()
+                .statusCode(201)
+                .contentType(ApiTestSupport.mediaTypeIn("application/json"))
+                .extract().response();
+        String bookId = ApiTestSupport.idFromBody(created, "/id");
+        ApiTestSupport.assertEchoes(sent, RestAssured.given(ApiTestSupport.request())
+                .header("X-API-Key", ApiTestSupport.apiKeyCredential())
+                .pathParam("bookId", bookId)
+            .when()
+                .get("/books/{bookId}")
+            .then()
+                .statusCode(200)
+                .contentType(ApiTestSupport.mediaTypeIn("application/json"))
+                .extract().asString());
+        String replacement = """
+                {
+                  "isbn": "978-1593765281",
+                  "title": "title-37",
+                  "price": 41.91,
+                  "genre": "fiction",
+                  "authors": [
+                    {
+                      "name": "name-41",
+                      "born": "2021-05-27"
+                    }
+                  ],
+                  "published": "2023-11-18T03:10:00Z"
+                }
+                """;
+        RestAssured.given(ApiTestSupport.request())
+                .header("X-API-Key", ApiTestSupport.apiKeyCredential())
+                .pathParam("bookId", bookId)
+                .contentType("application/json")
+                .body(replacement)
+            .when()
+                .put("/books/{bookId}")
+            .then()
+                .statusCode(200)
+                .contentType(ApiTestSupport.mediaTypeIn("application/json"));
+        ApiTestSupport.assertEchoes(replacement, RestAssured.given(ApiTestSupport.request())
+                .header("X-API-Key", ApiTestSupport.apiKeyCredential())
+                .pathParam("bookId", bookId)
+            .when()
+                .get("/books/{bookId}")
+            .then()
+                .statusCode(200)
+                .contentType(ApiTestSupport.mediaTypeIn("application/json"))
+                .extract().asString());
+        RestAssured.given(ApiTestSupport.request())
+                .header("X-API-Key", ApiTestSupport.apiKeyCredential())
+                .queryParam("admin_token", ApiTestSupport.adminTokenCredential())
+                .pathParam("bookId", bookId)
+            .when()
+                .delete("/books/{bookId}")
+            .then()
+                .statusCode(204);
+        RestAssured.given(ApiTestSupport.request())
+                .header("X-API-Key", ApiTestSupport.apiKeyCredential())
+                .pathParam("bookId", bookId)
+            .when()
+                .get("/books/{bookId}")
+            .then()
+                .statusCode(404);
+    }
+
+    /**
+     * Guards {@code #/components/schemas/Book/properties/createdAt/readOnly}.
+     */
+    @Test
+    @Tag("flow")
+    @DisplayName("POST /books: readOnly 'createdAt' sent -> rejected, or ignored on read-back")
+    void createBook_readOnlyCreatedAt_notTaken() {
+        Response created = RestAssured.given(ApiTestSupport.negativeRequest())
+                .header("X-API-Key", ApiTestSupport.apiKeyCredential())
+                .contentType("application/json")
+                .body("""
+                {
+                  "isbn": "978-0134685991",
+                  "title": "Effective Java",
+                  "price": 45.5,
+                  "genre": "tech",
+                  "authors": [
+                    {
+                      "name": "Joshua Bloch"
+                    }
+                  ],
+                  "createdAt": "1999-12-31T23:59:59Z"
+                }
+                """)
+            .when()
+                .post("/books")
+            .then()
+                .extract().response();
+        if (ApiTestSupport.acceptedOrRejected(created, 201)) {
+            String bookId = ApiTestSupport.idFromBody(created, "/id");
+            ApiTestSupport.assertNotTaken("createdAt", "\"1999-12-31T23:59:59Z\"", RestAssured.given(ApiTestSupport.request())
+                    .header("X-API-Key", ApiTestSupport.apiKeyCredential())
+                    .pathParam("bookId", bookId)
+                .when()
+                    .get("/books/{bookId}")
+                .then()
+                    .statusCode(200)
+                    .contentType(ApiTestSupport.mediaTypeIn("application/json"))
+                    .extract().asString());
+            RestAssured.given(ApiTestSupport.request())
+                    .header("X-API-Key", ApiTestSupport.apiKeyCredential())
+                    .queryParam("admin_token", ApiTestSupport.adminTokenCredential())
+                    .pathParam("bookId", bookId)
+                .when()
+                    .delete("/books/{bookId}")
+                .then()
+                    .statusCode(204);
+        }
     }
 
     /**

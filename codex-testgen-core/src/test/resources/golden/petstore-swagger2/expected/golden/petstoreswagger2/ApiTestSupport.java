@@ -15,15 +15,21 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.restassured.RestAssured;
 import io.restassured.config.LogConfig;
+import io.restassured.response.Response;
 import io.restassured.specification.FilterableRequestSpecification;
 import io.restassured.specification.RequestSpecification;
 import java.net.URI;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import javax.annotation.processing.Generated;
 import org.hamcrest.Description;
 import org.hamcrest.Matcher;
 import org.hamcrest.TypeSafeMatcher;
+import org.junit.jupiter.api.Assertions;
 
 /**
  * Run-time configuration of the generated API tests; every value comes from a system property or,
@@ -201,6 +207,104 @@ public final class ApiTestSupport {
             }
         }
         return request;
+    }
+
+    /**
+     * The created resource's id, at JSON pointer {@code at} of the create response.
+     */
+    public static String idFromBody(Response created, String at) {
+        JsonNode id = json(created.asString()).at(at);
+        Assertions.assertFalse(id.isMissingNode() || id.isNull(), "the create response has no id at " + at);
+        return id.asText();
+    }
+
+    /**
+     * The created resource's id: the last segment of the create response's Location header.
+     */
+    public static String idFromLocation(Response created) {
+        String location = created.getHeader("Location");
+        Assertions.assertNotNull(location, "the create response has no Location header");
+        String path = location.replaceAll("[?#].*$", "").replaceAll("/+$", "");
+        return path.substring(path.lastIndexOf('/') + 1);
+    }
+
+    /**
+     * Every property of {@code sent} (but {@code ignored} ones) comes back equal in {@code received}:
+     * numbers by value, date-times by instant, objects property by property, arrays item by item.
+     */
+    public static void assertEchoes(String sent, String received, String... ignored) {
+        JsonNode expected = json(sent);
+        JsonNode actual = json(received);
+        List<String> skip = Arrays.asList(ignored);
+        for (Map.Entry<String, JsonNode> field : expected.properties()) {
+            if (!skip.contains(field.getKey())) {
+                Assertions.assertTrue(same(field.getValue(), actual.get(field.getKey())), "'" + field.getKey()
+                                + "' was sent as " + field.getValue() + " but reads back as " + actual.get(field.getKey()));
+            }
+        }
+    }
+
+    /**
+     * True when the request was accepted with one of {@code accepted}, false when rejected with a
+     * 4xx; anything else fails the test.
+     */
+    public static boolean acceptedOrRejected(Response response, int... accepted) {
+        int status = response.getStatusCode();
+        if (status >= 400 && status < 500) {
+            return false;
+        }
+        Assertions.assertTrue(Arrays.stream(accepted).anyMatch(s -> s == status) || accepted.length == 0 && status < 300,
+                        "status " + status + ", neither a documented success nor a rejection");
+        return true;
+    }
+
+    /**
+     * The readOnly {@code property} reads back with the server's value, not the one a client sent.
+     */
+    public static void assertNotTaken(String property, String sentJson, String received) {
+        Assertions.assertFalse(same(json(sentJson), json(received).get(property)),
+                        "readOnly '" + property + "' took the client's value " + sentJson + ": mass assignment");
+    }
+
+    private static boolean same(JsonNode expected, JsonNode actual) {
+        if (actual == null) {
+            return expected == null || expected.isNull();
+        }
+        if (expected.isNumber() && actual.isNumber()) {
+            return expected.decimalValue().compareTo(actual.decimalValue()) == 0;
+        }
+        if (expected.isTextual() && actual.isTextual() && !expected.equals(actual)) {
+            try {
+                return OffsetDateTime.parse(expected.asText()).isEqual(OffsetDateTime.parse(actual.asText()));
+            } catch (DateTimeParseException e) {
+                return false;
+            }
+        }
+        if (expected.isObject() && actual.isObject()) {
+            for (Map.Entry<String, JsonNode> field : expected.properties()) {
+                if (!same(field.getValue(), actual.get(field.getKey()))) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        if (expected.isArray() && actual.isArray() && expected.size() == actual.size()) {
+            for (int i = 0; i < expected.size(); i++) {
+                if (!same(expected.get(i), actual.get(i))) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        return expected.equals(actual);
+    }
+
+    private static JsonNode json(String text) {
+        try {
+            return new ObjectMapper().readTree(text);
+        } catch (JsonProcessingException e) {
+            throw new AssertionError("not JSON: " + text, e);
+        }
     }
 
     /**

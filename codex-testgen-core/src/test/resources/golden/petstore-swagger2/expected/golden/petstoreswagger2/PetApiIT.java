@@ -4,6 +4,7 @@
 package golden.petstoreswagger2;
 
 import io.restassured.RestAssured;
+import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import java.util.stream.Stream;
 import javax.annotation.processing.Generated;
@@ -275,6 +276,49 @@ class PetApiIT {
                 .post("/pet")
             .then()
                 .statusCode(Matchers.allOf(Matchers.greaterThanOrEqualTo(400), Matchers.lessThan(500)));
+    }
+
+    /**
+     * Guards {@code #/paths/~1pet/post}.
+     */
+    @Test
+    @Tag("flow")
+    @DisplayName("POST /pet flow: create, read")
+    void addPet_flow() {
+        String sent = """
+                {
+                  "id": 94,
+                  "category": {
+                    "id": 86,
+                    "name": "name-38"
+                  },
+                  "name": "doggie",
+                  "photoUrls": [
+                    "photourls-73"
+                  ],
+                  "status": "available"
+                }
+                """;
+        Response created = RestAssured.given(ApiTestSupport.request())
+                .header("Authorization", "Bearer " + ApiTestSupport.petstoreAuthCredential())
+                .contentType("application/json")
+                .body(sent)
+            .when()
+                .post("/pet")
+            .then()
+                .statusCode(200)
+                .contentType(ApiTestSupport.mediaTypeIn("application/json"))
+                .extract().response();
+        String petId = ApiTestSupport.idFromBody(created, "/id");
+        ApiTestSupport.assertEchoes(sent, RestAssured.given(ApiTestSupport.request())
+                .header("api_key", ApiTestSupport.apiKeyCredential())
+                .pathParam("petId", petId)
+            .when()
+                .get("/pet/{petId}")
+            .then()
+                .statusCode(200)
+                .contentType(ApiTestSupport.mediaTypeIn("application/json"))
+                .extract().asString());
     }
 
     /**

@@ -4,6 +4,7 @@
 package com.example.bookshop.apitests;
 
 import io.restassured.RestAssured;
+import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import java.util.stream.Stream;
 import javax.annotation.processing.Generated;
@@ -452,6 +453,158 @@ class BooksApiIT {
                     .when()
                         .post("/books"),
                 null, 200, true, false, 60);
+    }
+
+    /**
+     * Guards {@code #/paths/~1books/post}.
+     */
+    @Test
+    @Tag("flow")
+    @DisplayName("POST /books flow: create, read, replace, read back, delete, read -> 404")
+    void createBook_flow() {
+        String sent = """
+                {
+                  "isbn": "978-9032559370",
+                  "title": "title-41",
+                  "price": 59.01,
+                  "genre": "fiction",
+                  "authors": [
+                    {
+                      "name": "name-36",
+                      "born": "2024-06-09"
+                    }
+                  ],
+                  "keywords": [
+                    "keywords-12"
+                  ],
+                  "published": "2022-12-19T12:45:00Z"
+                }
+                """;
+        Response created = RestAssured.given(ApiTestSupport.request())
+                .header("X-API-Key", ApiTestSupport.apiKeyCredential())
+                .contentType("application/json")
+                .body(sent)
+            .when()
+                .post("/books")
+            .then()
+                .statusCode(201)
+                .contentType(ApiTestSupport.mediaTypeIn("application/json"))
+                .extract().response();
+        String bookId = ApiTestSupport.idFromBody(created, "/id");
+        ApiTestSupport.assertEchoes(sent, RestAssured.given(ApiTestSupport.request())
+                .header("X-API-Key", ApiTestSupport.apiKeyCredential())
+                .pathParam("bookId", bookId)
+            .when()
+                .get("/books/{bookId}")
+            .then()
+                .statusCode(200)
+                .contentType(ApiTestSupport.mediaTypeIn("application/json"))
+                .extract().asString());
+        String replacement = """
+                {
+                  "isbn": "979-5159376528",
+                  "title": "title-89",
+                  "price": 75.81,
+                  "genre": "fiction",
+                  "authors": [
+                    {
+                      "name": "name-97",
+                      "born": "2022-08-13"
+                    }
+                  ],
+                  "keywords": [
+                    "keywords-48"
+                  ],
+                  "published": "2023-11-18T03:10:00Z"
+                }
+                """;
+        RestAssured.given(ApiTestSupport.request())
+                .header("X-API-Key", ApiTestSupport.apiKeyCredential())
+                .pathParam("bookId", bookId)
+                .contentType("application/json")
+                .body(replacement)
+            .when()
+                .put("/books/{bookId}")
+            .then()
+                .statusCode(200)
+                .contentType(ApiTestSupport.mediaTypeIn("application/json"));
+        ApiTestSupport.assertEchoes(replacement, RestAssured.given(ApiTestSupport.request())
+                .header("X-API-Key", ApiTestSupport.apiKeyCredential())
+                .pathParam("bookId", bookId)
+            .when()
+                .get("/books/{bookId}")
+            .then()
+                .statusCode(200)
+                .contentType(ApiTestSupport.mediaTypeIn("application/json"))
+                .extract().asString());
+        RestAssured.given(ApiTestSupport.request())
+                .header("X-API-Key", ApiTestSupport.apiKeyCredential())
+                .pathParam("bookId", bookId)
+            .when()
+                .delete("/books/{bookId}")
+            .then()
+                .statusCode(204);
+        RestAssured.given(ApiTestSupport.request())
+                .header("X-API-Key", ApiTestSupport.apiKeyCredential())
+                .pathParam("bookId", bookId)
+            .when()
+                .get("/books/{bookId}")
+            .then()
+                .statusCode(404);
+    }
+
+    /**
+     * Guards {@code #/components/schemas/Book/properties/createdAt/readOnly}.
+     */
+    @Test
+    @Tag("flow")
+    @DisplayName("POST /books: readOnly 'createdAt' sent -> rejected, or ignored on read-back")
+    void createBook_readOnlyCreatedAt_notTaken() {
+        Response created = RestAssured.given(ApiTestSupport.negativeRequest())
+                .header("X-API-Key", ApiTestSupport.apiKeyCredential())
+                .contentType("application/json")
+                .body("""
+                {
+                  "isbn": "978-9032559370",
+                  "title": "title-41",
+                  "price": 59.01,
+                  "genre": "fiction",
+                  "authors": [
+                    {
+                      "name": "name-36",
+                      "born": "2024-06-09"
+                    }
+                  ],
+                  "keywords": [
+                    "keywords-12"
+                  ],
+                  "published": "2022-12-19T12:45:00Z",
+                  "createdAt": "1999-12-31T23:59:59Z"
+                }
+                """)
+            .when()
+                .post("/books")
+            .then()
+                .extract().response();
+        if (ApiTestSupport.acceptedOrRejected(created, 201)) {
+            String bookId = ApiTestSupport.idFromBody(created, "/id");
+            ApiTestSupport.assertNotTaken("createdAt", "\"1999-12-31T23:59:59Z\"", RestAssured.given(ApiTestSupport.request())
+                    .header("X-API-Key", ApiTestSupport.apiKeyCredential())
+                    .pathParam("bookId", bookId)
+                .when()
+                    .get("/books/{bookId}")
+                .then()
+                    .statusCode(200)
+                    .contentType(ApiTestSupport.mediaTypeIn("application/json"))
+                    .extract().asString());
+            RestAssured.given(ApiTestSupport.request())
+                    .header("X-API-Key", ApiTestSupport.apiKeyCredential())
+                    .pathParam("bookId", bookId)
+                .when()
+                    .delete("/books/{bookId}")
+                .then()
+                    .statusCode(204);
+        }
     }
 
     /**

@@ -1,0 +1,97 @@
+package io.codextestgen.render;
+
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
+import io.codextestgen.plan.BodyPlan;
+import io.codextestgen.plan.ExpectationPlan;
+import io.codextestgen.plan.FlowPlan;
+import io.codextestgen.plan.Names;
+import io.codextestgen.plan.RequestPlan;
+import io.codextestgen.plan.TestCasePlan;
+
+/** The body of a flow test (create, read, replace, read back, delete, read) and of a mass-assignment test. */
+final class FlowRenderer {
+
+  private final ClassName support;
+  private final RequestChain chain;
+
+  FlowRenderer(ClassName support, RequestChain chain) {
+    this.support = support;
+    this.chain = chain;
+  }
+
+  CodeBlock flow(TestCasePlan testCase) {
+    FlowPlan flow = testCase.flow();
+    String id = Names.variable(flow.idParameter());
+    CodeBlock.Builder code = CodeBlock.builder();
+    code.addStatement("$T sent = $L", String.class, RequestChain.text(flow.create().body().text()));
+    code.add("$T created = ", Types.RESPONSE)
+        .add(call(flow.create(), null, null, CodeBlock.of("sent"), flow.createExpect()))
+        .add("\n.extract().response();\n$<$<");
+    code.addStatement("$T $L = $L", String.class, id, idFrom(flow));
+    code.add("$T.assertEchoes(sent, ", support)
+        .add(call(flow.read(), flow.idParameter(), id, null, flow.readExpect()))
+        .add("\n.extract().asString()$L);\n$<$<", ignored(flow));
+    if (flow.update() != null) {
+      code.addStatement("$T replacement = $L", String.class, RequestChain.text(flow.update().body().text()));
+      code.add(call(flow.update(), flow.idParameter(), id, CodeBlock.of("replacement"), flow.updateExpect()))
+          .add(";\n$<$<");
+      code.add("$T.assertEchoes(replacement, ", support)
+          .add(call(flow.read(), flow.idParameter(), id, null, flow.readExpect()))
+          .add("\n.extract().asString()$L);\n$<$<", ignored(flow));
+    }
+    if (flow.delete() != null) {
+      code.add(call(flow.delete(), flow.idParameter(), id, null, flow.deleteExpect())).add(";\n$<$<");
+      code.add(call(flow.read(), flow.idParameter(), id, null, flow.goneExpect())).add(";\n$<$<");
+    }
+    return code.build();
+  }
+
+  CodeBlock massAssignment(TestCasePlan testCase) {
+    FlowPlan flow = testCase.flow();
+    String id = Names.variable(flow.idParameter());
+    CodeBlock.Builder code = CodeBlock.builder();
+    code.add("$T created = ", Types.RESPONSE)
+        .add(chain.given(testCase.request(), false))
+        .add(RequestChain.body(testCase.request().body(), null))
+        .add(RequestChain.when(testCase.request()))
+        .add("\n$<.then()\n$>.extract().response();\n$<$<");
+    CodeBlock statuses = testCase.expect().statuses().stream().map(s -> CodeBlock.of("$L", s))
+        .collect(CodeBlock.joining(", "));
+    code.beginControlFlow("if ($T.acceptedOrRejected(created$L))", support,
+        statuses.isEmpty() ? CodeBlock.of("") : CodeBlock.of(", $L", statuses));
+    code.addStatement("$T $L = $L", String.class, id, idFrom(flow));
+    code.add("$T.assertNotTaken($S, $S, ", support, flow.readOnlyProbe(), flow.readOnlyProbeValue())
+        .add(call(flow.read(), flow.idParameter(), id, null, flow.readExpect()))
+        .add("\n.extract().asString());\n$<$<");
+    if (flow.delete() != null) {
+      code.add(call(flow.delete(), flow.idParameter(), id, null, flow.deleteExpect())).add(";\n$<$<");
+    }
+    return code.endControlFlow().build();
+  }
+
+  private CodeBlock idFrom(FlowPlan flow) {
+    return flow.idPointer() == null ? CodeBlock.of("$T.idFromLocation(created)", support)
+        : CodeBlock.of("$T.idFromBody(created, $S)", support, flow.idPointer());
+  }
+
+  private static CodeBlock ignored(FlowPlan flow) {
+    return flow.ignoredFields().stream().map(f -> CodeBlock.of(", $S", f)).collect(CodeBlock.joining(""));
+  }
+
+  /** A whole given/when/then chain, ending indented twice (the caller closes it). */
+  private CodeBlock call(RequestPlan request, String idParameter, String idVariable, CodeBlock body,
+      ExpectationPlan expect) {
+    CodeBlock.Builder code = CodeBlock.builder().add(chain.given(request, true, idParameter, idVariable));
+    if (request.body() != null) {
+      code.add(RequestChain.body(request.body(), body));
+    } else if (body != null && request.body() == null) {
+      throw new IllegalStateException("a body for a request without one");
+    }
+    return code.add(RequestChain.when(request)).add(chain.then(expect)).build();
+  }
+
+  static boolean sendsJson(RequestPlan request) {
+    return request.body() != null && request.body().kind() == BodyPlan.Kind.JSON;
+  }
+}

@@ -103,8 +103,10 @@ class FaultDetectionTest {
   }
 
   static Stream<Arguments> faults() {
-    // Every test that gets a 2xx validates the response: valid requests, the public check, and bursts.
-    String valid = "(\\w+_valid(_\\w+)?|health_public_acceptedWithoutCredentials|\\w+_burst_rateLimited)";
+    // Every test that gets a 2xx validates the response: valid requests, the public check, and bursts; and the
+    // tests of getBook, replaceBook and deleteBook first create the book they need through POST /books.
+    String valid = "(\\w+_valid(_\\w+)?|health_public_acceptedWithoutCredentials|\\w+_burst_rateLimited"
+        + "|(getBook|replaceBook|deleteBook)_\\w+( > .*)?)";
     return Stream.of(
         fault(Fault.AUTH_NOT_ENFORCED, "listBooks_noCredentials_rejected",
             "\\w+_(noCredentials|wrong\\w+|malformed\\w+|without\\w+)_rejected"),

@@ -107,7 +107,8 @@ class GeneratedSuiteAgainstWireMockTest {
         fault("500 instead of 200", "listBooks_valid",
             s -> s.stubFor(get(urlPathEqualTo("/books")).willReturn(BookshopStubs.json(500,
                 "{\"title\": \"boom\", \"status\": 500}")))),
-        fault("undocumented status 202", "createBook_valid",
+        // getBook and replaceBook create the book they read through POST /books too
+        fault("undocumented status 202", "createBook_valid|getBook_valid|replaceBook_valid",
             s -> s.stubFor(post(urlPathEqualTo("/books")).willReturn(BookshopStubs.json(202, BookshopStubs.BOOK)))),
         fault("wrong response content type", "health_valid",
             s -> s.stubFor(get(urlPathEqualTo("/health")).willReturn(aResponse().withStatus(200)
@@ -130,8 +131,10 @@ class GeneratedSuiteAgainstWireMockTest {
 
     Map<String, Outcome> outcomes = run();
 
-    assertThat(outcomes.get(failingTest).passed()).as("%s must fail on: %s", failingTest, fault).isFalse();
-    assertThat(failures(outcomes)).as("only the guarding test fails").containsOnlyKeys(failingTest);
+    String mustFail = failingTest.split("\\|")[0];
+    assertThat(outcomes.get(mustFail).passed()).as("%s must fail on: %s", mustFail, fault).isFalse();
+    assertThat(failures(outcomes).keySet()).as("only the guarding tests fail")
+        .allMatch(name -> name.matches(failingTest));
   }
 
   private static Map<String, String> failures(Map<String, Outcome> outcomes) {

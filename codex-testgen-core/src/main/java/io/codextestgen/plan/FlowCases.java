@@ -99,6 +99,45 @@ final class FlowCases {
     return new Outcome(cases, null);
   }
 
+  /**
+   * For each path parameter of {@code consumer} that a create operation of the API produces ({@code bookId} of
+   * {@code /books/{bookId}/...} by {@code POST /books}), how to make one. Parameters of the producer's own path keep
+   * their planned values.
+   */
+  List<ProducerPlan> producersFor(Operation consumer) {
+    List<ProducerPlan> producers = new ArrayList<>();
+    for (Parameter parameter : consumer.parameters()) {
+      if (parameter.in() != ParameterLocation.PATH) {
+        continue;
+      }
+      int at = consumer.path().indexOf("/{" + parameter.name() + "}");
+      if (at <= 0) {
+        continue;
+      }
+      String collection = consumer.path().substring(0, at);
+      Optional<Operation> post = model.operations().stream()
+          .filter(op -> op.method() == HttpMethod.POST && op.path().equals(collection)).findFirst();
+      if (post.isEmpty() || post.get() == consumer) {
+        continue;
+      }
+      RequestPlan create = requestFor(post.get());
+      if (create == null || create.body() == null || create.body().kind() != BodyPlan.Kind.JSON) {
+        continue;
+      }
+      Operation read = item(post.get(), HttpMethod.GET).orElse(consumer);
+      String pointer = idPointer(post.get(), read, parameter.name());
+      if (pointer == null) {
+        continue;
+      }
+      RequestPlan delete = item(post.get(), HttpMethod.DELETE).map(this::requestFor).orElse(null);
+      String noun = parameter.name().replaceAll("(?i)_?id$", "");
+      producers.add(new ProducerPlan(Names.lowerCamel("new " + (noun.isEmpty() ? collection : noun), "newResource"),
+          parameter.name(), create, Expectations.valid(post.get()), pointer.equals("location") ? null : pointer,
+          delete));
+    }
+    return producers;
+  }
+
   /** The item operation of a collection: {@code /books} -> {@code /books/{x}} with the given method. */
   private Optional<Operation> item(Operation collection, HttpMethod method) {
     String prefix = collection.path().endsWith("/") ? collection.path() : collection.path() + "/";

@@ -55,7 +55,7 @@ public final class Names {
     return lowerCamel(name, "id");
   }
 
-  static String upperSnake(String text) {
+  public static String upperSnake(String text) {
     List<String> words = words(text);
     return words.isEmpty() ? "SCHEME" : String.join("_", words).toUpperCase(Locale.ROOT);
   }

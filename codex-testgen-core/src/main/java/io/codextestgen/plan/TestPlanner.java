@@ -33,6 +33,7 @@ public final class TestPlanner {
   private final RateLimitCases rateLimits;
   private final FlowCases flows;
   private String flowReason;
+  private final Map<String, ProducerPlan> classProducers = new java.util.LinkedHashMap<>();
 
   private TestPlanner(ApiModel model, GeneratorConfig config) {
     this.model = model;
@@ -59,6 +60,7 @@ public final class TestPlanner {
     List<TestClassPlan> classes = new ArrayList<>();
     groups.forEach((group, operations) -> {
       Names.Unique methodNames = new Names.Unique();
+      classProducers.clear();
       List<TestCasePlan> cases = new ArrayList<>();
       for (Operation operation : operations) {
         int skippedBefore = skipped.size();
@@ -69,7 +71,7 @@ public final class TestPlanner {
       }
       if (!cases.isEmpty()) {
         String className = classNames.claim(Names.upperCamel(group, "Api") + config.classSuffix());
-        classes.add(new TestClassPlan(className, group, cases));
+        classes.add(new TestClassPlan(className, group, cases, new ArrayList<>(classProducers.values())));
       }
     });
     return new TestPlan(config.basePackage(), support(), classes, skipped, warnings, model.title(), summaries,
@@ -127,6 +129,17 @@ public final class TestPlanner {
     }
     flowReason = null;
     List<ValidRequest> valid = requests.validRequests(operation, credentials);
+    List<NameValue> produced = new ArrayList<>();
+    for (ProducerPlan producer : flows.producersFor(operation)) {
+      // one producer method per class and resource: tests of other operations reuse it
+      ProducerPlan shared = classProducers.computeIfAbsent(producer.methodName(), name -> producer);
+      // A test that deletes the resource gets a fresh one; the others share one, created once per class.
+      produced.add(new NameValue(producer.parameter(), operation.method() == io.codextestgen.api.HttpMethod.DELETE
+          ? shared.methodName() : ProducerPlan.sharedName(shared.methodName())));
+    }
+    if (!produced.isEmpty()) {
+      valid = valid.stream().map(v -> v.withRequest(v.request().withProduced(produced))).toList();
+    }
     if (valid.isEmpty()) {
       skip(operation, "its request body is required but no media type can be sent (supported: JSON, form,"
           + " simple multipart, text)");

@@ -20,6 +20,10 @@ record ValidRequest(
   /** A parameter and the valid value sent for it. */
   record ParameterValue(Parameter parameter, JsonNode value) {}
 
+  ValidRequest withRequest(RequestPlan newRequest) {
+    return new ValidRequest(suffix, label, newRequest, bodyValue, bodySchema, parameters);
+  }
+
   boolean hasJsonBody() {
     return request.body() != null && request.body().kind() == BodyPlan.Kind.JSON;
   }

@@ -44,7 +44,9 @@ public final class JUnitRenderer {
         cases.stream().anyMatch(c -> c.shape() == TestCasePlan.Shape.PARAMETER_ROWS),
         cases.stream().anyMatch(c -> c.shape() == TestCasePlan.Shape.RATE_LIMIT),
         cases.stream().anyMatch(c -> c.shape() == TestCasePlan.Shape.FLOW
-            || c.shape() == TestCasePlan.Shape.MASS_ASSIGNMENT));
+            || c.shape() == TestCasePlan.Shape.MASS_ASSIGNMENT)
+            || plan.classes().stream().anyMatch(c -> !c.producers().isEmpty()),
+        plan.classes().stream().anyMatch(c -> c.producers().stream().anyMatch(p -> p.delete() != null)));
   }
 
   private static RenderedFile file(String packageName, TypeSpec type, String specFile) {

@@ -11,6 +11,7 @@ import io.codextestgen.plan.RequestPlan;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /** The pieces of a REST Assured chain: given (credentials, parameters, body), when (method, path), then (status). */
@@ -41,14 +42,23 @@ final class RequestChain {
 
   /** As {@link #given(RequestPlan, boolean)}, with path parameter {@code idParameter} taken from variable {@code idVariable}. */
   CodeBlock given(RequestPlan request, boolean strictStatus, String idParameter, String idVariable) {
+    return given(request, strictStatus ? "request" : "negativeRequest", idParameter, idVariable);
+  }
+
+  /** As above, starting from support method {@code entry}: request, negativeRequest or plainRequest. */
+  CodeBlock given(RequestPlan request, String entry, String idParameter, String idVariable) {
     CodeBlock.Builder code = CodeBlock.builder()
-        .add("$T.given($T.$L())$>$>", Types.REST_ASSURED, support, strictStatus ? "request" : "negativeRequest");
+        .add("$T.given($T.$L())$>$>", Types.REST_ASSURED, support, entry);
     for (CredentialUse use : request.credentials()) {
       credential(code, credentials.get(use.scheme()), use.mode());
     }
     for (NameValue value : request.pathParams()) {
+      Optional<NameValue> produced = request.producedPathParams().stream()
+          .filter(p -> p.name().equals(value.name())).findFirst();
       if (value.name().equals(idParameter)) {
         code.add("\n.pathParam($S, $L)", value.name(), idVariable);
+      } else if (produced.isPresent()) {
+        code.add("\n.pathParam($S, $L())", value.name(), produced.get().value());
       } else {
         code.add("\n.pathParam($S, $S)", value.name(), value.value());
       }

@@ -23,7 +23,7 @@ final class SupportClassRenderer {
 
   /** Which optional helpers the suite's tests call; only those are emitted. */
   record Needs(boolean negative, boolean wrongBearer, boolean patch, boolean parameters, boolean rateLimit,
-      boolean flow) {}
+      boolean flow, boolean plain) {}
 
   static TypeSpec render(SupportPlan plan, Needs needs) {
     TypeSpec.Builder type = TypeSpec.classBuilder(plan.className())
@@ -53,6 +53,14 @@ final class SupportClassRenderer {
         .addMethod(request());
     if (needs.negative()) {
       type.addMethod(negativeRequest());
+    }
+    if (needs.plain()) {
+      type.addMethod(MethodSpec.methodBuilder("plainRequest")
+          .addJavadoc("A request aimed at the base URI that nothing validates: for cleaning up after tests.\n")
+          .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+          .returns(Types.REQUEST_SPECIFICATION)
+          .addStatement("return $T.given().baseUri(baseUri())", Types.REST_ASSURED)
+          .build());
     }
     type.addMethod(given(plan)).addMethod(mediaTypeIn());
     for (CredentialPlan credential : plan.credentials()) {

@@ -8,6 +8,8 @@ import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeSpec;
 import io.codextestgen.plan.CaseRow;
 import io.codextestgen.plan.CredentialPlan;
+import io.codextestgen.plan.Names;
+import io.codextestgen.plan.ProducerPlan;
 import io.codextestgen.plan.RateLimitPlan;
 import io.codextestgen.plan.RequestPlan;
 import io.codextestgen.plan.TestCasePlan;
@@ -47,6 +49,25 @@ final class TestClassRenderer {
             .addModifiers(Modifier.STATIC)
             .addStatement("$T.baseUri()", support)
             .build());
+    for (ProducerPlan producer : plan.producers()) {
+      type.addField(renderer.createdIds(producer));
+      type.addField(com.palantir.javapoet.FieldSpec.builder(STRING, ProducerPlan.sharedName(producer.methodName()) + "Id",
+          Modifier.PRIVATE, Modifier.STATIC).build());
+      type.addMethod(renderer.producer(producer));
+      type.addMethod(MethodSpec.methodBuilder(ProducerPlan.sharedName(producer.methodName()))
+          .addJavadoc("One resource from {@link #$L()}, created on first use and shared by the tests that do not delete"
+              + " it.\n", producer.methodName())
+          .addModifiers(Modifier.PRIVATE, Modifier.STATIC, Modifier.SYNCHRONIZED)
+          .returns(STRING)
+          .beginControlFlow("if ($LId == null)", ProducerPlan.sharedName(producer.methodName()))
+          .addStatement("$LId = $L()", ProducerPlan.sharedName(producer.methodName()), producer.methodName())
+          .endControlFlow()
+          .addStatement("return $LId", ProducerPlan.sharedName(producer.methodName()))
+          .build());
+      if (producer.delete() != null) {
+        type.addMethod(renderer.cleanup(producer));
+      }
+    }
     for (TestCasePlan testCase : plan.cases()) {
       switch (testCase.shape()) {
         case SINGLE -> type.addMethod(renderer.single(testCase));
@@ -61,6 +82,58 @@ final class TestClassRenderer {
       }
     }
     return type.build();
+  }
+
+  private static String idsField(ProducerPlan producer) {
+    return Names.upperSnake(producer.methodName()) + "_IDS";
+  }
+
+  private com.palantir.javapoet.FieldSpec createdIds(ProducerPlan producer) {
+    return com.palantir.javapoet.FieldSpec.builder(
+            ParameterizedTypeName.get(ClassName.get(List.class), STRING), idsField(producer),
+            Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+        .addJavadoc("Ids of what {@link #$L()} created, deleted after all tests.\n", producer.methodName())
+        .initializer("new $T<>()", ClassName.get("java.util.concurrent", "CopyOnWriteArrayList"))
+        .build();
+  }
+
+  /** Creates a resource for the tests that need an existing one, and returns its id. */
+  private MethodSpec producer(ProducerPlan producer) {
+    RequestPlan create = producer.create();
+    CodeBlock id = producer.idPointer() == null ? CodeBlock.of("$T.idFromLocation(created)", support)
+        : CodeBlock.of("$T.idFromBody(created, $S)", support, producer.idPointer());
+    return MethodSpec.methodBuilder(producer.methodName())
+        .addJavadoc("Creates a resource ({@code $L $L}) for tests that need an existing one; returns its id.\n",
+            create.method(), JavaText.comment(create.path()))
+        .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+        .returns(STRING)
+        .addCode(CodeBlock.builder().add("$T created = ", Types.RESPONSE).add(chain.given(create, true))
+            .add(RequestChain.body(create.body(), null)).add(RequestChain.when(create))
+            .add(chain.then(producer.createExpect())).add("\n.extract().response();\n$<$<").build())
+        .addStatement("$T id = $L", STRING, id)
+        .addStatement("$L.add(id)", idsField(producer))
+        .addStatement("return id")
+        .build();
+  }
+
+  /** Best-effort cleanup: what the tests created goes away; not validated, since it is not what they test. */
+  private MethodSpec cleanup(ProducerPlan producer) {
+    RequestPlan delete = producer.delete();
+    return MethodSpec.methodBuilder("delete" + Character.toUpperCase(producer.methodName().charAt(0))
+            + producer.methodName().substring(1))
+        .addJavadoc("Deletes what {@link #$L()} created.\n", producer.methodName())
+        .addAnnotation(Types.AFTER_ALL)
+        .addModifiers(Modifier.STATIC)
+        .beginControlFlow("for ($T id : $L)", STRING, idsField(producer))
+        .beginControlFlow("try")
+        .addCode(CodeBlock.builder().add(chain.given(delete, "plainRequest", producer.parameter(), "id"))
+            .add(RequestChain.when(delete)).add(";\n$<$<").build())
+        .nextControlFlow("catch ($T e)", IllegalStateException.class)
+        .addComment("no credentials for the cleanup configured: the resources stay, the tests still stand")
+        .addStatement("return")
+        .endControlFlow()
+        .endControlFlow()
+        .build();
   }
 
   private MethodSpec.Builder header(TestCasePlan testCase, boolean test) {

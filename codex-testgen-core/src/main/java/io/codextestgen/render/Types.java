@@ -41,6 +41,7 @@ final class Types {
   static final ClassName TAG = ClassName.get("org.junit.jupiter.api", "Tag");
   static final ClassName DISPLAY_NAME = ClassName.get("org.junit.jupiter.api", "DisplayName");
   static final ClassName BEFORE_ALL = ClassName.get("org.junit.jupiter.api", "BeforeAll");
+  static final ClassName AFTER_ALL = ClassName.get("org.junit.jupiter.api", "AfterAll");
   static final ClassName GENERATED = ClassName.get("javax.annotation.processing", "Generated");
   static final ClassName URI = ClassName.get("java.net", "URI");
   static final ClassName LOCALE = ClassName.get("java.util", "Locale");

@@ -135,6 +135,17 @@ public final class SpecFake implements AutoCloseable {
       int status = !documents(operation, "401") && documents(operation, "403") ? 403 : 401;
       return problem(status, "missing or wrong credentials");
     }
+    if (operation.requestBody().isPresent()) {
+      ResponseDefinition rejected = checkBody(operation, request);
+      if (rejected != null) {
+        return rejected;
+      }
+    }
+    List<String> errors = validationErrors(request);
+    if (!errors.isEmpty()) {
+      return problem(400, String.join("; ", errors));
+    }
+    // Only requests that would succeed use up the quota, so that tests of bad input never meet a 429.
     List<HttpHeader> limitHeaders = new ArrayList<>();
     if (fault != Fault.NO_RATE_LIMIT && documents(operation, "429")) {
       // Per client, as real limiters count: requests with other credentials do not use up this client's quota.
@@ -163,16 +174,6 @@ public final class SpecFake implements AutoCloseable {
         }
         return problem(429, "rate limit exceeded", limitHeaders);
       }
-    }
-    if (operation.requestBody().isPresent()) {
-      ResponseDefinition rejected = checkBody(operation, request);
-      if (rejected != null) {
-        return rejected;
-      }
-    }
-    List<String> errors = validationErrors(request);
-    if (!errors.isEmpty()) {
-      return problem(400, String.join("; ", errors));
     }
     return success(operation, limitHeaders);
   }

@@ -104,6 +104,13 @@ public final class ApiTestSupport {
     }
 
     /**
+     * A request aimed at the base URI that nothing validates: for cleaning up after tests.
+     */
+    public static RequestSpecification plainRequest() {
+        return RestAssured.given().baseUri(baseUri());
+    }
+
+    /**
      * Failed requests are not logged: a credential travels in the query string, where it cannot be
      * masked.
      */

@@ -6,9 +6,12 @@ package golden.bookshopoas30;
 import io.restassured.RestAssured;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
 import javax.annotation.processing.Generated;
 import org.hamcrest.Matchers;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
@@ -27,9 +30,77 @@ import org.junit.jupiter.params.provider.MethodSource;
 )
 @DisplayName("books API")
 class BooksApiIT {
+    /**
+     * Ids of what {@link #newBook()} created, deleted after all tests.
+     */
+    private static final List<String> NEW_BOOK_IDS = new CopyOnWriteArrayList<>();
+
+    private static String existingBookId;
+
     @BeforeAll
     static void requireBaseUri() {
         ApiTestSupport.baseUri();
+    }
+
+    /**
+     * Creates a resource ({@code POST /books}) for tests that need an existing one; returns its id.
+     */
+    private static String newBook() {
+        Response created = RestAssured.given(ApiTestSupport.request())
+                .header("X-API-Key", ApiTestSupport.apiKeyCredential())
+                .contentType("application/json")
+                .body("""
+                {
+                  "isbn": "978-0134685991",
+                  "title": "Effective Java",
+                  "price": 45.5,
+                  "genre": "tech",
+                  "authors": [
+                    {
+                      "name": "Joshua Bloch"
+                    }
+                  ]
+                }
+                """)
+            .when()
+                .post("/books")
+            .then()
+                .statusCode(201)
+                .contentType(ApiTestSupport.mediaTypeIn("application/json"))
+                .extract().response();
+        String id = ApiTestSupport.idFromBody(created, "/id");
+        NEW_BOOK_IDS.add(id);
+        return id;
+    }
+
+    /**
+     * One resource from {@link #newBook()}, created on first use and shared by the tests that do not delete it.
+     */
+    private static synchronized String existingBook() {
+        if (existingBookId == null) {
+            existingBookId = newBook();
+        }
+        return existingBookId;
+    }
+
+    /**
+     * Deletes what {@link #newBook()} created.
+     */
+    @AfterAll
+    static void deleteNewBook() {
+        for (String id : NEW_BOOK_IDS) {
+            try {
+                RestAssured.given(ApiTestSupport.plainRequest())
+                        .header("X-API-Key", ApiTestSupport.apiKeyCredential())
+                        .queryParam("admin_token", ApiTestSupport.adminTokenCredential())
+                        .pathParam("bookId", id)
+                    .when()
+                        .delete("/books/{bookId}");
+            } catch (IllegalStateException e) {
+                // no credentials for the cleanup configured: the resources stay, the tests still stand
+                return;
+            }
+        }
     }
 
     /**
@@ -661,7 +732,7 @@ class BooksApiIT {
     void getBook_valid() {
         RestAssured.given(ApiTestSupport.request())
                 .header("X-API-Key", ApiTestSupport.apiKeyCredential())
-                .pathParam("bookId", "63")
+                .pathParam("bookId", existingBook())
             .when()
                 .get("/books/{bookId}")
             .then()
@@ -677,7 +748,7 @@ class BooksApiIT {
     @DisplayName("GET /books/{bookId}: no credentials -> 401/403")
     void getBook_noCredentials_rejected() {
         RestAssured.given(ApiTestSupport.negativeRequest())
-                .pathParam("bookId", "63")
+                .pathParam("bookId", existingBook())
             .when()
                 .get("/books/{bookId}")
             .then()
@@ -693,7 +764,7 @@ class BooksApiIT {
     void getBook_wrongApiKey_rejected() {
         RestAssured.given(ApiTestSupport.negativeRequest())
                 .header("X-API-Key", "codex-wrong-credential")
-                .pathParam("bookId", "63")
+                .pathParam("bookId", existingBook())
             .when()
                 .get("/books/{bookId}")
             .then()
@@ -709,7 +780,7 @@ class BooksApiIT {
     void getBook_malformedBearerToken_rejected() {
         RestAssured.given(ApiTestSupport.negativeRequest())
                 .header("Authorization", "Bearer not a token")
-                .pathParam("bookId", "63")
+                .pathParam("bookId", existingBook())
             .when()
                 .get("/books/{bookId}")
             .then()
@@ -725,7 +796,7 @@ class BooksApiIT {
     void getBook_wrongBearerToken_rejected() {
         RestAssured.given(ApiTestSupport.negativeRequest())
                 .header("Authorization", "Bearer " + ApiTestSupport.WRONG_BEARER_TOKEN)
-                .pathParam("bookId", "63")
+                .pathParam("bookId", existingBook())
             .when()
                 .get("/books/{bookId}")
             .then()
@@ -754,7 +825,7 @@ class BooksApiIT {
             String name, String value) {
         RequestSpecification request = RestAssured.given(ApiTestSupport.negativeRequest())
                 .header("X-API-Key", ApiTestSupport.apiKeyCredential())
-                .pathParam("bookId", "63");
+                .pathParam("bookId", existingBook());
         ApiTestSupport.replaceParameter(request, in, name, value);
         request
             .when()
@@ -772,7 +843,7 @@ class BooksApiIT {
     void replaceBook_valid() {
         RestAssured.given(ApiTestSupport.request())
                 .header("X-API-Key", ApiTestSupport.apiKeyCredential())
-                .pathParam("bookId", "37")
+                .pathParam("bookId", existingBook())
                 .contentType("application/json")
                 .body("""
                 {
@@ -804,7 +875,7 @@ class BooksApiIT {
     @DisplayName("PUT /books/{bookId}: no credentials -> 401/403")
     void replaceBook_noCredentials_rejected() {
         RestAssured.given(ApiTestSupport.negativeRequest())
-                .pathParam("bookId", "37")
+                .pathParam("bookId", existingBook())
                 .contentType("application/json")
                 .body("""
                 {
@@ -836,7 +907,7 @@ class BooksApiIT {
     void replaceBook_wrongApiKey_rejected() {
         RestAssured.given(ApiTestSupport.negativeRequest())
                 .header("X-API-Key", "codex-wrong-credential")
-                .pathParam("bookId", "37")
+                .pathParam("bookId", existingBook())
                 .contentType("application/json")
                 .body("""
                 {
@@ -868,7 +939,7 @@ class BooksApiIT {
     void replaceBook_malformedBearerToken_rejected() {
         RestAssured.given(ApiTestSupport.negativeRequest())
                 .header("Authorization", "Bearer not a token")
-                .pathParam("bookId", "37")
+                .pathParam("bookId", existingBook())
                 .contentType("application/json")
                 .body("""
                 {
@@ -900,7 +971,7 @@ class BooksApiIT {
     void replaceBook_wrongBearerToken_rejected() {
         RestAssured.given(ApiTestSupport.negativeRequest())
                 .header("Authorization", "Bearer " + ApiTestSupport.WRONG_BEARER_TOKEN)
-                .pathParam("bookId", "37")
+                .pathParam("bookId", existingBook())
                 .contentType("application/json")
                 .body("""
                 {
@@ -950,7 +1021,7 @@ class BooksApiIT {
     void replaceBook_malformedJson_rejected(String violation, String constraint, String body) {
         RestAssured.given(ApiTestSupport.negativeRequest())
                 .header("X-API-Key", ApiTestSupport.apiKeyCredential())
-                .pathParam("bookId", "37")
+                .pathParam("bookId", existingBook())
                 .contentType("application/json")
                 .body(body)
             .when()
@@ -1019,7 +1090,7 @@ class BooksApiIT {
             String value) {
         RestAssured.given(ApiTestSupport.negativeRequest())
                 .header("X-API-Key", ApiTestSupport.apiKeyCredential())
-                .pathParam("bookId", "37")
+                .pathParam("bookId", existingBook())
                 .contentType("application/json")
                 .body(ApiTestSupport.patch("""
                 {
@@ -1051,7 +1122,7 @@ class BooksApiIT {
     void replaceBook_wrongContentType_rejected() {
         RestAssured.given(ApiTestSupport.negativeRequest())
                 .header("X-API-Key", ApiTestSupport.apiKeyCredential())
-                .pathParam("bookId", "37")
+                .pathParam("bookId", existingBook())
                 .contentType("text/plain")
                 .body("""
                 {
@@ -1096,7 +1167,7 @@ class BooksApiIT {
             String name, String value) {
         RequestSpecification request = RestAssured.given(ApiTestSupport.negativeRequest())
                 .header("X-API-Key", ApiTestSupport.apiKeyCredential())
-                .pathParam("bookId", "37")
+                .pathParam("bookId", existingBook())
                 .contentType("application/json")
                 .body("""
                 {

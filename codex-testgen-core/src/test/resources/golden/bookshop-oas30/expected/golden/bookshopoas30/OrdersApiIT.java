@@ -4,7 +4,10 @@
 package golden.bookshopoas30;
 
 import io.restassured.RestAssured;
+import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
 import javax.annotation.processing.Generated;
 import org.hamcrest.Matchers;
@@ -25,9 +28,56 @@ import org.junit.jupiter.params.provider.MethodSource;
 )
 @DisplayName("orders API")
 class OrdersApiIT {
+    /**
+     * Ids of what {@link #newOrder()} created, deleted after all tests.
+     */
+    private static final List<String> NEW_ORDER_IDS = new CopyOnWriteArrayList<>();
+
+    private static String existingOrderId;
+
     @BeforeAll
     static void requireBaseUri() {
         ApiTestSupport.baseUri();
+    }
+
+    /**
+     * Creates a resource ({@code POST /orders}) for tests that need an existing one; returns its id.
+     */
+    private static String newOrder() {
+        Response created = RestAssured.given(ApiTestSupport.request())
+                .header("Authorization", "Bearer " + ApiTestSupport.oauthCredential())
+                .contentType("application/json")
+                .body("""
+                {
+                  "bookId": 44,
+                  "quantity": 4,
+                  "email": "user30@example.com",
+                  "giftMessage": "giftmessage-13",
+                  "payment": {
+                    "kind": "card",
+                    "number": "8113783884035401"
+                  }
+                }
+                """)
+            .when()
+                .post("/orders")
+            .then()
+                .statusCode(201)
+                .contentType(ApiTestSupport.mediaTypeIn("application/json"))
+                .extract().response();
+        String id = ApiTestSupport.idFromBody(created, "/id");
+        NEW_ORDER_IDS.add(id);
+        return id;
+    }
+
+    /**
+     * One resource from {@link #newOrder()}, created on first use and shared by the tests that do not delete it.
+     */
+    private static synchronized String existingOrder() {
+        if (existingOrderId == null) {
+            existingOrderId = newOrder();
+        }
+        return existingOrderId;
     }
 
     /**
@@ -293,7 +343,7 @@ class OrdersApiIT {
     void getReceipt_valid() {
         RestAssured.given(ApiTestSupport.request())
                 .auth().preemptive().basic(ApiTestSupport.basicUsername(), ApiTestSupport.basicPassword())
-                .pathParam("orderId", "ORD-146981")
+                .pathParam("orderId", existingOrder())
                 .cookie("session", "session-22")
             .when()
                 .get("/orders/{orderId}/receipt")
@@ -310,7 +360,7 @@ class OrdersApiIT {
     @DisplayName("GET /orders/{orderId}/receipt: no credentials -> 401/403")
     void getReceipt_noCredentials_rejected() {
         RestAssured.given(ApiTestSupport.negativeRequest())
-                .pathParam("orderId", "ORD-146981")
+                .pathParam("orderId", existingOrder())
                 .cookie("session", "session-22")
             .when()
                 .get("/orders/{orderId}/receipt")
@@ -327,7 +377,7 @@ class OrdersApiIT {
     void getReceipt_wrongBasicPassword_rejected() {
         RestAssured.given(ApiTestSupport.negativeRequest())
                 .auth().preemptive().basic(ApiTestSupport.basicUsername(), "codex-wrong-credential")
-                .pathParam("orderId", "ORD-146981")
+                .pathParam("orderId", existingOrder())
                 .cookie("session", "session-22")
             .when()
                 .get("/orders/{orderId}/receipt")
@@ -356,7 +406,7 @@ class OrdersApiIT {
             String name, String value) {
         RequestSpecification request = RestAssured.given(ApiTestSupport.negativeRequest())
                 .auth().preemptive().basic(ApiTestSupport.basicUsername(), ApiTestSupport.basicPassword())
-                .pathParam("orderId", "ORD-146981")
+                .pathParam("orderId", existingOrder())
                 .cookie("session", "session-22");
         ApiTestSupport.replaceParameter(request, in, name, value);
         request

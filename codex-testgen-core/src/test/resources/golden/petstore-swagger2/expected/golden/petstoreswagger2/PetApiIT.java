@@ -6,6 +6,8 @@ package golden.petstoreswagger2;
 import io.restassured.RestAssured;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
 import javax.annotation.processing.Generated;
 import org.hamcrest.Matchers;
@@ -26,9 +28,58 @@ import org.junit.jupiter.params.provider.MethodSource;
 )
 @DisplayName("pet API")
 class PetApiIT {
+    /**
+     * Ids of what {@link #newPet()} created, deleted after all tests.
+     */
+    private static final List<String> NEW_PET_IDS = new CopyOnWriteArrayList<>();
+
+    private static String existingPetId;
+
     @BeforeAll
     static void requireBaseUri() {
         ApiTestSupport.baseUri();
+    }
+
+    /**
+     * Creates a resource ({@code POST /pet}) for tests that need an existing one; returns its id.
+     */
+    private static String newPet() {
+        Response created = RestAssured.given(ApiTestSupport.request())
+                .header("Authorization", "Bearer " + ApiTestSupport.petstoreAuthCredential())
+                .contentType("application/json")
+                .body("""
+                {
+                  "id": 94,
+                  "category": {
+                    "id": 86,
+                    "name": "name-38"
+                  },
+                  "name": "doggie",
+                  "photoUrls": [
+                    "photourls-73"
+                  ],
+                  "status": "available"
+                }
+                """)
+            .when()
+                .post("/pet")
+            .then()
+                .statusCode(200)
+                .contentType(ApiTestSupport.mediaTypeIn("application/json"))
+                .extract().response();
+        String id = ApiTestSupport.idFromBody(created, "/id");
+        NEW_PET_IDS.add(id);
+        return id;
+    }
+
+    /**
+     * One resource from {@link #newPet()}, created on first use and shared by the tests that do not delete it.
+     */
+    private static synchronized String existingPet() {
+        if (existingPetId == null) {
+            existingPetId = newPet();
+        }
+        return existingPetId;
     }
 
     /**
@@ -408,7 +459,7 @@ class PetApiIT {
     void getPetById_valid() {
         RestAssured.given(ApiTestSupport.request())
                 .header("api_key", ApiTestSupport.apiKeyCredential())
-                .pathParam("petId", "59")
+                .pathParam("petId", existingPet())
             .when()
                 .get("/pet/{petId}")
             .then()
@@ -424,7 +475,7 @@ class PetApiIT {
     @DisplayName("GET /pet/{petId}: no credentials -> 401/403")
     void getPetById_noCredentials_rejected() {
         RestAssured.given(ApiTestSupport.negativeRequest())
-                .pathParam("petId", "59")
+                .pathParam("petId", existingPet())
             .when()
                 .get("/pet/{petId}")
             .then()
@@ -440,7 +491,7 @@ class PetApiIT {
     void getPetById_wrongApiKey_rejected() {
         RestAssured.given(ApiTestSupport.negativeRequest())
                 .header("api_key", "codex-wrong-credential")
-                .pathParam("petId", "59")
+                .pathParam("petId", existingPet())
             .when()
                 .get("/pet/{petId}")
             .then()
@@ -469,7 +520,7 @@ class PetApiIT {
             String name, String value) {
         RequestSpecification request = RestAssured.given(ApiTestSupport.negativeRequest())
                 .header("api_key", ApiTestSupport.apiKeyCredential())
-                .pathParam("petId", "59");
+                .pathParam("petId", existingPet());
         ApiTestSupport.replaceParameter(request, in, name, value);
         request
             .when()
@@ -487,7 +538,7 @@ class PetApiIT {
     void updatePetWithForm_valid_formBody() {
         RestAssured.given(ApiTestSupport.request())
                 .header("Authorization", "Bearer " + ApiTestSupport.petstoreAuthCredential())
-                .pathParam("petId", "64")
+                .pathParam("petId", existingPet())
                 .contentType("application/x-www-form-urlencoded")
                 .formParam("name", "name-17")
                 .formParam("status", "available")
@@ -505,7 +556,7 @@ class PetApiIT {
     @DisplayName("POST /pet/{petId}: no credentials -> 401/403")
     void updatePetWithForm_noCredentials_rejected() {
         RestAssured.given(ApiTestSupport.negativeRequest())
-                .pathParam("petId", "64")
+                .pathParam("petId", existingPet())
                 .contentType("application/x-www-form-urlencoded")
                 .formParam("name", "name-17")
                 .formParam("status", "available")
@@ -524,7 +575,7 @@ class PetApiIT {
     void updatePetWithForm_malformedPetstoreAuthToken_rejected() {
         RestAssured.given(ApiTestSupport.negativeRequest())
                 .header("Authorization", "Bearer not a token")
-                .pathParam("petId", "64")
+                .pathParam("petId", existingPet())
                 .contentType("application/x-www-form-urlencoded")
                 .formParam("name", "name-17")
                 .formParam("status", "available")
@@ -543,7 +594,7 @@ class PetApiIT {
     void updatePetWithForm_wrongPetstoreAuthToken_rejected() {
         RestAssured.given(ApiTestSupport.negativeRequest())
                 .header("Authorization", "Bearer " + ApiTestSupport.WRONG_BEARER_TOKEN)
-                .pathParam("petId", "64")
+                .pathParam("petId", existingPet())
                 .contentType("application/x-www-form-urlencoded")
                 .formParam("name", "name-17")
                 .formParam("status", "available")
@@ -574,7 +625,7 @@ class PetApiIT {
             String name, String value) {
         RequestSpecification request = RestAssured.given(ApiTestSupport.negativeRequest())
                 .header("Authorization", "Bearer " + ApiTestSupport.petstoreAuthCredential())
-                .pathParam("petId", "64")
+                .pathParam("petId", existingPet())
                 .contentType("application/x-www-form-urlencoded")
                 .formParam("name", "name-17")
                 .formParam("status", "available");

@@ -96,6 +96,13 @@ public final class ApiTestSupport {
     }
 
     /**
+     * A request aimed at the base URI that nothing validates: for cleaning up after tests.
+     */
+    public static RequestSpecification plainRequest() {
+        return RestAssured.given().baseUri(baseUri());
+    }
+
+    /**
      * When a test fails, request and response are logged with credential headers masked.
      */
     private static RequestSpecification given(OpenApiValidationFilter filter) {

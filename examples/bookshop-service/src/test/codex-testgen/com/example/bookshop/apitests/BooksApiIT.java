@@ -6,9 +6,12 @@ package com.example.bookshop.apitests;
 import io.restassured.RestAssured;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
 import javax.annotation.processing.Generated;
 import org.hamcrest.Matchers;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
@@ -27,9 +30,81 @@ import org.junit.jupiter.params.provider.MethodSource;
 )
 @DisplayName("books API")
 class BooksApiIT {
+    /**
+     * Ids of what {@link #newBook()} created, deleted after all tests.
+     */
+    private static final List<String> NEW_BOOK_IDS = new CopyOnWriteArrayList<>();
+
+    private static String existingBookId;
+
     @BeforeAll
     static void requireBaseUri() {
         ApiTestSupport.baseUri();
+    }
+
+    /**
+     * Creates a resource ({@code POST /books}) for tests that need an existing one; returns its id.
+     */
+    private static String newBook() {
+        Response created = RestAssured.given(ApiTestSupport.request())
+                .header("X-API-Key", ApiTestSupport.apiKeyCredential())
+                .contentType("application/json")
+                .body("""
+                {
+                  "isbn": "978-9032559370",
+                  "title": "title-41",
+                  "price": 59.01,
+                  "genre": "fiction",
+                  "authors": [
+                    {
+                      "name": "name-36",
+                      "born": "2024-06-09"
+                    }
+                  ],
+                  "keywords": [
+                    "keywords-12"
+                  ],
+                  "published": "2022-12-19T12:45:00Z"
+                }
+                """)
+            .when()
+                .post("/books")
+            .then()
+                .statusCode(201)
+                .contentType(ApiTestSupport.mediaTypeIn("application/json"))
+                .extract().response();
+        String id = ApiTestSupport.idFromBody(created, "/id");
+        NEW_BOOK_IDS.add(id);
+        return id;
+    }
+
+    /**
+     * One resource from {@link #newBook()}, created on first use and shared by the tests that do not delete it.
+     */
+    private static synchronized String existingBook() {
+        if (existingBookId == null) {
+            existingBookId = newBook();
+        }
+        return existingBookId;
+    }
+
+    /**
+     * Deletes what {@link #newBook()} created.
+     */
+    @AfterAll
+    static void deleteNewBook() {
+        for (String id : NEW_BOOK_IDS) {
+            try {
+                RestAssured.given(ApiTestSupport.plainRequest())
+                        .header("X-API-Key", ApiTestSupport.apiKeyCredential())
+                        .pathParam("bookId", id)
+                    .when()
+                        .delete("/books/{bookId}");
+            } catch (IllegalStateException e) {
+                // no credentials for the cleanup configured: the resources stay, the tests still stand
+                return;
+            }
+        }
     }
 
     /**
@@ -616,7 +691,7 @@ class BooksApiIT {
     void getBook_valid() {
         RestAssured.given(ApiTestSupport.request())
                 .header("X-API-Key", ApiTestSupport.apiKeyCredential())
-                .pathParam("bookId", "1")
+                .pathParam("bookId", existingBook())
             .when()
                 .get("/books/{bookId}")
             .then()
@@ -632,7 +707,7 @@ class BooksApiIT {
     @DisplayName("GET /books/{bookId}: no credentials -> 401")
     void getBook_noCredentials_rejected() {
         RestAssured.given(ApiTestSupport.negativeRequest())
-                .pathParam("bookId", "1")
+                .pathParam("bookId", existingBook())
             .when()
                 .get("/books/{bookId}")
             .then()
@@ -648,7 +723,7 @@ class BooksApiIT {
     void getBook_wrongApiKey_rejected() {
         RestAssured.given(ApiTestSupport.negativeRequest())
                 .header("X-API-Key", "codex-wrong-credential")
-                .pathParam("bookId", "1")
+                .pathParam("bookId", existingBook())
             .when()
                 .get("/books/{bookId}")
             .then()
@@ -677,7 +752,7 @@ class BooksApiIT {
             String name, String value) {
         RequestSpecification request = RestAssured.given(ApiTestSupport.negativeRequest())
                 .header("X-API-Key", ApiTestSupport.apiKeyCredential())
-                .pathParam("bookId", "1");
+                .pathParam("bookId", existingBook());
         ApiTestSupport.replaceParameter(request, in, name, value);
         request
             .when()
@@ -695,7 +770,7 @@ class BooksApiIT {
     void replaceBook_valid() {
         RestAssured.given(ApiTestSupport.request())
                 .header("X-API-Key", ApiTestSupport.apiKeyCredential())
-                .pathParam("bookId", "1")
+                .pathParam("bookId", existingBook())
                 .contentType("application/json")
                 .body("""
                 {
@@ -730,7 +805,7 @@ class BooksApiIT {
     @DisplayName("PUT /books/{bookId}: no credentials -> 401")
     void replaceBook_noCredentials_rejected() {
         RestAssured.given(ApiTestSupport.negativeRequest())
-                .pathParam("bookId", "1")
+                .pathParam("bookId", existingBook())
                 .contentType("application/json")
                 .body("""
                 {
@@ -765,7 +840,7 @@ class BooksApiIT {
     void replaceBook_wrongApiKey_rejected() {
         RestAssured.given(ApiTestSupport.negativeRequest())
                 .header("X-API-Key", "codex-wrong-credential")
-                .pathParam("bookId", "1")
+                .pathParam("bookId", existingBook())
                 .contentType("application/json")
                 .body("""
                 {
@@ -820,7 +895,7 @@ class BooksApiIT {
     void replaceBook_malformedJson_rejected(String violation, String constraint, String body) {
         RestAssured.given(ApiTestSupport.negativeRequest())
                 .header("X-API-Key", ApiTestSupport.apiKeyCredential())
-                .pathParam("bookId", "1")
+                .pathParam("bookId", existingBook())
                 .contentType("application/json")
                 .body(body)
             .when()
@@ -897,7 +972,7 @@ class BooksApiIT {
             String value) {
         RestAssured.given(ApiTestSupport.negativeRequest())
                 .header("X-API-Key", ApiTestSupport.apiKeyCredential())
-                .pathParam("bookId", "1")
+                .pathParam("bookId", existingBook())
                 .contentType("application/json")
                 .body(ApiTestSupport.patch("""
                 {
@@ -932,7 +1007,7 @@ class BooksApiIT {
     void replaceBook_wrongContentType_rejected() {
         RestAssured.given(ApiTestSupport.negativeRequest())
                 .header("X-API-Key", ApiTestSupport.apiKeyCredential())
-                .pathParam("bookId", "1")
+                .pathParam("bookId", existingBook())
                 .contentType("text/plain")
                 .body("""
                 {
@@ -980,7 +1055,7 @@ class BooksApiIT {
             String name, String value) {
         RequestSpecification request = RestAssured.given(ApiTestSupport.negativeRequest())
                 .header("X-API-Key", ApiTestSupport.apiKeyCredential())
-                .pathParam("bookId", "1")
+                .pathParam("bookId", existingBook())
                 .contentType("application/json")
                 .body("""
                 {

@@ -4,10 +4,14 @@
 package com.example.bookshop.apitests;
 
 import io.restassured.RestAssured;
+import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
 import javax.annotation.processing.Generated;
 import org.hamcrest.Matchers;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
@@ -25,9 +29,81 @@ import org.junit.jupiter.params.provider.MethodSource;
 )
 @DisplayName("reviews API")
 class ReviewsApiIT {
+    /**
+     * Ids of what {@link #newBook()} created, deleted after all tests.
+     */
+    private static final List<String> NEW_BOOK_IDS = new CopyOnWriteArrayList<>();
+
+    private static String existingBookId;
+
     @BeforeAll
     static void requireBaseUri() {
         ApiTestSupport.baseUri();
+    }
+
+    /**
+     * Creates a resource ({@code POST /books}) for tests that need an existing one; returns its id.
+     */
+    private static String newBook() {
+        Response created = RestAssured.given(ApiTestSupport.request())
+                .header("X-API-Key", ApiTestSupport.apiKeyCredential())
+                .contentType("application/json")
+                .body("""
+                {
+                  "isbn": "978-9032559370",
+                  "title": "title-41",
+                  "price": 59.01,
+                  "genre": "fiction",
+                  "authors": [
+                    {
+                      "name": "name-36",
+                      "born": "2024-06-09"
+                    }
+                  ],
+                  "keywords": [
+                    "keywords-12"
+                  ],
+                  "published": "2022-12-19T12:45:00Z"
+                }
+                """)
+            .when()
+                .post("/books")
+            .then()
+                .statusCode(201)
+                .contentType(ApiTestSupport.mediaTypeIn("application/json"))
+                .extract().response();
+        String id = ApiTestSupport.idFromBody(created, "/id");
+        NEW_BOOK_IDS.add(id);
+        return id;
+    }
+
+    /**
+     * One resource from {@link #newBook()}, created on first use and shared by the tests that do not delete it.
+     */
+    private static synchronized String existingBook() {
+        if (existingBookId == null) {
+            existingBookId = newBook();
+        }
+        return existingBookId;
+    }
+
+    /**
+     * Deletes what {@link #newBook()} created.
+     */
+    @AfterAll
+    static void deleteNewBook() {
+        for (String id : NEW_BOOK_IDS) {
+            try {
+                RestAssured.given(ApiTestSupport.plainRequest())
+                        .header("X-API-Key", ApiTestSupport.apiKeyCredential())
+                        .pathParam("bookId", id)
+                    .when()
+                        .delete("/books/{bookId}");
+            } catch (IllegalStateException e) {
+                // no credentials for the cleanup configured: the resources stay, the tests still stand
+                return;
+            }
+        }
     }
 
     /**
@@ -39,7 +115,7 @@ class ReviewsApiIT {
     void listReviews_valid() {
         RestAssured.given(ApiTestSupport.request())
                 .header("X-API-Key", ApiTestSupport.apiKeyCredential())
-                .pathParam("bookId", "1")
+                .pathParam("bookId", existingBook())
                 .queryParam("minRating", "5")
             .when()
                 .get("/books/{bookId}/reviews")
@@ -56,7 +132,7 @@ class ReviewsApiIT {
     @DisplayName("GET /books/{bookId}/reviews: no credentials -> 401")
     void listReviews_noCredentials_rejected() {
         RestAssured.given(ApiTestSupport.negativeRequest())
-                .pathParam("bookId", "1")
+                .pathParam("bookId", existingBook())
                 .queryParam("minRating", "5")
             .when()
                 .get("/books/{bookId}/reviews")
@@ -73,7 +149,7 @@ class ReviewsApiIT {
     void listReviews_wrongApiKey_rejected() {
         RestAssured.given(ApiTestSupport.negativeRequest())
                 .header("X-API-Key", "codex-wrong-credential")
-                .pathParam("bookId", "1")
+                .pathParam("bookId", existingBook())
                 .queryParam("minRating", "5")
             .when()
                 .get("/books/{bookId}/reviews")
@@ -106,7 +182,7 @@ class ReviewsApiIT {
             String name, String value) {
         RequestSpecification request = RestAssured.given(ApiTestSupport.negativeRequest())
                 .header("X-API-Key", ApiTestSupport.apiKeyCredential())
-                .pathParam("bookId", "1")
+                .pathParam("bookId", existingBook())
                 .queryParam("minRating", "5");
         ApiTestSupport.replaceParameter(request, in, name, value);
         request
@@ -125,7 +201,7 @@ class ReviewsApiIT {
     void addReview_valid() {
         RestAssured.given(ApiTestSupport.request())
                 .header("X-API-Key", ApiTestSupport.apiKeyCredential())
-                .pathParam("bookId", "1")
+                .pathParam("bookId", existingBook())
                 .contentType("application/json")
                 .body("""
                 {
@@ -152,7 +228,7 @@ class ReviewsApiIT {
     @DisplayName("POST /books/{bookId}/reviews: no credentials -> 401")
     void addReview_noCredentials_rejected() {
         RestAssured.given(ApiTestSupport.negativeRequest())
-                .pathParam("bookId", "1")
+                .pathParam("bookId", existingBook())
                 .contentType("application/json")
                 .body("""
                 {
@@ -179,7 +255,7 @@ class ReviewsApiIT {
     void addReview_wrongApiKey_rejected() {
         RestAssured.given(ApiTestSupport.negativeRequest())
                 .header("X-API-Key", "codex-wrong-credential")
-                .pathParam("bookId", "1")
+                .pathParam("bookId", existingBook())
                 .contentType("application/json")
                 .body("""
                 {
@@ -223,7 +299,7 @@ class ReviewsApiIT {
     void addReview_malformedJson_rejected(String violation, String constraint, String body) {
         RestAssured.given(ApiTestSupport.negativeRequest())
                 .header("X-API-Key", ApiTestSupport.apiKeyCredential())
-                .pathParam("bookId", "1")
+                .pathParam("bookId", existingBook())
                 .contentType("application/json")
                 .body(body)
             .when()
@@ -276,7 +352,7 @@ class ReviewsApiIT {
             String value) {
         RestAssured.given(ApiTestSupport.negativeRequest())
                 .header("X-API-Key", ApiTestSupport.apiKeyCredential())
-                .pathParam("bookId", "1")
+                .pathParam("bookId", existingBook())
                 .contentType("application/json")
                 .body(ApiTestSupport.patch("""
                 {
@@ -303,7 +379,7 @@ class ReviewsApiIT {
     void addReview_wrongContentType_rejected() {
         RestAssured.given(ApiTestSupport.negativeRequest())
                 .header("X-API-Key", ApiTestSupport.apiKeyCredential())
-                .pathParam("bookId", "1")
+                .pathParam("bookId", existingBook())
                 .contentType("text/plain")
                 .body("""
                 {
@@ -343,7 +419,7 @@ class ReviewsApiIT {
             String name, String value) {
         RequestSpecification request = RestAssured.given(ApiTestSupport.negativeRequest())
                 .header("X-API-Key", ApiTestSupport.apiKeyCredential())
-                .pathParam("bookId", "1")
+                .pathParam("bookId", existingBook())
                 .contentType("application/json")
                 .body("""
                 {

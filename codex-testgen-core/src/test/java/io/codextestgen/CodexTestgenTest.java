@@ -239,4 +239,26 @@ class CodexTestgenTest {
     }
     assertThat(result.writtenFiles()).contains("apitests/TmpEvilApiIT.java", "apitests/WindowsApiIT.java");
   }
+
+  @Test
+  void withoutProducerOrFixtureAValidTestAcceptsAnyDocumentedAnswerAndSaysWhy() {
+    String spec = """
+        openapi: 3.0.3
+        info: { title: t, version: '1' }
+        paths:
+          /gadgets/{gadgetId}:
+            get:
+              operationId: getGadget
+              parameters: [ { name: gadgetId, in: path, required: true, schema: { type: integer } } ]
+              responses: { '200': { description: ok }, '404': { description: none } }
+        """;
+
+    String unfixed = allSources(render(spec, b -> b));
+    assertThat(unfixed).contains("valid request (no fixture given for 'gadgetId') -> 200/404")
+        .contains(".statusCode(Matchers.anyOf(Matchers.is(200), Matchers.is(404)))");
+
+    String fixed = allSources(render(spec, b -> b.fixtures(java.util.Map.of("getGadget.gadgetId", "42"))));
+    assertThat(fixed).contains(".pathParam(\"gadgetId\", \"42\")").contains("GET /gadgets/{gadgetId}: valid request -> 200")
+        .doesNotContain("no fixture");
+  }
 }

@@ -50,6 +50,10 @@ final class ConfigOptions {
   @Option(names = "--report", paramLabel = "DIR", description = "Write report.md and report.json here")
   Path reportDirectory;
 
+  @Option(names = "--fixture", paramLabel = "NAME=VALUE",
+      description = "Value of a parameter the suite cannot create, by name or operationId.name (repeatable)")
+  java.util.Map<String, String> fixtures = new java.util.LinkedHashMap<>();
+
   GeneratorConfig config() {
     return GeneratorConfig.builder(spec, output)
         .basePackage(basePackage)
@@ -61,6 +65,7 @@ final class ConfigOptions {
         .useSpecServers(useSpecServers)
         .remoteRefAllowList(remoteRefAllowList)
         .reportDirectory(reportDirectory)
+        .fixtures(fixtures)
         .build();
   }
 }

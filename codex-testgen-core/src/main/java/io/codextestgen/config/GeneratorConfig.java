@@ -42,7 +42,8 @@ public record GeneratorConfig(
     List<String> destructiveMethods,
     Set<String> allowUnknownProperties,
     Path reportDirectory,
-    Path stateFile) {
+    Path stateFile,
+    Map<String, String> fixtures) {
 
   public static final String DEFAULT_PACKAGE = "apitests";
   public static final String DEFAULT_CLASS_SUFFIX = "ApiIT";
@@ -62,6 +63,13 @@ public record GeneratorConfig(
     families = Collections.unmodifiableSet(new TreeSet<>(families));
     destructiveMethods = List.copyOf(destructiveMethods);
     allowUnknownProperties = Collections.unmodifiableSet(new TreeSet<>(allowUnknownProperties));
+    fixtures = Collections.unmodifiableMap(new TreeMap<>(fixtures));
+  }
+
+  /** The fixture for a parameter: by "operationId.name" first, then by name; null when none is given. */
+  public String fixture(String operationId, String parameter) {
+    String specific = operationId == null ? null : fixtures.get(operationId + "." + parameter);
+    return specific != null ? specific : fixtures.get(parameter);
   }
 
   /** Whether tests of {@code family} ("valid", "auth", "malformed", "rate-limit") are generated. */
@@ -92,7 +100,8 @@ public record GeneratorConfig(
         .destructiveMethods(destructiveMethods)
         .allowUnknownProperties(allowUnknownProperties)
         .reportDirectory(reportDirectory)
-        .stateFile(stateFile);
+        .stateFile(stateFile)
+        .fixtures(fixtures);
   }
 
   /** Builder with the defaults of every option. */
@@ -117,6 +126,7 @@ public record GeneratorConfig(
     private Set<String> allowUnknownProperties = Set.of();
     private Path reportDirectory;
     private Path stateFile;
+    private Map<String, String> fixtures = Map.of();
 
     private Builder(Path specFile, Path outputDirectory) {
       this.specFile = specFile;
@@ -263,6 +273,15 @@ public record GeneratorConfig(
       return this;
     }
 
+    /**
+     * Values of parameters the suite cannot create itself (an id of existing data), by parameter name or by
+     * "operationId.name". They win over the spec's examples; a resource the suite creates wins over them.
+     */
+    public Builder fixtures(Map<String, String> fixtures) {
+      this.fixtures = fixtures == null ? Map.of() : new java.util.LinkedHashMap<>(fixtures);
+      return this;
+    }
+
     /** Validates every option and returns the config, or throws with one diagnostic per bad option. */
     public GeneratorConfig build() {
       List<Diagnostic> problems = new ArrayList<>();
@@ -328,7 +347,7 @@ public record GeneratorConfig(
       return new GeneratorConfig(specFile, outputDirectory, basePackage, inTests, seed, remoteRefAllowList,
           useSpecServers, includeDestructive, classSuffix, malformedStatuses, rateLimits, rateLimitMaxRequests,
           rateLimitMaxWaitSeconds, selection, families, includeDeprecated, destructiveMethods, allowUnknownProperties,
-          reportDirectory, stateFile);
+          reportDirectory, stateFile, fixtures);
     }
   }
 }

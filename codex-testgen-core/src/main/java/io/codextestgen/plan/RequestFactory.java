@@ -24,11 +24,15 @@ final class RequestFactory {
   private final long seed;
   private final PatternStrings patterns = new PatternStrings();
   private final Consumer<String> warn;
+  private final java.util.function.BiFunction<String, String, String> fixtures;
 
-  RequestFactory(ApiModel model, long seed, Consumer<String> warn) {
+  /** {@code fixtures} answers (operationId, parameter name) with a configured value, or null. */
+  RequestFactory(ApiModel model, long seed, Consumer<String> warn,
+      java.util.function.BiFunction<String, String, String> fixtures) {
     this.model = model;
     this.seed = seed;
     this.warn = warn;
+    this.fixtures = fixtures;
   }
 
   /** Valid requests, JSON body first; empty when a required body has no media type we can send. */
@@ -39,12 +43,18 @@ final class RequestFactory {
       Random random = new Random(TestPlanner.Seeds.of(seed, label + " " + body.suffix()));
       ValueSynthesizer values = new ValueSynthesizer(model, random, patterns, warn);
       List<ValidRequest.ParameterValue> parameterValues = new ArrayList<>();
+      List<String> unfixed = new ArrayList<>();
       for (Parameter parameter : operation.parameters()) {
         if (parameter.in() == ParameterLocation.HEADER && isReservedHeader(parameter.name())) {
           continue;
         }
-        JsonNode value = parameter.example() != null && !parameter.example().isNull()
+        String fixture = fixtures.apply(operation.operationId(), parameter.name());
+        JsonNode value = fixture != null ? com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.textNode(fixture)
+            : parameter.example() != null && !parameter.example().isNull()
             ? parameter.example() : values.valueFor(parameter.schema(), parameter.name());
+        if (parameter.in() == ParameterLocation.PATH && fixture == null && !hasExample(parameter)) {
+          unfixed.add(parameter.name());
+        }
         parameterValues.add(new ValidRequest.ParameterValue(parameter, value));
       }
       SchemaNode bodySchema = body.content() == null || body.content().schema() == null ? SchemaNode.ANY
@@ -59,9 +69,17 @@ final class RequestFactory {
           serialized(parameterValues, ParameterLocation.COOKIE),
           credentials,
           body.content() == null ? null : bodyPlan(body, bodyValue, bodySchema));
-      requests.add(new ValidRequest(body.suffix(), body.label(), request, bodyValue, bodySchema, parameterValues));
+      requests.add(new ValidRequest(body.suffix(), body.label(), request, bodyValue, bodySchema, parameterValues,
+          unfixed));
     }
     return requests;
+  }
+
+  /** An example, default or enum: a value the spec's author chose, not one made up. */
+  private boolean hasExample(Parameter parameter) {
+    SchemaNode schema = model.resolve(parameter.schema());
+    return parameter.example() != null || schema.example() != null || schema.defaultValue() != null
+        || !schema.enumValues().isEmpty();
   }
 
   private static List<NameValue> serialized(List<ValidRequest.ParameterValue> values, ParameterLocation in) {

@@ -8,6 +8,7 @@ import java.util.List;
 /**
  * A request that satisfies the spec, with the values it was built from, so negative families can break exactly one
  * thing in it. {@code suffix} and {@code label} tell body variants apart in names ("_formBody", " (form body)").
+ * {@code unfixedPathParameters} are path parameters whose value was made up: no fixture, no example.
  */
 record ValidRequest(
     String suffix,
@@ -15,13 +16,14 @@ record ValidRequest(
     RequestPlan request,
     JsonNode bodyValue,
     SchemaNode bodySchema,
-    List<ParameterValue> parameters) {
+    List<ParameterValue> parameters,
+    List<String> unfixedPathParameters) {
 
   /** A parameter and the valid value sent for it. */
   record ParameterValue(Parameter parameter, JsonNode value) {}
 
   ValidRequest withRequest(RequestPlan newRequest) {
-    return new ValidRequest(suffix, label, newRequest, bodyValue, bodySchema, parameters);
+    return new ValidRequest(suffix, label, newRequest, bodyValue, bodySchema, parameters, unfixedPathParameters);
   }
 
   boolean hasJsonBody() {

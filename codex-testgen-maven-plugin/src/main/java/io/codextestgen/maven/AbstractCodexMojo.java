@@ -136,6 +136,13 @@ abstract class AbstractCodexMojo extends AbstractMojo {
   @Parameter(defaultValue = "${project.build.directory}/codex-testgen/state-${mojoExecution.executionId}.json")
   protected File stateFile;
 
+  /**
+   * Values for parameters the suite cannot create (ids of existing data), by parameter name or
+   * "operationId.name": {@code <petId>42</petId>}.
+   */
+  @Parameter
+  protected Map<String, String> fixtures;
+
   /** Skip every codex-testgen goal. */
   @Parameter(property = "codex-testgen.skip", defaultValue = "false")
   protected boolean skip;
@@ -170,6 +177,7 @@ abstract class AbstractCodexMojo extends AbstractMojo {
           .allowUnknownProperties(new java.util.HashSet<>(list(allowUnknownProperties)))
           .reportDirectory(reportDirectory == null ? null : reportDirectory.toPath())
           .stateFile(stateFile == null ? null : stateFile.toPath())
+          .fixtures(fixtures)
           .build();
     } catch (GenerationException e) {
       throw new MojoExecutionException(describe("invalid plugin configuration", e.diagnostics()), e);

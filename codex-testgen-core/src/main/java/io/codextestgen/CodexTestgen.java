@@ -84,6 +84,9 @@ public final class CodexTestgen {
     List<java.nio.file.Path> specFiles = new ArrayList<>(spec.files());
     java.nio.file.Path policy = config.specFile().toAbsolutePath().normalize().resolveSibling(PolicyFile.FILE_NAME);
     specFiles.add(policy); // hashed as "missing" when absent: adding one later is a change too
+    if (config.llm().lockFile() != null) {
+      specFiles.add(config.llm().lockFile());
+    }
     return new Generated(plan, files, diagnostics, specFiles);
   }
 

@@ -43,7 +43,8 @@ public record GeneratorConfig(
     Set<String> allowUnknownProperties,
     Path reportDirectory,
     Path stateFile,
-    Map<String, String> fixtures) {
+    Map<String, String> fixtures,
+    LlmSettings llm) {
 
   public static final String DEFAULT_PACKAGE = "apitests";
   public static final String DEFAULT_CLASS_SUFFIX = "ApiIT";
@@ -101,7 +102,8 @@ public record GeneratorConfig(
         .allowUnknownProperties(allowUnknownProperties)
         .reportDirectory(reportDirectory)
         .stateFile(stateFile)
-        .fixtures(fixtures);
+        .fixtures(fixtures)
+        .llm(llm);
   }
 
   /** Builder with the defaults of every option. */
@@ -127,6 +129,7 @@ public record GeneratorConfig(
     private Path reportDirectory;
     private Path stateFile;
     private Map<String, String> fixtures = Map.of();
+    private LlmSettings llm = LlmSettings.OFF;
 
     private Builder(Path specFile, Path outputDirectory) {
       this.specFile = specFile;
@@ -282,6 +285,12 @@ public record GeneratorConfig(
       return this;
     }
 
+    /** Optional LLM refinement; off by default (see {@link LlmSettings}). */
+    public Builder llm(LlmSettings llm) {
+      this.llm = llm == null ? LlmSettings.OFF : llm;
+      return this;
+    }
+
     /** Validates every option and returns the config, or throws with one diagnostic per bad option. */
     public GeneratorConfig build() {
       List<Diagnostic> problems = new ArrayList<>();
@@ -338,6 +347,24 @@ public record GeneratorConfig(
         problems.add(Diagnostic.error("", "rateLimitMaxWaitSeconds",
             rateLimitMaxWaitSeconds + " is out of range: use 0 to 3600"));
       }
+      if (llm.mode() != LlmSettings.Mode.OFF) {
+        if (llm.lockFile() == null) {
+          problems.add(Diagnostic.error("", "llmLockFile", "LLM refinement needs a lock file to keep its answers"));
+        }
+        if (llm.mode() != LlmSettings.Mode.REPLAY && (llm.endpoint() == null || !llm.endpoint().matches("https?://.+"))) {
+          problems.add(Diagnostic.error("", "llmEndpoint", "'" + llm.endpoint() + "' is not an http(s) URL of an"
+              + " OpenAI-compatible API, e.g. https://api.openai.com/v1 or http://127.0.0.1:11434/v1 (Ollama)"));
+        }
+        if (llm.model() == null || llm.model().isBlank()) {
+          problems.add(Diagnostic.error("", "llmModel", "no model given, e.g. gpt-4.1-mini or llama3.1"));
+        }
+        for (String family : llm.families()) {
+          if (!LlmSettings.ALLOWED_FAMILIES.contains(family)) {
+            problems.add(Diagnostic.error("", "llmFamilies", "'" + family + "': the model may only propose data for"
+                + " the valid and malformed families"));
+          }
+        }
+      }
       if (!problems.isEmpty()) {
         throw new GenerationException(problems);
       }
@@ -347,7 +374,7 @@ public record GeneratorConfig(
       return new GeneratorConfig(specFile, outputDirectory, basePackage, inTests, seed, remoteRefAllowList,
           useSpecServers, includeDestructive, classSuffix, malformedStatuses, rateLimits, rateLimitMaxRequests,
           rateLimitMaxWaitSeconds, selection, families, includeDeprecated, destructiveMethods, allowUnknownProperties,
-          reportDirectory, stateFile, fixtures);
+          reportDirectory, stateFile, fixtures, llm);
     }
   }
 }

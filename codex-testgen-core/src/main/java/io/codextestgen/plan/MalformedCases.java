@@ -71,6 +71,11 @@ final class MalformedCases {
   }
 
   private ExpectationPlan expectation(OperationContext context) {
+    return expectation(config, context);
+  }
+
+  /** The configured statuses for bad input to this operation, else the documented 400/422, else any 4xx. */
+  static ExpectationPlan expectation(GeneratorConfig config, OperationContext context) {
     List<Integer> override = context.operation().operationId() == null ? null
         : config.malformedStatuses().get(context.operation().operationId());
     return override != null ? Expectations.exactly(override)

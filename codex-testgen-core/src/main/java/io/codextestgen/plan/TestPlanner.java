@@ -32,6 +32,8 @@ public final class TestPlanner {
   private final MalformedCases malformed;
   private final RateLimitCases rateLimits;
   private final FlowCases flows;
+  private final io.codextestgen.llm.Refiner refiner;
+  private final LlmCases llm;
   private String flowReason;
   private final Map<String, ProducerPlan> classProducers = new java.util.LinkedHashMap<>();
 
@@ -44,6 +46,9 @@ public final class TestPlanner {
     this.malformed = new MalformedCases(model, config);
     this.rateLimits = new RateLimitCases(config);
     this.flows = new FlowCases(model, requests, security);
+    this.refiner = config.llm().mode() == io.codextestgen.config.LlmSettings.Mode.OFF ? null
+        : new io.codextestgen.llm.Refiner(model, config.llm(), null);
+    this.llm = refiner == null ? null : new LlmCases(config, refiner, warnings::add);
   }
 
   public static TestPlan plan(ApiModel model, GeneratorConfig config) {
@@ -74,6 +79,9 @@ public final class TestPlanner {
         classes.add(new TestClassPlan(className, group, cases, new ArrayList<>(classProducers.values())));
       }
     });
+    if (refiner != null) {
+      refiner.finish();
+    }
     return new TestPlan(config.basePackage(), support(), classes, skipped, warnings, model.title(), summaries,
         new ArrayList<>(model.securitySchemes().keySet()));
   }
@@ -166,6 +174,9 @@ public final class TestPlanner {
       FlowCases.Outcome flow = flows.plan(context);
       cases.addAll(flow.cases());
       flowReason = flow.reason();
+    }
+    if (llm != null) {
+      cases.addAll(llm.plan(context, cases));
     }
     return cases;
   }

@@ -1,0 +1,133 @@
+package io.codextestgen.llm;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.codextestgen.api.ApiModel;
+import io.codextestgen.api.Operation;
+import io.codextestgen.config.LlmSettings;
+import io.codextestgen.diag.Diagnostic;
+import io.codextestgen.diag.GenerationException;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Asks the model for data, per operation, through the lock file: replay never calls it (a missing answer fails,
+ * saying how to record it), record calls it on a miss, refresh always. Every proposal is validated; an LLM failure
+ * never fails generation: the operation is reported and gets no suggested cases.
+ */
+public final class Refiner {
+
+  /** A proposal that passed validation, with where it came from. */
+  public record Accepted(Proposal proposal, String model, String lockKey) {}
+
+  /** What the model's answer gave for one operation, and what was said about it. */
+  public record Refinement(List<Accepted> accepted, List<Diagnostic> notes) {}
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final LlmSettings settings;
+  private final ChatClient client;
+  private final LockFile lock;
+  private final PromptBuilder prompts;
+  private final ProposalValidator validator;
+  private final String specFile;
+  private int calls;
+  private int tokens;
+
+  public Refiner(ApiModel model, LlmSettings settings, ChatClient client) {
+    this.settings = settings;
+    this.client = client != null ? client
+        : new OpenAiCompatibleClient(String.valueOf(settings.endpoint()), settings.apiKey(), settings.timeout());
+    this.lock = LockFile.read(settings.lockFile());
+    this.prompts = new PromptBuilder(model);
+    this.validator = new ProposalValidator(model);
+    this.specFile = model.specFileName();
+  }
+
+  public Refinement refine(Operation operation, JsonNode validBody, List<String> alreadyTested) {
+    List<Diagnostic> notes = new ArrayList<>();
+    List<String> families = new ArrayList<>(new java.util.TreeSet<>(settings.families()));
+    String user = prompts.user(operation, alreadyTested, families);
+    String key = key(user);
+    LockFile.Entry entry = settings.mode() == LlmSettings.Mode.REFRESH ? null : lock.get(key);
+    if (entry == null && settings.mode() == LlmSettings.Mode.REPLAY) {
+      throw new GenerationException(Diagnostic.error(settings.lockFile().getFileName().toString(), key,
+          "no recorded LLM answer for operation " + operation.operationId() + " (the spec, the prompt or the model"
+              + " changed). Record it with llmMode record (needs the model API), review the new tests, and commit"
+              + " the lock file"));
+    }
+    if (entry == null) {
+      if (calls >= settings.maxCalls() || tokens >= settings.maxTokens()) {
+        notes.add(note(operation, "skipped: the LLM budget (" + settings.maxCalls() + " calls, "
+            + settings.maxTokens() + " tokens) is spent"));
+        return new Refinement(List.of(), notes);
+      }
+      try {
+        calls++;
+        ChatClient.Answer answer = client.complete(settings.model(), PromptBuilder.SYSTEM, user,
+            Math.min(4000, settings.maxTokens()));
+        tokens += answer.tokens();
+        entry = new LockFile.Entry(settings.model(), operation.operationId(), answer.content());
+        lock.put(key, entry);
+      } catch (ChatClient.LlmException e) {
+        notes.add(note(operation, "no suggestions: " + e.getMessage()));
+        return new Refinement(List.of(), notes);
+      }
+    }
+    List<Proposal> proposals;
+    try {
+      proposals = List.of(JSON.treeToValue(JSON.readTree(entry.content()).path("proposals"), Proposal[].class));
+    } catch (IOException | IllegalArgumentException e) {
+      notes.add(note(operation, "no suggestions: the answer does not follow the proposal schema"));
+      return new Refinement(List.of(), notes);
+    }
+    List<Accepted> accepted = new ArrayList<>();
+    Set<String> seen = new HashSet<>();
+    for (Proposal proposal : proposals) {
+      var reason = validator.rejects(proposal, operation, validBody, settings.families());
+      String identity = proposal.location() + " " + proposal.target() + " " + proposal.value();
+      if (reason.isEmpty() && !seen.add(identity)) {
+        reason = java.util.Optional.of("a duplicate");
+      }
+      if (reason.isPresent()) {
+        notes.add(note(operation, "LLM proposal rejected (" + proposal.family() + " " + proposal.location() + " "
+            + proposal.target() + "): " + reason.get()));
+      } else {
+        accepted.add(new Accepted(proposal, entry.model(), key));
+      }
+    }
+    return new Refinement(accepted, notes);
+  }
+
+  /** Writes the lock file in record and refresh modes, without answers no longer used. */
+  public void finish() {
+    if (settings.mode() == LlmSettings.Mode.RECORD || settings.mode() == LlmSettings.Mode.REFRESH) {
+      lock.writePruned();
+    }
+  }
+
+  private Diagnostic note(Operation operation, String message) {
+    return Diagnostic.warning(specFile, operation.pointer(), message);
+  }
+
+  private String key(String user) {
+    try {
+      MessageDigest digest = MessageDigest.getInstance("SHA-256");
+      for (String part : List.of(settings.model(), PromptBuilder.VERSION, PromptBuilder.SYSTEM, user,
+          ProposalSchema.JSON, "temperature=0")) {
+        digest.update(part.getBytes(StandardCharsets.UTF_8));
+        digest.update((byte) 0);
+      }
+      return HexFormat.of().formatHex(digest.digest()).substring(0, 32);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

@@ -1,6 +1,7 @@
 package io.codextestgen.cli;
 
 import io.codextestgen.config.GeneratorConfig;
+import io.codextestgen.config.LlmSettings;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -54,6 +55,21 @@ final class ConfigOptions {
       description = "Value of a parameter the suite cannot create, by name or operationId.name (repeatable)")
   java.util.Map<String, String> fixtures = new java.util.LinkedHashMap<>();
 
+  @Option(names = "--llm-mode", paramLabel = "MODE", defaultValue = "off",
+      description = "LLM refinement: off, replay, record or refresh (default: off)")
+  String llmMode;
+
+  @Option(names = "--llm-endpoint", paramLabel = "URL",
+      description = "OpenAI-compatible base URL, e.g. https://api.openai.com/v1 or http://127.0.0.1:11434/v1")
+  String llmEndpoint;
+
+  @Option(names = "--llm-model", paramLabel = "NAME", description = "The model, e.g. gpt-4.1-mini or llama3.1")
+  String llmModel;
+
+  @Option(names = "--llm-lock-file", paramLabel = "FILE", defaultValue = "codex-testgen.llm.lock.json",
+      description = "The committed record of the model's answers (default: ${DEFAULT-VALUE})")
+  Path llmLockFile;
+
   GeneratorConfig config() {
     return GeneratorConfig.builder(spec, output)
         .basePackage(basePackage)
@@ -66,6 +82,21 @@ final class ConfigOptions {
         .remoteRefAllowList(remoteRefAllowList)
         .reportDirectory(reportDirectory)
         .fixtures(fixtures)
+        .llm(llm())
         .build();
+  }
+
+  /** The API key comes from the environment ({@value LlmSettings#DEFAULT_API_KEY_ENV}), never an option. */
+  private LlmSettings llm() {
+    LlmSettings.Mode mode;
+    try {
+      mode = LlmSettings.Mode.parse(llmMode);
+    } catch (IllegalArgumentException e) {
+      throw new io.codextestgen.diag.GenerationException(io.codextestgen.diag.Diagnostic.error("", "--llm-mode",
+          "'" + llmMode + "' is not one of off, replay, record, refresh"));
+    }
+    return mode == LlmSettings.Mode.OFF ? LlmSettings.OFF
+        : new LlmSettings(mode, llmEndpoint, llmModel, llmLockFile, LlmSettings.ALLOWED_FAMILIES, List.of(), 50,
+            200_000, java.time.Duration.ofSeconds(60), () -> System.getenv(LlmSettings.DEFAULT_API_KEY_ENV));
   }
 }

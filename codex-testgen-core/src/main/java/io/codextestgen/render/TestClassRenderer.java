@@ -174,18 +174,18 @@ final class TestClassRenderer {
     switch (testCase.shape()) {
       case RAW_BODY_ROWS -> {
         method.addParameter(STRING, "body");
-        code.add(chain.given(request, false)).add(RequestChain.body(request.body(), CodeBlock.of("body")));
+        code.add(chain.given(request, testCase.strictStatus())).add(RequestChain.body(request.body(), CodeBlock.of("body")));
       }
       case BODY_PATCH_ROWS -> {
         method.addParameter(STRING, "at").addParameter(STRING, "value");
         CodeBlock patched = CodeBlock.of("$T.patch($L, at, value)", support,
             RequestChain.text(request.body().text()));
-        code.add(chain.given(request, false)).add(RequestChain.body(request.body(), patched));
+        code.add(chain.given(request, testCase.strictStatus())).add(RequestChain.body(request.body(), patched));
       }
       default -> {
         method.addParameter(STRING, "in").addParameter(STRING, "name").addParameter(STRING, "value");
         CodeBlock.Builder given = CodeBlock.builder()
-            .add("$T request = ", Types.REQUEST_SPECIFICATION).add(chain.given(request, false));
+            .add("$T request = ", Types.REQUEST_SPECIFICATION).add(chain.given(request, testCase.strictStatus()));
         if (request.body() != null) {
           given.add(RequestChain.body(request.body(), null));
         }
@@ -206,10 +206,12 @@ final class TestClassRenderer {
 
   /** The rows, one line each: violation, the JSON pointer of the constraint, then what changes. */
   private static MethodSpec rowSource(TestCasePlan testCase) {
-    String columns = switch (testCase.shape()) {
-      case RAW_BODY_ROWS -> "violation, constraint, body sent";
-      case BODY_PATCH_ROWS -> "violation, constraint, where in the valid body, JSON put there (null: removed)";
-      default -> "violation, constraint, parameter location, name, value sent (null: left out)";
+    String first = testCase.family().equals("llm-suggested")
+        ? "the model's rationale, where it came from (model, lock key)" : "violation, constraint";
+    String columns = first + ", " + switch (testCase.shape()) {
+      case RAW_BODY_ROWS -> "body sent";
+      case BODY_PATCH_ROWS -> "where in the valid body, JSON put there (null: removed)";
+      default -> "parameter location, name, value sent (null: left out)";
     };
     CodeBlock.Builder rows = CodeBlock.builder().add("return $T.of(\n$>$>", Types.STREAM);
     for (int i = 0; i < testCase.rows().size(); i++) {
@@ -256,7 +258,7 @@ final class TestClassRenderer {
     RequestPlan request = testCase.request();
     RateLimitPlan plan = testCase.rateLimit();
     CodeBlock send = CodeBlock.builder()
-        .add(chain.given(request, false))
+        .add(chain.given(request, testCase.strictStatus()))
         .add(request.body() == null ? CodeBlock.of("") : RequestChain.body(request.body(), null))
         .add(RequestChain.when(request))
         .add("$<$<")

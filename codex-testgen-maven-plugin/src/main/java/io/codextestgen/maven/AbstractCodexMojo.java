@@ -1,6 +1,7 @@
 package io.codextestgen.maven;
 
 import io.codextestgen.config.GeneratorConfig;
+import io.codextestgen.config.LlmSettings;
 import io.codextestgen.config.Selection;
 import io.codextestgen.diag.Diagnostic;
 import io.codextestgen.diag.GenerationException;
@@ -143,6 +144,56 @@ abstract class AbstractCodexMojo extends AbstractMojo {
   @Parameter
   protected Map<String, String> fixtures;
 
+  /**
+   * LLM refinement: {@code off} (default), {@code replay} (CI: answers from the lock file only, no network),
+   * {@code record} (ask the model on a miss), {@code refresh} (ask again for everything).
+   */
+  @Parameter(property = "codex-testgen.llm.mode", defaultValue = "off")
+  protected String llmMode;
+
+  /** Base URL of an OpenAI-compatible API: https://api.openai.com/v1, http://127.0.0.1:11434/v1 (Ollama)... */
+  @Parameter(property = "codex-testgen.llm.endpoint")
+  protected String llmEndpoint;
+
+  /** The model, e.g. gpt-4.1-mini or llama3.1. */
+  @Parameter(property = "codex-testgen.llm.model")
+  protected String llmModel;
+
+  /** The committed record of the model's answers. */
+  @Parameter(property = "codex-testgen.llm.lockFile", defaultValue = "${project.basedir}/codex-testgen.llm.lock.json")
+  protected File llmLockFile;
+
+  /** Families the model may propose data for (valid, malformed; default both). */
+  @Parameter
+  protected List<String> llmFamilies;
+
+  /** Operations (operationIds) to refine; default all selected ones. */
+  @Parameter
+  protected List<String> llmOperations;
+
+  /** The most model calls per build. */
+  @Parameter(property = "codex-testgen.llm.maxCalls", defaultValue = "50")
+  protected int llmMaxCalls;
+
+  /** The most tokens per build. */
+  @Parameter(property = "codex-testgen.llm.maxTokens", defaultValue = "200000")
+  protected int llmMaxTokens;
+
+  /** Seconds to wait for one answer. */
+  @Parameter(property = "codex-testgen.llm.timeoutSeconds", defaultValue = "60")
+  protected int llmTimeoutSeconds;
+
+  /** Environment variable holding the API key (never put the key in the pom). */
+  @Parameter(property = "codex-testgen.llm.apiKeyEnv", defaultValue = LlmSettings.DEFAULT_API_KEY_ENV)
+  protected String llmApiKeyEnv;
+
+  /** Alternatively, the id of a {@code <server>} in settings.xml whose password is the API key. */
+  @Parameter(property = "codex-testgen.llm.serverId")
+  protected String llmServerId;
+
+  @Parameter(defaultValue = "${settings}", readonly = true)
+  protected org.apache.maven.settings.Settings settings;
+
   /** Skip every codex-testgen goal. */
   @Parameter(property = "codex-testgen.skip", defaultValue = "false")
   protected boolean skip;
@@ -178,10 +229,36 @@ abstract class AbstractCodexMojo extends AbstractMojo {
           .reportDirectory(reportDirectory == null ? null : reportDirectory.toPath())
           .stateFile(stateFile == null ? null : stateFile.toPath())
           .fixtures(fixtures)
+          .llm(llm())
           .build();
     } catch (GenerationException e) {
       throw new MojoExecutionException(describe("invalid plugin configuration", e.diagnostics()), e);
     }
+  }
+
+  private LlmSettings llm() throws MojoExecutionException {
+    LlmSettings.Mode mode;
+    try {
+      mode = LlmSettings.Mode.parse(llmMode);
+    } catch (IllegalArgumentException e) {
+      throw new MojoExecutionException("invalid plugin configuration:\n  <llmMode>: '" + llmMode
+          + "' is not one of off, replay, record, refresh");
+    }
+    if (mode == LlmSettings.Mode.OFF) {
+      return LlmSettings.OFF;
+    }
+    String serverId = llmServerId;
+    String env = llmApiKeyEnv;
+    org.apache.maven.settings.Settings buildSettings = settings;
+    java.util.function.Supplier<String> key = () -> {
+      if (serverId != null && buildSettings != null && buildSettings.getServer(serverId) != null) {
+        return buildSettings.getServer(serverId).getPassword();
+      }
+      return System.getenv(env);
+    };
+    return new LlmSettings(mode, llmEndpoint, llmModel, llmLockFile == null ? null : llmLockFile.toPath(),
+        llmFamilies == null || llmFamilies.isEmpty() ? LlmSettings.ALLOWED_FAMILIES : new java.util.HashSet<>(llmFamilies),
+        list(llmOperations), llmMaxCalls, llmMaxTokens, java.time.Duration.ofSeconds(llmTimeoutSeconds), key);
   }
 
   /** Pom maps hold text; numbers are read here so a typo names its element. */

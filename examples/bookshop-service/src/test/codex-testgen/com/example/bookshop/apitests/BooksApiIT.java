@@ -224,6 +224,40 @@ class BooksApiIT {
     }
 
     /**
+     * Rows: the model's rationale, where it came from (model, lock key), parameter location, name, value sent (null: left out).
+     */
+    static Stream<Arguments> listBooks_llmSuggestedParameter_validRows() {
+        return Stream.of(
+                Arguments.of("LLM-suggested: the shortest search allowed: minLength 2", "model example-stub-model, lock 7895c68ee08b75a0e479259362e6dac8", "query", "q", "ja"),
+                Arguments.of("LLM-suggested: the largest page allowed", "model example-stub-model, lock 7895c68ee08b75a0e479259362e6dac8", "query", "limit", "100"));
+    }
+
+    /**
+     * Guards {@code #/paths/~1books/get}.
+     */
+    @Tag("llm-suggested")
+    @DisplayName("GET /books: valid parameters (LLM-suggested, review closely) -> 200")
+    @ParameterizedTest(
+            name = "{0} ({1})"
+    )
+    @MethodSource("listBooks_llmSuggestedParameter_validRows")
+    void listBooks_llmSuggestedParameter_valid(String violation, String constraint, String in,
+            String name, String value) {
+        RequestSpecification request = RestAssured.given(ApiTestSupport.request())
+                .header("X-API-Key", ApiTestSupport.apiKeyCredential())
+                .queryParam("limit", "20")
+                .queryParam("genre", "fiction")
+                .queryParam("q", "q-34");
+        ApiTestSupport.replaceParameter(request, in, name, value);
+        request
+            .when()
+                .get("/books")
+            .then()
+                .statusCode(200)
+                .contentType(ApiTestSupport.mediaTypeIn("application/json"));
+    }
+
+    /**
      * Guards {@code #/paths/~1books/post}.
      */
     @Test
@@ -680,6 +714,102 @@ class BooksApiIT {
                 .then()
                     .statusCode(204);
         }
+    }
+
+    /**
+     * Rows: the model's rationale, where it came from (model, lock key), where in the valid body, JSON put there (null: removed).
+     */
+    static Stream<Arguments> createBook_llmSuggested_validRows() {
+        return Stream.of(
+                Arguments.of("LLM-suggested: the most expensive book the schema allows: maximum 10000 is inclusive", "model example-stub-model, lock f518289b014bfec47d2e40d899cbaf6d", "/price", "10000"),
+                Arguments.of("LLM-suggested: a real title with a non-ASCII letter", "model example-stub-model, lock f518289b014bfec47d2e40d899cbaf6d", "/title", "\"Les Misérables\""),
+                Arguments.of("LLM-suggested: a leap day", "model example-stub-model, lock f518289b014bfec47d2e40d899cbaf6d", "/published", "\"2024-02-29T12:00:00Z\""));
+    }
+
+    /**
+     * Guards {@code #/paths/~1books/post}.
+     */
+    @Tag("llm-suggested")
+    @DisplayName("POST /books: valid values (LLM-suggested, review closely) -> 201")
+    @ParameterizedTest(
+            name = "{0} ({1})"
+    )
+    @MethodSource("createBook_llmSuggested_validRows")
+    void createBook_llmSuggested_valid(String violation, String constraint, String at,
+            String value) {
+        RestAssured.given(ApiTestSupport.request())
+                .header("X-API-Key", ApiTestSupport.apiKeyCredential())
+                .contentType("application/json")
+                .body(ApiTestSupport.patch("""
+                {
+                  "isbn": "978-9032559370",
+                  "title": "title-41",
+                  "price": 59.01,
+                  "genre": "fiction",
+                  "authors": [
+                    {
+                      "name": "name-36",
+                      "born": "2024-06-09"
+                    }
+                  ],
+                  "keywords": [
+                    "keywords-12"
+                  ],
+                  "published": "2022-12-19T12:45:00Z"
+                }
+                """, at, value))
+            .when()
+                .post("/books")
+            .then()
+                .statusCode(201)
+                .contentType(ApiTestSupport.mediaTypeIn("application/json"));
+    }
+
+    /**
+     * Rows: the model's rationale, where it came from (model, lock key), where in the valid body, JSON put there (null: removed).
+     */
+    static Stream<Arguments> createBook_llmSuggested_rejectedRows() {
+        return Stream.of(
+                Arguments.of("LLM-suggested: an author name of blanks only is no name, although minLength 1 allows it", "model example-stub-model, lock f518289b014bfec47d2e40d899cbaf6d", "/authors/0/name", "\"   \""),
+                Arguments.of("LLM-suggested: a negative price", "model example-stub-model, lock f518289b014bfec47d2e40d899cbaf6d", "/price", "-0.01"));
+    }
+
+    /**
+     * Guards {@code #/paths/~1books/post}.
+     */
+    @Tag("llm-suggested")
+    @DisplayName("POST /books: invalid bodies (LLM-suggested, review closely) -> 400")
+    @ParameterizedTest(
+            name = "{0} ({1})"
+    )
+    @MethodSource("createBook_llmSuggested_rejectedRows")
+    void createBook_llmSuggested_rejected(String violation, String constraint, String at,
+            String value) {
+        RestAssured.given(ApiTestSupport.negativeRequest())
+                .header("X-API-Key", ApiTestSupport.apiKeyCredential())
+                .contentType("application/json")
+                .body(ApiTestSupport.patch("""
+                {
+                  "isbn": "978-9032559370",
+                  "title": "title-41",
+                  "price": 59.01,
+                  "genre": "fiction",
+                  "authors": [
+                    {
+                      "name": "name-36",
+                      "born": "2024-06-09"
+                    }
+                  ],
+                  "keywords": [
+                    "keywords-12"
+                  ],
+                  "published": "2022-12-19T12:45:00Z"
+                }
+                """, at, value))
+            .when()
+                .post("/books")
+            .then()
+                .statusCode(400);
     }
 
     /**

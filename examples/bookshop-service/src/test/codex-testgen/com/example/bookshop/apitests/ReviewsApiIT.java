@@ -438,4 +438,83 @@ class ReviewsApiIT {
             .then()
                 .statusCode(400);
     }
+
+    /**
+     * Rows: the model's rationale, where it came from (model, lock key), where in the valid body, JSON put there (null: removed).
+     */
+    static Stream<Arguments> addReview_llmSuggested_validRows() {
+        return Stream.of(
+                Arguments.of("LLM-suggested: the best rating", "model example-stub-model, lock 6a11b25b70f52419cf4f099cc0ae372f", "/rating", "5"));
+    }
+
+    /**
+     * Guards {@code #/paths/~1books~1{bookId}~1reviews/post}.
+     */
+    @Tag("llm-suggested")
+    @DisplayName("POST /books/{bookId}/reviews: valid values (LLM-suggested, review closely) -> 201")
+    @ParameterizedTest(
+            name = "{0} ({1})"
+    )
+    @MethodSource("addReview_llmSuggested_validRows")
+    void addReview_llmSuggested_valid(String violation, String constraint, String at,
+            String value) {
+        RestAssured.given(ApiTestSupport.request())
+                .header("X-API-Key", ApiTestSupport.apiKeyCredential())
+                .pathParam("bookId", existingBook())
+                .contentType("application/json")
+                .body(ApiTestSupport.patch("""
+                {
+                  "rating": 4,
+                  "comment": "comment-12",
+                  "reviewer": {
+                    "name": "name-39",
+                    "email": "user96@example.com"
+                  }
+                }
+                """, at, value))
+            .when()
+                .post("/books/{bookId}/reviews")
+            .then()
+                .statusCode(201)
+                .contentType(ApiTestSupport.mediaTypeIn("application/json"));
+    }
+
+    /**
+     * Rows: the model's rationale, where it came from (model, lock key), where in the valid body, JSON put there (null: removed).
+     */
+    static Stream<Arguments> addReview_llmSuggested_rejectedRows() {
+        return Stream.of(
+                Arguments.of("LLM-suggested: an e-mail address without a domain", "model example-stub-model, lock 6a11b25b70f52419cf4f099cc0ae372f", "/reviewer/email", "\"reader@\""));
+    }
+
+    /**
+     * Guards {@code #/paths/~1books~1{bookId}~1reviews/post}.
+     */
+    @Tag("llm-suggested")
+    @DisplayName("POST /books/{bookId}/reviews: invalid bodies (LLM-suggested, review closely) -> 400")
+    @ParameterizedTest(
+            name = "{0} ({1})"
+    )
+    @MethodSource("addReview_llmSuggested_rejectedRows")
+    void addReview_llmSuggested_rejected(String violation, String constraint, String at,
+            String value) {
+        RestAssured.given(ApiTestSupport.negativeRequest())
+                .header("X-API-Key", ApiTestSupport.apiKeyCredential())
+                .pathParam("bookId", existingBook())
+                .contentType("application/json")
+                .body(ApiTestSupport.patch("""
+                {
+                  "rating": 4,
+                  "comment": "comment-12",
+                  "reviewer": {
+                    "name": "name-39",
+                    "email": "user96@example.com"
+                  }
+                }
+                """, at, value))
+            .when()
+                .post("/books/{bookId}/reviews")
+            .then()
+                .statusCode(400);
+    }
 }

@@ -51,7 +51,12 @@ public final class Refiner {
     this.specFile = model.specFileName();
   }
 
-  public Refinement refine(Operation operation, JsonNode validBody, List<String> alreadyTested) {
+  /**
+   * Proposals for {@code operation}. {@code alreadyTested} describes the planned cases to the model;
+   * {@code plannedCases} ("location target value" of each planned row) lets exact repeats be dropped.
+   */
+  public Refinement refine(Operation operation, JsonNode validBody, List<String> alreadyTested,
+      Set<String> plannedCases) {
     List<Diagnostic> notes = new ArrayList<>();
     List<String> families = new ArrayList<>(new java.util.TreeSet<>(settings.families()));
     String user = prompts.user(operation, alreadyTested, families);
@@ -89,12 +94,11 @@ public final class Refiner {
       return new Refinement(List.of(), notes);
     }
     List<Accepted> accepted = new ArrayList<>();
-    Set<String> seen = new HashSet<>();
+    Set<String> seen = new HashSet<>(plannedCases);
     for (Proposal proposal : proposals) {
       var reason = validator.rejects(proposal, operation, validBody, settings.families());
-      String identity = proposal.location() + " " + proposal.target() + " " + proposal.value();
-      if (reason.isEmpty() && !seen.add(identity)) {
-        reason = java.util.Optional.of("a duplicate");
+      if (reason.isEmpty() && !seen.add(identity(proposal.location(), proposal.target(), proposal.value()))) {
+        reason = java.util.Optional.of("a duplicate of a case already planned");
       }
       if (reason.isPresent()) {
         notes.add(note(operation, "LLM proposal rejected (" + proposal.family() + " " + proposal.location() + " "
@@ -104,6 +108,17 @@ public final class Refiner {
       }
     }
     return new Refinement(accepted, notes);
+  }
+
+  /** How a case is compared for duplicates: where it goes and the JSON it sends (compact). */
+  public static String identity(String location, String target, String jsonValue) {
+    String value = jsonValue;
+    try {
+      value = JSON.readTree(jsonValue).toString();
+    } catch (IOException | RuntimeException e) {
+      // not JSON (a parameter's plain text): compared as is
+    }
+    return location + " " + target + " " + value;
   }
 
   /** Writes the lock file in record and refresh modes, without answers no longer used. */

@@ -35,10 +35,19 @@ final class LlmCases {
       return List.of();
     }
     List<String> alreadyTested = new ArrayList<>();
-    planned.forEach(c -> c.rows().forEach(row -> alreadyTested.add(c.family() + ": " + row.violation())));
+    java.util.Set<String> plannedCases = new java.util.HashSet<>();
+    for (TestCasePlan testCase : planned) {
+      for (CaseRow row : testCase.rows()) {
+        alreadyTested.add(testCase.family() + ": " + row.violation());
+        if (row.value() != null && row.target() != null) {
+          plannedCases.add(Refiner.identity(row.location(), row.target(),
+              row.location().equals("body") ? row.value() : jsonText(row.value())));
+        }
+      }
+    }
     ValidRequest valid = context.primary();
     Refiner.Refinement refinement = refiner.refine(context.operation(), valid.hasJsonBody() ? valid.bodyValue() : null,
-        alreadyTested);
+        alreadyTested, plannedCases);
     refinement.notes().forEach(notes);
     List<CaseRow> bodyValid = new ArrayList<>();
     List<CaseRow> bodyMalformed = new ArrayList<>();
@@ -76,6 +85,16 @@ final class LlmCases {
     cases.add(new TestCasePlan(context.method(suffix), context.label() + ": " + what + " (LLM-suggested, review"
         + " closely) -> " + Expectations.describe(expect), FAMILY, context.operationId(), context.operation().pointer(),
         shape, context.primary().request(), expect, strict, rows, null, null));
+  }
+
+  /** A parameter's plain text as the JSON a proposal would give for it (numbers stay numbers). */
+  private static String jsonText(String text) {
+    try {
+      JSON.readTree(text);
+      return text;
+    } catch (IOException e) {
+      return JSON.getNodeFactory().textNode(text).toString();
+    }
   }
 
   /** Parameters travel as text: a JSON string loses its quotes. */

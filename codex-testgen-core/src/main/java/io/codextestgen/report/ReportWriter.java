@@ -51,7 +51,8 @@ public final class ReportWriter {
         byFamily.values().stream().mapToInt(Integer::intValue).sum(), byFamily, operationsTested,
         plan.operations().size(), responsesExercised, responsesDocumented,
         plan.support().credentials().stream().map(CredentialPlan::schemeName).toList(), plan.securitySchemes(),
-        plan.operations(), changes);
+        plan.operations(), changes, plan.warnings().stream().map(d -> d.message())
+            .filter(m -> m.startsWith("LLM proposal rejected")).toList());
   }
 
   /** Writes both files into {@code directory}; returns their paths. */
@@ -109,6 +110,10 @@ public final class ReportWriter {
     if (!reasons.isEmpty()) {
       md.append("\n### Not generated, and why\n\n");
       reasons.forEach(line -> md.append(line).append('\n'));
+    }
+    if (!report.llmProposalsRejected().isEmpty()) {
+      md.append("\n### LLM proposals rejected (not rendered)\n\n");
+      report.llmProposalsRejected().forEach(line -> md.append("- ").append(escape(line)).append('\n'));
     }
     md.append("\n### Changes to the generated files\n\n");
     report.files().forEach((kind, paths) -> paths.forEach(path ->

@@ -20,4 +20,5 @@ public record SuiteReport(
     List<String> securitySchemesExercised,
     List<String> securitySchemesDefined,
     List<OperationSummary> operations,
-    Map<String, List<String>> files) {}
+    Map<String, List<String>> files,
+    List<String> llmProposalsRejected) {}

@@ -74,6 +74,8 @@ class LlmRefinementTest {
         "expectedStatusClass":"4xx","semanticRule":false,"rationale":"breaks nothing"},
        {"operationId":"deleteEverything","family":"valid","location":"query","target":"x","value":"1",
         "expectedStatusClass":"2xx","semanticRule":false,"rationale":"not an operation"},
+       {"operationId":"createBook","family":"malformed","location":"body","target":"/pages","value":"5001",
+        "expectedStatusClass":"4xx","semanticRule":false,"rationale":"already planned by the generator"},
        {"operationId":"createBook","family":"valid","location":"body","target":"/title","value":"\\"*/ x \\\\u000a\\"",
         "expectedStatusClass":"2xx","semanticRule":false,"rationale":"hostile text stays a literal */"}
       ]}""";
@@ -130,12 +132,14 @@ class LlmRefinementTest {
         .contains("LLM-suggested: hostile text stays a literal */")
         .contains("model test-model, lock ")
         .doesNotContain("breaks maximum, so not valid").doesNotContain("no such place")
-        .doesNotContain("breaks nothing").doesNotContain("not an operation");
+        .doesNotContain("breaks nothing").doesNotContain("not an operation")
+        .doesNotContain("already planned by the generator");
     assertThat(recorded.diagnostics()).extracting(Diagnostic::message)
         .anyMatch(m -> m.contains("rejected") && m.contains("the 'valid' value breaks [maximum]"))
         .anyMatch(m -> m.contains("no property at /nope/deeper"))
         .anyMatch(m -> m.contains("breaks no constraint and is not marked as a stated rule"))
-        .anyMatch(m -> m.contains("names operation 'deleteEverything'"));
+        .anyMatch(m -> m.contains("names operation 'deleteEverything'"))
+        .anyMatch(m -> m.contains("a duplicate of a case already planned"));
     GeneratedSuite.compile(recorded.files(), dir.resolve("build")).close();
 
     LoggedRequest sent = model.findAll(postRequestedFor(urlEqualTo("/v1/chat/completions"))).get(0);
@@ -147,6 +151,12 @@ class LlmRefinementTest {
     assertThat(sent.getBodyAsString()).doesNotContain("SECRET-123").doesNotContain("abc.def.ghi")
         .doesNotContain("admin.example.invalid").doesNotContain("internal.example.invalid")
         .contains("<untrusted-spec>");
+
+    CodexTestgen.generate(config(LlmSettings.Mode.RECORD, Duration.ofSeconds(5)).toBuilder()
+        .reportDirectory(dir.resolve("report")).build());
+    assertThat(Files.readString(dir.resolve("report/report.md"))).contains("### LLM proposals rejected (not rendered)")
+        .contains("the 'valid' value breaks [maximum]");
+    model.verify(1, postRequestedFor(urlEqualTo("/v1/chat/completions")));
 
     model.stop(); // replay makes no network call
     CodexTestgen.Generated replayed = CodexTestgen.render(config(LlmSettings.Mode.REPLAY, Duration.ofSeconds(5)));

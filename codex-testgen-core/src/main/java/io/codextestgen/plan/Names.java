@@ -17,8 +17,10 @@ public final class Names {
     if (text == null) {
       return words;
     }
-    // Split on anything not a letter or digit, and on lower-to-upper camel humps.
-    for (String part : text.split("[^A-Za-z0-9]+")) {
+    // Letters with accents keep their base letter (Täg -> Tag); then split on anything not a letter or digit,
+    // and on lower-to-upper camel humps.
+    String ascii = java.text.Normalizer.normalize(text, java.text.Normalizer.Form.NFD).replaceAll("\\p{M}+", "");
+    for (String part : ascii.split("[^A-Za-z0-9]+")) {
       for (String word : part.split("(?<=[a-z0-9])(?=[A-Z])")) {
         if (!word.isEmpty()) {
           words.add(word);

@@ -20,6 +20,7 @@ import java.util.TreeSet;
 public final class TestPlanner {
 
   static final String SUPPORT_CLASS = "ApiTestSupport";
+  static final int MAX_OPERATIONS_PER_CLASS = 100;
 
   private final ApiModel model;
   private final GeneratorConfig config;
@@ -63,20 +64,25 @@ public final class TestPlanner {
     Names.Unique classNames = new Names.Unique();
     classNames.claim(SUPPORT_CLASS);
     List<TestClassPlan> classes = new ArrayList<>();
-    groups.forEach((group, operations) -> {
-      Names.Unique methodNames = new Names.Unique();
-      classProducers.clear();
-      List<TestCasePlan> cases = new ArrayList<>();
-      for (Operation operation : operations) {
-        int skippedBefore = skipped.size();
-        List<TestCasePlan> planned = planOperation(operation, methodNames);
-        summaries.add(summary(operation, planned,
-            skipped.size() > skippedBefore ? skipped.get(skipped.size() - 1).reason() : null));
-        cases.addAll(planned);
-      }
-      if (!cases.isEmpty()) {
-        String className = classNames.claim(Names.upperCamel(group, "Api") + config.classSuffix());
-        classes.add(new TestClassPlan(className, group, cases, new ArrayList<>(classProducers.values())));
+    groups.forEach((group, all) -> {
+      // Huge groups are split so that no class nears javac's limits (constant pool, methods, class size).
+      for (int from = 0, part = 1; from < all.size(); from += MAX_OPERATIONS_PER_CLASS, part++) {
+        List<Operation> operations = all.subList(from, Math.min(all.size(), from + MAX_OPERATIONS_PER_CLASS));
+        Names.Unique methodNames = new Names.Unique();
+        classProducers.clear();
+        List<TestCasePlan> cases = new ArrayList<>();
+        for (Operation operation : operations) {
+          int skippedBefore = skipped.size();
+          List<TestCasePlan> planned = planOperation(operation, methodNames);
+          summaries.add(summary(operation, planned,
+              skipped.size() > skippedBefore ? skipped.get(skipped.size() - 1).reason() : null));
+          cases.addAll(planned);
+        }
+        if (!cases.isEmpty()) {
+          String className = classNames.claim(Names.upperCamel(group, "Api") + (part == 1 ? "" : String.valueOf(part))
+              + config.classSuffix());
+          classes.add(new TestClassPlan(className, group, cases, new ArrayList<>(classProducers.values())));
+        }
       }
     });
     if (refiner != null) {

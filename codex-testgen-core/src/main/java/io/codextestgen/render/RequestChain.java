@@ -106,7 +106,7 @@ final class RequestChain {
 
   private static void add(CodeBlock.Builder code, String method, List<NameValue> values) {
     for (NameValue value : values) {
-      code.add("\n.$L($S, $S)", method, value.name(), value.value());
+      code.add("\n.$L($L, $L)", method, JavaText.literal(value.name()), JavaText.literal(value.value()));
     }
   }
 
@@ -133,9 +133,14 @@ final class RequestChain {
     return code.build();
   }
 
-  /** A string literal, as a text block when it has several lines. */
+  /**
+   * A string literal, as a text block when it has several lines and no other whitespace than spaces and line
+   * ends (javac would strip or warn about the rest, e.g. U+2028, at a line's end).
+   */
   static CodeBlock text(String text) {
-    return text.contains("\n") ? CodeBlock.of("$L", JavaText.textBlock(text)) : CodeBlock.of("$S", text);
+    boolean plain = text.chars().allMatch(c -> c == ' ' || c == '\n' || !Character.isWhitespace(c) && c != 0x85
+        && Character.getType(c) != Character.LINE_SEPARATOR && Character.getType(c) != Character.PARAGRAPH_SEPARATOR);
+    return text.contains("\n") && plain ? CodeBlock.of("$L", JavaText.textBlock(text)) : JavaText.literal(text);
   }
 
   /** {@code .when().get("/path")}, dedented to the chain's base level. */

@@ -145,7 +145,7 @@ final class TestClassRenderer {
     return method
         .addAnnotation(AnnotationSpec.builder(Types.TAG).addMember("value", "$S", testCase.family()).build())
         .addAnnotation(AnnotationSpec.builder(Types.DISPLAY_NAME)
-            .addMember("value", "$S", testCase.displayName()).build());
+            .addMember("value", "$S", JavaText.display(testCase.displayName())).build());
   }
 
   private MethodSpec single(TestCasePlan testCase) {
@@ -216,7 +216,7 @@ final class TestClassRenderer {
     CodeBlock.Builder rows = CodeBlock.builder().add("return $T.of(\n$>$>", Types.STREAM);
     for (int i = 0; i < testCase.rows().size(); i++) {
       CaseRow row = testCase.rows().get(i);
-      rows.add("$T.of($S, $S", Types.ARGUMENTS, row.violation(), row.pointer());
+      rows.add("$T.of($L, $L", Types.ARGUMENTS, JavaText.literal(row.violation()), JavaText.literal(row.pointer()));
       switch (testCase.shape()) {
         case RAW_BODY_ROWS -> rows.add(", $L", literal(row.value()));
         case BODY_PATCH_ROWS -> rows.add(", $S, $L", row.target(), literal(row.value()));
@@ -241,11 +241,11 @@ final class TestClassRenderer {
     }
     java.util.regex.Matcher run = RUN.matcher(value);
     if (!run.find()) {
-      return CodeBlock.of("$S", value);
+      return JavaText.literal(value);
     }
     CodeBlock.Builder code = CodeBlock.builder();
     if (run.start() > 0) {
-      code.add("$S + ", value.substring(0, run.start()));
+      code.add("$L + ", JavaText.literal(value.substring(0, run.start())));
     }
     code.add("$S.repeat($L)", run.group(1), run.end() - run.start());
     if (run.end() < value.length()) {

@@ -26,7 +26,17 @@ import java.util.TreeMap;
  */
 final class RefScanner {
 
-  private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+  /** Large specs (the GitHub API's is 13 MB) exceed SnakeYAML's default 3 MB limit: allow up to 256 MB. */
+  private static final ObjectMapper YAML = new ObjectMapper(YAMLFactory.builder()
+      .loaderOptions(loaderOptions()).build());
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private static org.yaml.snakeyaml.LoaderOptions loaderOptions() {
+    org.yaml.snakeyaml.LoaderOptions options = new org.yaml.snakeyaml.LoaderOptions();
+    options.setCodePointLimit(256 * 1024 * 1024);
+    options.setMaxAliasesForCollections(1000);
+    return options;
+  }
 
   private final Path rootDirectory;
   private final List<String> remoteAllowList;
@@ -65,7 +75,8 @@ final class RefScanner {
   private JsonNode read(Path file) {
     String name = displayName(file);
     try {
-      JsonNode tree = YAML.readTree(Files.readString(file, StandardCharsets.UTF_8));
+      String text = Files.readString(file, StandardCharsets.UTF_8);
+      JsonNode tree = (text.stripLeading().startsWith("{") ? JSON : YAML).readTree(text);
       if (tree == null || !tree.isObject()) {
         errors.add(Diagnostic.error(name, "", "not an OpenAPI document: expected a YAML or JSON object at the top"));
         return null;

@@ -82,8 +82,7 @@ final class ProposalValidator {
       if (parameter.isEmpty()) {
         return Optional.of("no " + location + " parameter '" + proposal.target() + "'");
       }
-      broken = check.violations(parameter.get().schema(), value.isTextual() || !isScalarOf(parameter.get(), value)
-          ? value : value);
+      broken = check.violations(parameter.get().schema(), value);
     }
     if (valid && !broken.isEmpty()) {
       return Optional.of("the 'valid' value breaks " + broken);
@@ -92,10 +91,6 @@ final class ProposalValidator {
       return Optional.of("the 'malformed' value breaks no constraint and is not marked as a stated rule");
     }
     return Optional.empty();
-  }
-
-  private static boolean isScalarOf(Parameter parameter, JsonNode value) {
-    return value.isValueNode();
   }
 
   /** The valid body with {@code value} at {@code target}, or null when the target has no place in it. */

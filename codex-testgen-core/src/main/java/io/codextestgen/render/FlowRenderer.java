@@ -2,7 +2,6 @@ package io.codextestgen.render;
 
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
-import io.codextestgen.plan.BodyPlan;
 import io.codextestgen.plan.ExpectationPlan;
 import io.codextestgen.plan.FlowPlan;
 import io.codextestgen.plan.Names;
@@ -89,9 +88,5 @@ final class FlowRenderer {
       throw new IllegalStateException("a body for a request without one");
     }
     return code.add(RequestChain.when(request)).add(chain.then(expect)).build();
-  }
-
-  static boolean sendsJson(RequestPlan request) {
-    return request.body() != null && request.body().kind() == BodyPlan.Kind.JSON;
   }
 }

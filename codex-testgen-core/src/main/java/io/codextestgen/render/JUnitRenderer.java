@@ -26,9 +26,11 @@ public final class JUnitRenderer {
     plan.support().credentials().forEach(credential -> credentials.put(credential.schemeName(), credential));
     List<RenderedFile> files = new ArrayList<>();
     files.add(file(plan.basePackage(), SupportClassRenderer.render(plan.support(), needs(plan)), specFile));
-    for (TestClassPlan testClass : plan.classes()) {
-      files.add(file(plan.basePackage(), TestClassRenderer.render(testClass, support, credentials, specFile, sha256), specFile));
-    }
+    // Classes are independent: render them in parallel; the ordered stream keeps the output order fixed.
+    files.addAll(plan.classes().parallelStream()
+        .map(testClass -> file(plan.basePackage(),
+            TestClassRenderer.render(testClass, support, credentials, specFile, sha256), specFile))
+        .toList());
     return files;
   }
 

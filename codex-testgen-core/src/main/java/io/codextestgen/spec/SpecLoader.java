@@ -104,13 +104,13 @@ public final class SpecLoader {
 
   /** A checkout with CRLF line endings must hash like one with LF. */
   private static byte[] normalizeLineEndings(byte[] bytes) {
-    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(bytes.length);
+    byte[] out = new byte[bytes.length];
+    int length = 0;
     for (int i = 0; i < bytes.length; i++) {
-      if (bytes[i] == '\r' && i + 1 < bytes.length && bytes[i + 1] == '\n') {
-        continue;
+      if (bytes[i] != '\r' || i + 1 == bytes.length || bytes[i + 1] != '\n') {
+        out[length++] = bytes[i];
       }
-      out.write(bytes[i]);
     }
-    return out.toByteArray();
+    return length == bytes.length ? out : java.util.Arrays.copyOf(out, length);
   }
 }

@@ -29,7 +29,7 @@ final class MalformedCases {
   List<TestCasePlan> plan(OperationContext context) {
     ValidRequest valid = context.primary();
     RequestPlan request = valid.request();
-    ExpectationPlan rejected = expectation(context);
+    ExpectationPlan rejected = expectation(config, context);
     String verdict = " -> " + Expectations.describe(rejected);
     String pointer = context.operation().pointer();
     Random random = new Random(TestPlanner.Seeds.of(config.seed(), context.label() + " malformed"));
@@ -68,10 +68,6 @@ final class MalformedCases {
           TestCasePlan.Shape.PARAMETER_ROWS, request, rejected, parameterRows));
     }
     return cases;
-  }
-
-  private ExpectationPlan expectation(OperationContext context) {
-    return expectation(config, context);
   }
 
   /** The configured statuses for bad input to this operation, else the documented 400/422, else any 4xx. */

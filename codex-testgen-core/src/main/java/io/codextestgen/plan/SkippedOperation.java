@@ -1,4 +1,4 @@
 package io.codextestgen.plan;
 
-/** An operation without a test of some family, and why (shown in logs and reports). */
-public record SkippedOperation(String operationId, String method, String path, String family, String reason) {}
+/** An operation that gets no tests, and why (shown in logs and reports). */
+public record SkippedOperation(String operationId, String method, String path, String reason) {}

@@ -244,8 +244,7 @@ public final class TestPlanner {
   }
 
   private void skip(Operation operation, String reason) {
-    skipped.add(new SkippedOperation(operation.operationId(), operation.method().name(), operation.path(),
-        "all", reason));
+    skipped.add(new SkippedOperation(operation.operationId(), operation.method().name(), operation.path(), reason));
   }
 
   private String fallbackServer() {

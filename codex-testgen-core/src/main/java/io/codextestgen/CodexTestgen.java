@@ -33,6 +33,10 @@ public final class CodexTestgen {
 
   /** Generates the suite and writes the files that changed. */
   public static GenerationResult generate(GeneratorConfig config) {
+    return guarded(config, () -> generateUnguarded(config));
+  }
+
+  private static GenerationResult generateUnguarded(GeneratorConfig config) {
     if (config.stateFile() != null) {
       GenerationState state = GenerationState.read(config.stateFile());
       if (state != null && state.stillCurrent(config.toString(), config.outputDirectory())) {
@@ -40,7 +44,7 @@ public final class CodexTestgen {
             state.testClasses(), state.testCases(), 0, 0, state.testsByFamily(), List.of(), List.of(), List.of(), true);
       }
     }
-    Generated generated = render(config);
+    Generated generated = renderUnguarded(config);
     WriteReport report = new SourceWriter(config.outputDirectory()).write(generated.files());
     List<Diagnostic> diagnostics = new ArrayList<>(generated.diagnostics());
     diagnostics.addAll(report.warnings());
@@ -64,11 +68,40 @@ public final class CodexTestgen {
    * build runs to fail when committed tests no longer match the spec.
    */
   public static DriftReport check(GeneratorConfig config) {
-    return new DriftChecker(config.outputDirectory()).check(render(config).files());
+    return guarded(config, () -> new DriftChecker(config.outputDirectory()).check(renderUnguarded(config).files()));
   }
 
   /** Everything up to the files' content, in memory: for drift checks, previews and tests. */
-  public static Generated render(GeneratorConfig given) {
+  public static Generated render(GeneratorConfig config) {
+    return guarded(config, () -> renderUnguarded(config));
+  }
+
+  /**
+   * Bad input is reported as {@link GenerationException}; anything else thrown on the way is a defect of ours,
+   * reported the same way (the caller gets diagnostics, never a stack trace) and saying so.
+   */
+  private static <T> T guarded(GeneratorConfig config, java.util.function.Supplier<T> work) {
+    try {
+      return work.get();
+    } catch (GenerationException e) {
+      throw e;
+    } catch (RuntimeException | StackOverflowError e) {
+      String spec = config.specFile() == null || config.specFile().getFileName() == null ? ""
+          : config.specFile().getFileName().toString();
+      StackTraceElement[] trace = e.getStackTrace();
+      String where = trace.length == 0 ? "" : " at " + trace[0];
+      GenerationException failure = new GenerationException(Diagnostic.error(spec, "", INTERNAL_ERROR + e
+          + where + ". Nothing was written. This is a bug in codex-testgen, not in the spec: please report it with"
+          + " the spec, or the part of it that shows the problem"));
+      failure.initCause(e);
+      throw failure;
+    }
+  }
+
+  /** How a diagnostic about a defect of codex-testgen itself (not of the input) starts. */
+  public static final String INTERNAL_ERROR = "internal error in codex-testgen: ";
+
+  private static Generated renderUnguarded(GeneratorConfig given) {
     GeneratorConfig config = PolicyFile.apply(given);
     LoadedSpec spec = new SpecLoader(config.remoteRefAllowList()).load(config.specFile());
     ApiModel model;

@@ -18,8 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A spec built to break generators: Java keywords, unicode and colliding names, duplicate and missing operation
- * ids, tags with ../ and slashes, comment ends and unicode escapes in examples, an enormous enum, deep and
- * circular schemas, and 10,000 operations. The output stays in its package, compiles without a warning, and no
+ * ids, tags with ../ and slashes, comment ends and unicode escapes in examples, an enormous enum and example,
+ * deep and circular schemas, and 10,000 operations. The output stays in its package, compiles without a warning, and no
  * class nears javac's limits.
  */
 class AdversarialSpecsTest {
@@ -65,7 +65,9 @@ class AdversarialSpecsTest {
     ObjectNode example = operation(paths, "/example", "post", "hostileExample", "x").putObject("requestBody")
         .putObject("content").putObject("application/json");
     example.putObject("schema").put("type", "object").putObject("properties").putObject("s").put("type", "string");
-    example.putObject("example").put("s", "*/ \\u000a \"\"\" ${x} $L \\\\ \u2028");
+    ObjectNode hostile = example.putObject("example").put("s", "*/ \\u000a \"\"\" ${x} $L \\\\ \u2028");
+    // over javac's 65,535-byte limit for one constant, with thousands of lines (one '+' each would overflow javac)
+    hostile.put("huge", "\u4e00 line\n".repeat(30_000));
     for (int i = 0; i < 10_000; i++) {
       ObjectNode bulk = operation(paths, "/bulk/r" + i + "/{id}", "get", "bulkOp" + i, "bulk");
       bulk.putArray("parameters").addObject().put("name", "id").put("in", "path").put("required", true)

@@ -79,9 +79,12 @@ final class LockFile {
     DefaultIndenter indenter = new DefaultIndenter("  ", "\n");
     try {
       Files.createDirectories(file.toAbsolutePath().getParent());
-      Path temp = Files.createTempFile(file.toAbsolutePath().getParent(), "." + file.getFileName(), ".tmp");
+      // Not Files.createTempFile: its owner-only permissions would carry over to the committed file.
+      Path temp = file.toAbsolutePath().resolveSibling("." + file.getFileName() + "." + java.util.UUID.randomUUID()
+          + ".tmp");
       Files.writeString(temp, JSON.writer(new DefaultPrettyPrinter().withObjectIndenter(indenter)
-          .withArrayIndenter(indenter)).writeValueAsString(root) + "\n", StandardCharsets.UTF_8);
+          .withArrayIndenter(indenter)).writeValueAsString(root) + "\n", StandardCharsets.UTF_8,
+          java.nio.file.StandardOpenOption.CREATE_NEW, java.nio.file.StandardOpenOption.WRITE);
       Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     } catch (IOException e) {
       throw new GenerationException(Diagnostic.error(file.getFileName().toString(), "",

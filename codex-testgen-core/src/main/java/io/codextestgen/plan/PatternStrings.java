@@ -2,7 +2,9 @@ package io.codextestgen.plan;
 
 import com.github.curiousoddman.rgxgen.RgxGen;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import java.util.regex.Pattern;
 
@@ -12,6 +14,7 @@ final class PatternStrings {
   private static final int ATTEMPTS = 50;
 
   private final Map<String, RgxGen> generators = new HashMap<>();
+  private final Map<String, Optional<String>> mismatches = new HashMap<>();
 
   /** A matching string within the length bounds, or null when none was found (the caller falls back). */
   String matching(String pattern, Integer minLength, Integer maxLength, Random random) {
@@ -31,6 +34,42 @@ final class PatternStrings {
         return null;
       }
       if (fits(candidate, minLength, maxLength) && compiled.matcher(candidate).find()) {
+        return candidate;
+      }
+    }
+    return null;
+  }
+
+  /**
+   * Plain strings a reviewer sees at once as wrong, tried in order for a value that breaks a pattern. Not RgxGen's
+   * inversion: it rebuilds large character classes for every character it draws (minutes for some AWS patterns)
+   * and its strings are noise to a reader.
+   */
+  private static final List<String> OBVIOUS_MISMATCHES = List.of("!", "~", "?", "-", " ", "0", "a", "A", "!a0",
+      "not matching", "{}", "\\", "\"");
+
+  /**
+   * A printable ASCII string within the length bounds that does not match {@code pattern}, or null when none of
+   * the plain candidates breaks it (then no row is made rather than a wrong one). Memoized: large specs repeat the
+   * same patterns thousands of times.
+   */
+  String notMatching(String pattern, Integer minLength, Integer maxLength) {
+    String key = pattern + '\u0000' + minLength + '\u0000' + maxLength;
+    return mismatches.computeIfAbsent(key, k -> Optional.ofNullable(findMismatch(pattern, minLength, maxLength)))
+        .orElse(null);
+  }
+
+  private static String findMismatch(String pattern, Integer minLength, Integer maxLength) {
+    Pattern compiled;
+    try {
+      compiled = Pattern.compile(pattern);
+    } catch (RuntimeException e) {
+      return null; // PatternSyntaxException: the spec's pattern is not one Java can check either
+    }
+    for (String plain : OBVIOUS_MISMATCHES) {
+      String candidate = minLength == null || plain.length() >= minLength ? plain
+          : plain + plain.substring(plain.length() - 1).repeat(minLength - plain.length());
+      if (fits(candidate, minLength, maxLength) && !compiled.matcher(candidate).find()) {
         return candidate;
       }
     }

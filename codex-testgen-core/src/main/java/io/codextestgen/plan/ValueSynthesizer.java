@@ -11,6 +11,7 @@ import java.math.BigInteger;
 import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Deque;
 import java.util.List;
@@ -27,6 +28,8 @@ final class ValueSynthesizer {
 
   private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
   private static final int MAX_DEPTH = 12;
+  /** Optional properties deeper than this are left out: the body stays readable, required ones still go in. */
+  private static final int OPTIONAL_DEPTH = 6;
 
   private final ApiModel model;
   private final Random random;
@@ -59,10 +62,14 @@ final class ValueSynthesizer {
   }
 
   private JsonNode generate(SchemaNode raw, String hint, int depth) {
-    String ref = raw.isReference() ? raw.ref() : null;
-    if (ref != null) {
-      refStack.push(ref);
+    // The refs this value is made of, directly or as allOf parts ({allOf: [{$ref}, {description}]} is common),
+    // so a property leading back to one of them is seen as a cycle.
+    List<String> refs = new ArrayList<>();
+    if (raw.isReference()) {
+      refs.add(raw.ref());
     }
+    raw.allOf().stream().filter(SchemaNode::isReference).forEach(part -> refs.add(part.ref()));
+    refs.forEach(refStack::push);
     try {
       SchemaNode schema = merger.flatten(model.resolve(raw));
       if (schema.example() != null && !schema.example().isNull()) {
@@ -90,9 +97,7 @@ final class ValueSynthesizer {
         default -> JSON.textNode(string(schema, hint));
       };
     } finally {
-      if (ref != null) {
-        refStack.pop();
-      }
+      refs.forEach(ref -> refStack.pop());
     }
   }
 
@@ -166,7 +171,7 @@ final class ValueSynthesizer {
       if (forResponse ? resolved.writeOnly() : resolved.readOnly()) {
         continue; // readOnly is server-set (even when required): requests leave it out; writeOnly never comes back
       }
-      if (!required && (leadsBack(property, 0) || depth >= MAX_DEPTH)) {
+      if (!required && (leadsBack(property, 0) || depth >= OPTIONAL_DEPTH)) {
         continue;
       }
       if (depth >= MAX_DEPTH * 2) {

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.github.curiousoddman.rgxgen.RgxGen;
 import io.codextestgen.api.ApiModel;
 import io.codextestgen.api.SchemaNode;
 import java.math.BigDecimal;
@@ -12,7 +11,6 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import java.util.regex.Pattern;
 
 /**
@@ -31,12 +29,12 @@ final class Violations {
 
   private final ApiModel model;
   private final SchemaMerger merger;
-  private final Random random;
+  private final PatternStrings patterns;
 
-  Violations(ApiModel model, Random random) {
+  Violations(ApiModel model, PatternStrings patterns) {
     this.model = model;
     this.merger = new SchemaMerger(model);
-    this.random = random;
+    this.patterns = patterns;
   }
 
   /** Violations anywhere in a body. */
@@ -200,7 +198,7 @@ final class Violations {
           JSON.textNode(ValueSynthesizer.fitLength(text, schema.maxLength() + 1, null))));
     }
     if (schema.pattern() != null) {
-      String mismatch = notMatching(schema.pattern(), schema.minLength(), schema.maxLength());
+      String mismatch = patterns.notMatching(schema.pattern(), schema.minLength(), schema.maxLength());
       if (mismatch != null) {
         out.add(new Violation(quote(label) + " not matching " + schema.pattern(), pointer + "/pattern", at,
             JSON.textNode(mismatch)));
@@ -211,24 +209,6 @@ final class Violations {
       out.add(new Violation(quote(label) + " not a valid " + schema.format(), pointer + "/format", at,
           JSON.textNode(badFormat)));
     }
-  }
-
-  private String notMatching(String pattern, Integer minLength, Integer maxLength) {
-    try {
-      Pattern compiled = Pattern.compile(pattern);
-      RgxGen generator = RgxGen.parse(PatternStrings.stripAnchors(pattern));
-      for (int attempt = 0; attempt < 30; attempt++) {
-        String candidate = generator.generateNotMatching(random);
-        int length = candidate.length();
-        if (!compiled.matcher(candidate).find() && (minLength == null || length >= minLength)
-            && (maxLength == null || length <= maxLength) && candidate.chars().allMatch(c -> c >= 0x20 && c < 0x7f)) {
-          return candidate;
-        }
-      }
-    } catch (RuntimeException e) {
-      // a pattern RgxGen cannot invert: no row rather than a wrong one
-    }
-    return null;
   }
 
   private static String badFormat(String format) {

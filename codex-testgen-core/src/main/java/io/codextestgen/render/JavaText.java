@@ -1,5 +1,12 @@
 package io.codextestgen.render;
 
+import com.palantir.javapoet.CodeBlock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
 /**
  * Escapes spec text for the two places JavaPoet does not escape: comments and text blocks. javac decodes
  * unicode escapes everywhere, even in comments, so a backslash-u from a spec must never reach the source as is.
@@ -33,10 +40,44 @@ final class JavaText {
   }
 
   /**
-   * A Java text block holding {@code text}, with the closing delimiter on its own line. Backslashes, quote runs
-   * and control characters are escaped; lines keep their leading spaces.
+   * Longest run of characters in one literal or text block: 3 bytes a char in the class file's modified UTF-8
+   * keeps it below javac's 65,535-byte limit for a constant.
    */
-  static String textBlock(String text) {
+  static final int MAX_PART = 16_000;
+
+  /**
+   * Most lines in one literal, and most pieces joined with {@code +}: JavaPoet writes a literal's lines joined
+   * with {@code +}, and javac recurses once per {@code +}, so thousands of them overflow its stack.
+   */
+  private static final int MAX_LINES = 40;
+
+  /** Long runs of one character (a string just over maxLength) read better as {@code "x".repeat(501)}. */
+  private static final Pattern RUN = Pattern.compile("(.)\\1{19,}", Pattern.DOTALL);
+
+  /**
+   * A Java text block holding {@code text}, with the closing delimiter on its own line. Backslashes, quote runs
+   * and control characters are escaped; lines keep their leading spaces. Text longer than one constant may be
+   * becomes several text blocks joined at run time.
+   */
+  static CodeBlock textBlock(String text) {
+    if (text.length() <= MAX_PART) {
+      return CodeBlock.of("$L", oneTextBlock(text));
+    }
+    List<CodeBlock> parts = new ArrayList<>();
+    int start = 0;
+    while (start < text.length()) {
+      int end = Math.min(text.length(), start + MAX_PART);
+      int lineEnd = text.lastIndexOf('\n', end - 1);
+      if (end < text.length() && lineEnd >= start) {
+        end = lineEnd + 1; // cut after a line end where there is one, so each block reads as whole lines
+      }
+      parts.add(CodeBlock.of("$L", oneTextBlock(text.substring(start, end))));
+      start = end;
+    }
+    return joinAtRunTime(parts);
+  }
+
+  private static String oneTextBlock(String text) {
     StringBuilder out = new StringBuilder("\"\"\"\n");
     int quotes = 0;
     for (int i = 0; i < text.length(); i++) {
@@ -54,8 +95,8 @@ final class JavaText {
       } else if (c == ' ' && (i + 1 == text.length() || text.charAt(i + 1) == '\n')) {
         out.append("\\s"); // trailing spaces would be stripped from a text block line
       } else if (c < 0x20 || c == 0x7f) {
-        out.append(String.format(java.util.Locale.ROOT, "\\%03o", (int) c));
-      } else if (c == 0x85 || c == 0x2028 || c == 0x2029) {
+        out.append(octal(c));
+      } else if (breaksLines(c)) {
         throw new IllegalArgumentException("a text block cannot hold line-breaking character " + (int) c);
       } else {
         out.append(c);
@@ -68,27 +109,91 @@ final class JavaText {
   }
 
   /**
-   * A string literal for any text. JavaPoet breaks lines at U+0085, U+2028 and U+2029 even inside a literal, so
-   * those characters are spelled {@code (char) 0x2028} between literal parts (no unicode escape reaches the source).
+   * A string expression for any text, null included. Short text is one literal as JavaPoet writes it. JavaPoet
+   * breaks lines at U+0085, U+2028 and U+2029 even inside a literal, so those characters are spelled
+   * {@code (char) 0x2028} between literal parts (no unicode escape reaches the source); long runs of one
+   * character become {@code repeat}; text longer than a constant may be is cut into parts joined at run time.
    */
-  static com.palantir.javapoet.CodeBlock literal(String text) {
-    if (text.chars().noneMatch(JavaText::breaksLines)) {
-      return com.palantir.javapoet.CodeBlock.of("$S", text);
+  static CodeBlock literal(String text) {
+    if (text == null) {
+      return CodeBlock.of("null");
     }
-    com.palantir.javapoet.CodeBlock.Builder code = com.palantir.javapoet.CodeBlock.builder();
+    if (text.length() <= MAX_PART && text.chars().noneMatch(JavaText::breaksLines) && !RUN.matcher(text).find()
+        && text.chars().filter(c -> c == '\n').count() < MAX_LINES) {
+      return CodeBlock.of("$S", text);
+    }
+    List<CodeBlock> parts = new ArrayList<>();
+    Matcher run = RUN.matcher(text);
+    int start = 0;
+    while (run.find()) {
+      addPlain(parts, text.substring(start, run.start()));
+      parts.add(CodeBlock.of("$S.repeat($L)", run.group(1), run.end() - run.start()));
+      start = run.end();
+    }
+    addPlain(parts, text.substring(start));
+    if (parts.isEmpty()) {
+      return CodeBlock.of("$S", "");
+    }
+    if (parts.size() == 1) {
+      return parts.get(0);
+    }
+    if (parts.size() <= MAX_LINES / 4 && text.length() <= MAX_PART
+        && text.chars().filter(c -> c == '\n').count() < MAX_LINES) {
+      // A (char) first would add as a number: start from a String.
+      CodeBlock.Builder code = CodeBlock.builder();
+      if (parts.get(0).toString().startsWith("(char)")) {
+        code.add("$S + ", "");
+      }
+      return code.add(CodeBlock.join(parts, " + ")).build();
+    }
+    List<CodeBlock> strings = parts.stream().map(p -> p.toString().startsWith("(char)")
+        ? CodeBlock.of("$T.valueOf($L)", String.class, p) : p).toList();
+    return joinAtRunTime(strings);
+  }
+
+  /** {@link #literal} where an operand is needed, e.g. before {@code .getBytes()}: in parentheses if composed. */
+  static CodeBlock operand(String text) {
+    CodeBlock literal = literal(text);
+    return literal.toString().startsWith("\"") && literal.toString().endsWith("\"")
+        && !literal.toString().contains("\" + ") ? literal : CodeBlock.of("($L)", literal);
+  }
+
+  private static void addPlain(List<CodeBlock> parts, String text) {
     StringBuilder part = new StringBuilder();
-    String separator = "";
+    int lines = 0;
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
       if (breaksLines(c)) {
-        code.add("$L$S + (char) 0x$L", separator, part.toString(), Integer.toHexString(c));
-        separator = " + ";
-        part.setLength(0);
+        flush(parts, part);
+        lines = 0;
+        parts.add(CodeBlock.of("(char) 0x$L", Integer.toHexString(c)));
       } else {
         part.append(c);
+        lines += c == '\n' ? 1 : 0;
+        if ((part.length() >= MAX_PART || lines == MAX_LINES) && !Character.isHighSurrogate(c)) {
+          flush(parts, part);
+          lines = 0;
+        }
       }
     }
-    return code.add("$L$S", separator, part.toString()).build();
+    flush(parts, part);
+  }
+
+  private static void flush(List<CodeBlock> parts, StringBuilder part) {
+    if (part.length() > 0) {
+      parts.add(CodeBlock.of("$S", part.toString()));
+      part.setLength(0);
+    }
+  }
+
+  private static String octal(char c) {
+    return String.format(Locale.ROOT, "\\%03o", (int) c);
+  }
+
+  /** {@code String.join("", parts...)}: concatenated at run time, so no constant exceeds javac's limit. */
+  private static CodeBlock joinAtRunTime(List<CodeBlock> parts) {
+    return CodeBlock.builder().add("$T.join($S,\n$>$>", String.class, "")
+        .add(CodeBlock.join(parts, ",\n")).add("$<$<)").build();
   }
 
   private static boolean breaksLines(int c) {

@@ -60,7 +60,7 @@ final class RequestChain {
       } else if (produced.isPresent()) {
         code.add("\n.pathParam($S, $L())", value.name(), produced.get().value());
       } else {
-        code.add("\n.pathParam($S, $S)", value.name(), value.value());
+        code.add("\n.pathParam($L, $L)", JavaText.literal(value.name()), JavaText.literal(value.value()));
       }
     }
     add(code, "queryParam", request.queryParams());
@@ -122,10 +122,10 @@ final class RequestChain {
       case MULTIPART -> {
         for (NameValue field : body.fields()) {
           if (body.fileFields().contains(field.name())) {
-            code.add("\n.multiPart($S, $S, $S.getBytes($T.UTF_8))", field.name(), field.name() + ".bin",
-                field.value(), Types.STANDARD_CHARSETS);
+            code.add("\n.multiPart($L, $L, $L.getBytes($T.UTF_8))", JavaText.literal(field.name()),
+                JavaText.literal(field.name() + ".bin"), JavaText.operand(field.value()), Types.STANDARD_CHARSETS);
           } else {
-            code.add("\n.multiPart($S, $S)", field.name(), field.value());
+            code.add("\n.multiPart($L, $L)", JavaText.literal(field.name()), JavaText.literal(field.value()));
           }
         }
       }
@@ -140,7 +140,7 @@ final class RequestChain {
   static CodeBlock text(String text) {
     boolean plain = text.chars().allMatch(c -> c == ' ' || c == '\n' || !Character.isWhitespace(c) && c != 0x85
         && Character.getType(c) != Character.LINE_SEPARATOR && Character.getType(c) != Character.PARAGRAPH_SEPARATOR);
-    return text.contains("\n") && plain ? CodeBlock.of("$L", JavaText.textBlock(text)) : JavaText.literal(text);
+    return text.contains("\n") && plain ? JavaText.textBlock(text) : JavaText.literal(text);
   }
 
   /** {@code .when().get("/path")}, dedented to the chain's base level. */

@@ -218,9 +218,9 @@ final class TestClassRenderer {
       CaseRow row = testCase.rows().get(i);
       rows.add("$T.of($L, $L", Types.ARGUMENTS, JavaText.literal(row.violation()), JavaText.literal(row.pointer()));
       switch (testCase.shape()) {
-        case RAW_BODY_ROWS -> rows.add(", $L", literal(row.value()));
-        case BODY_PATCH_ROWS -> rows.add(", $S, $L", row.target(), literal(row.value()));
-        default -> rows.add(", $S, $S, $L", row.location(), row.target(), literal(row.value()));
+        case RAW_BODY_ROWS -> rows.add(", $L", JavaText.literal(row.value()));
+        case BODY_PATCH_ROWS -> rows.add(", $S, $L", row.target(), JavaText.literal(row.value()));
+        default -> rows.add(", $S, $S, $L", row.location(), row.target(), JavaText.literal(row.value()));
       }
       rows.add(i + 1 < testCase.rows().size() ? "),\n" : "));\n$<$<");
     }
@@ -230,28 +230,6 @@ final class TestClassRenderer {
         .returns(ParameterizedTypeName.get(Types.STREAM, Types.ARGUMENTS))
         .addCode(rows.build())
         .build();
-  }
-
-  /** Long runs of one character (a string just over maxLength) read better as {@code "x".repeat(501)}. */
-  private static final java.util.regex.Pattern RUN = java.util.regex.Pattern.compile("(.)\\1{19,}");
-
-  static CodeBlock literal(String value) {
-    if (value == null) {
-      return CodeBlock.of("null");
-    }
-    java.util.regex.Matcher run = RUN.matcher(value);
-    if (!run.find()) {
-      return JavaText.literal(value);
-    }
-    CodeBlock.Builder code = CodeBlock.builder();
-    if (run.start() > 0) {
-      code.add("$L + ", JavaText.literal(value.substring(0, run.start())));
-    }
-    code.add("$S.repeat($L)", run.group(1), run.end() - run.start());
-    if (run.end() < value.length()) {
-      code.add(" + $L", literal(value.substring(run.end())));
-    }
-    return code.build();
   }
 
   private MethodSpec rateLimit(TestCasePlan testCase) {

@@ -41,6 +41,9 @@ final class RefScanner {
   private final Path rootDirectory;
   private final List<String> remoteAllowList;
   private final Map<Path, JsonNode> documents = new TreeMap<>();
+  private final Map<Path, byte[]> contents = new TreeMap<>();
+  /** Each distinct (file, $ref) is checked once: large specs repeat the same references thousands of times. */
+  private final java.util.Set<String> checked = new java.util.HashSet<>();
   private final List<Diagnostic> errors = new ArrayList<>();
 
   RefScanner(Path rootFile, List<String> remoteAllowList) {
@@ -51,6 +54,11 @@ final class RefScanner {
   /** Files read, by normalized absolute path, in a stable order (for hashing). */
   Map<Path, JsonNode> documents() {
     return documents;
+  }
+
+  /** The bytes of every file read, by the same keys as {@link #documents()}. */
+  Map<Path, byte[]> contents() {
+    return contents;
   }
 
   List<Diagnostic> errors() {
@@ -68,15 +76,16 @@ final class RefScanner {
       return null;
     }
     documents.put(normalized, root);
-    walk(normalized, root, root, "");
+    walk(normalized, root, root, new StringBuilder());
     return root;
   }
 
   private JsonNode read(Path file) {
     String name = displayName(file);
     try {
-      String text = Files.readString(file, StandardCharsets.UTF_8);
-      JsonNode tree = (text.stripLeading().startsWith("{") ? JSON : YAML).readTree(text);
+      byte[] bytes = Files.readAllBytes(file);
+      contents.put(file, bytes);
+      JsonNode tree = (looksLikeJson(bytes) ? JSON : YAML).readTree(bytes);
       if (tree == null || !tree.isObject()) {
         errors.add(Diagnostic.error(name, "", "not an OpenAPI document: expected a YAML or JSON object at the top"));
         return null;
@@ -94,29 +103,52 @@ final class RefScanner {
     return null;
   }
 
-  private void walk(Path file, JsonNode document, JsonNode node, String location) {
+  /** JSON when the first character after a byte order mark and whitespace is an opening brace. */
+  private static boolean looksLikeJson(byte[] bytes) {
+    int i = bytes.length >= 3 && (bytes[0] & 0xff) == 0xef && (bytes[1] & 0xff) == 0xbb && (bytes[2] & 0xff) == 0xbf
+        ? 3 : 0;
+    while (i < bytes.length && (bytes[i] == ' ' || bytes[i] == '\n' || bytes[i] == '\r' || bytes[i] == '\t')) {
+      i++;
+    }
+    return i < bytes.length && bytes[i] == '{';
+  }
+
+  /** {@code location} is appended to and cut back on the way (no string per node: specs have millions). */
+  private void walk(Path file, JsonNode document, JsonNode node, StringBuilder location) {
+    int length = location.length();
     if (node.isObject()) {
       JsonNode ref = node.get("$ref");
-      if (ref != null && ref.isTextual()) {
-        check(file, document, ref.asText(), location);
+      if (ref != null && ref.isTextual() && checked.add(file + "#" + ref.asText())) {
+        check(file, document, ref.asText(), location.toString());
       }
+      boolean underProperties = endsWith(location, "properties");
+      boolean underExamples = location.indexOf("examples") >= 0;
       for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
         Map.Entry<String, JsonNode> field = it.next();
-        if (isExampleData(location, field.getKey())) {
+        String key = field.getKey();
+        if (!underProperties && (key.equals("example") || key.equals("value") && underExamples)) {
           continue; // example values are data: a "$ref" key inside one is not a reference
         }
-        walk(file, document, field.getValue(), location.isEmpty() ? field.getKey() : location + "." + field.getKey());
+        JsonNode value = field.getValue();
+        if (value.isContainerNode()) {
+          walk(file, document, value, (length == 0 ? location : location.append('.')).append(key));
+          location.setLength(length);
+        }
       }
     } else if (node.isArray()) {
       for (int i = 0; i < node.size(); i++) {
-        walk(file, document, node.get(i), location + "[" + i + "]");
+        JsonNode item = node.get(i);
+        if (item.isContainerNode()) {
+          walk(file, document, item, location.append('[').append(i).append(']'));
+          location.setLength(length);
+        }
       }
     }
   }
 
-  private static boolean isExampleData(String parentLocation, String key) {
-    boolean underProperties = parentLocation.endsWith("properties") || parentLocation.endsWith(".properties");
-    return !underProperties && (key.equals("example") || key.equals("value") && parentLocation.contains("examples"));
+  private static boolean endsWith(StringBuilder text, String suffix) {
+    int start = text.length() - suffix.length();
+    return start >= 0 && text.indexOf(suffix, start) == start;
   }
 
   private void check(Path file, JsonNode document, String ref, String location) {

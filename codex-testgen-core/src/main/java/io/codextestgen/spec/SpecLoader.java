@@ -5,9 +5,10 @@ import io.codextestgen.diag.Diagnostic;
 import io.codextestgen.diag.GenerationException;
 import io.swagger.parser.OpenAPIParser;
 import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.parser.OpenAPIResolver;
+import io.swagger.v3.parser.OpenAPIV3Parser;
 import io.swagger.v3.parser.core.models.ParseOptions;
 import io.swagger.v3.parser.core.models.SwaggerParseResult;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -47,7 +48,7 @@ public final class SpecLoader {
       throw new GenerationException(errors);
     }
 
-    SwaggerParseResult result = parse(specFile);
+    SwaggerParseResult result = parse(specFile, root);
     OpenAPI openApi = result.getOpenAPI();
     List<Diagnostic> warnings = new ArrayList<>();
     for (String message : result.getMessages() == null ? List.<String>of() : result.getMessages()) {
@@ -67,11 +68,16 @@ public final class SpecLoader {
       throw new GenerationException(Diagnostic.error(name, "paths",
           "the spec has no paths, so there is nothing to test: add at least one path with an operation"));
     }
-    return new LoadedSpec(openApi, name, hash(scanner.documents(), scanner), warnings,
+    return new LoadedSpec(openApi, name, hash(scanner.contents(), scanner), warnings,
         new ArrayList<>(scanner.documents().keySet()));
   }
 
-  private SwaggerParseResult parse(Path specFile) {
+  /**
+   * OpenAPI 3.0 is built from the tree the pre-scan already read (swagger-parser would read and parse the file a
+   * second time, and its YAML reader stops at 3 MB); 3.1 and Swagger 2.0 go through swagger-parser's own reading,
+   * which dereferences 3.1 and converts 2.0.
+   */
+  private SwaggerParseResult parse(Path specFile, JsonNode root) {
     ParseOptions options = new ParseOptions();
     // Keep internal $refs (circular schemas stay finite); external files are pulled into components.
     options.setResolve(true);
@@ -79,25 +85,34 @@ public final class SpecLoader {
     if (!remoteRefAllowList.isEmpty()) {
       options.setRemoteRefAllowList(remoteRefAllowList);
     }
+    String location = specFile.toAbsolutePath().normalize().toString().replace('\\', '/');
     try {
-      return new OpenAPIParser().readLocation(specFile.toAbsolutePath().normalize().toString(), null, options);
+      JsonNode version = root.get("openapi");
+      if (version != null && version.isTextual() && version.asText().startsWith("3.0")) {
+        SwaggerParseResult result = new OpenAPIV3Parser().parseJsonNode(location, root, options);
+        if (result.getOpenAPI() != null) {
+          new OpenAPIResolver(result.getOpenAPI(), new ArrayList<>(), location, null, options).resolve(result);
+        }
+        return result;
+      }
+      return new OpenAPIParser().readLocation(location, null, options);
     } catch (RuntimeException e) {
       throw new GenerationException(Diagnostic.error(specFile.getFileName().toString(), "",
           "swagger-parser failed: " + e));
     }
   }
 
-  private static String hash(Map<Path, JsonNode> documents, RefScanner scanner) {
+  private static String hash(Map<Path, byte[]> contents, RefScanner scanner) {
     try {
       MessageDigest digest = MessageDigest.getInstance("SHA-256");
-      for (Path file : documents.keySet()) {
-        digest.update(scanner.displayName(file).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      for (Map.Entry<Path, byte[]> file : contents.entrySet()) {
+        digest.update(scanner.displayName(file.getKey()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
         digest.update((byte) 0);
-        digest.update(normalizeLineEndings(Files.readAllBytes(file)));
+        digest.update(normalizeLineEndings(file.getValue()));
         digest.update((byte) 0);
       }
       return HexFormat.of().formatHex(digest.digest());
-    } catch (NoSuchAlgorithmException | IOException e) {
+    } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("cannot hash spec files", e);
     }
   }

@@ -28,6 +28,20 @@ class SourceWriterTest {
   }
 
   @Test
+  void writtenFilesGetTheUsualPermissionsNotThoseOfATemporaryFile() throws IOException {
+    org.junit.jupiter.api.Assumptions.assumeTrue(out.getFileSystem().supportedFileAttributeViews().contains("posix"));
+    Path plain = Files.writeString(out.resolve("plain.txt"), "made the usual way");
+
+    new SourceWriter(out).write(List.of(new RenderedFile("p/A.java", GENERATED)));
+
+    assertThat(Files.getPosixFilePermissions(out.resolve("p/A.java")))
+        .isEqualTo(Files.getPosixFilePermissions(plain));
+    try (var left = Files.list(out.resolve("p"))) {
+      assertThat(left.map(p -> p.getFileName().toString())).containsExactly("A.java");
+    }
+  }
+
+  @Test
   void aFileWithoutTheMarkerBelongsToAPersonAndIsLeftAlone() throws IOException {
     Files.createDirectories(out.resolve("p"));
     Files.writeString(out.resolve("p/A.java"), "class A { /* mine */ }\n");

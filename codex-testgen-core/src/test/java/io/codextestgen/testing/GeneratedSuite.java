@@ -73,6 +73,11 @@ public final class GeneratedSuite implements AutoCloseable {
     return new GeneratedSuite(loader, classNames);
   }
 
+  /** A compiled class, e.g. to call a generated helper directly. */
+  public Class<?> loadClass(String name) throws ClassNotFoundException {
+    return loader.loadClass(name);
+  }
+
   /** Runs every test with the given system properties set; returns each test's outcome by method name. */
   public Map<String, Outcome> run(Map<String, String> systemProperties) {
     return run(systemProperties, null);

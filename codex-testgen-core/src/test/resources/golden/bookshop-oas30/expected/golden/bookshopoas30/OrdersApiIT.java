@@ -390,7 +390,7 @@ class OrdersApiIT {
      */
     static Stream<Arguments> getReceipt_invalidParameter_rejectedRows() {
         return Stream.of(
-                Arguments.of("path parameter 'orderId' not matching ^ORD-[0-9]{6}$", "#/paths/~1orders~1{orderId}~1receipt/get/parameters/0/schema/pattern", "path", "orderId", "yb7^]#Mb\\J"));
+                Arguments.of("path parameter 'orderId' not matching ^ORD-[0-9]{6}$", "#/paths/~1orders~1{orderId}~1receipt/get/parameters/0/schema/pattern", "path", "orderId", "!"));
     }
 
     /**

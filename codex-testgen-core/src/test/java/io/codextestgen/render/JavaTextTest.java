@@ -1,0 +1,92 @@
+package io.codextestgen.render;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.JavaFile;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.TypeSpec;
+import io.codextestgen.testing.GeneratedSuite;
+import java.lang.reflect.Method;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import javax.lang.model.element.Modifier;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Every spelling JavaText chooses must compile and evaluate to the exact text: short and multi-line literals,
+ * line-breaking characters, runs, and text far over javac's 65,535-byte limit for one constant, with thousands of
+ * lines (which, joined with {@code +}, would overflow javac's stack).
+ */
+class JavaTextTest {
+
+  @TempDir Path dir;
+
+  @Test
+  void literalsAndTextBlocksEvaluateToTheExactText() throws Exception {
+    StringBuilder lines = new StringBuilder();
+    for (int i = 0; i < 5000; i++) {
+      lines.append("line ").append(i).append(" \"quoted\" \\ tab\t end \n");
+    }
+    StringBuilder cjk = new StringBuilder();
+    for (int i = 0; i < 40_000; i++) {
+      cjk.append((char) ('\u4e00' + i % 2000));
+    }
+    List<String> texts = List.of(
+        "",
+        "plain",
+        "two\nlines",
+        "*/ \\u000a \"\"\" ${x} $L \u2028 next \u0085 \u2029",
+        "\u2028starts with a line separator",
+        "run " + "x".repeat(501) + " then " + "-".repeat(40) + "\n".repeat(30),
+        "control \u0001 \u007f \r",
+        "emoji \uD83D\uDE00".repeat(9000),
+        lines.toString(),
+        cjk.toString(),
+        "{\n  \"s\": \"" + cjk + "\",\n  \"end\": \"   \"\n}\n",
+        "no final newline\n" + cjk + "  ");
+
+    TypeSpec.Builder type = TypeSpec.classBuilder("Texts").addModifiers(Modifier.PUBLIC);
+    for (int i = 0; i < texts.size(); i++) {
+      type.addMethod(method("literal" + i, JavaText.literal(texts.get(i))));
+      if (texts.get(i).chars().noneMatch(c -> c == 0x85 || c == 0x2028 || c == 0x2029)) {
+        type.addMethod(method("block" + i, JavaText.textBlock(texts.get(i))));
+      }
+    }
+    String source = JavaFile.builder("texts", type.build()).build().toString();
+    List<RenderedFile> files = new ArrayList<>();
+    files.add(new RenderedFile("texts/Texts.java", source));
+
+    try (GeneratedSuite suite = GeneratedSuite.compile(files, dir)) {
+      Class<?> texts2 = suite.loadClass("texts.Texts");
+      for (int i = 0; i < texts.size(); i++) {
+        assertThat(invoke(texts2, "literal" + i)).as("literal %d", i).isEqualTo(texts.get(i));
+        if (hasMethod(texts2, "block" + i)) {
+          assertThat(invoke(texts2, "block" + i)).as("text block %d", i).isEqualTo(texts.get(i));
+        }
+      }
+    }
+    assertThat(JavaText.literal(null)).hasToString("null");
+  }
+
+  private static MethodSpec method(String name, CodeBlock value) {
+    return MethodSpec.methodBuilder(name).addModifiers(Modifier.PUBLIC, Modifier.STATIC).returns(String.class)
+        .addStatement("return $L", value).build();
+  }
+
+  private static String invoke(Class<?> type, String name) throws Exception {
+    Method method = type.getMethod(name);
+    return (String) method.invoke(null);
+  }
+
+  private static boolean hasMethod(Class<?> type, String name) {
+    try {
+      type.getMethod(name);
+      return true;
+    } catch (NoSuchMethodException e) {
+      return false;
+    }
+  }
+}

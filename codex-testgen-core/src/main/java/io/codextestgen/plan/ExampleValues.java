@@ -14,7 +14,8 @@ public final class ExampleValues {
   private ExampleValues() {}
 
   public static JsonNode response(ApiModel model, SchemaNode schema, long seed) {
-    return new ValueSynthesizer(model, new Random(seed), new PatternStrings(), message -> { }, true)
+    return new ValueSynthesizer(model, new Random(seed), new PatternStrings(), new SchemaMerger(model),
+        message -> { }, true)
         .valueFor(schema, "value");
   }
 }

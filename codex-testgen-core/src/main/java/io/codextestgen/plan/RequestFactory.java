@@ -23,6 +23,7 @@ final class RequestFactory {
   private final ApiModel model;
   private final long seed;
   private final PatternStrings patterns = new PatternStrings();
+  private final SchemaMerger merger;
   private final Consumer<String> warn;
   private final java.util.function.BiFunction<String, String, String> fixtures;
 
@@ -31,6 +32,7 @@ final class RequestFactory {
       java.util.function.BiFunction<String, String, String> fixtures) {
     this.model = model;
     this.seed = seed;
+    this.merger = new SchemaMerger(model);
     this.warn = warn;
     this.fixtures = fixtures;
   }
@@ -41,7 +43,7 @@ final class RequestFactory {
     List<ValidRequest> requests = new ArrayList<>();
     for (BodyChoice body : bodyChoices(operation)) {
       Random random = new Random(TestPlanner.Seeds.of(seed, label + " " + body.suffix()));
-      ValueSynthesizer values = new ValueSynthesizer(model, random, patterns, warn);
+      ValueSynthesizer values = new ValueSynthesizer(model, random, patterns, merger, warn);
       List<ValidRequest.ParameterValue> parameterValues = new ArrayList<>();
       List<String> unfixed = new ArrayList<>();
       for (Parameter parameter : operation.parameters()) {

@@ -4,6 +4,7 @@ import io.codextestgen.api.ApiModel;
 import io.codextestgen.api.SchemaNode;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -15,6 +16,12 @@ import java.util.TreeSet;
 final class SchemaMerger {
 
   private final ApiModel model;
+  /**
+   * Flattened schemas by node identity (nodes are immutable): specs like Microsoft Graph's derive every type
+   * through long allOf chains of hundreds of properties, and values visit the same types over and over.
+   */
+  private final Map<SchemaNode, SchemaNode> flattened = new IdentityHashMap<>();
+  private final Map<SchemaNode, Map<SchemaNode, SchemaNode>> withAlternative = new IdentityHashMap<>();
 
   SchemaMerger(ApiModel model) {
     this.model = model;
@@ -22,7 +29,15 @@ final class SchemaMerger {
 
   /** The schema with every allOf part (recursively) merged in; its own example is kept, the parts' are not. */
   SchemaNode flatten(SchemaNode schema) {
-    return flatten(schema, 0);
+    if (schema.allOf().isEmpty()) {
+      return schema;
+    }
+    SchemaNode known = flattened.get(schema);
+    if (known == null) {
+      known = flatten(schema, 0);
+      flattened.put(schema, known);
+    }
+    return known;
   }
 
   private SchemaNode flatten(SchemaNode schema, int depth) {
@@ -42,6 +57,12 @@ final class SchemaMerger {
       return schema.oneOf().get(0);
     }
     return schema.anyOf().isEmpty() ? null : schema.anyOf().get(0);
+  }
+
+  /** {@code parent} without its alternatives, merged with {@code alternative}; memoized like {@link #flatten}. */
+  SchemaNode withAlternative(SchemaNode parent, SchemaNode alternative) {
+    return withAlternative.computeIfAbsent(parent, p -> new IdentityHashMap<>())
+        .computeIfAbsent(alternative, a -> merge(withoutAlternatives(parent), a));
   }
 
   SchemaNode withoutAlternatives(SchemaNode schema) {

@@ -30,6 +30,12 @@ final class ValueSynthesizer {
   private static final int MAX_DEPTH = 12;
   /** Optional properties deeper than this are left out: the body stays readable, required ones still go in. */
   private static final int OPTIONAL_DEPTH = 6;
+  /**
+   * Past this many nodes in one value, optional properties and array items beyond minItems are left out: types
+   * with hundreds of properties, each another such type (Microsoft Graph), would otherwise give bodies of millions
+   * of nodes. Required ones still go in, so the value stays valid.
+   */
+  private static final int NODE_BUDGET = 400;
 
   private final ApiModel model;
   private final Random random;
@@ -39,29 +45,33 @@ final class ValueSynthesizer {
 
   private final java.util.function.Consumer<String> warn;
   private final boolean forResponse;
+  private int nodes;
 
   /** {@code warn} receives findings about the spec met on the way (each a full sentence). */
-  ValueSynthesizer(ApiModel model, Random random, PatternStrings patterns, java.util.function.Consumer<String> warn) {
-    this(model, random, patterns, warn, false);
+  ValueSynthesizer(ApiModel model, Random random, PatternStrings patterns, SchemaMerger merger,
+      java.util.function.Consumer<String> warn) {
+    this(model, random, patterns, merger, warn, false);
   }
 
   /** For a response, readOnly properties are included and writeOnly ones left out, instead of the reverse. */
-  ValueSynthesizer(ApiModel model, Random random, PatternStrings patterns, java.util.function.Consumer<String> warn,
-      boolean forResponse) {
+  ValueSynthesizer(ApiModel model, Random random, PatternStrings patterns, SchemaMerger merger,
+      java.util.function.Consumer<String> warn, boolean forResponse) {
     this.forResponse = forResponse;
     this.model = model;
     this.random = random;
     this.patterns = patterns;
     this.warn = warn;
-    this.merger = new SchemaMerger(model);
+    this.merger = merger;
   }
 
   /** A value for a request: readOnly properties are left out. {@code hint} names the value (e.g. "title"). */
   JsonNode valueFor(SchemaNode schema, String hint) {
+    nodes = 0;
     return generate(schema, hint, 0);
   }
 
   private JsonNode generate(SchemaNode raw, String hint, int depth) {
+    nodes++;
     // The refs this value is made of, directly or as allOf parts ({allOf: [{$ref}, {description}]} is common),
     // so a property leading back to one of them is seen as a cycle.
     List<String> refs = new ArrayList<>();
@@ -103,8 +113,7 @@ final class ValueSynthesizer {
 
   /** oneOf/anyOf: the first alternative, merged with the properties the parent declares itself. */
   private JsonNode generateAlternative(SchemaNode parent, SchemaNode alternative, String hint, int depth) {
-    SchemaNode merged = merger.merge(merger.withoutAlternatives(parent), alternative);
-    JsonNode value = generate(merged, hint, depth);
+    JsonNode value = generate(merger.withAlternative(parent, alternative), hint, depth);
     if (parent.discriminatorProperty() != null && value instanceof ObjectNode object) {
       String discriminatorValue = discriminatorValue(parent, alternative, object);
       if (discriminatorValue != null) {
@@ -171,7 +180,7 @@ final class ValueSynthesizer {
       if (forResponse ? resolved.writeOnly() : resolved.readOnly()) {
         continue; // readOnly is server-set (even when required): requests leave it out; writeOnly never comes back
       }
-      if (!required && (leadsBack(property, 0) || depth >= OPTIONAL_DEPTH)) {
+      if (!required && (leadsBack(property, 0) || depth >= OPTIONAL_DEPTH || nodes >= NODE_BUDGET)) {
         continue;
       }
       if (depth >= MAX_DEPTH * 2) {
@@ -214,7 +223,7 @@ final class ValueSynthesizer {
     if (schema.maxItems() != null) {
       size = Math.min(size, schema.maxItems());
     }
-    if (depth >= MAX_DEPTH) {
+    if (depth >= MAX_DEPTH || nodes >= NODE_BUDGET) {
       size = schema.minItems() == null ? 0 : Math.min(schema.minItems(), size);
     }
     SchemaNode items = schema.items() == null ? SchemaNode.ANY : schema.items();

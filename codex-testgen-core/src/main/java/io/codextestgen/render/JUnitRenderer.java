@@ -58,6 +58,6 @@ public final class JUnitRenderer {
         .indent("    ")
         .build();
     String path = packageName.replace('.', '/') + "/" + type.name() + ".java";
-    return new RenderedFile(path, javaFile.toString());
+    return new RenderedFile(path, JavaText.escapeLoneSurrogates(javaFile.toString()));
   }
 }

@@ -127,7 +127,7 @@ final class JavaText {
     int start = 0;
     while (run.find()) {
       addPlain(parts, text.substring(start, run.start()));
-      parts.add(CodeBlock.of("$S.repeat($L)", run.group(1), run.end() - run.start()));
+      parts.add(CodeBlock.of("$S.repeat($L)", run.group(1), (run.end() - run.start()) / run.group(1).length()));
       start = run.end();
     }
     addPlain(parts, text.substring(start));
@@ -194,6 +194,33 @@ final class JavaText {
   private static CodeBlock joinAtRunTime(List<CodeBlock> parts) {
     return CodeBlock.builder().add("$T.join($S,\n$>$>", String.class, "")
         .add(CodeBlock.join(parts, ",\n")).add("$<$<)").build();
+  }
+
+  /**
+   * A spec may hold a lone surrogate (JSON allows the escape), and text cut into parts may split a pair: no
+   * encoding can write one, so it becomes a unicode escape, which javac reads back as that char wherever it is.
+   */
+  static String escapeLoneSurrogates(String source) {
+    StringBuilder out = null;
+    for (int i = 0; i < source.length(); i++) {
+      char c = source.charAt(i);
+      boolean paired = Character.isHighSurrogate(c) && i + 1 < source.length()
+          && Character.isLowSurrogate(source.charAt(i + 1));
+      if (paired) {
+        if (out != null) {
+          out.append(c).append(source.charAt(i + 1));
+        }
+        i++;
+      } else if (Character.isSurrogate(c)) {
+        if (out == null) {
+          out = new StringBuilder(source.length() + 16).append(source, 0, i);
+        }
+        out.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
+      } else if (out != null) {
+        out.append(c);
+      }
+    }
+    return out == null ? source : out.toString();
   }
 
   private static boolean breaksLines(int c) {

@@ -44,6 +44,7 @@ final class RefScanner {
   private final Map<Path, byte[]> contents = new TreeMap<>();
   /** Each distinct (file, $ref) is checked once: large specs repeat the same references thousands of times. */
   private final java.util.Set<String> checked = new java.util.HashSet<>();
+  private boolean externalRefs;
   private final List<Diagnostic> errors = new ArrayList<>();
 
   RefScanner(Path rootFile, List<String> remoteAllowList) {
@@ -59,6 +60,11 @@ final class RefScanner {
   /** The bytes of every file read, by the same keys as {@link #documents()}. */
   Map<Path, byte[]> contents() {
     return contents;
+  }
+
+  /** Whether any $ref points outside its own file (another file, or an allowed URL). */
+  boolean hasExternalRefs() {
+    return externalRefs;
   }
 
   List<Diagnostic> errors() {
@@ -154,6 +160,7 @@ final class RefScanner {
   private void check(Path file, JsonNode document, String ref, String location) {
     String name = displayName(file);
     String lower = ref.toLowerCase(Locale.ROOT);
+    externalRefs |= !ref.startsWith("#");
     if (lower.startsWith("http://") || lower.startsWith("https://") || lower.startsWith("//")) {
       if (remoteAllowList.stream().noneMatch(ref::startsWith)) {
         errors.add(Diagnostic.error(name, location, "remote $ref '" + ref + "' refused: loading it would make a"

@@ -48,7 +48,7 @@ public final class SpecLoader {
       throw new GenerationException(errors);
     }
 
-    SwaggerParseResult result = parse(specFile, root);
+    SwaggerParseResult result = parse(specFile, root, scanner.hasExternalRefs());
     OpenAPI openApi = result.getOpenAPI();
     List<Diagnostic> warnings = new ArrayList<>();
     for (String message : result.getMessages() == null ? List.<String>of() : result.getMessages()) {
@@ -77,7 +77,7 @@ public final class SpecLoader {
    * second time, and its YAML reader stops at 3 MB); 3.1 and Swagger 2.0 go through swagger-parser's own reading,
    * which dereferences 3.1 and converts 2.0.
    */
-  private SwaggerParseResult parse(Path specFile, JsonNode root) {
+  private SwaggerParseResult parse(Path specFile, JsonNode root, boolean externalRefs) {
     ParseOptions options = new ParseOptions();
     // Keep internal $refs (circular schemas stay finite); external files are pulled into components.
     options.setResolve(true);
@@ -90,7 +90,9 @@ public final class SpecLoader {
       JsonNode version = root.get("openapi");
       if (version != null && version.isTextual() && version.asText().startsWith("3.0")) {
         SwaggerParseResult result = new OpenAPIV3Parser().parseJsonNode(location, root, options);
-        if (result.getOpenAPI() != null) {
+        // The model follows internal $refs itself (and keeps path-level parameters' own pointers), so
+        // swagger-parser's resolve pass is only needed to pull other files' parts into components.
+        if (result.getOpenAPI() != null && externalRefs) {
           new OpenAPIResolver(result.getOpenAPI(), new ArrayList<>(), location, null, options).resolve(result);
         }
         return result;

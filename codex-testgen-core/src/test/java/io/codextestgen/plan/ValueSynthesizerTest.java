@@ -89,7 +89,7 @@ class ValueSynthesizerTest {
 
   private static JsonNode value(String schema, long seed) {
     Random random = new Random(seed);
-    return new ValueSynthesizer(model, random, new PatternStrings(), warnings::add)
+    return new ValueSynthesizer(model, random, new PatternStrings(), new SchemaMerger(model), warnings::add)
         .valueFor(SchemaNode.reference(schema), schema.toLowerCase());
   }
 

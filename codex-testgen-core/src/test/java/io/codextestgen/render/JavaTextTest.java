@@ -46,7 +46,9 @@ class JavaTextTest {
         lines.toString(),
         cjk.toString(),
         "{\n  \"s\": \"" + cjk + "\",\n  \"end\": \"   \"\n}\n",
-        "no final newline\n" + cjk + "  ");
+        "no final newline\n" + cjk + "  ",
+        "lone \uD800 surrogates \uDC00 and \\\uDBFF after a backslash",
+        "\uD83D\uDE00".repeat(JavaText.MAX_PART)); // a cut between two parts falls inside a pair
 
     TypeSpec.Builder type = TypeSpec.classBuilder("Texts").addModifiers(Modifier.PUBLIC);
     for (int i = 0; i < texts.size(); i++) {
@@ -55,7 +57,7 @@ class JavaTextTest {
         type.addMethod(method("block" + i, JavaText.textBlock(texts.get(i))));
       }
     }
-    String source = JavaFile.builder("texts", type.build()).build().toString();
+    String source = JavaText.escapeLoneSurrogates(JavaFile.builder("texts", type.build()).build().toString());
     List<RenderedFile> files = new ArrayList<>();
     files.add(new RenderedFile("texts/Texts.java", source));
 

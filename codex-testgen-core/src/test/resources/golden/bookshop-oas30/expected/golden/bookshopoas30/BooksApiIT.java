@@ -808,8 +808,8 @@ class BooksApiIT {
      */
     static Stream<Arguments> getBook_invalidParameter_rejectedRows() {
         return Stream.of(
-                Arguments.of("path parameter 'bookId' of the wrong type (string instead of integer)", "#/paths/~1books~1{bookId}/get/parameters/0/schema/type", "path", "bookId", "not-a-number"),
-                Arguments.of("path parameter 'bookId' below minimum 1", "#/paths/~1books~1{bookId}/get/parameters/0/schema/minimum", "path", "bookId", "0"));
+                Arguments.of("path parameter 'bookId' of the wrong type (string instead of integer)", "#/paths/~1books~1{bookId}/parameters/0/schema/type", "path", "bookId", "not-a-number"),
+                Arguments.of("path parameter 'bookId' below minimum 1", "#/paths/~1books~1{bookId}/parameters/0/schema/minimum", "path", "bookId", "0"));
     }
 
     /**
@@ -1150,8 +1150,8 @@ class BooksApiIT {
      */
     static Stream<Arguments> replaceBook_invalidParameter_rejectedRows() {
         return Stream.of(
-                Arguments.of("path parameter 'bookId' of the wrong type (string instead of integer)", "#/paths/~1books~1{bookId}/put/parameters/0/schema/type", "path", "bookId", "not-a-number"),
-                Arguments.of("path parameter 'bookId' below minimum 1", "#/paths/~1books~1{bookId}/put/parameters/0/schema/minimum", "path", "bookId", "0"));
+                Arguments.of("path parameter 'bookId' of the wrong type (string instead of integer)", "#/paths/~1books~1{bookId}/parameters/0/schema/type", "path", "bookId", "not-a-number"),
+                Arguments.of("path parameter 'bookId' below minimum 1", "#/paths/~1books~1{bookId}/parameters/0/schema/minimum", "path", "bookId", "0"));
     }
 
     /**

@@ -411,7 +411,7 @@ class BooksApiIT {
                 Arguments.of("unknown property 'codexUnexpectedProperty'", "#/components/schemas/Book/additionalProperties", "/codexUnexpectedProperty", "\"surprise\""),
                 Arguments.of("'isbn' of the wrong type (number instead of string)", "#/components/schemas/Book/properties/isbn/type", "/isbn", "12345"),
                 Arguments.of("null 'isbn'", "#/components/schemas/Book/properties/isbn/type", "/isbn", "null"),
-                Arguments.of("'isbn' not matching ^97[89]-[0-9]{10}$", "#/components/schemas/Book/properties/isbn/pattern", "/isbn", "\"RoDt'G|AI)tzP.\""),
+                Arguments.of("'isbn' not matching ^97[89]-[0-9]{10}$", "#/components/schemas/Book/properties/isbn/pattern", "/isbn", "\"!\""),
                 Arguments.of("'title' of the wrong type (number instead of string)", "#/components/schemas/Book/properties/title/type", "/title", "12345"),
                 Arguments.of("null 'title'", "#/components/schemas/Book/properties/title/type", "/title", "null"),
                 Arguments.of("'title' shorter than 1", "#/components/schemas/Book/properties/title/minLength", "/title", "\"\""),
@@ -865,8 +865,8 @@ class BooksApiIT {
      */
     static Stream<Arguments> getBook_invalidParameter_rejectedRows() {
         return Stream.of(
-                Arguments.of("path parameter 'bookId' of the wrong type (string instead of integer)", "#/paths/~1books~1{bookId}/get/parameters/0/schema/type", "path", "bookId", "not-a-number"),
-                Arguments.of("path parameter 'bookId' below minimum 1", "#/paths/~1books~1{bookId}/get/parameters/0/schema/minimum", "path", "bookId", "0"));
+                Arguments.of("path parameter 'bookId' of the wrong type (string instead of integer)", "#/paths/~1books~1{bookId}/parameters/0/schema/type", "path", "bookId", "not-a-number"),
+                Arguments.of("path parameter 'bookId' below minimum 1", "#/paths/~1books~1{bookId}/parameters/0/schema/minimum", "path", "bookId", "0"));
     }
 
     /**
@@ -1049,7 +1049,7 @@ class BooksApiIT {
                 Arguments.of("unknown property 'codexUnexpectedProperty'", "#/components/schemas/Book/additionalProperties", "/codexUnexpectedProperty", "\"surprise\""),
                 Arguments.of("'isbn' of the wrong type (number instead of string)", "#/components/schemas/Book/properties/isbn/type", "/isbn", "12345"),
                 Arguments.of("null 'isbn'", "#/components/schemas/Book/properties/isbn/type", "/isbn", "null"),
-                Arguments.of("'isbn' not matching ^97[89]-[0-9]{10}$", "#/components/schemas/Book/properties/isbn/pattern", "/isbn", "\"B\\\"xJe.#q<@W$O?\""),
+                Arguments.of("'isbn' not matching ^97[89]-[0-9]{10}$", "#/components/schemas/Book/properties/isbn/pattern", "/isbn", "\"!\""),
                 Arguments.of("'title' of the wrong type (number instead of string)", "#/components/schemas/Book/properties/title/type", "/title", "12345"),
                 Arguments.of("null 'title'", "#/components/schemas/Book/properties/title/type", "/title", "null"),
                 Arguments.of("'title' shorter than 1", "#/components/schemas/Book/properties/title/minLength", "/title", "\"\""),
@@ -1168,8 +1168,8 @@ class BooksApiIT {
      */
     static Stream<Arguments> replaceBook_invalidParameter_rejectedRows() {
         return Stream.of(
-                Arguments.of("path parameter 'bookId' of the wrong type (string instead of integer)", "#/paths/~1books~1{bookId}/put/parameters/0/schema/type", "path", "bookId", "not-a-number"),
-                Arguments.of("path parameter 'bookId' below minimum 1", "#/paths/~1books~1{bookId}/put/parameters/0/schema/minimum", "path", "bookId", "0"));
+                Arguments.of("path parameter 'bookId' of the wrong type (string instead of integer)", "#/paths/~1books~1{bookId}/parameters/0/schema/type", "path", "bookId", "not-a-number"),
+                Arguments.of("path parameter 'bookId' below minimum 1", "#/paths/~1books~1{bookId}/parameters/0/schema/minimum", "path", "bookId", "0"));
     }
 
     /**

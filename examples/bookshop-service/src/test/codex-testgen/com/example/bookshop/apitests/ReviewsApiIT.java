@@ -162,11 +162,11 @@ class ReviewsApiIT {
      */
     static Stream<Arguments> listReviews_invalidParameter_rejectedRows() {
         return Stream.of(
-                Arguments.of("path parameter 'bookId' of the wrong type (string instead of integer)", "#/paths/~1books~1{bookId}~1reviews/get/parameters/0/schema/type", "path", "bookId", "not-a-number"),
-                Arguments.of("path parameter 'bookId' below minimum 1", "#/paths/~1books~1{bookId}~1reviews/get/parameters/0/schema/minimum", "path", "bookId", "0"),
-                Arguments.of("query parameter 'minRating' of the wrong type (string instead of integer)", "#/paths/~1books~1{bookId}~1reviews/get/parameters/1/schema/type", "query", "minRating", "not-a-number"),
-                Arguments.of("query parameter 'minRating' below minimum 1", "#/paths/~1books~1{bookId}~1reviews/get/parameters/1/schema/minimum", "query", "minRating", "0"),
-                Arguments.of("query parameter 'minRating' above maximum 5", "#/paths/~1books~1{bookId}~1reviews/get/parameters/1/schema/maximum", "query", "minRating", "6"));
+                Arguments.of("path parameter 'bookId' of the wrong type (string instead of integer)", "#/paths/~1books~1{bookId}~1reviews/parameters/0/schema/type", "path", "bookId", "not-a-number"),
+                Arguments.of("path parameter 'bookId' below minimum 1", "#/paths/~1books~1{bookId}~1reviews/parameters/0/schema/minimum", "path", "bookId", "0"),
+                Arguments.of("query parameter 'minRating' of the wrong type (string instead of integer)", "#/paths/~1books~1{bookId}~1reviews/get/parameters/0/schema/type", "query", "minRating", "not-a-number"),
+                Arguments.of("query parameter 'minRating' below minimum 1", "#/paths/~1books~1{bookId}~1reviews/get/parameters/0/schema/minimum", "query", "minRating", "0"),
+                Arguments.of("query parameter 'minRating' above maximum 5", "#/paths/~1books~1{bookId}~1reviews/get/parameters/0/schema/maximum", "query", "minRating", "6"));
     }
 
     /**
@@ -402,8 +402,8 @@ class ReviewsApiIT {
      */
     static Stream<Arguments> addReview_invalidParameter_rejectedRows() {
         return Stream.of(
-                Arguments.of("path parameter 'bookId' of the wrong type (string instead of integer)", "#/paths/~1books~1{bookId}~1reviews/post/parameters/0/schema/type", "path", "bookId", "not-a-number"),
-                Arguments.of("path parameter 'bookId' below minimum 1", "#/paths/~1books~1{bookId}~1reviews/post/parameters/0/schema/minimum", "path", "bookId", "0"));
+                Arguments.of("path parameter 'bookId' of the wrong type (string instead of integer)", "#/paths/~1books~1{bookId}~1reviews/parameters/0/schema/type", "path", "bookId", "not-a-number"),
+                Arguments.of("path parameter 'bookId' below minimum 1", "#/paths/~1books~1{bookId}~1reviews/parameters/0/schema/minimum", "path", "bookId", "0"));
     }
 
     /**

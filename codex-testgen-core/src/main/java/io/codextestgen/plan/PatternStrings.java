@@ -22,7 +22,7 @@ final class PatternStrings {
     RgxGen generator;
     try {
       compiled = Pattern.compile(pattern);
-      generator = generators.computeIfAbsent(pattern, p -> RgxGen.parse(stripAnchors(p)));
+      generator = generators.computeIfAbsent(pattern, p -> RgxGen.parse(boundRepetitions(stripAnchors(p))));
     } catch (RuntimeException e) { // PatternSyntaxException, or a construct RgxGen does not know
       return null;
     }
@@ -79,6 +79,28 @@ final class PatternStrings {
   private static boolean fits(String value, Integer minLength, Integer maxLength) {
     int length = value.codePointCount(0, value.length());
     return (minLength == null || length >= minLength) && (maxLength == null || length <= maxLength);
+  }
+
+  private static final Pattern LARGE_RANGE = Pattern.compile("(?<!\\\\)\\{(\\d+),(\\d+)}");
+  private static final int SHORT = 24;
+
+  /**
+   * RgxGen draws a repetition's count uniformly: ".{1,2097152}" would give megabytes. Ranges reaching past
+   * {@value #SHORT} are cut to end there (or at their minimum); the result still matches the original pattern,
+   * which every candidate is checked against.
+   */
+  static String boundRepetitions(String pattern) {
+    java.util.regex.Matcher range = LARGE_RANGE.matcher(pattern);
+    StringBuilder out = new StringBuilder();
+    while (range.find()) {
+      String min = range.group(1);
+      boolean large = range.group(2).length() > 6 || Integer.parseInt(range.group(2)) > SHORT;
+      String max = !large ? range.group(2)
+          : min.length() > 6 ? min : String.valueOf(Math.max(Integer.parseInt(min), SHORT));
+      range.appendReplacement(out, java.util.regex.Matcher.quoteReplacement("{" + min + "," + max + "}"));
+    }
+    range.appendTail(out);
+    return out.toString();
   }
 
   /** RgxGen reads ^ and $ as literal characters; a match of the rest is a match of the anchored pattern. */

@@ -171,7 +171,8 @@ final class RefScanner {
     }
     int hash = ref.indexOf('#');
     String filePart = hash < 0 ? ref : ref.substring(0, hash);
-    String pointer = hash < 0 ? "" : ref.substring(hash + 1);
+    // A fragment is URI-encoded: '#/paths/~1users~1%7Bid%7D' points at the path '/users/{id}'.
+    String pointer = hash < 0 ? "" : percentDecode(ref.substring(hash + 1));
     JsonNode target = document;
     if (!filePart.isEmpty()) {
       Path referenced = file.getParent().resolve(URLDecoder.decode(filePart, StandardCharsets.UTF_8)).normalize();
@@ -189,6 +190,27 @@ final class RefScanner {
       errors.add(Diagnostic.error(name, location, "$ref '" + ref + "' points to nothing: no element at '"
           + pointer + "'" + (filePart.isEmpty() ? "" : " in " + filePart) + ". Fix the reference or add the element"));
     }
+  }
+
+  /** %XX sequences decoded as UTF-8; not URLDecoder, which would also turn '+' into a space. */
+  private static String percentDecode(String text) {
+    if (text.indexOf('%') < 0) {
+      return text;
+    }
+    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+    for (int i = 0; i < text.length(); ) {
+      int high = i + 2 < text.length() && text.charAt(i) == '%' ? Character.digit(text.charAt(i + 1), 16) : -1;
+      int low = high < 0 ? -1 : Character.digit(text.charAt(i + 2), 16);
+      if (low >= 0) {
+        bytes.write(high * 16 + low);
+        i += 3;
+      } else {
+        int codePoint = text.codePointAt(i);
+        bytes.writeBytes(new String(Character.toChars(codePoint)).getBytes(StandardCharsets.UTF_8));
+        i += Character.charCount(codePoint);
+      }
+    }
+    return bytes.toString(StandardCharsets.UTF_8);
   }
 
   /** Paths relative to the root spec's directory, so messages stay short and machine-independent. */

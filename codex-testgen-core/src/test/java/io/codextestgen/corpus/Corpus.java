@@ -58,7 +58,8 @@ public final class Corpus {
   }
 
   /** One spec's result: its kind, the tests generated, and the first lines of whatever went wrong. */
-  public record Outcome(String spec, Kind kind, int operations, int tests, long millis, String detail) {
+  public record Outcome(String spec, Kind kind, int operations, int tests, long millis, long sourceChars,
+      String detail) {
 
     public boolean isDefect() {
       return kind == Kind.CRASHED || kind == Kind.TIMED_OUT || kind == Kind.NOT_COMPILED;
@@ -95,8 +96,9 @@ public final class Corpus {
           executor.shutdownNow(); // the stuck generation keeps its daemon thread; the next spec gets a fresh one
           executor = Executors.newSingleThreadExecutor(Corpus::daemon);
         }
-        Outcome outcome = new Outcome(name, generation.outcome().kind(), generation.outcome().operations(),
-            generation.outcome().tests(), generation.outcome().millis(), generation.outcome().detail());
+        Outcome o = generation.outcome();
+        Outcome outcome = new Outcome(name, o.kind(), o.operations(), o.tests(), o.millis(), o.sourceChars(),
+            o.detail());
         outcomes.put(name, outcome);
         if (outcome.kind() == Kind.COMPILED) {
           batch.add(name, generation.files());
@@ -125,24 +127,25 @@ public final class Corpus {
         int operations = generated.plan().operations().size();
         int tests = generated.plan().classes().stream().flatMap(c -> c.cases().stream())
             .mapToInt(TestPlan::invocations).sum();
-        return new Generation(new Outcome("", Kind.COMPILED, operations, tests, 0, ""), generated.files());
+        long chars = generated.files().stream().mapToLong(f -> f.content().length()).sum();
+        return new Generation(new Outcome("", Kind.COMPILED, operations, tests, 0, chars, ""), generated.files());
       } catch (GenerationException e) {
         Kind kind = e.getMessage().contains(CodexTestgen.INTERNAL_ERROR) ? Kind.CRASHED : Kind.DIAGNOSED;
-        return new Generation(new Outcome("", kind, 0, 0, 0, firstLines(e.getMessage(), 3)), List.of());
+        return new Generation(new Outcome("", kind, 0, 0, 0, 0, firstLines(e.getMessage(), 3)), List.of());
       }
     });
     try {
       Generation generation = future.get(timeoutSeconds, TimeUnit.SECONDS);
       long millis = (System.nanoTime() - start) / 1_000_000;
       Outcome o = generation.outcome();
-      return new Generation(new Outcome("", o.kind(), o.operations(), o.tests(), millis, o.detail()),
-          generation.files());
+      return new Generation(new Outcome("", o.kind(), o.operations(), o.tests(), millis, o.sourceChars(),
+          o.detail()), generation.files());
     } catch (TimeoutException e) {
       future.cancel(true);
-      return new Generation(new Outcome("", Kind.TIMED_OUT, 0, 0, timeoutSeconds * 1000,
+      return new Generation(new Outcome("", Kind.TIMED_OUT, 0, 0, timeoutSeconds * 1000, 0,
           "no result after " + timeoutSeconds + " s"), List.of());
     } catch (ExecutionException e) {
-      return new Generation(new Outcome("", Kind.CRASHED, 0, 0, (System.nanoTime() - start) / 1_000_000,
+      return new Generation(new Outcome("", Kind.CRASHED, 0, 0, (System.nanoTime() - start) / 1_000_000, 0,
           stackSummary(e.getCause())), List.of());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -170,7 +173,7 @@ public final class Corpus {
       Outcome generated = outcomes.get(spec);
       Outcome outcome = errors.containsKey(spec)
           ? new Outcome(spec, Kind.NOT_COMPILED, generated.operations(), generated.tests(), generated.millis(),
-              errors.get(spec))
+              generated.sourceChars(), errors.get(spec))
           : generated;
       outcomes.put(spec, outcome);
       progress.accept(outcome);
@@ -241,6 +244,11 @@ public final class Corpus {
     lines.add(String.format(Locale.ROOT, "operations / tests    %,d / %,d",
         outcomes.stream().mapToLong(Outcome::operations).sum(), outcomes.stream().mapToLong(Outcome::tests).sum()));
     lines.add(String.format(Locale.ROOT, "wall time             %,d s", wallMillis / 1000));
+    lines.add("largest suites (source characters per operation):");
+    outcomes.stream().filter(o -> o.operations() > 0)
+        .sorted(Comparator.comparingLong((Outcome o) -> o.sourceChars() / o.operations()).reversed()).limit(3)
+        .forEach(o -> lines.add(String.format(Locale.ROOT, "  %,9d  %s (%,d operations, %,d characters)",
+            o.sourceChars() / o.operations(), o.spec(), o.operations(), o.sourceChars())));
     lines.add("slowest generations:");
     outcomes.stream().sorted(Comparator.comparingLong(Outcome::millis).reversed()).limit(5)
         .forEach(o -> lines.add(String.format(Locale.ROOT, "  %,7d ms  %s (%,d operations)", o.millis(), o.spec(),

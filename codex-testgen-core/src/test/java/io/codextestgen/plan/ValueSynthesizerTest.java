@@ -41,6 +41,8 @@ class ValueSynthesizerTest {
         Short: { type: string, maxLength: 3 }
         OrderId: { type: string, pattern: '^ORD-[0-9]{6}$' }
         Phone: { type: string, pattern: '^\\+[1-9][0-9]{7,12}$', maxLength: 10 }
+        Huge: { type: string, pattern: '^.{1,2097152}', maxLength: 2097152 }
+        HugeMin: { type: string, pattern: '^[a-z]{30,5000}$' }
         Date: { type: string, format: date }
         DateTime: { type: string, format: date-time }
         Uuid: { type: string, format: uuid }
@@ -127,6 +129,9 @@ class ValueSynthesizerTest {
     forEverySeed("Short", v -> assertThat(v.asText().length()).isLessThanOrEqualTo(3));
     forEverySeed("OrderId", v -> assertThat(v.asText()).matches("ORD-[0-9]{6}"));
     forEverySeed("Phone", v -> assertThat(v.asText()).matches("\\+[1-9][0-9]{7,12}").hasSizeLessThanOrEqualTo(10));
+    // a pattern allowing megabytes gives a short value, still matching it
+    forEverySeed("Huge", v -> assertThat(v.asText()).hasSizeBetween(1, 24));
+    forEverySeed("HugeMin", v -> assertThat(v.asText()).matches("[a-z]{30}"));
   }
 
   @Test

@@ -75,6 +75,25 @@ class SpecLoaderTest {
   }
 
   @Test
+  void aPercentEncodedPointerIsFollowedNotRefused() {
+    Path spec = Specs.write(dir, HEADER + """
+        paths:
+          /users/{id}:
+            get:
+              parameters:
+                - { name: id, in: path, required: true, schema: { type: integer } }
+              responses: { '200': { description: ok } }
+          /admins/{id}:
+            get:
+              parameters:
+                - $ref: '#/paths/~1users~1%7Bid%7D/get/parameters/0'
+              responses: { '200': { description: ok } }
+        """);
+
+    assertThat(new SpecLoader(List.of()).load(spec).openApi().getPaths()).containsKeys("/users/{id}", "/admins/{id}");
+  }
+
+  @Test
   void aRefToAMissingFileIsLocated() {
     List<Diagnostic> errors = errorsOf(HEADER + """
         paths:

@@ -5,7 +5,7 @@
 # Each spec must generate or be refused with diagnostics, and every generated suite must compile
 # (javac -Xlint:all -Werror). Prints each defect and the figures; exits 1 when there is a defect.
 #   scripts/corpus.sh            the 580 specs of scripts/corpus-sample.txt (about 15 minutes on 2 cores)
-#   scripts/corpus.sh --all      every spec of both packages (2,769 specs; about 2 hours)
+#   scripts/corpus.sh --all      every spec of both packages (2,768 specs; about 30 minutes)
 #   scripts/corpus.sh LIST       the specs LIST names, relative to the corpus root, one per line
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -35,7 +35,7 @@ final class ValueSynthesizer {
    * with hundreds of properties, each another such type (Microsoft Graph), would otherwise give bodies of millions
    * of nodes. Required ones still go in, so the value stays valid.
    */
-  private static final int NODE_BUDGET = 400;
+  private static final int NODE_BUDGET = 200;
 
   private final ApiModel model;
   private final Random random;

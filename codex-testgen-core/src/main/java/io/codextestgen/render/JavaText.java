@@ -118,8 +118,7 @@ final class JavaText {
     if (text == null) {
       return CodeBlock.of("null");
     }
-    if (text.length() <= MAX_PART && text.chars().noneMatch(JavaText::breaksLines) && !RUN.matcher(text).find()
-        && text.chars().filter(c -> c == '\n').count() < MAX_LINES) {
+    if (isPlain(text)) {
       return CodeBlock.of("$S", text);
     }
     List<CodeBlock> parts = new ArrayList<>();
@@ -149,6 +148,26 @@ final class JavaText {
     List<CodeBlock> strings = parts.stream().map(p -> p.toString().startsWith("(char)")
         ? CodeBlock.of("$T.valueOf($L)", String.class, p) : p).toList();
     return joinAtRunTime(strings);
+  }
+
+  /**
+   * One JavaPoet literal will do: short, few lines, no line-breaking character, no run of 20 (the common case,
+   * checked in one pass: generated suites hold tens of thousands of literals).
+   */
+  private static boolean isPlain(String text) {
+    if (text.length() > MAX_PART) {
+      return false;
+    }
+    int lines = 0;
+    int run = 0;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      run = i > 0 && c == text.charAt(i - 1) ? run + 1 : 1;
+      if (breaksLines(c) || run >= 20 || c == '\n' && ++lines >= MAX_LINES) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** {@link #literal} where an operand is needed, e.g. before {@code .getBytes()}: in parentheses if composed. */

@@ -28,6 +28,10 @@ public final class CorpusRun {
     } else {
       specs = Corpus.specsUnder(root);
     }
+    if (specs.isEmpty()) {
+      System.err.println("no spec found under " + root + (args.length > 1 ? " from " + args[1] : ""));
+      System.exit(2);
+    }
     long timeout = Long.getLong("corpus.timeoutSeconds", 300);
     Path work = Files.createTempDirectory("codex-corpus");
     boolean verbose = Boolean.getBoolean("corpus.verbose");

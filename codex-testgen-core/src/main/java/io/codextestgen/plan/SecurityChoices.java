@@ -50,16 +50,21 @@ final class SecurityChoices {
 
   List<CredentialPlan> credentialPlans() {
     List<CredentialPlan> result = new ArrayList<>();
+    // Scheme names may differ only in case or punctuation ("BearerAuth" and "bearerAuth"): each gets its own
+    // getter, property and variable.
+    Names.Unique methods = new Names.Unique();
+    Names.Unique properties = new Names.Unique();
+    Names.Unique envVars = new Names.Unique();
     for (String name : usedSchemes) {
       SecurityScheme scheme = model.securitySchemes().get(name);
-      String property = "codex.auth." + name.replaceAll("[^A-Za-z0-9._-]", "_");
-      String env = "CODEX_AUTH_" + Names.upperSnake(name);
+      String property = properties.claim("codex.auth." + name.replaceAll("[^A-Za-z0-9._-]", "_"));
+      String env = envVars.claim("CODEX_AUTH_" + Names.upperSnake(name));
       CredentialPlan.Kind kind = switch (scheme.kind()) {
         case API_KEY -> CredentialPlan.Kind.API_KEY;
         case BASIC -> CredentialPlan.Kind.BASIC;
         default -> CredentialPlan.Kind.BEARER;
       };
-      result.add(new CredentialPlan(name, Names.lowerCamel(name, "scheme"), kind,
+      result.add(new CredentialPlan(name, methods.claim(Names.lowerCamel(name, "scheme")), kind,
           scheme.in() == null ? null : scheme.in().name().toLowerCase(Locale.ROOT), scheme.parameterName(),
           property, env));
     }

@@ -82,10 +82,10 @@ final class ValueSynthesizer {
     refs.forEach(refStack::push);
     try {
       SchemaNode schema = merger.flatten(model.resolve(raw));
-      if (schema.example() != null && !schema.example().isNull()) {
+      if (fitsTypes(schema, schema.example())) {
         return withoutReadOnly(schema, schema.example().deepCopy());
       }
-      if (schema.defaultValue() != null && !schema.defaultValue().isNull()) {
+      if (fitsTypes(schema, schema.defaultValue())) {
         return schema.defaultValue().deepCopy();
       }
       for (JsonNode value : schema.enumValues()) {
@@ -109,6 +109,36 @@ final class ValueSynthesizer {
     } finally {
       refs.forEach(ref -> refStack.pop());
     }
+  }
+
+  /**
+   * Whether a spec's example or default can stand for the schema: present, not null, and of one of its types.
+   * Real specs hold examples that contradict their own schema ("123" for an integer, "" for an array); sending
+   * one would fail a correct server, so such a value is synthesized instead.
+   */
+  private static boolean fitsTypes(SchemaNode schema, JsonNode value) {
+    if (value == null || value.isNull()) {
+      return false;
+    }
+    if (schema.types().isEmpty()) {
+      return true;
+    }
+    for (String type : schema.types()) {
+      boolean fits = switch (type) {
+        case "string" -> value.isTextual();
+        case "integer" -> value.isIntegralNumber()
+            || value.isNumber() && value.decimalValue().stripTrailingZeros().scale() <= 0;
+        case "number" -> value.isNumber();
+        case "boolean" -> value.isBoolean();
+        case "array" -> value.isArray();
+        case "object" -> value.isObject();
+        default -> false;
+      };
+      if (fits) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** oneOf/anyOf: the first alternative, merged with the properties the parent declares itself. */

@@ -16,6 +16,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -23,6 +24,9 @@ import java.util.Map;
  * syntax and references itself so that every error names a file and a location.
  */
 public final class SpecLoader {
+
+  private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
+      new com.fasterxml.jackson.databind.ObjectMapper();
 
   private final List<String> remoteRefAllowList;
 
@@ -97,10 +101,24 @@ public final class SpecLoader {
         }
         return result;
       }
+      if (!externalRefs && isLargeYaml(specFile)) {
+        // swagger-parser's YAML reader refuses more than 3 MiB; JSON it reads without a limit.
+        return new OpenAPIParser().readContents(JSON.writeValueAsString(root), null, options);
+      }
       return new OpenAPIParser().readLocation(location, null, options);
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | com.fasterxml.jackson.core.JsonProcessingException e) {
       throw new GenerationException(Diagnostic.error(specFile.getFileName().toString(), "",
           "swagger-parser failed: " + e));
+    }
+  }
+
+  /** A YAML file past swagger-parser's YAML limit (3 MiB of code points; bytes are never fewer). */
+  private static boolean isLargeYaml(Path file) {
+    try {
+      return Files.size(file) > 3L * 1024 * 1024 && !file.getFileName().toString().toLowerCase(Locale.ROOT)
+          .endsWith(".json");
+    } catch (java.io.IOException e) {
+      return false;
     }
   }
 

@@ -9,7 +9,7 @@ import java.util.Locale;
 /**
  * Runs the generator over a corpus of real specs and prints the figures: {@code CorpusRun <root> [list-file]}.
  * Without a list file every spec under the root runs; a list file names specs relative to the root, one per line.
- * Prints every defect and exits 1 when there is one. Run it with scripts/corpus.sh.
+ * Prints every defect and refusal, and exits 1 when there is a defect. Run it with scripts/corpus.sh.
  */
 public final class CorpusRun {
 
@@ -39,7 +39,8 @@ public final class CorpusRun {
     long start = System.nanoTime();
     List<Corpus.Outcome> outcomes = new Corpus(root, work, timeout, outcome -> {
       done[0]++;
-      if (outcome.isDefect() || verbose) {
+      // refusals are printed too: each should name a real problem of its spec
+      if (outcome.isDefect() || outcome.kind() == Corpus.Kind.DIAGNOSED || verbose) {
         System.out.printf(Locale.ROOT, "%-12s %s (%d ms)%n", outcome.kind(), outcome.spec(), outcome.millis());
         if (!outcome.detail().isEmpty()) {
           outcome.detail().lines().forEach(line -> System.out.println("    " + line));

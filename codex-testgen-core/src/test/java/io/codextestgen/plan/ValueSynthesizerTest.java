@@ -43,6 +43,7 @@ class ValueSynthesizerTest {
         Phone: { type: string, pattern: '^\\+[1-9][0-9]{7,12}$', maxLength: 10 }
         Huge: { type: string, pattern: '^.{1,2097152}', maxLength: 2097152 }
         HugeMin: { type: string, pattern: '^[a-z]{30,5000}$' }
+        Contradicted: { type: integer, minimum: 1, maximum: 9, example: 'abc', default: 'x' }
         Date: { type: string, format: date }
         DateTime: { type: string, format: date-time }
         Uuid: { type: string, format: uuid }
@@ -132,6 +133,8 @@ class ValueSynthesizerTest {
     // a pattern allowing megabytes gives a short value, still matching it
     forEverySeed("Huge", v -> assertThat(v.asText()).hasSizeBetween(1, 24));
     forEverySeed("HugeMin", v -> assertThat(v.asText()).matches("[a-z]{30}"));
+    // an example or default that contradicts its own schema is not sent: a correct server would reject it
+    forEverySeed("Contradicted", v -> assertThat(v.isIntegralNumber() && v.asInt() >= 1 && v.asInt() <= 9).isTrue());
   }
 
   @Test

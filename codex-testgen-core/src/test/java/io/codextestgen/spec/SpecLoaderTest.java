@@ -16,6 +16,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Broken specs fail with diagnostics naming file, location and what to do; remote refs need permission. */
@@ -91,6 +93,15 @@ class SpecLoaderTest {
         """);
 
     assertThat(new SpecLoader(List.of()).load(spec).openApi().getPaths()).containsKeys("/users/{id}", "/admins/{id}");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"swagger: '2.0'", "openapi: 3.0.3", "openapi: 3.1.0"})
+  void yamlSpecsOverSwaggerParsersThreeMegabyteLimitLoad(String version) {
+    Path spec = Specs.write(dir, version + "\ninfo: { title: big, version: '1', description: '"
+        + "x".repeat(4 * 1024 * 1024) + "' }\npaths:\n  /a:\n    get:\n      responses: { '200': { description: ok } }\n");
+
+    assertThat(new SpecLoader(List.of()).load(spec).openApi().getPaths()).containsKey("/a");
   }
 
   @Test

@@ -215,8 +215,9 @@ public final class Corpus {
         errors.put("?", firstLines(output.toString(), 5));
       }
       return errors;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    } catch (IOException | UncheckedIOException e) {
+      // e.g. a source no encoding can write: a defect of the suite, not a reason to stop the run
+      return Map.of("?", "cannot write the sources: " + e);
     } finally {
       try {
         deleteRecursively(dir);

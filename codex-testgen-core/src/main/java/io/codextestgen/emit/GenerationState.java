@@ -109,10 +109,30 @@ public record GenerationState(
     }
     CodeSource source = GenerationState.class.getProtectionDomain().getCodeSource();
     try {
-      Path location = Path.of(source.getLocation().toURI());
-      return version + "@" + Files.size(location) + ":" + Files.getLastModifiedTime(location).toMillis();
+      return version + "@" + fingerprint(Path.of(source.getLocation().toURI()));
     } catch (Exception e) {
       return version + "@" + System.nanoTime(); // no way to tell: never reuse
     }
+  }
+
+  /**
+   * Size and time of the generator's jar; of every file when it runs from a directory (a reactor build uses
+   * target/classes, whose own time does not change when a class in it is recompiled).
+   */
+  static String fingerprint(Path location) throws IOException {
+    if (!Files.isDirectory(location)) {
+      return Files.size(location) + ":" + Files.getLastModifiedTime(location).toMillis();
+    }
+    long count = 0;
+    long size = 0;
+    long newest = 0;
+    try (java.util.stream.Stream<Path> files = Files.walk(location)) {
+      for (Path file : (Iterable<Path>) files.filter(Files::isRegularFile)::iterator) {
+        count++;
+        size += Files.size(file);
+        newest = Math.max(newest, Files.getLastModifiedTime(file).toMillis());
+      }
+    }
+    return "classes:" + count + ":" + size + ":" + newest;
   }
 }

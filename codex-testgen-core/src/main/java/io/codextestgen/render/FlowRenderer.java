@@ -23,7 +23,7 @@ final class FlowRenderer {
     FlowPlan flow = testCase.flow();
     String id = Names.variable(flow.idParameter());
     CodeBlock.Builder code = CodeBlock.builder();
-    code.addStatement("$T sent = $L", String.class, RequestChain.text(flow.create().body().text()));
+    code.addStatement("$T sent = $L", String.class, chain.text(flow.create().body().text()));
     code.add("$T created = ", Types.RESPONSE)
         .add(call(flow.create(), null, null, CodeBlock.of("sent"), flow.createExpect()))
         .add("\n.extract().response();\n$<$<");
@@ -32,7 +32,7 @@ final class FlowRenderer {
         .add(call(flow.read(), flow.idParameter(), id, null, flow.readExpect()))
         .add("\n.extract().asString()$L);\n$<$<", ignored(flow));
     if (flow.update() != null) {
-      code.addStatement("$T replacement = $L", String.class, RequestChain.text(flow.update().body().text()));
+      code.addStatement("$T replacement = $L", String.class, chain.text(flow.update().body().text()));
       code.add(call(flow.update(), flow.idParameter(), id, CodeBlock.of("replacement"), flow.updateExpect()))
           .add(";\n$<$<");
       code.add("$T.assertEchoes(replacement, ", support)
@@ -52,7 +52,7 @@ final class FlowRenderer {
     CodeBlock.Builder code = CodeBlock.builder();
     code.add("$T created = ", Types.RESPONSE)
         .add(chain.given(testCase.request(), false))
-        .add(RequestChain.body(testCase.request().body(), null))
+        .add(chain.body(testCase.request().body(), null))
         .add(RequestChain.when(testCase.request()))
         .add("\n$<.then()\n$>.extract().response();\n$<$<");
     CodeBlock statuses = testCase.expect().statuses().stream().map(s -> CodeBlock.of("$L", s))
@@ -83,7 +83,7 @@ final class FlowRenderer {
       ExpectationPlan expect) {
     CodeBlock.Builder code = CodeBlock.builder().add(chain.given(request, true, idParameter, idVariable));
     if (request.body() != null) {
-      code.add(RequestChain.body(request.body(), body));
+      code.add(chain.body(request.body(), body));
     } else if (body != null && request.body() == null) {
       throw new IllegalStateException("a body for a request without one");
     }

@@ -2,17 +2,23 @@ package io.codextestgen.render;
 
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.FieldSpec;
 import io.codextestgen.plan.BodyPlan;
 import io.codextestgen.plan.CredentialPlan;
 import io.codextestgen.plan.CredentialUse;
 import io.codextestgen.plan.ExpectationPlan;
+import io.codextestgen.plan.Names;
 import io.codextestgen.plan.NameValue;
 import io.codextestgen.plan.RequestPlan;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import javax.lang.model.element.Modifier;
 
 /** The pieces of a REST Assured chain: given (credentials, parameters, body), when (method, path), then (status). */
 final class RequestChain {
@@ -26,10 +32,25 @@ final class RequestChain {
 
   private final ClassName support;
   private final Map<String, CredentialPlan> credentials;
+  private final Map<String, String> bodyConstants = new HashMap<>();
+  private final Set<String> bodyConstantNames = new HashSet<>();
+  private final List<FieldSpec> bodyFields = new ArrayList<>();
+  private String owner = "request";
 
+  /** One chain per test class: it also collects the class's body constants. */
   RequestChain(ClassName support, Map<String, CredentialPlan> credentials) {
     this.support = support;
     this.credentials = credentials;
+  }
+
+  /** The operation whose tests are rendered next: a body constant first met there is named after it. */
+  void owner(String operationId) {
+    this.owner = operationId == null || operationId.isBlank() ? "request" : operationId;
+  }
+
+  /** The body constants the class's tests refer to, in order of first use. */
+  List<FieldSpec> bodyFields() {
+    return bodyFields;
   }
 
   /**
@@ -111,7 +132,7 @@ final class RequestChain {
   }
 
   /** Content type and body; {@code bodyExpression} replaces the planned body text when not null. */
-  static CodeBlock body(BodyPlan body, CodeBlock bodyExpression) {
+  CodeBlock body(BodyPlan body, CodeBlock bodyExpression) {
     CodeBlock.Builder code = CodeBlock.builder().add("\n.contentType($S)", body.contentType());
     if (bodyExpression != null) {
       return code.add("\n.body($L)", bodyExpression).build();
@@ -134,13 +155,37 @@ final class RequestChain {
   }
 
   /**
-   * A string literal, as a text block when it has several lines and no other whitespace than spaces and line
-   * ends (javac would strip or warn about the rest, e.g. U+2028, at a line's end).
+   * A body's text: a one-line text in place; a longer one as a constant of the class, declared once however many
+   * tests send it (an operation's tests share one body), named after the operation, e.g. {@code CREATE_BOOK_BODY}.
    */
-  static CodeBlock text(String text) {
+  CodeBlock text(String text) {
+    if (!text.contains("\n")) {
+      return JavaText.literal(text);
+    }
+    return CodeBlock.of("$L", bodyConstants.computeIfAbsent(text, this::declare));
+  }
+
+  private String declare(String text) {
+    String base = Names.upperSnake(owner) + "_BODY";
+    String name = base;
+    for (int n = 2; !bodyConstantNames.add(name); n++) {
+      name = base + "_" + n;
+    }
+    bodyFields.add(FieldSpec.builder(String.class, name, Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+        .addJavadoc("Body sent by the tests of {@code $L}.\n", JavaText.comment(owner))
+        .initializer("$L", textExpression(text))
+        .build());
+    return name;
+  }
+
+  /**
+   * A string expression for the text, as a text block when it has several lines and no other whitespace than
+   * spaces and line ends (javac would strip or warn about the rest, e.g. U+2028, at a line's end).
+   */
+  private static CodeBlock textExpression(String text) {
     boolean plain = text.chars().allMatch(c -> c == ' ' || c == '\n' || !Character.isWhitespace(c) && c != 0x85
         && Character.getType(c) != Character.LINE_SEPARATOR && Character.getType(c) != Character.PARAGRAPH_SEPARATOR);
-    return text.contains("\n") && plain ? JavaText.textBlock(text) : JavaText.literal(text);
+    return plain ? JavaText.textBlock(text) : JavaText.literal(text);
   }
 
   /** {@code .when().get("/path")}, dedented to the chain's base level. */

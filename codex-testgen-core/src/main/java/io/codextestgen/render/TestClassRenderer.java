@@ -50,6 +50,7 @@ final class TestClassRenderer {
             .addStatement("$T.baseUri()", support)
             .build());
     for (ProducerPlan producer : plan.producers()) {
+      renderer.chain.owner(producer.methodName());
       type.addField(renderer.createdIds(producer));
       type.addField(com.palantir.javapoet.FieldSpec.builder(STRING, ProducerPlan.sharedName(producer.methodName()) + "Id",
           Modifier.PRIVATE, Modifier.STATIC).build());
@@ -69,6 +70,7 @@ final class TestClassRenderer {
       }
     }
     for (TestCasePlan testCase : plan.cases()) {
+      renderer.chain.owner(testCase.operationId());
       switch (testCase.shape()) {
         case SINGLE -> type.addMethod(renderer.single(testCase));
         case RATE_LIMIT -> type.addMethod(renderer.rateLimit(testCase));
@@ -81,6 +83,7 @@ final class TestClassRenderer {
         }
       }
     }
+    renderer.chain.bodyFields().forEach(type::addField);
     return type.build();
   }
 
@@ -108,7 +111,7 @@ final class TestClassRenderer {
         .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
         .returns(STRING)
         .addCode(CodeBlock.builder().add("$T created = ", Types.RESPONSE).add(chain.given(create, true))
-            .add(RequestChain.body(create.body(), null)).add(RequestChain.when(create))
+            .add(chain.body(create.body(), null)).add(RequestChain.when(create))
             .add(chain.then(producer.createExpect())).add("\n.extract().response();\n$<$<").build())
         .addStatement("$T id = $L", STRING, id)
         .addStatement("$L.add(id)", idsField(producer))
@@ -150,7 +153,7 @@ final class TestClassRenderer {
 
   private MethodSpec single(TestCasePlan testCase) {
     RequestPlan request = testCase.request();
-    CodeBlock body = request.body() == null ? CodeBlock.of("") : RequestChain.body(request.body(), null);
+    CodeBlock body = request.body() == null ? CodeBlock.of("") : chain.body(request.body(), null);
     return header(testCase, true)
         .addCode(CodeBlock.builder()
             .add(chain.given(request, testCase.strictStatus()))
@@ -174,20 +177,20 @@ final class TestClassRenderer {
     switch (testCase.shape()) {
       case RAW_BODY_ROWS -> {
         method.addParameter(STRING, "body");
-        code.add(chain.given(request, testCase.strictStatus())).add(RequestChain.body(request.body(), CodeBlock.of("body")));
+        code.add(chain.given(request, testCase.strictStatus())).add(chain.body(request.body(), CodeBlock.of("body")));
       }
       case BODY_PATCH_ROWS -> {
         method.addParameter(STRING, "at").addParameter(STRING, "value");
         CodeBlock patched = CodeBlock.of("$T.patch($L, at, value)", support,
-            RequestChain.text(request.body().text()));
-        code.add(chain.given(request, testCase.strictStatus())).add(RequestChain.body(request.body(), patched));
+            chain.text(request.body().text()));
+        code.add(chain.given(request, testCase.strictStatus())).add(chain.body(request.body(), patched));
       }
       default -> {
         method.addParameter(STRING, "in").addParameter(STRING, "name").addParameter(STRING, "value");
         CodeBlock.Builder given = CodeBlock.builder()
             .add("$T request = ", Types.REQUEST_SPECIFICATION).add(chain.given(request, testCase.strictStatus()));
         if (request.body() != null) {
-          given.add(RequestChain.body(request.body(), null));
+          given.add(chain.body(request.body(), null));
         }
         return method.addCode(given.add(";\n$<$<").build())
             .addStatement("$T.replaceParameter(request, in, name, value)", support)
@@ -237,7 +240,7 @@ final class TestClassRenderer {
     RateLimitPlan plan = testCase.rateLimit();
     CodeBlock send = CodeBlock.builder()
         .add(chain.given(request, testCase.strictStatus()))
-        .add(request.body() == null ? CodeBlock.of("") : RequestChain.body(request.body(), null))
+        .add(request.body() == null ? CodeBlock.of("") : chain.body(request.body(), null))
         .add(RequestChain.when(request))
         .add("$<$<")
         .build();

@@ -37,6 +37,60 @@ class BooksApiIT {
 
     private static String existingBookId;
 
+    /**
+     * Body sent by the tests of {@code newBook}.
+     */
+    private static final String NEW_BOOK_BODY = """
+    {
+      "isbn": "978-0134685991",
+      "title": "Effective Java",
+      "price": 45.5,
+      "genre": "tech",
+      "authors": [
+        {
+          "name": "Joshua Bloch"
+        }
+      ]
+    }
+    """;
+
+    /**
+     * Body sent by the tests of {@code createBook}.
+     */
+    private static final String CREATE_BOOK_BODY = """
+    {
+      "isbn": "978-1593765281",
+      "title": "title-37",
+      "price": 41.91,
+      "genre": "fiction",
+      "authors": [
+        {
+          "name": "name-41",
+          "born": "2021-05-27"
+        }
+      ],
+      "published": "2023-11-18T03:10:00Z"
+    }
+    """;
+
+    /**
+     * Body sent by the tests of {@code createBook}.
+     */
+    private static final String CREATE_BOOK_BODY_2 = """
+    {
+      "isbn": "978-0134685991",
+      "title": "Effective Java",
+      "price": 45.5,
+      "genre": "tech",
+      "authors": [
+        {
+          "name": "Joshua Bloch"
+        }
+      ],
+      "createdAt": "1999-12-31T23:59:59Z"
+    }
+    """;
+
     @BeforeAll
     static void requireBaseUri() {
         ApiTestSupport.baseUri();
@@ -49,19 +103,7 @@ class BooksApiIT {
         Response created = RestAssured.given(ApiTestSupport.request())
                 .header("X-API-Key", ApiTestSupport.apiKeyCredential())
                 .contentType("application/json")
-                .body("""
-                {
-                  "isbn": "978-0134685991",
-                  "title": "Effective Java",
-                  "price": 45.5,
-                  "genre": "tech",
-                  "authors": [
-                    {
-                      "name": "Joshua Bloch"
-                    }
-                  ]
-                }
-                """)
+                .body(NEW_BOOK_BODY)
             .when()
                 .post("/books")
             .then()
@@ -273,19 +315,7 @@ class BooksApiIT {
         RestAssured.given(ApiTestSupport.request())
                 .header("X-API-Key", ApiTestSupport.apiKeyCredential())
                 .contentType("application/json")
-                .body("""
-                {
-                  "isbn": "978-0134685991",
-                  "title": "Effective Java",
-                  "price": 45.5,
-                  "genre": "tech",
-                  "authors": [
-                    {
-                      "name": "Joshua Bloch"
-                    }
-                  ]
-                }
-                """)
+                .body(NEW_BOOK_BODY)
             .when()
                 .post("/books")
             .then()
@@ -302,19 +332,7 @@ class BooksApiIT {
     void createBook_noCredentials_rejected() {
         RestAssured.given(ApiTestSupport.negativeRequest())
                 .contentType("application/json")
-                .body("""
-                {
-                  "isbn": "978-0134685991",
-                  "title": "Effective Java",
-                  "price": 45.5,
-                  "genre": "tech",
-                  "authors": [
-                    {
-                      "name": "Joshua Bloch"
-                    }
-                  ]
-                }
-                """)
+                .body(NEW_BOOK_BODY)
             .when()
                 .post("/books")
             .then()
@@ -331,19 +349,7 @@ class BooksApiIT {
         RestAssured.given(ApiTestSupport.negativeRequest())
                 .header("X-API-Key", "codex-wrong-credential")
                 .contentType("application/json")
-                .body("""
-                {
-                  "isbn": "978-0134685991",
-                  "title": "Effective Java",
-                  "price": 45.5,
-                  "genre": "tech",
-                  "authors": [
-                    {
-                      "name": "Joshua Bloch"
-                    }
-                  ]
-                }
-                """)
+                .body(NEW_BOOK_BODY)
             .when()
                 .post("/books")
             .then()
@@ -360,19 +366,7 @@ class BooksApiIT {
         RestAssured.given(ApiTestSupport.negativeRequest())
                 .header("Authorization", "Bearer not a token")
                 .contentType("application/json")
-                .body("""
-                {
-                  "isbn": "978-0134685991",
-                  "title": "Effective Java",
-                  "price": 45.5,
-                  "genre": "tech",
-                  "authors": [
-                    {
-                      "name": "Joshua Bloch"
-                    }
-                  ]
-                }
-                """)
+                .body(NEW_BOOK_BODY)
             .when()
                 .post("/books")
             .then()
@@ -389,19 +383,7 @@ class BooksApiIT {
         RestAssured.given(ApiTestSupport.negativeRequest())
                 .header("Authorization", "Bearer " + ApiTestSupport.WRONG_BEARER_TOKEN)
                 .contentType("application/json")
-                .body("""
-                {
-                  "isbn": "978-0134685991",
-                  "title": "Effective Java",
-                  "price": 45.5,
-                  "genre": "tech",
-                  "authors": [
-                    {
-                      "name": "Joshua Bloch"
-                    }
-                  ]
-                }
-                """)
+                .body(NEW_BOOK_BODY)
             .when()
                 .post("/books")
             .then()
@@ -498,19 +480,7 @@ class BooksApiIT {
         RestAssured.given(ApiTestSupport.negativeRequest())
                 .header("X-API-Key", ApiTestSupport.apiKeyCredential())
                 .contentType("application/json")
-                .body(ApiTestSupport.patch("""
-                {
-                  "isbn": "978-0134685991",
-                  "title": "Effective Java",
-                  "price": 45.5,
-                  "genre": "tech",
-                  "authors": [
-                    {
-                      "name": "Joshua Bloch"
-                    }
-                  ]
-                }
-                """, at, value))
+                .body(ApiTestSupport.patch(NEW_BOOK_BODY, at, value))
             .when()
                 .post("/books")
             .then()
@@ -527,19 +497,7 @@ class BooksApiIT {
         RestAssured.given(ApiTestSupport.negativeRequest())
                 .header("X-API-Key", ApiTestSupport.apiKeyCredential())
                 .contentType("text/plain")
-                .body("""
-                {
-                  "isbn": "978-0134685991",
-                  "title": "Effective Java",
-                  "price": 45.5,
-                  "genre": "tech",
-                  "authors": [
-                    {
-                      "name": "Joshua Bloch"
-                    }
-                  ]
-                }
-                """)
+                .body(NEW_BOOK_BODY)
             .when()
                 .post("/books")
             .then()
@@ -564,19 +522,7 @@ class BooksApiIT {
                 () -> RestAssured.given(ApiTestSupport.negativeRequest())
                         .header("X-API-Key", ApiTestSupport.apiKeyCredential())
                         .contentType("application/json")
-                        .body("""
-                        {
-                          "isbn": "978-0134685991",
-                          "title": "Effective Java",
-                          "price": 45.5,
-                          "genre": "tech",
-                          "authors": [
-                            {
-                              "name": "Joshua Bloch"
-                            }
-                          ]
-                        }
-                        """)
+                        .body(NEW_BOOK_BODY)
                     .when()
                         .post("/books"),
                 null, 200, true, false, 60);
@@ -589,19 +535,7 @@ class BooksApiIT {
     @Tag("flow")
     @DisplayName("POST /books flow: create, read, replace, read back, delete, read -> 404")
     void createBook_flow() {
-        String sent = """
-                {
-                  "isbn": "978-0134685991",
-                  "title": "Effective Java",
-                  "price": 45.5,
-                  "genre": "tech",
-                  "authors": [
-                    {
-                      "name": "Joshua Bloch"
-                    }
-                  ]
-                }
-                """;
+        String sent = NEW_BOOK_BODY;
         Response created = RestAssured.given(ApiTestSupport.request())
                 .header("X-API-Key", ApiTestSupport.apiKeyCredential())
                 .contentType("application/json")
@@ -622,21 +556,7 @@ class BooksApiIT {
                 .statusCode(200)
                 .contentType(ApiTestSupport.mediaTypeIn("application/json"))
                 .extract().asString());
-        String replacement = """
-                {
-                  "isbn": "978-1593765281",
-                  "title": "title-37",
-                  "price": 41.91,
-                  "genre": "fiction",
-                  "authors": [
-                    {
-                      "name": "name-41",
-                      "born": "2021-05-27"
-                    }
-                  ],
-                  "published": "2023-11-18T03:10:00Z"
-                }
-                """;
+        String replacement = CREATE_BOOK_BODY;
         RestAssured.given(ApiTestSupport.request())
                 .header("X-API-Key", ApiTestSupport.apiKeyCredential())
                 .pathParam("bookId", bookId)
@@ -683,20 +603,7 @@ class BooksApiIT {
         Response created = RestAssured.given(ApiTestSupport.negativeRequest())
                 .header("X-API-Key", ApiTestSupport.apiKeyCredential())
                 .contentType("application/json")
-                .body("""
-                {
-                  "isbn": "978-0134685991",
-                  "title": "Effective Java",
-                  "price": 45.5,
-                  "genre": "tech",
-                  "authors": [
-                    {
-                      "name": "Joshua Bloch"
-                    }
-                  ],
-                  "createdAt": "1999-12-31T23:59:59Z"
-                }
-                """)
+                .body(CREATE_BOOK_BODY_2)
             .when()
                 .post("/books")
             .then()
@@ -845,21 +752,7 @@ class BooksApiIT {
                 .header("X-API-Key", ApiTestSupport.apiKeyCredential())
                 .pathParam("bookId", existingBook())
                 .contentType("application/json")
-                .body("""
-                {
-                  "isbn": "978-1593765281",
-                  "title": "title-37",
-                  "price": 41.91,
-                  "genre": "fiction",
-                  "authors": [
-                    {
-                      "name": "name-41",
-                      "born": "2021-05-27"
-                    }
-                  ],
-                  "published": "2023-11-18T03:10:00Z"
-                }
-                """)
+                .body(CREATE_BOOK_BODY)
             .when()
                 .put("/books/{bookId}")
             .then()
@@ -877,21 +770,7 @@ class BooksApiIT {
         RestAssured.given(ApiTestSupport.negativeRequest())
                 .pathParam("bookId", existingBook())
                 .contentType("application/json")
-                .body("""
-                {
-                  "isbn": "978-1593765281",
-                  "title": "title-37",
-                  "price": 41.91,
-                  "genre": "fiction",
-                  "authors": [
-                    {
-                      "name": "name-41",
-                      "born": "2021-05-27"
-                    }
-                  ],
-                  "published": "2023-11-18T03:10:00Z"
-                }
-                """)
+                .body(CREATE_BOOK_BODY)
             .when()
                 .put("/books/{bookId}")
             .then()
@@ -909,21 +788,7 @@ class BooksApiIT {
                 .header("X-API-Key", "codex-wrong-credential")
                 .pathParam("bookId", existingBook())
                 .contentType("application/json")
-                .body("""
-                {
-                  "isbn": "978-1593765281",
-                  "title": "title-37",
-                  "price": 41.91,
-                  "genre": "fiction",
-                  "authors": [
-                    {
-                      "name": "name-41",
-                      "born": "2021-05-27"
-                    }
-                  ],
-                  "published": "2023-11-18T03:10:00Z"
-                }
-                """)
+                .body(CREATE_BOOK_BODY)
             .when()
                 .put("/books/{bookId}")
             .then()
@@ -941,21 +806,7 @@ class BooksApiIT {
                 .header("Authorization", "Bearer not a token")
                 .pathParam("bookId", existingBook())
                 .contentType("application/json")
-                .body("""
-                {
-                  "isbn": "978-1593765281",
-                  "title": "title-37",
-                  "price": 41.91,
-                  "genre": "fiction",
-                  "authors": [
-                    {
-                      "name": "name-41",
-                      "born": "2021-05-27"
-                    }
-                  ],
-                  "published": "2023-11-18T03:10:00Z"
-                }
-                """)
+                .body(CREATE_BOOK_BODY)
             .when()
                 .put("/books/{bookId}")
             .then()
@@ -973,21 +824,7 @@ class BooksApiIT {
                 .header("Authorization", "Bearer " + ApiTestSupport.WRONG_BEARER_TOKEN)
                 .pathParam("bookId", existingBook())
                 .contentType("application/json")
-                .body("""
-                {
-                  "isbn": "978-1593765281",
-                  "title": "title-37",
-                  "price": 41.91,
-                  "genre": "fiction",
-                  "authors": [
-                    {
-                      "name": "name-41",
-                      "born": "2021-05-27"
-                    }
-                  ],
-                  "published": "2023-11-18T03:10:00Z"
-                }
-                """)
+                .body(CREATE_BOOK_BODY)
             .when()
                 .put("/books/{bookId}")
             .then()
@@ -1092,21 +929,7 @@ class BooksApiIT {
                 .header("X-API-Key", ApiTestSupport.apiKeyCredential())
                 .pathParam("bookId", existingBook())
                 .contentType("application/json")
-                .body(ApiTestSupport.patch("""
-                {
-                  "isbn": "978-1593765281",
-                  "title": "title-37",
-                  "price": 41.91,
-                  "genre": "fiction",
-                  "authors": [
-                    {
-                      "name": "name-41",
-                      "born": "2021-05-27"
-                    }
-                  ],
-                  "published": "2023-11-18T03:10:00Z"
-                }
-                """, at, value))
+                .body(ApiTestSupport.patch(CREATE_BOOK_BODY, at, value))
             .when()
                 .put("/books/{bookId}")
             .then()
@@ -1124,21 +947,7 @@ class BooksApiIT {
                 .header("X-API-Key", ApiTestSupport.apiKeyCredential())
                 .pathParam("bookId", existingBook())
                 .contentType("text/plain")
-                .body("""
-                {
-                  "isbn": "978-1593765281",
-                  "title": "title-37",
-                  "price": 41.91,
-                  "genre": "fiction",
-                  "authors": [
-                    {
-                      "name": "name-41",
-                      "born": "2021-05-27"
-                    }
-                  ],
-                  "published": "2023-11-18T03:10:00Z"
-                }
-                """)
+                .body(CREATE_BOOK_BODY)
             .when()
                 .put("/books/{bookId}")
             .then()
@@ -1169,21 +978,7 @@ class BooksApiIT {
                 .header("X-API-Key", ApiTestSupport.apiKeyCredential())
                 .pathParam("bookId", existingBook())
                 .contentType("application/json")
-                .body("""
-                {
-                  "isbn": "978-1593765281",
-                  "title": "title-37",
-                  "price": 41.91,
-                  "genre": "fiction",
-                  "authors": [
-                    {
-                      "name": "name-41",
-                      "born": "2021-05-27"
-                    }
-                  ],
-                  "published": "2023-11-18T03:10:00Z"
-                }
-                """);
+                .body(CREATE_BOOK_BODY);
         ApiTestSupport.replaceParameter(request, in, name, value);
         request
             .when()

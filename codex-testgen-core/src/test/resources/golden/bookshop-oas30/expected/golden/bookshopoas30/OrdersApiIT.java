@@ -35,6 +35,22 @@ class OrdersApiIT {
 
     private static String existingOrderId;
 
+    /**
+     * Body sent by the tests of {@code newOrder}.
+     */
+    private static final String NEW_ORDER_BODY = """
+    {
+      "bookId": 44,
+      "quantity": 4,
+      "email": "user30@example.com",
+      "giftMessage": "giftmessage-13",
+      "payment": {
+        "kind": "card",
+        "number": "8113783884035401"
+      }
+    }
+    """;
+
     @BeforeAll
     static void requireBaseUri() {
         ApiTestSupport.baseUri();
@@ -47,18 +63,7 @@ class OrdersApiIT {
         Response created = RestAssured.given(ApiTestSupport.request())
                 .header("Authorization", "Bearer " + ApiTestSupport.oauthCredential())
                 .contentType("application/json")
-                .body("""
-                {
-                  "bookId": 44,
-                  "quantity": 4,
-                  "email": "user30@example.com",
-                  "giftMessage": "giftmessage-13",
-                  "payment": {
-                    "kind": "card",
-                    "number": "8113783884035401"
-                  }
-                }
-                """)
+                .body(NEW_ORDER_BODY)
             .when()
                 .post("/orders")
             .then()
@@ -90,18 +95,7 @@ class OrdersApiIT {
         RestAssured.given(ApiTestSupport.request())
                 .header("Authorization", "Bearer " + ApiTestSupport.oauthCredential())
                 .contentType("application/json")
-                .body("""
-                {
-                  "bookId": 44,
-                  "quantity": 4,
-                  "email": "user30@example.com",
-                  "giftMessage": "giftmessage-13",
-                  "payment": {
-                    "kind": "card",
-                    "number": "8113783884035401"
-                  }
-                }
-                """)
+                .body(NEW_ORDER_BODY)
             .when()
                 .post("/orders")
             .then()
@@ -140,18 +134,7 @@ class OrdersApiIT {
     void placeOrder_noCredentials_rejected() {
         RestAssured.given(ApiTestSupport.negativeRequest())
                 .contentType("application/json")
-                .body("""
-                {
-                  "bookId": 44,
-                  "quantity": 4,
-                  "email": "user30@example.com",
-                  "giftMessage": "giftmessage-13",
-                  "payment": {
-                    "kind": "card",
-                    "number": "8113783884035401"
-                  }
-                }
-                """)
+                .body(NEW_ORDER_BODY)
             .when()
                 .post("/orders")
             .then()
@@ -168,18 +151,7 @@ class OrdersApiIT {
         RestAssured.given(ApiTestSupport.negativeRequest())
                 .header("Authorization", "Bearer not a token")
                 .contentType("application/json")
-                .body("""
-                {
-                  "bookId": 44,
-                  "quantity": 4,
-                  "email": "user30@example.com",
-                  "giftMessage": "giftmessage-13",
-                  "payment": {
-                    "kind": "card",
-                    "number": "8113783884035401"
-                  }
-                }
-                """)
+                .body(NEW_ORDER_BODY)
             .when()
                 .post("/orders")
             .then()
@@ -196,18 +168,7 @@ class OrdersApiIT {
         RestAssured.given(ApiTestSupport.negativeRequest())
                 .header("Authorization", "Bearer " + ApiTestSupport.WRONG_BEARER_TOKEN)
                 .contentType("application/json")
-                .body("""
-                {
-                  "bookId": 44,
-                  "quantity": 4,
-                  "email": "user30@example.com",
-                  "giftMessage": "giftmessage-13",
-                  "payment": {
-                    "kind": "card",
-                    "number": "8113783884035401"
-                  }
-                }
-                """)
+                .body(NEW_ORDER_BODY)
             .when()
                 .post("/orders")
             .then()
@@ -288,18 +249,7 @@ class OrdersApiIT {
         RestAssured.given(ApiTestSupport.negativeRequest())
                 .header("Authorization", "Bearer " + ApiTestSupport.oauthCredential())
                 .contentType("application/json")
-                .body(ApiTestSupport.patch("""
-                {
-                  "bookId": 44,
-                  "quantity": 4,
-                  "email": "user30@example.com",
-                  "giftMessage": "giftmessage-13",
-                  "payment": {
-                    "kind": "card",
-                    "number": "8113783884035401"
-                  }
-                }
-                """, at, value))
+                .body(ApiTestSupport.patch(NEW_ORDER_BODY, at, value))
             .when()
                 .post("/orders")
             .then()
@@ -316,18 +266,7 @@ class OrdersApiIT {
         RestAssured.given(ApiTestSupport.negativeRequest())
                 .header("Authorization", "Bearer " + ApiTestSupport.oauthCredential())
                 .contentType("text/plain")
-                .body("""
-                {
-                  "bookId": 44,
-                  "quantity": 4,
-                  "email": "user30@example.com",
-                  "giftMessage": "giftmessage-13",
-                  "payment": {
-                    "kind": "card",
-                    "number": "8113783884035401"
-                  }
-                }
-                """)
+                .body(NEW_ORDER_BODY)
             .when()
                 .post("/orders")
             .then()

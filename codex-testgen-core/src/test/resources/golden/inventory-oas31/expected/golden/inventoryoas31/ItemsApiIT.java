@@ -26,6 +26,37 @@ import org.junit.jupiter.params.provider.MethodSource;
 )
 @DisplayName("items API")
 class ItemsApiIT {
+    /**
+     * Body sent by the tests of {@code createItem}.
+     */
+    private static final String CREATE_ITEM_BODY = """
+    {
+      "name": "na-49",
+      "kind": "gadget",
+      "note": "note-20",
+      "weight": 1.5,
+      "count": 28,
+      "dims": [
+        73,
+        16,
+        101
+      ],
+      "attributes": {
+        "key1": "2020-06-27"
+      },
+      "node": {
+        "label": "label-42"
+      },
+      "contact": {
+        "email": "user74@example.com"
+      },
+      "ipAddress": "192.0.2.80",
+      "checksum": "Y2hlY2tzdW0tOTM=",
+      "homepage": "https://example.com/homepage/97",
+      "releasedOn": "2024-02-29"
+    }
+    """;
+
     @BeforeAll
     static void requireBaseUri() {
         ApiTestSupport.baseUri();
@@ -97,33 +128,7 @@ class ItemsApiIT {
     void createItem_valid() {
         RestAssured.given(ApiTestSupport.request())
                 .contentType("application/json")
-                .body("""
-                {
-                  "name": "na-49",
-                  "kind": "gadget",
-                  "note": "note-20",
-                  "weight": 1.5,
-                  "count": 28,
-                  "dims": [
-                    73,
-                    16,
-                    101
-                  ],
-                  "attributes": {
-                    "key1": "2020-06-27"
-                  },
-                  "node": {
-                    "label": "label-42"
-                  },
-                  "contact": {
-                    "email": "user74@example.com"
-                  },
-                  "ipAddress": "192.0.2.80",
-                  "checksum": "Y2hlY2tzdW0tOTM=",
-                  "homepage": "https://example.com/homepage/97",
-                  "releasedOn": "2024-02-29"
-                }
-                """)
+                .body(CREATE_ITEM_BODY)
             .when()
                 .post("/items")
             .then()
@@ -243,33 +248,7 @@ class ItemsApiIT {
             String value) {
         RestAssured.given(ApiTestSupport.negativeRequest())
                 .contentType("application/json")
-                .body(ApiTestSupport.patch("""
-                {
-                  "name": "na-49",
-                  "kind": "gadget",
-                  "note": "note-20",
-                  "weight": 1.5,
-                  "count": 28,
-                  "dims": [
-                    73,
-                    16,
-                    101
-                  ],
-                  "attributes": {
-                    "key1": "2020-06-27"
-                  },
-                  "node": {
-                    "label": "label-42"
-                  },
-                  "contact": {
-                    "email": "user74@example.com"
-                  },
-                  "ipAddress": "192.0.2.80",
-                  "checksum": "Y2hlY2tzdW0tOTM=",
-                  "homepage": "https://example.com/homepage/97",
-                  "releasedOn": "2024-02-29"
-                }
-                """, at, value))
+                .body(ApiTestSupport.patch(CREATE_ITEM_BODY, at, value))
             .when()
                 .post("/items")
             .then()
@@ -285,33 +264,7 @@ class ItemsApiIT {
     void createItem_wrongContentType_rejected() {
         RestAssured.given(ApiTestSupport.negativeRequest())
                 .contentType("text/plain")
-                .body("""
-                {
-                  "name": "na-49",
-                  "kind": "gadget",
-                  "note": "note-20",
-                  "weight": 1.5,
-                  "count": 28,
-                  "dims": [
-                    73,
-                    16,
-                    101
-                  ],
-                  "attributes": {
-                    "key1": "2020-06-27"
-                  },
-                  "node": {
-                    "label": "label-42"
-                  },
-                  "contact": {
-                    "email": "user74@example.com"
-                  },
-                  "ipAddress": "192.0.2.80",
-                  "checksum": "Y2hlY2tzdW0tOTM=",
-                  "homepage": "https://example.com/homepage/97",
-                  "releasedOn": "2024-02-29"
-                }
-                """)
+                .body(CREATE_ITEM_BODY)
             .when()
                 .post("/items")
             .then()

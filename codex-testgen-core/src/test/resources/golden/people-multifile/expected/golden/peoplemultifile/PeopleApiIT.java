@@ -25,6 +25,20 @@ import org.junit.jupiter.params.provider.MethodSource;
 )
 @DisplayName("people API")
 class PeopleApiIT {
+    /**
+     * Body sent by the tests of {@code addPerson}.
+     */
+    private static final String ADD_PERSON_BODY = """
+    {
+      "name": "name-31",
+      "born": "2022-08-23T23:13:00Z",
+      "address": {
+        "city": "city-67",
+        "zip": "02354"
+      }
+    }
+    """;
+
     @BeforeAll
     static void requireBaseUri() {
         ApiTestSupport.baseUri();
@@ -153,16 +167,7 @@ class PeopleApiIT {
         RestAssured.given(ApiTestSupport.request())
                 .cookie("SESSION", ApiTestSupport.sessionCredential())
                 .contentType("application/json")
-                .body("""
-                {
-                  "name": "name-31",
-                  "born": "2022-08-23T23:13:00Z",
-                  "address": {
-                    "city": "city-67",
-                    "zip": "02354"
-                  }
-                }
-                """)
+                .body(ADD_PERSON_BODY)
             .when()
                 .post("/people")
             .then()
@@ -179,16 +184,7 @@ class PeopleApiIT {
     void addPerson_noCredentials_rejected() {
         RestAssured.given(ApiTestSupport.negativeRequest())
                 .contentType("application/json")
-                .body("""
-                {
-                  "name": "name-31",
-                  "born": "2022-08-23T23:13:00Z",
-                  "address": {
-                    "city": "city-67",
-                    "zip": "02354"
-                  }
-                }
-                """)
+                .body(ADD_PERSON_BODY)
             .when()
                 .post("/people")
             .then()
@@ -205,16 +201,7 @@ class PeopleApiIT {
         RestAssured.given(ApiTestSupport.negativeRequest())
                 .cookie("SESSION", "codex-wrong-credential")
                 .contentType("application/json")
-                .body("""
-                {
-                  "name": "name-31",
-                  "born": "2022-08-23T23:13:00Z",
-                  "address": {
-                    "city": "city-67",
-                    "zip": "02354"
-                  }
-                }
-                """)
+                .body(ADD_PERSON_BODY)
             .when()
                 .post("/people")
             .then()
@@ -231,16 +218,7 @@ class PeopleApiIT {
         RestAssured.given(ApiTestSupport.negativeRequest())
                 .header("Authorization", "Bearer not a token")
                 .contentType("application/json")
-                .body("""
-                {
-                  "name": "name-31",
-                  "born": "2022-08-23T23:13:00Z",
-                  "address": {
-                    "city": "city-67",
-                    "zip": "02354"
-                  }
-                }
-                """)
+                .body(ADD_PERSON_BODY)
             .when()
                 .post("/people")
             .then()
@@ -257,16 +235,7 @@ class PeopleApiIT {
         RestAssured.given(ApiTestSupport.negativeRequest())
                 .header("Authorization", "Bearer " + ApiTestSupport.WRONG_BEARER_TOKEN)
                 .contentType("application/json")
-                .body("""
-                {
-                  "name": "name-31",
-                  "born": "2022-08-23T23:13:00Z",
-                  "address": {
-                    "city": "city-67",
-                    "zip": "02354"
-                  }
-                }
-                """)
+                .body(ADD_PERSON_BODY)
             .when()
                 .post("/people")
             .then()
@@ -344,16 +313,7 @@ class PeopleApiIT {
         RestAssured.given(ApiTestSupport.negativeRequest())
                 .cookie("SESSION", ApiTestSupport.sessionCredential())
                 .contentType("application/json")
-                .body(ApiTestSupport.patch("""
-                {
-                  "name": "name-31",
-                  "born": "2022-08-23T23:13:00Z",
-                  "address": {
-                    "city": "city-67",
-                    "zip": "02354"
-                  }
-                }
-                """, at, value))
+                .body(ApiTestSupport.patch(ADD_PERSON_BODY, at, value))
             .when()
                 .post("/people")
             .then()
@@ -370,16 +330,7 @@ class PeopleApiIT {
         RestAssured.given(ApiTestSupport.negativeRequest())
                 .cookie("SESSION", ApiTestSupport.sessionCredential())
                 .contentType("text/plain")
-                .body("""
-                {
-                  "name": "name-31",
-                  "born": "2022-08-23T23:13:00Z",
-                  "address": {
-                    "city": "city-67",
-                    "zip": "02354"
-                  }
-                }
-                """)
+                .body(ADD_PERSON_BODY)
             .when()
                 .post("/people")
             .then()

@@ -35,6 +35,24 @@ class PetApiIT {
 
     private static String existingPetId;
 
+    /**
+     * Body sent by the tests of {@code newPet}.
+     */
+    private static final String NEW_PET_BODY = """
+    {
+      "id": 94,
+      "category": {
+        "id": 86,
+        "name": "name-38"
+      },
+      "name": "doggie",
+      "photoUrls": [
+        "photourls-73"
+      ],
+      "status": "available"
+    }
+    """;
+
     @BeforeAll
     static void requireBaseUri() {
         ApiTestSupport.baseUri();
@@ -47,20 +65,7 @@ class PetApiIT {
         Response created = RestAssured.given(ApiTestSupport.request())
                 .header("Authorization", "Bearer " + ApiTestSupport.petstoreAuthCredential())
                 .contentType("application/json")
-                .body("""
-                {
-                  "id": 94,
-                  "category": {
-                    "id": 86,
-                    "name": "name-38"
-                  },
-                  "name": "doggie",
-                  "photoUrls": [
-                    "photourls-73"
-                  ],
-                  "status": "available"
-                }
-                """)
+                .body(NEW_PET_BODY)
             .when()
                 .post("/pet")
             .then()
@@ -92,20 +97,7 @@ class PetApiIT {
         RestAssured.given(ApiTestSupport.request())
                 .header("Authorization", "Bearer " + ApiTestSupport.petstoreAuthCredential())
                 .contentType("application/json")
-                .body("""
-                {
-                  "id": 94,
-                  "category": {
-                    "id": 86,
-                    "name": "name-38"
-                  },
-                  "name": "doggie",
-                  "photoUrls": [
-                    "photourls-73"
-                  ],
-                  "status": "available"
-                }
-                """)
+                .body(NEW_PET_BODY)
             .when()
                 .post("/pet")
             .then()
@@ -122,20 +114,7 @@ class PetApiIT {
     void addPet_noCredentials_rejected() {
         RestAssured.given(ApiTestSupport.negativeRequest())
                 .contentType("application/json")
-                .body("""
-                {
-                  "id": 94,
-                  "category": {
-                    "id": 86,
-                    "name": "name-38"
-                  },
-                  "name": "doggie",
-                  "photoUrls": [
-                    "photourls-73"
-                  ],
-                  "status": "available"
-                }
-                """)
+                .body(NEW_PET_BODY)
             .when()
                 .post("/pet")
             .then()
@@ -152,20 +131,7 @@ class PetApiIT {
         RestAssured.given(ApiTestSupport.negativeRequest())
                 .header("Authorization", "Bearer not a token")
                 .contentType("application/json")
-                .body("""
-                {
-                  "id": 94,
-                  "category": {
-                    "id": 86,
-                    "name": "name-38"
-                  },
-                  "name": "doggie",
-                  "photoUrls": [
-                    "photourls-73"
-                  ],
-                  "status": "available"
-                }
-                """)
+                .body(NEW_PET_BODY)
             .when()
                 .post("/pet")
             .then()
@@ -182,20 +148,7 @@ class PetApiIT {
         RestAssured.given(ApiTestSupport.negativeRequest())
                 .header("Authorization", "Bearer " + ApiTestSupport.WRONG_BEARER_TOKEN)
                 .contentType("application/json")
-                .body("""
-                {
-                  "id": 94,
-                  "category": {
-                    "id": 86,
-                    "name": "name-38"
-                  },
-                  "name": "doggie",
-                  "photoUrls": [
-                    "photourls-73"
-                  ],
-                  "status": "available"
-                }
-                """)
+                .body(NEW_PET_BODY)
             .when()
                 .post("/pet")
             .then()
@@ -279,20 +232,7 @@ class PetApiIT {
         RestAssured.given(ApiTestSupport.negativeRequest())
                 .header("Authorization", "Bearer " + ApiTestSupport.petstoreAuthCredential())
                 .contentType("application/json")
-                .body(ApiTestSupport.patch("""
-                {
-                  "id": 94,
-                  "category": {
-                    "id": 86,
-                    "name": "name-38"
-                  },
-                  "name": "doggie",
-                  "photoUrls": [
-                    "photourls-73"
-                  ],
-                  "status": "available"
-                }
-                """, at, value))
+                .body(ApiTestSupport.patch(NEW_PET_BODY, at, value))
             .when()
                 .post("/pet")
             .then()
@@ -309,20 +249,7 @@ class PetApiIT {
         RestAssured.given(ApiTestSupport.negativeRequest())
                 .header("Authorization", "Bearer " + ApiTestSupport.petstoreAuthCredential())
                 .contentType("text/plain")
-                .body("""
-                {
-                  "id": 94,
-                  "category": {
-                    "id": 86,
-                    "name": "name-38"
-                  },
-                  "name": "doggie",
-                  "photoUrls": [
-                    "photourls-73"
-                  ],
-                  "status": "available"
-                }
-                """)
+                .body(NEW_PET_BODY)
             .when()
                 .post("/pet")
             .then()
@@ -336,20 +263,7 @@ class PetApiIT {
     @Tag("flow")
     @DisplayName("POST /pet flow: create, read")
     void addPet_flow() {
-        String sent = """
-                {
-                  "id": 94,
-                  "category": {
-                    "id": 86,
-                    "name": "name-38"
-                  },
-                  "name": "doggie",
-                  "photoUrls": [
-                    "photourls-73"
-                  ],
-                  "status": "available"
-                }
-                """;
+        String sent = NEW_PET_BODY;
         Response created = RestAssured.given(ApiTestSupport.request())
                 .header("Authorization", "Bearer " + ApiTestSupport.petstoreAuthCredential())
                 .contentType("application/json")

@@ -37,6 +37,73 @@ class BooksApiIT {
 
     private static String existingBookId;
 
+    /**
+     * Body sent by the tests of {@code newBook}.
+     */
+    private static final String NEW_BOOK_BODY = """
+    {
+      "isbn": "978-9032559370",
+      "title": "title-41",
+      "price": 59.01,
+      "genre": "fiction",
+      "authors": [
+        {
+          "name": "name-36",
+          "born": "2024-06-09"
+        }
+      ],
+      "keywords": [
+        "keywords-12"
+      ],
+      "published": "2022-12-19T12:45:00Z"
+    }
+    """;
+
+    /**
+     * Body sent by the tests of {@code createBook}.
+     */
+    private static final String CREATE_BOOK_BODY = """
+    {
+      "isbn": "979-5159376528",
+      "title": "title-89",
+      "price": 75.81,
+      "genre": "fiction",
+      "authors": [
+        {
+          "name": "name-97",
+          "born": "2022-08-13"
+        }
+      ],
+      "keywords": [
+        "keywords-48"
+      ],
+      "published": "2023-11-18T03:10:00Z"
+    }
+    """;
+
+    /**
+     * Body sent by the tests of {@code createBook}.
+     */
+    private static final String CREATE_BOOK_BODY_2 = """
+    {
+      "isbn": "978-9032559370",
+      "title": "title-41",
+      "price": 59.01,
+      "genre": "fiction",
+      "authors": [
+        {
+          "name": "name-36",
+          "born": "2024-06-09"
+        }
+      ],
+      "keywords": [
+        "keywords-12"
+      ],
+      "published": "2022-12-19T12:45:00Z",
+      "createdAt": "1999-12-31T23:59:59Z"
+    }
+    """;
+
     @BeforeAll
     static void requireBaseUri() {
         ApiTestSupport.baseUri();
@@ -49,24 +116,7 @@ class BooksApiIT {
         Response created = RestAssured.given(ApiTestSupport.request())
                 .header("X-API-Key", ApiTestSupport.apiKeyCredential())
                 .contentType("application/json")
-                .body("""
-                {
-                  "isbn": "978-9032559370",
-                  "title": "title-41",
-                  "price": 59.01,
-                  "genre": "fiction",
-                  "authors": [
-                    {
-                      "name": "name-36",
-                      "born": "2024-06-09"
-                    }
-                  ],
-                  "keywords": [
-                    "keywords-12"
-                  ],
-                  "published": "2022-12-19T12:45:00Z"
-                }
-                """)
+                .body(NEW_BOOK_BODY)
             .when()
                 .post("/books")
             .then()
@@ -267,24 +317,7 @@ class BooksApiIT {
         RestAssured.given(ApiTestSupport.request())
                 .header("X-API-Key", ApiTestSupport.apiKeyCredential())
                 .contentType("application/json")
-                .body("""
-                {
-                  "isbn": "978-9032559370",
-                  "title": "title-41",
-                  "price": 59.01,
-                  "genre": "fiction",
-                  "authors": [
-                    {
-                      "name": "name-36",
-                      "born": "2024-06-09"
-                    }
-                  ],
-                  "keywords": [
-                    "keywords-12"
-                  ],
-                  "published": "2022-12-19T12:45:00Z"
-                }
-                """)
+                .body(NEW_BOOK_BODY)
             .when()
                 .post("/books")
             .then()
@@ -301,24 +334,7 @@ class BooksApiIT {
     void createBook_noCredentials_rejected() {
         RestAssured.given(ApiTestSupport.negativeRequest())
                 .contentType("application/json")
-                .body("""
-                {
-                  "isbn": "978-9032559370",
-                  "title": "title-41",
-                  "price": 59.01,
-                  "genre": "fiction",
-                  "authors": [
-                    {
-                      "name": "name-36",
-                      "born": "2024-06-09"
-                    }
-                  ],
-                  "keywords": [
-                    "keywords-12"
-                  ],
-                  "published": "2022-12-19T12:45:00Z"
-                }
-                """)
+                .body(NEW_BOOK_BODY)
             .when()
                 .post("/books")
             .then()
@@ -335,24 +351,7 @@ class BooksApiIT {
         RestAssured.given(ApiTestSupport.negativeRequest())
                 .header("X-API-Key", "codex-wrong-credential")
                 .contentType("application/json")
-                .body("""
-                {
-                  "isbn": "978-9032559370",
-                  "title": "title-41",
-                  "price": 59.01,
-                  "genre": "fiction",
-                  "authors": [
-                    {
-                      "name": "name-36",
-                      "born": "2024-06-09"
-                    }
-                  ],
-                  "keywords": [
-                    "keywords-12"
-                  ],
-                  "published": "2022-12-19T12:45:00Z"
-                }
-                """)
+                .body(NEW_BOOK_BODY)
             .when()
                 .post("/books")
             .then()
@@ -465,24 +464,7 @@ class BooksApiIT {
         RestAssured.given(ApiTestSupport.negativeRequest())
                 .header("X-API-Key", ApiTestSupport.apiKeyCredential())
                 .contentType("application/json")
-                .body(ApiTestSupport.patch("""
-                {
-                  "isbn": "978-9032559370",
-                  "title": "title-41",
-                  "price": 59.01,
-                  "genre": "fiction",
-                  "authors": [
-                    {
-                      "name": "name-36",
-                      "born": "2024-06-09"
-                    }
-                  ],
-                  "keywords": [
-                    "keywords-12"
-                  ],
-                  "published": "2022-12-19T12:45:00Z"
-                }
-                """, at, value))
+                .body(ApiTestSupport.patch(NEW_BOOK_BODY, at, value))
             .when()
                 .post("/books")
             .then()
@@ -499,24 +481,7 @@ class BooksApiIT {
         RestAssured.given(ApiTestSupport.negativeRequest())
                 .header("X-API-Key", ApiTestSupport.apiKeyCredential())
                 .contentType("text/plain")
-                .body("""
-                {
-                  "isbn": "978-9032559370",
-                  "title": "title-41",
-                  "price": 59.01,
-                  "genre": "fiction",
-                  "authors": [
-                    {
-                      "name": "name-36",
-                      "born": "2024-06-09"
-                    }
-                  ],
-                  "keywords": [
-                    "keywords-12"
-                  ],
-                  "published": "2022-12-19T12:45:00Z"
-                }
-                """)
+                .body(NEW_BOOK_BODY)
             .when()
                 .post("/books")
             .then()
@@ -541,24 +506,7 @@ class BooksApiIT {
                 () -> RestAssured.given(ApiTestSupport.negativeRequest())
                         .header("X-API-Key", ApiTestSupport.apiKeyCredential())
                         .contentType("application/json")
-                        .body("""
-                        {
-                          "isbn": "978-9032559370",
-                          "title": "title-41",
-                          "price": 59.01,
-                          "genre": "fiction",
-                          "authors": [
-                            {
-                              "name": "name-36",
-                              "born": "2024-06-09"
-                            }
-                          ],
-                          "keywords": [
-                            "keywords-12"
-                          ],
-                          "published": "2022-12-19T12:45:00Z"
-                        }
-                        """)
+                        .body(NEW_BOOK_BODY)
                     .when()
                         .post("/books"),
                 null, 200, true, false, 60);
@@ -571,24 +519,7 @@ class BooksApiIT {
     @Tag("flow")
     @DisplayName("POST /books flow: create, read, replace, read back, delete, read -> 404")
     void createBook_flow() {
-        String sent = """
-                {
-                  "isbn": "978-9032559370",
-                  "title": "title-41",
-                  "price": 59.01,
-                  "genre": "fiction",
-                  "authors": [
-                    {
-                      "name": "name-36",
-                      "born": "2024-06-09"
-                    }
-                  ],
-                  "keywords": [
-                    "keywords-12"
-                  ],
-                  "published": "2022-12-19T12:45:00Z"
-                }
-                """;
+        String sent = NEW_BOOK_BODY;
         Response created = RestAssured.given(ApiTestSupport.request())
                 .header("X-API-Key", ApiTestSupport.apiKeyCredential())
                 .contentType("application/json")
@@ -609,24 +540,7 @@ class BooksApiIT {
                 .statusCode(200)
                 .contentType(ApiTestSupport.mediaTypeIn("application/json"))
                 .extract().asString());
-        String replacement = """
-                {
-                  "isbn": "979-5159376528",
-                  "title": "title-89",
-                  "price": 75.81,
-                  "genre": "fiction",
-                  "authors": [
-                    {
-                      "name": "name-97",
-                      "born": "2022-08-13"
-                    }
-                  ],
-                  "keywords": [
-                    "keywords-48"
-                  ],
-                  "published": "2023-11-18T03:10:00Z"
-                }
-                """;
+        String replacement = CREATE_BOOK_BODY;
         RestAssured.given(ApiTestSupport.request())
                 .header("X-API-Key", ApiTestSupport.apiKeyCredential())
                 .pathParam("bookId", bookId)
@@ -672,25 +586,7 @@ class BooksApiIT {
         Response created = RestAssured.given(ApiTestSupport.negativeRequest())
                 .header("X-API-Key", ApiTestSupport.apiKeyCredential())
                 .contentType("application/json")
-                .body("""
-                {
-                  "isbn": "978-9032559370",
-                  "title": "title-41",
-                  "price": 59.01,
-                  "genre": "fiction",
-                  "authors": [
-                    {
-                      "name": "name-36",
-                      "born": "2024-06-09"
-                    }
-                  ],
-                  "keywords": [
-                    "keywords-12"
-                  ],
-                  "published": "2022-12-19T12:45:00Z",
-                  "createdAt": "1999-12-31T23:59:59Z"
-                }
-                """)
+                .body(CREATE_BOOK_BODY_2)
             .when()
                 .post("/books")
             .then()
@@ -740,24 +636,7 @@ class BooksApiIT {
         RestAssured.given(ApiTestSupport.request())
                 .header("X-API-Key", ApiTestSupport.apiKeyCredential())
                 .contentType("application/json")
-                .body(ApiTestSupport.patch("""
-                {
-                  "isbn": "978-9032559370",
-                  "title": "title-41",
-                  "price": 59.01,
-                  "genre": "fiction",
-                  "authors": [
-                    {
-                      "name": "name-36",
-                      "born": "2024-06-09"
-                    }
-                  ],
-                  "keywords": [
-                    "keywords-12"
-                  ],
-                  "published": "2022-12-19T12:45:00Z"
-                }
-                """, at, value))
+                .body(ApiTestSupport.patch(NEW_BOOK_BODY, at, value))
             .when()
                 .post("/books")
             .then()
@@ -788,24 +667,7 @@ class BooksApiIT {
         RestAssured.given(ApiTestSupport.negativeRequest())
                 .header("X-API-Key", ApiTestSupport.apiKeyCredential())
                 .contentType("application/json")
-                .body(ApiTestSupport.patch("""
-                {
-                  "isbn": "978-9032559370",
-                  "title": "title-41",
-                  "price": 59.01,
-                  "genre": "fiction",
-                  "authors": [
-                    {
-                      "name": "name-36",
-                      "born": "2024-06-09"
-                    }
-                  ],
-                  "keywords": [
-                    "keywords-12"
-                  ],
-                  "published": "2022-12-19T12:45:00Z"
-                }
-                """, at, value))
+                .body(ApiTestSupport.patch(NEW_BOOK_BODY, at, value))
             .when()
                 .post("/books")
             .then()
@@ -902,24 +764,7 @@ class BooksApiIT {
                 .header("X-API-Key", ApiTestSupport.apiKeyCredential())
                 .pathParam("bookId", existingBook())
                 .contentType("application/json")
-                .body("""
-                {
-                  "isbn": "979-5159376528",
-                  "title": "title-89",
-                  "price": 75.81,
-                  "genre": "fiction",
-                  "authors": [
-                    {
-                      "name": "name-97",
-                      "born": "2022-08-13"
-                    }
-                  ],
-                  "keywords": [
-                    "keywords-48"
-                  ],
-                  "published": "2023-11-18T03:10:00Z"
-                }
-                """)
+                .body(CREATE_BOOK_BODY)
             .when()
                 .put("/books/{bookId}")
             .then()
@@ -937,24 +782,7 @@ class BooksApiIT {
         RestAssured.given(ApiTestSupport.negativeRequest())
                 .pathParam("bookId", existingBook())
                 .contentType("application/json")
-                .body("""
-                {
-                  "isbn": "979-5159376528",
-                  "title": "title-89",
-                  "price": 75.81,
-                  "genre": "fiction",
-                  "authors": [
-                    {
-                      "name": "name-97",
-                      "born": "2022-08-13"
-                    }
-                  ],
-                  "keywords": [
-                    "keywords-48"
-                  ],
-                  "published": "2023-11-18T03:10:00Z"
-                }
-                """)
+                .body(CREATE_BOOK_BODY)
             .when()
                 .put("/books/{bookId}")
             .then()
@@ -972,24 +800,7 @@ class BooksApiIT {
                 .header("X-API-Key", "codex-wrong-credential")
                 .pathParam("bookId", existingBook())
                 .contentType("application/json")
-                .body("""
-                {
-                  "isbn": "979-5159376528",
-                  "title": "title-89",
-                  "price": 75.81,
-                  "genre": "fiction",
-                  "authors": [
-                    {
-                      "name": "name-97",
-                      "born": "2022-08-13"
-                    }
-                  ],
-                  "keywords": [
-                    "keywords-48"
-                  ],
-                  "published": "2023-11-18T03:10:00Z"
-                }
-                """)
+                .body(CREATE_BOOK_BODY)
             .when()
                 .put("/books/{bookId}")
             .then()
@@ -1104,24 +915,7 @@ class BooksApiIT {
                 .header("X-API-Key", ApiTestSupport.apiKeyCredential())
                 .pathParam("bookId", existingBook())
                 .contentType("application/json")
-                .body(ApiTestSupport.patch("""
-                {
-                  "isbn": "979-5159376528",
-                  "title": "title-89",
-                  "price": 75.81,
-                  "genre": "fiction",
-                  "authors": [
-                    {
-                      "name": "name-97",
-                      "born": "2022-08-13"
-                    }
-                  ],
-                  "keywords": [
-                    "keywords-48"
-                  ],
-                  "published": "2023-11-18T03:10:00Z"
-                }
-                """, at, value))
+                .body(ApiTestSupport.patch(CREATE_BOOK_BODY, at, value))
             .when()
                 .put("/books/{bookId}")
             .then()
@@ -1139,24 +933,7 @@ class BooksApiIT {
                 .header("X-API-Key", ApiTestSupport.apiKeyCredential())
                 .pathParam("bookId", existingBook())
                 .contentType("text/plain")
-                .body("""
-                {
-                  "isbn": "979-5159376528",
-                  "title": "title-89",
-                  "price": 75.81,
-                  "genre": "fiction",
-                  "authors": [
-                    {
-                      "name": "name-97",
-                      "born": "2022-08-13"
-                    }
-                  ],
-                  "keywords": [
-                    "keywords-48"
-                  ],
-                  "published": "2023-11-18T03:10:00Z"
-                }
-                """)
+                .body(CREATE_BOOK_BODY)
             .when()
                 .put("/books/{bookId}")
             .then()
@@ -1187,24 +964,7 @@ class BooksApiIT {
                 .header("X-API-Key", ApiTestSupport.apiKeyCredential())
                 .pathParam("bookId", existingBook())
                 .contentType("application/json")
-                .body("""
-                {
-                  "isbn": "979-5159376528",
-                  "title": "title-89",
-                  "price": 75.81,
-                  "genre": "fiction",
-                  "authors": [
-                    {
-                      "name": "name-97",
-                      "born": "2022-08-13"
-                    }
-                  ],
-                  "keywords": [
-                    "keywords-48"
-                  ],
-                  "published": "2023-11-18T03:10:00Z"
-                }
-                """);
+                .body(CREATE_BOOK_BODY);
         ApiTestSupport.replaceParameter(request, in, name, value);
         request
             .when()

@@ -36,6 +36,42 @@ class ReviewsApiIT {
 
     private static String existingBookId;
 
+    /**
+     * Body sent by the tests of {@code newBook}.
+     */
+    private static final String NEW_BOOK_BODY = """
+    {
+      "isbn": "978-9032559370",
+      "title": "title-41",
+      "price": 59.01,
+      "genre": "fiction",
+      "authors": [
+        {
+          "name": "name-36",
+          "born": "2024-06-09"
+        }
+      ],
+      "keywords": [
+        "keywords-12"
+      ],
+      "published": "2022-12-19T12:45:00Z"
+    }
+    """;
+
+    /**
+     * Body sent by the tests of {@code addReview}.
+     */
+    private static final String ADD_REVIEW_BODY = """
+    {
+      "rating": 4,
+      "comment": "comment-12",
+      "reviewer": {
+        "name": "name-39",
+        "email": "user96@example.com"
+      }
+    }
+    """;
+
     @BeforeAll
     static void requireBaseUri() {
         ApiTestSupport.baseUri();
@@ -48,24 +84,7 @@ class ReviewsApiIT {
         Response created = RestAssured.given(ApiTestSupport.request())
                 .header("X-API-Key", ApiTestSupport.apiKeyCredential())
                 .contentType("application/json")
-                .body("""
-                {
-                  "isbn": "978-9032559370",
-                  "title": "title-41",
-                  "price": 59.01,
-                  "genre": "fiction",
-                  "authors": [
-                    {
-                      "name": "name-36",
-                      "born": "2024-06-09"
-                    }
-                  ],
-                  "keywords": [
-                    "keywords-12"
-                  ],
-                  "published": "2022-12-19T12:45:00Z"
-                }
-                """)
+                .body(NEW_BOOK_BODY)
             .when()
                 .post("/books")
             .then()
@@ -203,16 +222,7 @@ class ReviewsApiIT {
                 .header("X-API-Key", ApiTestSupport.apiKeyCredential())
                 .pathParam("bookId", existingBook())
                 .contentType("application/json")
-                .body("""
-                {
-                  "rating": 4,
-                  "comment": "comment-12",
-                  "reviewer": {
-                    "name": "name-39",
-                    "email": "user96@example.com"
-                  }
-                }
-                """)
+                .body(ADD_REVIEW_BODY)
             .when()
                 .post("/books/{bookId}/reviews")
             .then()
@@ -230,16 +240,7 @@ class ReviewsApiIT {
         RestAssured.given(ApiTestSupport.negativeRequest())
                 .pathParam("bookId", existingBook())
                 .contentType("application/json")
-                .body("""
-                {
-                  "rating": 4,
-                  "comment": "comment-12",
-                  "reviewer": {
-                    "name": "name-39",
-                    "email": "user96@example.com"
-                  }
-                }
-                """)
+                .body(ADD_REVIEW_BODY)
             .when()
                 .post("/books/{bookId}/reviews")
             .then()
@@ -257,16 +258,7 @@ class ReviewsApiIT {
                 .header("X-API-Key", "codex-wrong-credential")
                 .pathParam("bookId", existingBook())
                 .contentType("application/json")
-                .body("""
-                {
-                  "rating": 4,
-                  "comment": "comment-12",
-                  "reviewer": {
-                    "name": "name-39",
-                    "email": "user96@example.com"
-                  }
-                }
-                """)
+                .body(ADD_REVIEW_BODY)
             .when()
                 .post("/books/{bookId}/reviews")
             .then()
@@ -354,16 +346,7 @@ class ReviewsApiIT {
                 .header("X-API-Key", ApiTestSupport.apiKeyCredential())
                 .pathParam("bookId", existingBook())
                 .contentType("application/json")
-                .body(ApiTestSupport.patch("""
-                {
-                  "rating": 4,
-                  "comment": "comment-12",
-                  "reviewer": {
-                    "name": "name-39",
-                    "email": "user96@example.com"
-                  }
-                }
-                """, at, value))
+                .body(ApiTestSupport.patch(ADD_REVIEW_BODY, at, value))
             .when()
                 .post("/books/{bookId}/reviews")
             .then()
@@ -381,16 +364,7 @@ class ReviewsApiIT {
                 .header("X-API-Key", ApiTestSupport.apiKeyCredential())
                 .pathParam("bookId", existingBook())
                 .contentType("text/plain")
-                .body("""
-                {
-                  "rating": 4,
-                  "comment": "comment-12",
-                  "reviewer": {
-                    "name": "name-39",
-                    "email": "user96@example.com"
-                  }
-                }
-                """)
+                .body(ADD_REVIEW_BODY)
             .when()
                 .post("/books/{bookId}/reviews")
             .then()
@@ -421,16 +395,7 @@ class ReviewsApiIT {
                 .header("X-API-Key", ApiTestSupport.apiKeyCredential())
                 .pathParam("bookId", existingBook())
                 .contentType("application/json")
-                .body("""
-                {
-                  "rating": 4,
-                  "comment": "comment-12",
-                  "reviewer": {
-                    "name": "name-39",
-                    "email": "user96@example.com"
-                  }
-                }
-                """);
+                .body(ADD_REVIEW_BODY);
         ApiTestSupport.replaceParameter(request, in, name, value);
         request
             .when()
@@ -462,16 +427,7 @@ class ReviewsApiIT {
                 .header("X-API-Key", ApiTestSupport.apiKeyCredential())
                 .pathParam("bookId", existingBook())
                 .contentType("application/json")
-                .body(ApiTestSupport.patch("""
-                {
-                  "rating": 4,
-                  "comment": "comment-12",
-                  "reviewer": {
-                    "name": "name-39",
-                    "email": "user96@example.com"
-                  }
-                }
-                """, at, value))
+                .body(ApiTestSupport.patch(ADD_REVIEW_BODY, at, value))
             .when()
                 .post("/books/{bookId}/reviews")
             .then()
@@ -502,16 +458,7 @@ class ReviewsApiIT {
                 .header("X-API-Key", ApiTestSupport.apiKeyCredential())
                 .pathParam("bookId", existingBook())
                 .contentType("application/json")
-                .body(ApiTestSupport.patch("""
-                {
-                  "rating": 4,
-                  "comment": "comment-12",
-                  "reviewer": {
-                    "name": "name-39",
-                    "email": "user96@example.com"
-                  }
-                }
-                """, at, value))
+                .body(ApiTestSupport.patch(ADD_REVIEW_BODY, at, value))
             .when()
                 .post("/books/{bookId}/reviews")
             .then()

@@ -110,7 +110,7 @@ final class RefScanner {
   }
 
   /** JSON when the first character after a byte order mark and whitespace is an opening brace. */
-  private static boolean looksLikeJson(byte[] bytes) {
+  static boolean looksLikeJson(byte[] bytes) {
     int i = bytes.length >= 3 && (bytes[0] & 0xff) == 0xef && (bytes[1] & 0xff) == 0xbb && (bytes[2] & 0xff) == 0xbf
         ? 3 : 0;
     while (i < bytes.length && (bytes[i] == ' ' || bytes[i] == '\n' || bytes[i] == '\r' || bytes[i] == '\t')) {

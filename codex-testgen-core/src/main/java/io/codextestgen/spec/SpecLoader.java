@@ -16,7 +16,6 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -27,6 +26,8 @@ public final class SpecLoader {
 
   private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
       new com.fasterxml.jackson.databind.ObjectMapper();
+  /** swagger-parser's YAML reader refuses more code points than this; bytes are never fewer than code points. */
+  private static final int SWAGGER_PARSER_YAML_LIMIT = 3 * 1024 * 1024;
 
   private final List<String> remoteRefAllowList;
 
@@ -52,7 +53,10 @@ public final class SpecLoader {
       throw new GenerationException(errors);
     }
 
-    SwaggerParseResult result = parse(specFile, root, scanner.hasExternalRefs());
+    byte[] rootBytes = scanner.contents().get(specFile.toAbsolutePath().normalize());
+    boolean largeYaml = rootBytes != null && rootBytes.length > SWAGGER_PARSER_YAML_LIMIT
+        && !RefScanner.looksLikeJson(rootBytes);
+    SwaggerParseResult result = parse(specFile, root, scanner.hasExternalRefs(), largeYaml);
     OpenAPI openApi = result.getOpenAPI();
     List<Diagnostic> warnings = new ArrayList<>();
     for (String message : result.getMessages() == null ? List.<String>of() : result.getMessages()) {
@@ -78,10 +82,10 @@ public final class SpecLoader {
 
   /**
    * OpenAPI 3.0 is built from the tree the pre-scan already read (swagger-parser would read and parse the file a
-   * second time, and its YAML reader stops at 3 MB); 3.1 and Swagger 2.0 go through swagger-parser's own reading,
-   * which dereferences 3.1 and converts 2.0.
+   * second time); 3.1 and Swagger 2.0 go through swagger-parser's own reading, which dereferences 3.1 and converts
+   * 2.0, except a single-file YAML spec past its YAML reader's limit, which it gets as JSON.
    */
-  private SwaggerParseResult parse(Path specFile, JsonNode root, boolean externalRefs) {
+  private SwaggerParseResult parse(Path specFile, JsonNode root, boolean externalRefs, boolean largeYaml) {
     ParseOptions options = new ParseOptions();
     // Keep internal $refs (circular schemas stay finite); external files are pulled into components.
     options.setResolve(true);
@@ -101,7 +105,7 @@ public final class SpecLoader {
         }
         return result;
       }
-      if (!externalRefs && isLargeYaml(specFile)) {
+      if (!externalRefs && largeYaml) {
         // swagger-parser's YAML reader refuses more than 3 MiB; JSON it reads without a limit.
         return new OpenAPIParser().readContents(JSON.writeValueAsString(root), null, options);
       }
@@ -109,16 +113,6 @@ public final class SpecLoader {
     } catch (RuntimeException | com.fasterxml.jackson.core.JsonProcessingException e) {
       throw new GenerationException(Diagnostic.error(specFile.getFileName().toString(), "",
           "swagger-parser failed: " + e));
-    }
-  }
-
-  /** A YAML file past swagger-parser's YAML limit (3 MiB of code points; bytes are never fewer). */
-  private static boolean isLargeYaml(Path file) {
-    try {
-      return Files.size(file) > 3L * 1024 * 1024 && !file.getFileName().toString().toLowerCase(Locale.ROOT)
-          .endsWith(".json");
-    } catch (java.io.IOException e) {
-      return false;
     }
   }
 

@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * Breaks one constraint at a time in a valid value: each {@link Violation} replaces (or removes) one spot and names

@@ -6,7 +6,6 @@ import com.palantir.javapoet.TypeSpec;
 import io.codextestgen.plan.CredentialPlan;
 import io.codextestgen.plan.CredentialUse;
 import io.codextestgen.plan.TestCasePlan;
-import io.codextestgen.plan.TestClassPlan;
 import io.codextestgen.plan.TestPlan;
 import java.util.ArrayList;
 import java.util.List;

@@ -71,11 +71,11 @@ final class FlowRenderer {
 
   private CodeBlock idFrom(FlowPlan flow) {
     return flow.idPointer() == null ? CodeBlock.of("$T.idFromLocation(created)", support)
-        : CodeBlock.of("$T.idFromBody(created, $S)", support, flow.idPointer());
+        : CodeBlock.of("$T.idFromBody(created, $L)", support, JavaText.quoted(flow.idPointer()));
   }
 
   private static CodeBlock ignored(FlowPlan flow) {
-    return flow.ignoredFields().stream().map(f -> CodeBlock.of(", $S", f)).collect(CodeBlock.joining(""));
+    return flow.ignoredFields().stream().map(f -> CodeBlock.of(", $L", JavaText.quoted(f))).collect(CodeBlock.joining(""));
   }
 
   /** A whole given/when/then chain, ending indented twice (the caller closes it). */

@@ -119,19 +119,19 @@ final class JavaText {
       return CodeBlock.of("null");
     }
     if (isPlain(text)) {
-      return CodeBlock.of("$S", text);
+      return quotedBlock(text);
     }
     List<CodeBlock> parts = new ArrayList<>();
     Matcher run = RUN.matcher(text);
     int start = 0;
     while (run.find()) {
       addPlain(parts, text.substring(start, run.start()));
-      parts.add(CodeBlock.of("$S.repeat($L)", run.group(1), (run.end() - run.start()) / run.group(1).length()));
+      parts.add(CodeBlock.of("$L.repeat($L)", quoted(run.group(1)), (run.end() - run.start()) / run.group(1).length()));
       start = run.end();
     }
     addPlain(parts, text.substring(start));
     if (parts.isEmpty()) {
-      return CodeBlock.of("$S", "");
+      return quotedBlock("");
     }
     if (parts.size() == 1) {
       return parts.get(0);
@@ -141,7 +141,7 @@ final class JavaText {
       // A (char) first would add as a number: start from a String.
       CodeBlock.Builder code = CodeBlock.builder();
       if (parts.get(0).toString().startsWith("(char)")) {
-        code.add("$S + ", "");
+        code.add("\"\" + ");
       }
       return code.add(CodeBlock.join(parts, " + ")).build();
     }
@@ -200,9 +200,54 @@ final class JavaText {
 
   private static void flush(List<CodeBlock> parts, StringBuilder part) {
     if (part.length() > 0) {
-      parts.add(CodeBlock.of("$S", part.toString()));
+      parts.add(quotedBlock(part.toString()));
       part.setLength(0);
     }
+  }
+
+  /** The indent every generated file uses; JavaPoet indents a literal's continuation lines twice by it. */
+  static final String INDENT = "    ";
+
+  /**
+   * {@code text} as the Java string literal JavaPoet's {@code $S} writes (same escapes, a multi-line text cut into
+   * {@code "...\n" + "..."} lines), built in one pass: given as {@code $L}, it saves JavaPoet a string per
+   * character, which dominated rendering large suites. Null gives {@code null}, as with {@code $S}.
+   */
+  static String quoted(String text) {
+    if (text == null) {
+      return "null";
+    }
+    StringBuilder out = new StringBuilder(text.length() + 2).append('"');
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      switch (c) {
+        case '"' -> out.append("\\\"");
+        case '\\' -> out.append("\\\\");
+        case '\b' -> out.append("\\b");
+        case '\t' -> out.append("\\t");
+        case '\f' -> out.append("\\f");
+        case '\r' -> out.append("\\r");
+        case '\n' -> {
+          out.append("\\n");
+          if (i + 1 < text.length()) {
+            out.append("\"\n").append(INDENT).append(INDENT).append("+ \"");
+          }
+        }
+        default -> {
+          if (Character.isISOControl(c)) {
+            out.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
+          } else {
+            out.append(c);
+          }
+        }
+      }
+    }
+    return out.append('"').toString();
+  }
+
+  /** {@link #quoted} as a code block. */
+  static CodeBlock quotedBlock(String text) {
+    return CodeBlock.of("$L", quoted(text));
   }
 
   private static String octal(char c) {
@@ -211,7 +256,7 @@ final class JavaText {
 
   /** {@code String.join("", parts...)}: concatenated at run time, so no constant exceeds javac's limit. */
   private static CodeBlock joinAtRunTime(List<CodeBlock> parts) {
-    return CodeBlock.builder().add("$T.join($S,\n$>$>", String.class, "")
+    return CodeBlock.builder().add("$T.join(\"\",\n$>$>", String.class)
         .add(CodeBlock.join(parts, ",\n")).add("$<$<)").build();
   }
 

@@ -77,9 +77,9 @@ final class RequestChain {
       Optional<NameValue> produced = request.producedPathParams().stream()
           .filter(p -> p.name().equals(value.name())).findFirst();
       if (value.name().equals(idParameter)) {
-        code.add("\n.pathParam($S, $L)", value.name(), idVariable);
+        code.add("\n.pathParam($L, $L)", JavaText.quoted(value.name()), idVariable);
       } else if (produced.isPresent()) {
-        code.add("\n.pathParam($S, $L())", value.name(), produced.get().value());
+        code.add("\n.pathParam($L, $L())", JavaText.quoted(value.name()), produced.get().value());
       } else {
         code.add("\n.pathParam($L, $L)", JavaText.literal(value.name()), JavaText.literal(value.value()));
       }
@@ -102,23 +102,23 @@ final class RequestChain {
           default -> "header";
         };
         if (valid) {
-          code.add("\n.$L($S, $T.$L())", method, credential.parameterName(), support, getter);
+          code.add("\n.$L($L, $T.$L())", method, JavaText.quoted(credential.parameterName()), support, getter);
         } else {
-          code.add("\n.$L($S, $S)", method, credential.parameterName(), WRONG_SECRET);
+          code.add("\n.$L($L, $L)", method, JavaText.quoted(credential.parameterName()), JavaText.quoted(WRONG_SECRET));
         }
       }
       case BEARER -> {
         if (valid) {
-          code.add("\n.header($S, $S + $T.$L())", "Authorization", "Bearer ", support, getter);
+          code.add("\n.header(\"Authorization\", \"Bearer \" + $T.$L())", support, getter);
         } else if (mode == CredentialUse.Mode.MALFORMED) {
-          code.add("\n.header($S, $S)", "Authorization", "Bearer " + MALFORMED_TOKEN);
+          code.add("\n.header(\"Authorization\", $L)", JavaText.quoted("Bearer " + MALFORMED_TOKEN));
         } else {
-          code.add("\n.header($S, $S + $T.WRONG_BEARER_TOKEN)", "Authorization", "Bearer ", support);
+          code.add("\n.header(\"Authorization\", \"Bearer \" + $T.WRONG_BEARER_TOKEN)", support);
         }
       }
       case BASIC -> {
         CodeBlock password = valid ? CodeBlock.of("$T.$L()", support, credential.methodName() + "Password")
-            : CodeBlock.of("$S", WRONG_SECRET);
+            : JavaText.quotedBlock(WRONG_SECRET);
         code.add("\n.auth().preemptive().basic($T.$L(), $L)", support, credential.methodName() + "Username",
             password);
       }
@@ -133,7 +133,7 @@ final class RequestChain {
 
   /** Content type and body; {@code bodyExpression} replaces the planned body text when not null. */
   CodeBlock body(BodyPlan body, CodeBlock bodyExpression) {
-    CodeBlock.Builder code = CodeBlock.builder().add("\n.contentType($S)", body.contentType());
+    CodeBlock.Builder code = CodeBlock.builder().add("\n.contentType($L)", JavaText.quoted(body.contentType()));
     if (bodyExpression != null) {
       return code.add("\n.body($L)", bodyExpression).build();
     }
@@ -192,8 +192,8 @@ final class RequestChain {
   static CodeBlock when(RequestPlan request) {
     String method = request.method().toUpperCase(Locale.ROOT);
     CodeBlock call = SHORTHAND_METHODS.contains(method)
-        ? CodeBlock.of(".$L($S)", method.toLowerCase(Locale.ROOT), request.path())
-        : CodeBlock.of(".request($S, $S)", method, request.path());
+        ? CodeBlock.of(".$L($L)", method.toLowerCase(Locale.ROOT), JavaText.quoted(request.path()))
+        : CodeBlock.of(".request($L, $L)", JavaText.quoted(method), JavaText.quoted(request.path()));
     return CodeBlock.of("\n$<.when()\n$>$L", call);
   }
 
@@ -201,7 +201,7 @@ final class RequestChain {
   CodeBlock then(ExpectationPlan expect) {
     CodeBlock.Builder code = CodeBlock.builder().add("\n$<.then()\n$>.statusCode($L)", statusMatcher(expect));
     if (!expect.contentTypes().isEmpty()) {
-      CodeBlock types = expect.contentTypes().stream().map(type -> CodeBlock.of("$S", type))
+      CodeBlock types = expect.contentTypes().stream().map(JavaText::quotedBlock)
           .collect(CodeBlock.joining(", "));
       code.add("\n.contentType($T.mediaTypeIn($L))", support, types);
     }

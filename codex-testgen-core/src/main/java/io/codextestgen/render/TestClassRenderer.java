@@ -42,7 +42,7 @@ final class TestClassRenderer {
     TypeSpec.Builder type = TypeSpec.classBuilder(plan.className())
         .addAnnotation(Types.generated(specFileName, sha256))
         .addAnnotation(AnnotationSpec.builder(Types.DISPLAY_NAME)
-            .addMember("value", "$S", plan.groupName() + " API").build())
+            .addMember("value", "$L", JavaText.quoted(plan.groupName() + " API")).build())
         .addJavadoc("API tests of operations grouped as {@code $L}.\n", JavaText.comment(plan.groupName()))
         .addMethod(MethodSpec.methodBuilder("requireBaseUri")
             .addAnnotation(Types.BEFORE_ALL)
@@ -104,7 +104,7 @@ final class TestClassRenderer {
   private MethodSpec producer(ProducerPlan producer) {
     RequestPlan create = producer.create();
     CodeBlock id = producer.idPointer() == null ? CodeBlock.of("$T.idFromLocation(created)", support)
-        : CodeBlock.of("$T.idFromBody(created, $S)", support, producer.idPointer());
+        : CodeBlock.of("$T.idFromBody(created, $L)", support, JavaText.quoted(producer.idPointer()));
     return MethodSpec.methodBuilder(producer.methodName())
         .addJavadoc("Creates a resource ({@code $L $L}) for tests that need an existing one; returns its id.\n",
             create.method(), JavaText.comment(create.path()))
@@ -146,9 +146,9 @@ final class TestClassRenderer {
       method.addAnnotation(Types.TEST);
     }
     return method
-        .addAnnotation(AnnotationSpec.builder(Types.TAG).addMember("value", "$S", testCase.family()).build())
+        .addAnnotation(AnnotationSpec.builder(Types.TAG).addMember("value", "$L", JavaText.quoted(testCase.family())).build())
         .addAnnotation(AnnotationSpec.builder(Types.DISPLAY_NAME)
-            .addMember("value", "$S", JavaText.display(testCase.displayName())).build());
+            .addMember("value", "$L", JavaText.quoted(JavaText.display(testCase.displayName()))).build());
   }
 
   private MethodSpec single(TestCasePlan testCase) {
@@ -168,9 +168,9 @@ final class TestClassRenderer {
   private MethodSpec parameterized(TestCasePlan testCase) {
     RequestPlan request = testCase.request();
     MethodSpec.Builder method = header(testCase, false)
-        .addAnnotation(AnnotationSpec.builder(Types.PARAMETERIZED_TEST).addMember("name", "$S", "{0} ({1})").build())
+        .addAnnotation(AnnotationSpec.builder(Types.PARAMETERIZED_TEST).addMember("name", "\"{0} ({1})\"").build())
         .addAnnotation(AnnotationSpec.builder(Types.METHOD_SOURCE)
-            .addMember("value", "$S", rowSourceName(testCase)).build())
+            .addMember("value", "$L", JavaText.quoted(rowSourceName(testCase))).build())
         .addParameter(STRING, "violation")
         .addParameter(STRING, "constraint");
     CodeBlock.Builder code = CodeBlock.builder();
@@ -222,8 +222,9 @@ final class TestClassRenderer {
       rows.add("$T.of($L, $L", Types.ARGUMENTS, JavaText.literal(row.violation()), JavaText.literal(row.pointer()));
       switch (testCase.shape()) {
         case RAW_BODY_ROWS -> rows.add(", $L", JavaText.literal(row.value()));
-        case BODY_PATCH_ROWS -> rows.add(", $S, $L", row.target(), JavaText.literal(row.value()));
-        default -> rows.add(", $S, $S, $L", row.location(), row.target(), JavaText.literal(row.value()));
+        case BODY_PATCH_ROWS -> rows.add(", $L, $L", JavaText.quoted(row.target()), JavaText.literal(row.value()));
+        default -> rows.add(", $L, $L, $L", JavaText.quoted(row.location()), JavaText.quoted(row.target()),
+            JavaText.literal(row.value()));
       }
       rows.add(i + 1 < testCase.rows().size() ? "),\n" : "));\n$<$<");
     }

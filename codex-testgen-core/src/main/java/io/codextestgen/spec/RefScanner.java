@@ -75,15 +75,35 @@ final class RefScanner {
   JsonNode scan(Path file) {
     Path normalized = file.toAbsolutePath().normalize();
     if (documents.containsKey(normalized)) {
+      return documents.get(normalized); // read and walked already (files may reference each other in a cycle)
+    }
+    JsonNode root = readOnly(normalized);
+    if (root != null) {
+      checkReferences(file, root);
+    }
+    return root;
+  }
+
+  /**
+   * Reads {@code file} without following its references (then call {@link #checkReferences}): the caller may
+   * start work on the tree meanwhile. Returns null when it could not be read.
+   */
+  JsonNode readOnly(Path file) {
+    Path normalized = file.toAbsolutePath().normalize();
+    if (documents.containsKey(normalized)) {
       return documents.get(normalized);
     }
     JsonNode root = read(normalized);
-    if (root == null) {
-      return null;
+    if (root != null) {
+      documents.put(normalized, root);
     }
-    documents.put(normalized, root);
-    walk(normalized, root, root, new StringBuilder());
     return root;
+  }
+
+  /** Checks every {@code $ref} of a tree {@link #readOnly} returned, reading the files they point into. */
+  void checkReferences(Path file, JsonNode root) {
+    Path normalized = file.toAbsolutePath().normalize();
+    walk(normalized, root, root, new StringBuilder());
   }
 
   private JsonNode read(Path file) {

@@ -17,6 +17,8 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ForkJoinPool;
 
 /**
  * Loads OpenAPI 3.0, 3.1 and Swagger 2.0 (YAML or JSON, multi-file) through swagger-parser, after checking
@@ -43,7 +45,27 @@ public final class SpecLoader {
       throw new GenerationException(Diagnostic.error(name, "",
           "spec file not found (looked at " + specFile.toAbsolutePath().normalize() + ")"));
     }
-    JsonNode root = scanner.scan(specFile);
+    JsonNode root = scanner.readOnly(specFile);
+    String location = specFile.toAbsolutePath().normalize().toString().replace('\\', '/');
+    // OpenAPI 3.0 is deserialized while another thread checks the references and hashes the files: both only read
+    // the tree, and deserializing opens nothing (3.1 and 2.0 go through swagger-parser's reading, which follows
+    // references, so those wait until every reference is checked).
+    CompletableFuture<String> checked = CompletableFuture.supplyAsync(() -> {
+      if (root != null) {
+        scanner.checkReferences(specFile, root);
+      }
+      return hash(scanner.contents(), scanner);
+    }, isOpenApi30(root) ? ForkJoinPool.commonPool() : Runnable::run);
+    SwaggerParseResult early = null;
+    GenerationException earlyFailure = null;
+    if (isOpenApi30(root)) {
+      try {
+        early = deserialize30(specFile, location, root);
+      } catch (GenerationException e) {
+        earlyFailure = e; // reported unless the reference check finds what caused it
+      }
+    }
+    String sha256 = joined(checked);
     List<Diagnostic> errors = new ArrayList<>(scanner.errors());
     if (root != null && !root.has("openapi") && !root.has("swagger")) {
       errors.add(Diagnostic.error(name, "", "not an OpenAPI or Swagger document: it has no 'openapi' or 'swagger'"
@@ -52,11 +74,15 @@ public final class SpecLoader {
     if (!errors.isEmpty()) {
       throw new GenerationException(errors);
     }
+    if (earlyFailure != null) {
+      throw earlyFailure;
+    }
 
     byte[] rootBytes = scanner.contents().get(specFile.toAbsolutePath().normalize());
     boolean largeYaml = rootBytes != null && rootBytes.length > SWAGGER_PARSER_YAML_LIMIT
         && !RefScanner.looksLikeJson(rootBytes);
-    SwaggerParseResult result = parse(specFile, root, scanner.hasExternalRefs(), largeYaml);
+    SwaggerParseResult result = early != null ? resolveExternal(specFile, location, early, scanner.hasExternalRefs())
+        : parse(specFile, location, root, scanner.hasExternalRefs(), largeYaml);
     OpenAPI openApi = result.getOpenAPI();
     List<Diagnostic> warnings = new ArrayList<>();
     for (String message : result.getMessages() == null ? List.<String>of() : result.getMessages()) {
@@ -76,16 +102,30 @@ public final class SpecLoader {
       throw new GenerationException(Diagnostic.error(name, "paths",
           "the spec has no paths, so there is nothing to test: add at least one path with an operation"));
     }
-    return new LoadedSpec(openApi, name, hash(scanner.contents(), scanner), warnings,
-        new ArrayList<>(scanner.documents().keySet()));
+    return new LoadedSpec(openApi, name, sha256, warnings, new ArrayList<>(scanner.documents().keySet()));
   }
 
-  /**
-   * OpenAPI 3.0 is built from the tree the pre-scan already read (swagger-parser would read and parse the file a
-   * second time); 3.1 and Swagger 2.0 go through swagger-parser's own reading, which dereferences 3.1 and converts
-   * 2.0, except a single-file YAML spec past its YAML reader's limit, which it gets as JSON.
-   */
-  private SwaggerParseResult parse(Path specFile, JsonNode root, boolean externalRefs, boolean largeYaml) {
+  /** The result, or what the other thread threw, as if thrown here. */
+  private static <T> T joined(CompletableFuture<T> future) {
+    try {
+      return future.join();
+    } catch (java.util.concurrent.CompletionException e) {
+      if (e.getCause() instanceof RuntimeException cause) {
+        throw cause;
+      }
+      if (e.getCause() instanceof Error cause) {
+        throw cause;
+      }
+      throw e;
+    }
+  }
+
+  private static boolean isOpenApi30(JsonNode root) {
+    JsonNode version = root == null ? null : root.get("openapi");
+    return version != null && version.isTextual() && version.asText().startsWith("3.0");
+  }
+
+  private static ParseOptions options(List<String> remoteRefAllowList) {
     ParseOptions options = new ParseOptions();
     // Keep internal $refs (circular schemas stay finite); external files are pulled into components.
     options.setResolve(true);
@@ -93,26 +133,55 @@ public final class SpecLoader {
     if (!remoteRefAllowList.isEmpty()) {
       options.setRemoteRefAllowList(remoteRefAllowList);
     }
-    String location = specFile.toAbsolutePath().normalize().toString().replace('\\', '/');
+    return options;
+  }
+
+  /** OpenAPI 3.0 from the tree the pre-scan read (swagger-parser would read and parse the file a second time). */
+  private SwaggerParseResult deserialize30(Path specFile, String location, JsonNode root) {
     try {
-      JsonNode version = root.get("openapi");
-      if (version != null && version.isTextual() && version.asText().startsWith("3.0")) {
-        SwaggerParseResult result = new OpenAPIV3Parser().parseJsonNode(location, root, options);
-        // The model follows internal $refs itself (and keeps path-level parameters' own pointers), so
-        // swagger-parser's resolve pass is only needed to pull other files' parts into components.
-        if (result.getOpenAPI() != null && externalRefs) {
-          new OpenAPIResolver(result.getOpenAPI(), new ArrayList<>(), location, null, options).resolve(result);
-        }
-        return result;
+      return new OpenAPIV3Parser().parseJsonNode(location, root, options(remoteRefAllowList));
+    } catch (RuntimeException e) {
+      throw failed(specFile, e);
+    }
+  }
+
+  /**
+   * The model follows internal $refs itself (and keeps path-level parameters' own pointers), so swagger-parser's
+   * resolve pass is only needed to pull other files' parts into components.
+   */
+  private SwaggerParseResult resolveExternal(Path specFile, String location, SwaggerParseResult result,
+      boolean externalRefs) {
+    if (result.getOpenAPI() != null && externalRefs) {
+      try {
+        new OpenAPIResolver(result.getOpenAPI(), new ArrayList<>(), location, null, options(remoteRefAllowList))
+            .resolve(result);
+      } catch (RuntimeException e) {
+        throw failed(specFile, e);
       }
+    }
+    return result;
+  }
+
+  private static GenerationException failed(Path specFile, Exception e) {
+    return new GenerationException(Diagnostic.error(specFile.getFileName().toString(), "",
+        "swagger-parser failed: " + e));
+  }
+
+  /**
+   * OpenAPI 3.1 and Swagger 2.0 go through swagger-parser's own reading, which dereferences 3.1 and converts 2.0,
+   * except a single-file YAML spec past its YAML reader's limit, which it gets as JSON.
+   */
+  private SwaggerParseResult parse(Path specFile, String location, JsonNode root, boolean externalRefs,
+      boolean largeYaml) {
+    ParseOptions options = options(remoteRefAllowList);
+    try {
       if (!externalRefs && largeYaml) {
         // swagger-parser's YAML reader refuses more than 3 MiB; JSON it reads without a limit.
         return new OpenAPIParser().readContents(JSON.writeValueAsString(root), null, options);
       }
       return new OpenAPIParser().readLocation(location, null, options);
     } catch (RuntimeException | com.fasterxml.jackson.core.JsonProcessingException e) {
-      throw new GenerationException(Diagnostic.error(specFile.getFileName().toString(), "",
-          "swagger-parser failed: " + e));
+      throw failed(specFile, e);
     }
   }
 

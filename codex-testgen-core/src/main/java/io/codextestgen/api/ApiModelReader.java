@@ -43,10 +43,12 @@ public final class ApiModelReader {
   }
 
   private ApiModel readModel(LoadedSpec spec) {
+    // Reading only looks at swagger-parser's objects and builds new ones: schemas and paths are read in parallel.
     Map<String, SchemaNode> schemas = new TreeMap<>();
     if (components.getSchemas() != null) {
-      components.getSchemas().forEach((name, schema) ->
-          schemas.put(name, schemaReader.read(schema, "#/components/schemas/" + Pointers.escape(name))));
+      schemas.putAll(components.getSchemas().entrySet().parallelStream().collect(java.util.stream.Collectors.toMap(
+          Map.Entry::getKey,
+          entry -> schemaReader.read(entry.getValue(), "#/components/schemas/" + Pointers.escape(entry.getKey())))));
     }
     List<String> servers = new ArrayList<>();
     if (openApi.getServers() != null) {
@@ -63,20 +65,23 @@ public final class ApiModelReader {
   }
 
   private List<Operation> readOperations() {
-    List<Operation> operations = new ArrayList<>();
-    new TreeMap<>(openApi.getPaths()).forEach((path, item) -> {
-      if (item == null) {
-        return;
-      }
-      Map<PathItem.HttpMethod, io.swagger.v3.oas.models.Operation> byMethod = item.readOperationsMap();
-      for (HttpMethod method : HttpMethod.values()) {
-        io.swagger.v3.oas.models.Operation operation = byMethod.get(PathItem.HttpMethod.valueOf(method.name()));
-        if (operation != null) {
-          operations.add(readOperation(path, method, item, operation));
-        }
-      }
-    });
+    List<Operation> operations = new ArrayList<>(new TreeMap<>(openApi.getPaths()).entrySet().parallelStream()
+        .filter(entry -> entry.getValue() != null)
+        .flatMap(entry -> readPath(entry.getKey(), entry.getValue()).stream())
+        .toList());
     operations.sort(Comparator.comparing(Operation::path).thenComparing(Operation::method));
+    return operations;
+  }
+
+  private List<Operation> readPath(String path, PathItem item) {
+    List<Operation> operations = new ArrayList<>();
+    Map<PathItem.HttpMethod, io.swagger.v3.oas.models.Operation> byMethod = item.readOperationsMap();
+    for (HttpMethod method : HttpMethod.values()) {
+      io.swagger.v3.oas.models.Operation operation = byMethod.get(PathItem.HttpMethod.valueOf(method.name()));
+      if (operation != null) {
+        operations.add(readOperation(path, method, item, operation));
+      }
+    }
     return operations;
   }
 

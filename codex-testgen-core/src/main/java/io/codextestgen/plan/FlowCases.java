@@ -12,9 +12,11 @@ import io.codextestgen.api.Parameter;
 import io.codextestgen.api.ParameterLocation;
 import io.codextestgen.api.SchemaNode;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * The flow family: for a create operation ({@code POST /books}) whose item operations exist
@@ -28,12 +30,30 @@ final class FlowCases {
   private final ApiModel model;
   private final RequestFactory requests;
   private final SecurityChoices security;
+  /**
+   * The first POST of each path, and the operations on each collection's items ({@code /books/} ->
+   * {@code /books/{id}}): looked up for every path parameter, so indexed once (a scan each time was quadratic).
+   */
+  private final Map<String, Operation> postByPath = new HashMap<>();
+  private final Map<String, List<Operation>> itemsByCollection = new HashMap<>();
 
   FlowCases(ApiModel model, RequestFactory requests, SecurityChoices security) {
     this.model = model;
     this.requests = requests;
     this.security = security;
+    for (Operation operation : model.operations()) {
+      if (operation.method() == HttpMethod.POST) {
+        postByPath.putIfAbsent(operation.path(), operation);
+      }
+      int slash = operation.path().lastIndexOf('/');
+      if (slash >= 0 && ITEM_SEGMENT.matcher(operation.path().substring(slash + 1)).matches()) {
+        itemsByCollection.computeIfAbsent(operation.path().substring(0, slash + 1), k -> new ArrayList<>())
+            .add(operation);
+      }
+    }
   }
+
+  private static final Pattern ITEM_SEGMENT = Pattern.compile("\\{[^/}]+}");
 
   /** Why {@code create} gets no flow test, or the flow and mass-assignment tests. */
   record Outcome(List<TestCasePlan> cases, String reason) {}
@@ -115,8 +135,7 @@ final class FlowCases {
         continue;
       }
       String collection = consumer.path().substring(0, at);
-      Optional<Operation> post = model.operations().stream()
-          .filter(op -> op.method() == HttpMethod.POST && op.path().equals(collection)).findFirst();
+      Optional<Operation> post = Optional.ofNullable(postByPath.get(collection));
       if (post.isEmpty() || post.get() == consumer) {
         continue;
       }
@@ -141,10 +160,7 @@ final class FlowCases {
   /** The item operation of a collection: {@code /books} -> {@code /books/{x}} with the given method. */
   private Optional<Operation> item(Operation collection, HttpMethod method) {
     String prefix = collection.path().endsWith("/") ? collection.path() : collection.path() + "/";
-    return model.operations().stream()
-        .filter(op -> op.method() == method && op.path().startsWith(prefix)
-            && op.path().substring(prefix.length()).matches("\\{[^/}]+}"))
-        .findFirst();
+    return itemsByCollection.getOrDefault(prefix, List.of()).stream().filter(op -> op.method() == method).findFirst();
   }
 
   private String idPointer(Operation post, Operation read, String idParameter) {

@@ -19,15 +19,40 @@ public final class Names {
     }
     // Letters with accents keep their base letter (Täg -> Tag); then split on anything not a letter or digit,
     // and on lower-to-upper camel humps.
-    String ascii = java.text.Normalizer.normalize(text, java.text.Normalizer.Form.NFD).replaceAll("\\p{M}+", "");
-    for (String part : ascii.split("[^A-Za-z0-9]+")) {
-      for (String word : part.split("(?<=[a-z0-9])(?=[A-Z])")) {
-        if (!word.isEmpty()) {
-          words.add(word);
+    // A plain loop, not regular expressions: names are made for every operation, parameter and test.
+    String ascii = text.chars().allMatch(c -> c < 0x80) ? text
+        : MARKS.matcher(java.text.Normalizer.normalize(text, java.text.Normalizer.Form.NFD)).replaceAll("");
+    int start = -1;
+    for (int i = 0; i <= ascii.length(); i++) {
+      boolean alphanumeric = i < ascii.length() && isAsciiLetterOrDigit(ascii.charAt(i));
+      if (alphanumeric && start < 0) {
+        start = i;
+      } else if (!alphanumeric && start >= 0) {
+        int word = start;
+        for (int j = start + 1; j < i; j++) {
+          char previous = ascii.charAt(j - 1);
+          boolean hump = previous >= 'a' && previous <= 'z' || previous >= '0' && previous <= '9';
+          if (hump && isAsciiUpper(ascii.charAt(j))) {
+            words.add(ascii.substring(word, j));
+            word = j;
+          }
         }
+        words.add(ascii.substring(word, i));
+        start = -1;
       }
     }
     return words;
+  }
+
+  private static final java.util.regex.Pattern MARKS = java.util.regex.Pattern.compile("\\p{M}+");
+  private static final java.util.regex.Pattern IDENTIFIER = java.util.regex.Pattern.compile("[A-Za-z][A-Za-z0-9_]*");
+
+  private static boolean isAsciiUpper(char c) {
+    return c >= 'A' && c <= 'Z';
+  }
+
+  private static boolean isAsciiLetterOrDigit(char c) {
+    return isAsciiUpper(c) || c >= 'a' && c <= 'z' || c >= '0' && c <= '9';
   }
 
   static String upperCamel(String text, String fallback) {
@@ -46,7 +71,7 @@ public final class Names {
 
   /** An operation id as written when it is already an identifier, else camel-cased. */
   static String identifier(String text, String fallback) {
-    if (text != null && text.matches("[A-Za-z][A-Za-z0-9_]*") && !SourceVersion.isKeyword(text)) {
+    if (text != null && IDENTIFIER.matcher(text).matches() && !SourceVersion.isKeyword(text)) {
       return text;
     }
     return lowerCamel(text, fallback);

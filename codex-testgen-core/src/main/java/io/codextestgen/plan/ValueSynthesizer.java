@@ -363,8 +363,12 @@ final class ValueSynthesizer {
     return text.toString();
   }
 
+  private static final java.util.regex.Pattern NOT_ALPHANUMERIC = java.util.regex.Pattern.compile("[^A-Za-z0-9]+");
+  private static final java.util.regex.Pattern EDGE_DASHES = java.util.regex.Pattern.compile("^-+|-+$");
+
   private static String slug(String hint) {
-    String slug = hint == null ? "" : hint.replaceAll("[^A-Za-z0-9]+", "-").replaceAll("^-+|-+$", "");
+    String slug = hint == null ? ""
+        : EDGE_DASHES.matcher(NOT_ALPHANUMERIC.matcher(hint).replaceAll("-")).replaceAll("");
     return slug.isEmpty() ? "value" : slug.toLowerCase(java.util.Locale.ROOT);
   }
 

@@ -103,25 +103,41 @@ public final class CodexTestgen {
 
   private static Generated renderUnguarded(GeneratorConfig given) {
     GeneratorConfig config = PolicyFile.apply(given);
-    LoadedSpec spec = new SpecLoader(config.remoteRefAllowList()).load(config.specFile());
-    ApiModel model;
-    try {
-      model = ApiModelReader.read(spec);
-    } catch (RuntimeException e) {
-      throw new GenerationException(Diagnostic.error(spec.fileName(), "", "cannot read the spec's structure: " + e));
-    }
-    TestPlan plan = TestPlanner.plan(model, config);
-    List<RenderedFile> files = JUnitRenderer.render(plan);
-    List<Diagnostic> diagnostics = new ArrayList<>(spec.warnings());
-    diagnostics.addAll(plan.warnings());
-    List<java.nio.file.Path> specFiles = new ArrayList<>(spec.files());
+    Planned planned = plan(config);
+    List<RenderedFile> files = JUnitRenderer.render(planned.plan());
+    List<Diagnostic> diagnostics = new ArrayList<>(planned.specWarnings());
+    diagnostics.addAll(planned.plan().warnings());
+    List<java.nio.file.Path> specFiles = new ArrayList<>(planned.specFiles());
     java.nio.file.Path policy = config.specFile().toAbsolutePath().normalize().resolveSibling(PolicyFile.FILE_NAME);
     specFiles.add(policy); // hashed as "missing" when absent: adding one later is a change too
     if (config.llm().lockFile() != null) {
       specFiles.add(config.llm().lockFile());
     }
-    return new Generated(plan, files, diagnostics, specFiles);
+    return new Generated(planned.plan(), files, diagnostics, specFiles);
   }
+
+  /**
+   * The stages up to the plan, each in its own method: what a stage no longer needs (swagger-parser's model while
+   * planning, the API model while rendering) becomes garbage at once, which keeps garbage collection short on
+   * large specs.
+   */
+  private static Planned plan(GeneratorConfig config) {
+    Read read = read(config);
+    return new Planned(TestPlanner.plan(read.model(), config), read.specWarnings(), read.specFiles());
+  }
+
+  private static Read read(GeneratorConfig config) {
+    LoadedSpec spec = new SpecLoader(config.remoteRefAllowList()).load(config.specFile());
+    try {
+      return new Read(ApiModelReader.read(spec), spec.warnings(), spec.files());
+    } catch (RuntimeException e) {
+      throw new GenerationException(Diagnostic.error(spec.fileName(), "", "cannot read the spec's structure: " + e));
+    }
+  }
+
+  private record Read(ApiModel model, List<Diagnostic> specWarnings, List<java.nio.file.Path> specFiles) {}
+
+  private record Planned(TestPlan plan, List<Diagnostic> specWarnings, List<java.nio.file.Path> specFiles) {}
 
   /** The rendered suite before it is written, and every file it was made from. */
   public record Generated(TestPlan plan, List<RenderedFile> files, List<Diagnostic> diagnostics,

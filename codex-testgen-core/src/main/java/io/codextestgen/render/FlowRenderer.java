@@ -23,17 +23,17 @@ final class FlowRenderer {
     FlowPlan flow = testCase.flow();
     String id = Names.variable(flow.idParameter());
     CodeBlock.Builder code = CodeBlock.builder();
-    code.addStatement("$T sent = $L", String.class, chain.text(flow.create().body().text()));
+    code.addStatement("$T sent = $L", String.class, chain.text(flow.create().body().text()).build());
     code.add("$T created = ", Types.RESPONSE)
-        .add(call(flow.create(), null, null, CodeBlock.of("sent"), flow.createExpect()))
+        .add(call(flow.create(), null, null, new Source().add("sent"), flow.createExpect()))
         .add("\n.extract().response();\n$<$<");
     code.addStatement("$T $L = $L", String.class, id, idFrom(flow));
     code.add("$T.assertEchoes(sent, ", support)
         .add(call(flow.read(), flow.idParameter(), id, null, flow.readExpect()))
         .add("\n.extract().asString()$L);\n$<$<", ignored(flow));
     if (flow.update() != null) {
-      code.addStatement("$T replacement = $L", String.class, chain.text(flow.update().body().text()));
-      code.add(call(flow.update(), flow.idParameter(), id, CodeBlock.of("replacement"), flow.updateExpect()))
+      code.addStatement("$T replacement = $L", String.class, chain.text(flow.update().body().text()).build());
+      code.add(call(flow.update(), flow.idParameter(), id, new Source().add("replacement"), flow.updateExpect()))
           .add(";\n$<$<");
       code.add("$T.assertEchoes(replacement, ", support)
           .add(call(flow.read(), flow.idParameter(), id, null, flow.readExpect()))
@@ -50,17 +50,18 @@ final class FlowRenderer {
     FlowPlan flow = testCase.flow();
     String id = Names.variable(flow.idParameter());
     CodeBlock.Builder code = CodeBlock.builder();
-    code.add("$T created = ", Types.RESPONSE)
+    code.add(new Source().add("$T created = ", Types.RESPONSE)
         .add(chain.given(testCase.request(), false))
         .add(chain.body(testCase.request().body(), null))
         .add(RequestChain.when(testCase.request()))
-        .add("\n$<.then()\n$>.extract().response();\n$<$<");
+        .add("\n$<.then()\n$>.extract().response();\n$<$<").build());
     CodeBlock statuses = testCase.expect().statuses().stream().map(s -> CodeBlock.of("$L", s))
         .collect(CodeBlock.joining(", "));
     code.beginControlFlow("if ($T.acceptedOrRejected(created$L))", support,
         statuses.isEmpty() ? CodeBlock.of("") : CodeBlock.of(", $L", statuses));
     code.addStatement("$T $L = $L", String.class, id, idFrom(flow));
-    code.add("$T.assertNotTaken($S, $S, ", support, flow.readOnlyProbe(), flow.readOnlyProbeValue())
+    code.add("$T.assertNotTaken($L, $L, ", support, JavaText.quoted(flow.readOnlyProbe()),
+            JavaText.quoted(flow.readOnlyProbeValue()))
         .add(call(flow.read(), flow.idParameter(), id, null, flow.readExpect()))
         .add("\n.extract().asString());\n$<$<");
     if (flow.delete() != null) {
@@ -79,9 +80,9 @@ final class FlowRenderer {
   }
 
   /** A whole given/when/then chain, ending indented twice (the caller closes it). */
-  private CodeBlock call(RequestPlan request, String idParameter, String idVariable, CodeBlock body,
+  private CodeBlock call(RequestPlan request, String idParameter, String idVariable, Source body,
       ExpectationPlan expect) {
-    CodeBlock.Builder code = CodeBlock.builder().add(chain.given(request, true, idParameter, idVariable));
+    Source code = new Source().add(chain.given(request, true, idParameter, idVariable));
     if (request.body() != null) {
       code.add(chain.body(request.body(), body));
     } else if (body != null && request.body() == null) {

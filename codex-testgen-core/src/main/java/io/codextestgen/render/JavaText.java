@@ -150,6 +150,14 @@ final class JavaText {
     return joinAtRunTime(strings);
   }
 
+  /** {@link #literal} as source text when it is one plain literal (or null), else null. */
+  static String plainLiteral(String text) {
+    if (text == null) {
+      return "null";
+    }
+    return isPlain(text) ? quoted(text) : null;
+  }
+
   /**
    * One JavaPoet literal will do: short, few lines, no line-breaking character, no run of 20 (the common case,
    * checked in one pass: generated suites hold tens of thousands of literals).

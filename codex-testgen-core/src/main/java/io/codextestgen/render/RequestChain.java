@@ -57,19 +57,18 @@ final class RequestChain {
    * {@code RestAssured.given(...)} with credentials and parameters. Every piece of a chain starts with its own line
    * break, so a chain can end anywhere; continuation lines are indented twice, {@code when} and {@code then} once.
    */
-  CodeBlock given(RequestPlan request, boolean strictStatus) {
+  Source given(RequestPlan request, boolean strictStatus) {
     return given(request, strictStatus, null, null);
   }
 
   /** As {@link #given(RequestPlan, boolean)}, with path parameter {@code idParameter} taken from variable {@code idVariable}. */
-  CodeBlock given(RequestPlan request, boolean strictStatus, String idParameter, String idVariable) {
+  Source given(RequestPlan request, boolean strictStatus, String idParameter, String idVariable) {
     return given(request, strictStatus ? "request" : "negativeRequest", idParameter, idVariable);
   }
 
   /** As above, starting from support method {@code entry}: request, negativeRequest or plainRequest. */
-  CodeBlock given(RequestPlan request, String entry, String idParameter, String idVariable) {
-    CodeBlock.Builder code = CodeBlock.builder()
-        .add("$T.given($T.$L())$>$>", Types.REST_ASSURED, support, entry);
+  Source given(RequestPlan request, String entry, String idParameter, String idVariable) {
+    Source code = new Source().add("$T.given($T.$L())$>$>", Types.REST_ASSURED, support, entry);
     for (CredentialUse use : request.credentials()) {
       credential(code, credentials.get(use.scheme()), use.mode());
     }
@@ -81,17 +80,17 @@ final class RequestChain {
       } else if (produced.isPresent()) {
         code.add("\n.pathParam($L, $L())", JavaText.quoted(value.name()), produced.get().value());
       } else {
-        code.add("\n.pathParam($L, $L)", JavaText.literal(value.name()), JavaText.literal(value.value()));
+        code.add("\n.pathParam(").literal(value.name()).add(", ").literal(value.value()).add(")");
       }
     }
     add(code, "queryParam", request.queryParams());
     add(code, "header", request.headers());
     add(code, "cookie", request.cookies());
-    return code.build();
+    return code;
   }
 
   /** Credentials go where the scheme says, in plain sight; only real values come from the support class. */
-  private void credential(CodeBlock.Builder code, CredentialPlan credential, CredentialUse.Mode mode) {
+  private void credential(Source code, CredentialPlan credential, CredentialUse.Mode mode) {
     String getter = credential.methodName() + "Credential";
     boolean valid = mode == CredentialUse.Mode.VALID;
     switch (credential.kind()) {
@@ -117,25 +116,25 @@ final class RequestChain {
         }
       }
       case BASIC -> {
-        CodeBlock password = valid ? CodeBlock.of("$T.$L()", support, credential.methodName() + "Password")
-            : JavaText.quotedBlock(WRONG_SECRET);
+        Source password = valid ? new Source().add("$T.$L()", support, credential.methodName() + "Password")
+            : new Source().add("$L", JavaText.quoted(WRONG_SECRET));
         code.add("\n.auth().preemptive().basic($T.$L(), $L)", support, credential.methodName() + "Username",
             password);
       }
     }
   }
 
-  private static void add(CodeBlock.Builder code, String method, List<NameValue> values) {
+  private static void add(Source code, String method, List<NameValue> values) {
     for (NameValue value : values) {
-      code.add("\n.$L($L, $L)", method, JavaText.literal(value.name()), JavaText.literal(value.value()));
+      code.add("\n.$L(", method).literal(value.name()).add(", ").literal(value.value()).add(")");
     }
   }
 
   /** Content type and body; {@code bodyExpression} replaces the planned body text when not null. */
-  CodeBlock body(BodyPlan body, CodeBlock bodyExpression) {
-    CodeBlock.Builder code = CodeBlock.builder().add("\n.contentType($L)", JavaText.quoted(body.contentType()));
+  Source body(BodyPlan body, Source bodyExpression) {
+    Source code = new Source().add("\n.contentType($L)", JavaText.quoted(body.contentType()));
     if (bodyExpression != null) {
-      return code.add("\n.body($L)", bodyExpression).build();
+      return code.add("\n.body($L)", bodyExpression);
     }
     switch (body.kind()) {
       case JSON, TEXT -> code.add("\n.body($L)", text(body.text()));
@@ -143,26 +142,26 @@ final class RequestChain {
       case MULTIPART -> {
         for (NameValue field : body.fields()) {
           if (body.fileFields().contains(field.name())) {
-            code.add("\n.multiPart($L, $L, $L.getBytes($T.UTF_8))", JavaText.literal(field.name()),
-                JavaText.literal(field.name() + ".bin"), JavaText.operand(field.value()), Types.STANDARD_CHARSETS);
+            code.add("\n.multiPart(").literal(field.name()).add(", ").literal(field.name() + ".bin")
+                .add(", $L.getBytes($T.UTF_8))", JavaText.operand(field.value()), Types.STANDARD_CHARSETS);
           } else {
-            code.add("\n.multiPart($L, $L)", JavaText.literal(field.name()), JavaText.literal(field.value()));
+            code.add("\n.multiPart(").literal(field.name()).add(", ").literal(field.value()).add(")");
           }
         }
       }
     }
-    return code.build();
+    return code;
   }
 
   /**
    * A body's text: a one-line text in place; a longer one as a constant of the class, declared once however many
    * tests send it (an operation's tests share one body), named after the operation, e.g. {@code CREATE_BOOK_BODY}.
    */
-  CodeBlock text(String text) {
+  Source text(String text) {
     if (!text.contains("\n")) {
-      return JavaText.literal(text);
+      return new Source().literal(text);
     }
-    return CodeBlock.of("$L", bodyConstants.computeIfAbsent(text, this::declare));
+    return new Source().add("$L", bodyConstants.computeIfAbsent(text, this::declare));
   }
 
   private String declare(String text) {
@@ -189,38 +188,37 @@ final class RequestChain {
   }
 
   /** {@code .when().get("/path")}, dedented to the chain's base level. */
-  static CodeBlock when(RequestPlan request) {
+  static Source when(RequestPlan request) {
     String method = request.method().toUpperCase(Locale.ROOT);
-    CodeBlock call = SHORTHAND_METHODS.contains(method)
-        ? CodeBlock.of(".$L($L)", method.toLowerCase(Locale.ROOT), JavaText.quoted(request.path()))
-        : CodeBlock.of(".request($L, $L)", JavaText.quoted(method), JavaText.quoted(request.path()));
-    return CodeBlock.of("\n$<.when()\n$>$L", call);
+    Source code = new Source().add("\n$<.when()\n$>");
+    return SHORTHAND_METHODS.contains(method)
+        ? code.add(".$L($L)", method.toLowerCase(Locale.ROOT), JavaText.quoted(request.path()))
+        : code.add(".request($L, $L)", JavaText.quoted(method), JavaText.quoted(request.path()));
   }
 
   /** {@code .then().statusCode(...)}, and the content type when the plan fixes one. */
-  CodeBlock then(ExpectationPlan expect) {
-    CodeBlock.Builder code = CodeBlock.builder().add("\n$<.then()\n$>.statusCode($L)", statusMatcher(expect));
+  Source then(ExpectationPlan expect) {
+    Source code = new Source().add("\n$<.then()\n$>.statusCode($L)", statusMatcher(expect));
     if (!expect.contentTypes().isEmpty()) {
-      CodeBlock types = expect.contentTypes().stream().map(JavaText::quotedBlock)
-          .collect(CodeBlock.joining(", "));
+      String types = String.join(", ", expect.contentTypes().stream().map(JavaText::quoted).toList());
       code.add("\n.contentType($T.mediaTypeIn($L))", support, types);
     }
-    return code.build();
+    return code;
   }
 
-  private static CodeBlock statusMatcher(ExpectationPlan expect) {
+  private static Source statusMatcher(ExpectationPlan expect) {
     List<Integer> statuses = expect.statuses();
     List<Integer> classes = expect.statusClasses();
     if (classes.isEmpty() && statuses.isEmpty()) {
-      return CodeBlock.of("$T.lessThan(500)", Types.MATCHERS);
+      return new Source().add("$T.lessThan(500)", Types.MATCHERS);
     }
     if (classes.isEmpty() && statuses.size() == 1) {
-      return CodeBlock.of("$L", statuses.get(0));
+      return new Source().add("$L", statuses.get(0));
     }
     if (statuses.isEmpty() && classes.size() == 1) {
       return statusClass(classes.get(0));
     }
-    CodeBlock.Builder anyOf = CodeBlock.builder().add("$T.anyOf(", Types.MATCHERS);
+    Source anyOf = new Source().add("$T.anyOf(", Types.MATCHERS);
     String separator = "";
     for (Integer status : statuses) {
       anyOf.add("$L$T.is($L)", separator, Types.MATCHERS, status);
@@ -230,11 +228,11 @@ final class RequestChain {
       anyOf.add("$L$L", separator, statusClass(statusClass));
       separator = ", ";
     }
-    return anyOf.add(")").build();
+    return anyOf.add(")");
   }
 
-  private static CodeBlock statusClass(int statusClass) {
-    return CodeBlock.of("$T.allOf($T.greaterThanOrEqualTo($L), $T.lessThan($L))", Types.MATCHERS, Types.MATCHERS,
+  private static Source statusClass(int statusClass) {
+    return new Source().add("$T.allOf($T.greaterThanOrEqualTo($L), $T.lessThan($L))", Types.MATCHERS, Types.MATCHERS,
         statusClass * 100, Types.MATCHERS, statusClass * 100 + 100);
   }
 }

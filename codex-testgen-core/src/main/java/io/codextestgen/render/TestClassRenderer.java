@@ -110,7 +110,7 @@ final class TestClassRenderer {
             create.method(), JavaText.comment(create.path()))
         .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
         .returns(STRING)
-        .addCode(CodeBlock.builder().add("$T created = ", Types.RESPONSE).add(chain.given(create, true))
+        .addCode(new Source().add("$T created = ", Types.RESPONSE).add(chain.given(create, true))
             .add(chain.body(create.body(), null)).add(RequestChain.when(create))
             .add(chain.then(producer.createExpect())).add("\n.extract().response();\n$<$<").build())
         .addStatement("$T id = $L", STRING, id)
@@ -129,7 +129,7 @@ final class TestClassRenderer {
         .addModifiers(Modifier.STATIC)
         .beginControlFlow("for ($T id : $L)", STRING, idsField(producer))
         .beginControlFlow("try")
-        .addCode(CodeBlock.builder().add(chain.given(delete, "plainRequest", producer.parameter(), "id"))
+        .addCode(new Source().add(chain.given(delete, "plainRequest", producer.parameter(), "id"))
             .add(RequestChain.when(delete)).add(";\n$<$<").build())
         .nextControlFlow("catch ($T e)", IllegalStateException.class)
         .addComment("no credentials for the cleanup configured: the resources stay, the tests still stand")
@@ -141,7 +141,7 @@ final class TestClassRenderer {
 
   private MethodSpec.Builder header(TestCasePlan testCase, boolean test) {
     MethodSpec.Builder method = MethodSpec.methodBuilder(testCase.methodName())
-        .addJavadoc("Guards {@code $L}.\n", JavaText.comment(testCase.pointer()));
+        .addJavadoc("$L", "Guards {@code " + JavaText.comment(testCase.pointer()) + "}.\n");
     if (test) {
       method.addAnnotation(Types.TEST);
     }
@@ -153,15 +153,12 @@ final class TestClassRenderer {
 
   private MethodSpec single(TestCasePlan testCase) {
     RequestPlan request = testCase.request();
-    CodeBlock body = request.body() == null ? CodeBlock.of("") : chain.body(request.body(), null);
+    Source code = new Source().add(chain.given(request, testCase.strictStatus()));
+    if (request.body() != null) {
+      code.add(chain.body(request.body(), null));
+    }
     return header(testCase, true)
-        .addCode(CodeBlock.builder()
-            .add(chain.given(request, testCase.strictStatus()))
-            .add(body)
-            .add(RequestChain.when(request))
-            .add(chain.then(testCase.expect()))
-            .add(";\n$<$<")
-            .build())
+        .addCode(code.add(RequestChain.when(request)).add(chain.then(testCase.expect())).add(";\n$<$<").build())
         .build();
   }
 
@@ -173,28 +170,28 @@ final class TestClassRenderer {
             .addMember("value", "$L", JavaText.quoted(rowSourceName(testCase))).build())
         .addParameter(STRING, "violation")
         .addParameter(STRING, "constraint");
-    CodeBlock.Builder code = CodeBlock.builder();
+    Source code = new Source();
     switch (testCase.shape()) {
       case RAW_BODY_ROWS -> {
         method.addParameter(STRING, "body");
-        code.add(chain.given(request, testCase.strictStatus())).add(chain.body(request.body(), CodeBlock.of("body")));
+        code.add(chain.given(request, testCase.strictStatus()))
+            .add(chain.body(request.body(), new Source().add("body")));
       }
       case BODY_PATCH_ROWS -> {
         method.addParameter(STRING, "at").addParameter(STRING, "value");
-        CodeBlock patched = CodeBlock.of("$T.patch($L, at, value)", support,
-            chain.text(request.body().text()));
+        Source patched = new Source().add("$T.patch($L, at, value)", support, chain.text(request.body().text()));
         code.add(chain.given(request, testCase.strictStatus())).add(chain.body(request.body(), patched));
       }
       default -> {
         method.addParameter(STRING, "in").addParameter(STRING, "name").addParameter(STRING, "value");
-        CodeBlock.Builder given = CodeBlock.builder()
+        Source given = new Source()
             .add("$T request = ", Types.REQUEST_SPECIFICATION).add(chain.given(request, testCase.strictStatus()));
         if (request.body() != null) {
           given.add(chain.body(request.body(), null));
         }
         return method.addCode(given.add(";\n$<$<").build())
             .addStatement("$T.replaceParameter(request, in, name, value)", support)
-            .addCode(CodeBlock.builder().add("request$>$>").add(RequestChain.when(request))
+            .addCode(new Source().add("request$>$>").add(RequestChain.when(request))
                 .add(chain.then(testCase.expect())).add(";\n$<$<").build())
             .build();
       }
@@ -216,15 +213,15 @@ final class TestClassRenderer {
       case BODY_PATCH_ROWS -> "where in the valid body, JSON put there (null: removed)";
       default -> "parameter location, name, value sent (null: left out)";
     };
-    CodeBlock.Builder rows = CodeBlock.builder().add("return $T.of(\n$>$>", Types.STREAM);
+    Source rows = new Source().add("return $T.of(\n$>$>", Types.STREAM);
     for (int i = 0; i < testCase.rows().size(); i++) {
       CaseRow row = testCase.rows().get(i);
-      rows.add("$T.of($L, $L", Types.ARGUMENTS, JavaText.literal(row.violation()), JavaText.literal(row.pointer()));
+      rows.add("$T.of(", Types.ARGUMENTS).literal(row.violation()).add(", ").literal(row.pointer());
       switch (testCase.shape()) {
-        case RAW_BODY_ROWS -> rows.add(", $L", JavaText.literal(row.value()));
-        case BODY_PATCH_ROWS -> rows.add(", $L, $L", JavaText.quoted(row.target()), JavaText.literal(row.value()));
-        default -> rows.add(", $L, $L, $L", JavaText.quoted(row.location()), JavaText.quoted(row.target()),
-            JavaText.literal(row.value()));
+        case RAW_BODY_ROWS -> rows.add(", ").literal(row.value());
+        case BODY_PATCH_ROWS -> rows.add(", $L, ", JavaText.quoted(row.target())).literal(row.value());
+        default -> rows.add(", $L, $L, ", JavaText.quoted(row.location()), JavaText.quoted(row.target()))
+            .literal(row.value());
       }
       rows.add(i + 1 < testCase.rows().size() ? "),\n" : "));\n$<$<");
     }
@@ -239,12 +236,11 @@ final class TestClassRenderer {
   private MethodSpec rateLimit(TestCasePlan testCase) {
     RequestPlan request = testCase.request();
     RateLimitPlan plan = testCase.rateLimit();
-    CodeBlock send = CodeBlock.builder()
-        .add(chain.given(request, testCase.strictStatus()))
-        .add(request.body() == null ? CodeBlock.of("") : chain.body(request.body(), null))
-        .add(RequestChain.when(request))
-        .add("$<$<")
-        .build();
+    Source send = new Source().add(chain.given(request, testCase.strictStatus()));
+    if (request.body() != null) {
+      send.add(chain.body(request.body(), null));
+    }
+    send.add(RequestChain.when(request)).add("$<$<");
     return header(testCase, true)
         .addAnnotation(AnnotationSpec.builder(Types.ENABLED_IF_SYSTEM_PROPERTY)
             .addMember("named", "$S", "codex.rateLimit")
@@ -253,7 +249,7 @@ final class TestClassRenderer {
             .build())
         .addComment("limit if the API announces none, most requests, Retry-After and RateLimit-Reset expected on the 429,")
         .addComment("longest wait in seconds")
-        .addCode("$T.assertRateLimited(\n$>$>() -> $L,\n$L, $L, $L, $L, $L);\n$<$<", support, send,
+        .addCode("$T.assertRateLimited(\n$>$>() -> $L,\n$L, $L, $L, $L, $L);\n$<$<", support, send.build(),
             plan.configuredLimit() == null ? "null" : plan.configuredLimit(), plan.maxRequests(),
             plan.expectRetryAfter(), plan.expectReset(), plan.maxWaitSeconds())
         .build();

@@ -10,5 +10,8 @@ if [ ! -f "$bench/package/generated/api.github.com.json" ]; then
 fi
 mvn -B -q install -DskipTests -Dinvoker.skip -pl codex-testgen-core -am
 mvn -B -q -pl codex-testgen-core dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench/cp.txt
-java -Xmx1g -cp "codex-testgen-core/target/test-classes:codex-testgen-core/target/classes:$(cat "$bench/cp.txt")" \
-  io.codextestgen.bench.GenerationBenchmark "$bench/package/generated/api.github.com.json"
+cp="codex-testgen-core/target/test-classes:codex-testgen-core/target/classes:$(cat "$bench/cp.txt")"
+spec="$bench/package/generated/api.github.com.json"
+# Times in a fixed-size heap (no resizing between runs); memory, no-op and javac in a heap that grows as needed.
+java -Xms1g -Xmx1g -cp "$cp" io.codextestgen.bench.GenerationBenchmark time "$spec"
+java -Xmx1g -cp "$cp" io.codextestgen.bench.GenerationBenchmark memory "$spec" | tail -n +2

@@ -53,14 +53,19 @@ public record SchemaNode(
   public static final SchemaNode FORBIDDEN = builder().pointer("additionalProperties: false").build();
 
   public SchemaNode {
-    types = java.util.Collections.unmodifiableSet(new java.util.TreeSet<>(types));
-    properties = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(properties));
+    // Large specs have hundreds of thousands of nodes, most with no properties and one type: no copy for those.
+    types = types.isEmpty() ? java.util.Collections.emptySet()
+        : types.size() == 1 ? java.util.Collections.singleton(types.iterator().next())
+        : java.util.Collections.unmodifiableSet(new java.util.TreeSet<>(types));
+    properties = properties.isEmpty() ? java.util.Collections.emptyMap()
+        : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(properties));
     required = List.copyOf(required);
     enumValues = List.copyOf(enumValues);
     allOf = List.copyOf(allOf);
     oneOf = List.copyOf(oneOf);
     anyOf = List.copyOf(anyOf);
-    discriminatorMapping = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(discriminatorMapping));
+    discriminatorMapping = discriminatorMapping.isEmpty() ? java.util.Collections.emptyMap()
+        : java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(discriminatorMapping));
   }
 
   public static SchemaNode reference(String name) {

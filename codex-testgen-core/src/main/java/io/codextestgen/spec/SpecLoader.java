@@ -191,7 +191,7 @@ public final class SpecLoader {
       for (Map.Entry<Path, byte[]> file : contents.entrySet()) {
         digest.update(scanner.displayName(file.getKey()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
         digest.update((byte) 0);
-        digest.update(normalizeLineEndings(file.getValue()));
+        updateWithoutCarriageReturns(digest, file.getValue());
         digest.update((byte) 0);
       }
       return HexFormat.of().formatHex(digest.digest());
@@ -200,15 +200,15 @@ public final class SpecLoader {
     }
   }
 
-  /** A checkout with CRLF line endings must hash like one with LF. */
-  private static byte[] normalizeLineEndings(byte[] bytes) {
-    byte[] out = new byte[bytes.length];
-    int length = 0;
-    for (int i = 0; i < bytes.length; i++) {
-      if (bytes[i] != '\r' || i + 1 == bytes.length || bytes[i + 1] != '\n') {
-        out[length++] = bytes[i];
+  /** A checkout with CRLF line endings must hash like one with LF: the CR of each CRLF is left out (no copy). */
+  private static void updateWithoutCarriageReturns(MessageDigest digest, byte[] bytes) {
+    int start = 0;
+    for (int i = 0; i + 1 < bytes.length; i++) {
+      if (bytes[i] == '\r' && bytes[i + 1] == '\n') {
+        digest.update(bytes, start, i - start);
+        start = i + 1;
       }
     }
-    return length == bytes.length ? out : java.util.Arrays.copyOf(out, length);
+    digest.update(bytes, start, bytes.length - start);
   }
 }

@@ -2,8 +2,17 @@ package io.codextestgen.bench;
 
 import io.codextestgen.CodexTestgen;
 import io.codextestgen.GenerationResult;
+import io.codextestgen.api.ApiModel;
+import io.codextestgen.api.ApiModelReader;
 import io.codextestgen.config.GeneratorConfig;
+import io.codextestgen.config.PolicyFile;
+import io.codextestgen.emit.SourceWriter;
+import io.codextestgen.plan.TestPlan;
+import io.codextestgen.plan.TestPlanner;
+import io.codextestgen.render.JUnitRenderer;
 import io.codextestgen.render.RenderedFile;
+import io.codextestgen.spec.LoadedSpec;
+import io.codextestgen.spec.SpecLoader;
 import io.codextestgen.testing.GeneratedSuite;
 import io.swagger.parser.OpenAPIParser;
 import io.swagger.v3.parser.core.models.ParseOptions;
@@ -12,28 +21,46 @@ import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
 /**
- * Prints how long swagger-parser alone takes to parse and resolve a spec, how long codex-testgen takes end to end
- * (parse, plan, render, write) on the same spec in the same JVM, their ratio, the peak heap, the no-op rerun, and
- * whether the generated suite compiles. Figures, not a test: run it with scripts/benchmark.sh.
+ * Figures, not a test: run it with scripts/benchmark.sh, which calls it twice.
+ *
+ * <p>{@code time SPEC}: how long swagger-parser alone takes to parse and resolve the spec, how long codex-testgen
+ * takes end to end (parse, plan, render, write) through its public facade, their ratio, and where our time goes,
+ * stage by stage. Meant for a fixed-size heap ({@code -Xms} = {@code -Xmx}): in a heap that shrinks after each
+ * forced collection and grows back, the figures measure the collector's resizing more than either program.
+ *
+ * <p>{@code memory SPEC}: the peak heap of one generation, the no-op rerun, and javac on the generated suite.
  */
 public final class GenerationBenchmark {
 
-  /** Best of ten: single runs on a 2-core machine vary by 2x with GC and JIT timing. */
+  /** Best of ten: single runs on a 2-core machine vary with GC and JIT timing. */
   private static final int RUNS = 10;
+  private static final int WARM_UP = 2;
 
   private GenerationBenchmark() {}
 
   public static void main(String[] args) throws Exception {
-    Path spec = Path.of(args[0]);
+    Path spec = Path.of(args[1]);
     Path work = Files.createTempDirectory("codex-bench");
+    System.out.printf(Locale.ROOT, "spec                          %s (%,d bytes)%n", spec.getFileName(), Files.size(spec));
+    if (args[0].equals("time")) {
+      time(spec, work);
+    } else {
+      memory(spec, work);
+    }
+  }
+
+  private static void time(Path spec, Path work) {
     long parser = Long.MAX_VALUE;
     long generator = Long.MAX_VALUE;
+    long[] stages = new long[6];
+    Arrays.fill(stages, Long.MAX_VALUE);
     GenerationResult result = null;
-    for (int run = 0; run <= RUNS; run++) { // run 0 warms the JIT up
+    for (int run = 0; run < WARM_UP + RUNS; run++) {
       System.gc();
       long start = System.nanoTime();
       ParseOptions options = new ParseOptions();
@@ -42,15 +69,54 @@ public final class GenerationBenchmark {
         throw new IllegalStateException("swagger-parser could not read " + spec);
       }
       long parsed = System.nanoTime() - start;
-      resetPeaks();
+      System.gc();
       start = System.nanoTime();
       result = CodexTestgen.generate(GeneratorConfig.builder(spec, work.resolve("out" + run)).build());
       long generated = System.nanoTime() - start;
-      if (run > 0) {
+      System.gc();
+      long[] staged = stages(spec, work.resolve("staged" + run));
+      if (run >= WARM_UP) {
         parser = Math.min(parser, parsed);
         generator = Math.min(generator, generated);
+        for (int i = 0; i < stages.length; i++) {
+          stages[i] = Math.min(stages[i], staged[i]);
+        }
       }
     }
+    System.out.printf(Locale.ROOT, "operations with tests / total %d / %d, %d tests in %d classes%n",
+        result.operationsTested(), result.operationsTotal(), result.testCases(), result.testClasses());
+    System.out.printf(Locale.ROOT, "swagger-parser parse+resolve  %,d ms (best of %d)%n", ms(parser), RUNS);
+    System.out.printf(Locale.ROOT, "codex-testgen end to end      %,d ms (best of %d)%n", ms(generator), RUNS);
+    System.out.printf(Locale.ROOT, "ratio                         %.2f (target: at most 1.5)%n",
+        (double) generator / parser);
+    System.out.printf(Locale.ROOT, "  stage by stage (best of %d): load %d (read, check references, swagger-parser"
+        + " deserializes), model %d, plan %d, render %d, write %d ms; all %d ms%n", RUNS, ms(stages[0]), ms(stages[1]),
+        ms(stages[2]), ms(stages[3]), ms(stages[4]), ms(stages[5]));
+  }
+
+  /** The facade's stages one by one: load, model, plan, render, write, and their sum. */
+  private static long[] stages(Path spec, Path out) {
+    GeneratorConfig config = PolicyFile.apply(GeneratorConfig.builder(spec, out).build());
+    long t0 = System.nanoTime();
+    LoadedSpec loaded = new SpecLoader(config.remoteRefAllowList()).load(spec);
+    long t1 = System.nanoTime();
+    ApiModel model = ApiModelReader.read(loaded);
+    loaded = null; // as in the facade, swagger-parser's model is garbage from here on
+    long t2 = System.nanoTime();
+    TestPlan plan = TestPlanner.plan(model, config);
+    model = null;
+    long t3 = System.nanoTime();
+    List<RenderedFile> files = JUnitRenderer.render(plan);
+    long t4 = System.nanoTime();
+    new SourceWriter(out).write(files);
+    long t5 = System.nanoTime();
+    return new long[] {t1 - t0, t2 - t1, t3 - t2, t4 - t3, t5 - t4, t5 - t0};
+  }
+
+  private static void memory(Path spec, Path work) throws Exception {
+    CodexTestgen.generate(GeneratorConfig.builder(spec, work.resolve("warm-up")).build());
+    resetPeaks();
+    CodexTestgen.generate(GeneratorConfig.builder(spec, work.resolve("out")).build());
     long peak = peakHeap();
     GeneratorConfig noop = GeneratorConfig.builder(spec, work.resolve("noop")).stateFile(work.resolve("state.json"))
         .build();
@@ -62,19 +128,15 @@ public final class GenerationBenchmark {
     start = System.nanoTime();
     GeneratedSuite.compile(files, work.resolve("build")).close();
     long compile = System.nanoTime() - start;
-
-    System.out.printf(Locale.ROOT, "spec                          %s (%,d bytes)%n", spec.getFileName(), Files.size(spec));
-    System.out.printf(Locale.ROOT, "operations with tests / total %d / %d, %d tests in %d classes%n",
-        result.operationsTested(), result.operationsTotal(), result.testCases(), result.testClasses());
-    System.out.printf(Locale.ROOT, "swagger-parser parse+resolve  %,d ms (best of %d)%n", parser / 1_000_000, RUNS);
-    System.out.printf(Locale.ROOT, "codex-testgen end to end      %,d ms (best of %d)%n", generator / 1_000_000, RUNS);
-    System.out.printf(Locale.ROOT, "ratio                         %.2f (target: at most 1.5)%n",
-        (double) generator / parser);
     System.out.printf(Locale.ROOT, "peak heap during generation   %,d MiB (target: under 1024)%n", peak >> 20);
     System.out.printf(Locale.ROOT, "no-op rerun                   %,d ms, up to date: %s (target: under 1000 ms)%n",
-        rerun / 1_000_000, upToDate);
+        ms(rerun), upToDate);
     System.out.printf(Locale.ROOT, "generated suite compiles      yes, in %,d ms (javac, -Xlint:all -Werror)%n",
-        compile / 1_000_000);
+        ms(compile));
+  }
+
+  private static long ms(long nanos) {
+    return nanos / 1_000_000;
   }
 
   private static void resetPeaks() {

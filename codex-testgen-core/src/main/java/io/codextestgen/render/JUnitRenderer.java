@@ -25,11 +25,11 @@ public final class JUnitRenderer {
     plan.support().credentials().forEach(credential -> credentials.put(credential.schemeName(), credential));
     List<RenderedFile> files = new ArrayList<>();
     files.add(file(plan.basePackage(), SupportClassRenderer.render(plan.support(), needs(plan)), specFile));
-    // Classes are independent: render them in parallel; the ordered stream keeps the output order fixed.
-    files.addAll(plan.classes().parallelStream()
-        .map(testClass -> file(plan.basePackage(),
-            TestClassRenderer.render(testClass, support, credentials, specFile, sha256), specFile))
-        .toList());
+    // Classes are independent: rendered in parallel, in the plan's order.
+    files.addAll(Parallel.map(plan.classes(),
+        testClass -> testClass.cases().stream().mapToInt(testCase -> 1 + testCase.rows().size()).sum(),
+        testClass -> file(plan.basePackage(),
+            TestClassRenderer.render(testClass, support, credentials, specFile, sha256), specFile)));
     return files;
   }
 

@@ -273,8 +273,12 @@ final class JavaText {
    * encoding can write one, so it becomes a unicode escape, which javac reads back as that char wherever it is.
    */
   static String escapeLoneSurrogates(String source) {
+    int first = 0;
+    while (first < source.length() && !Character.isSurrogate(source.charAt(first))) {
+      first++; // the common case, a suite without any: one cheap test per character
+    }
     StringBuilder out = null;
-    for (int i = 0; i < source.length(); i++) {
+    for (int i = first; i < source.length(); i++) {
       char c = source.charAt(i);
       boolean paired = Character.isHighSurrogate(c) && i + 1 < source.length()
           && Character.isLowSurrogate(source.charAt(i + 1));

@@ -58,10 +58,34 @@ public final class ApiModelReader {
         }
       }
     }
+    List<Operation> operations = readOperations();
+    readPointedSchemas(schemas);
     String title = openApi.getInfo() == null || openApi.getInfo().getTitle() == null
         ? "API" : openApi.getInfo().getTitle();
-    return new ApiModel(title, spec.fileName(), spec.sha256(), servers, readOperations(), schemas,
+    return new ApiModel(title, spec.fileName(), spec.sha256(), servers, operations, schemas,
         readSecuritySchemes());
+  }
+
+  /**
+   * Schemas referenced by their place in the document rather than by component name, and those their own
+   * references lead to; a reference that ends at no schema stays unresolved (any value then).
+   */
+  private void readPointedSchemas(Map<String, SchemaNode> schemas) {
+    java.util.Set<String> done = new java.util.HashSet<>();
+    while (true) {
+      java.util.Set<String> pending = new java.util.TreeSet<>(schemaReader.pointerRefs());
+      pending.removeAll(done);
+      if (pending.isEmpty()) {
+        return;
+      }
+      for (String ref : pending) {
+        done.add(ref);
+        Schema<?> target = SchemaPointers.find(openApi, ref);
+        if (target != null) {
+          schemas.put(ref, schemaReader.read(target, ref));
+        }
+      }
+    }
   }
 
   private List<Operation> readOperations() {
@@ -289,7 +313,15 @@ public final class ApiModelReader {
     return Pointers.unescape(name);
   }
 
+  /**
+   * A schema's name in {@link ApiModel#schemas()}: its component name, or, for a reference to a schema elsewhere in
+   * the document ({@code #/paths/...}), the reference itself.
+   */
   static String schemaName(Schema<?> schema) {
-    return componentName(schema.get$ref(), "#/components/schemas/");
+    String ref = schema.get$ref();
+    String component = "#/components/schemas/";
+    boolean elsewhere = ref.startsWith("#/")
+        && (!ref.startsWith(component) || ref.indexOf('/', component.length()) >= 0); // or inside a component
+    return elsewhere ? ref : componentName(ref, component);
   }
 }

@@ -69,7 +69,7 @@ public record SchemaNode(
   }
 
   public static SchemaNode reference(String name) {
-    return builder().ref(name).pointer("#/components/schemas/" + name).build();
+    return builder().ref(name).pointer(name.startsWith("#/") ? name : "#/components/schemas/" + name).build();
   }
 
   public boolean hasType(String type) {

@@ -12,12 +12,24 @@ import java.util.TreeSet;
 /** Converts one swagger schema (3.0 or 3.1 flavour) into a {@link SchemaNode}, keeping references as references. */
 final class SchemaReader {
 
+  /** References to schemas outside components/schemas met so far (read from several threads). */
+  private final Set<String> pointerRefs = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+  /** The references met that point elsewhere than components/schemas: the model reads their targets too. */
+  Set<String> pointerRefs() {
+    return pointerRefs;
+  }
+
   SchemaNode read(Schema<?> schema, String pointer) {
     if (schema == null) {
       return SchemaNode.ANY;
     }
     if (schema.get$ref() != null) {
-      return SchemaNode.reference(ApiModelReader.schemaName(schema));
+      String name = ApiModelReader.schemaName(schema);
+      if (name.startsWith("#/")) {
+        pointerRefs.add(name);
+      }
+      return SchemaNode.reference(name);
     }
     Set<String> types = new TreeSet<>();
     if (schema.getTypes() != null) {

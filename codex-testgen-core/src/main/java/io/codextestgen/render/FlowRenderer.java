@@ -76,7 +76,8 @@ final class FlowRenderer {
   }
 
   private static CodeBlock ignored(FlowPlan flow) {
-    return flow.ignoredFields().stream().map(f -> CodeBlock.of(", $L", JavaText.quoted(f))).collect(CodeBlock.joining(""));
+    return flow.ignoredFields().stream().map(f -> CodeBlock.of(", $L", JavaText.quoted(f)))
+        .collect(CodeBlock.joining(""));
   }
 
   /** A whole given/when/then chain, ending indented twice (the caller closes it). */

@@ -146,7 +146,8 @@ final class TestClassRenderer {
       method.addAnnotation(Types.TEST);
     }
     return method
-        .addAnnotation(AnnotationSpec.builder(Types.TAG).addMember("value", "$L", JavaText.quoted(testCase.family())).build())
+        .addAnnotation(AnnotationSpec.builder(Types.TAG)
+            .addMember("value", "$L", JavaText.quoted(testCase.family())).build())
         .addAnnotation(AnnotationSpec.builder(Types.DISPLAY_NAME)
             .addMember("value", "$L", JavaText.quoted(JavaText.display(testCase.displayName()))).build());
   }

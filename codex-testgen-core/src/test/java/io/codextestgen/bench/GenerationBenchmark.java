@@ -46,7 +46,8 @@ public final class GenerationBenchmark {
   public static void main(String[] args) throws Exception {
     Path spec = Path.of(args[1]);
     Path work = Files.createTempDirectory("codex-bench");
-    System.out.printf(Locale.ROOT, "spec                          %s (%,d bytes)%n", spec.getFileName(), Files.size(spec));
+    System.out.printf(Locale.ROOT, "spec                          %s (%,d bytes)%n", spec.getFileName(),
+        Files.size(spec));
     if (args[0].equals("time")) {
       time(spec, work);
     } else {

@@ -28,7 +28,8 @@ class JavaTextTest {
   @Test
   void quotedWritesWhatJavaPoetWrites() {
     List<String> texts = new ArrayList<>(List.of("", "plain", "it's \"quoted\"", "back\\slash", "tab\tform\fbs\bcr\r",
-        "two\nlines\n", "\n", "\n\nblank lines\n\nbetween", "nul\u0000 del\u007f c1\u0085\u009f", "\u00e9\u4e00\ud83d\ude00",
+        "two\nlines\n", "\n", "\n\nblank lines\n\nbetween", "nul\u0000 del\u007f c1\u0085\u009f",
+        "\u00e9\u4e00\ud83d\ude00",
         "$dollar $S $L", "trailing\n\n"));
     for (char c = 0; c < 0x100; c++) {
       texts.add("a" + c + "b");

@@ -57,6 +57,10 @@ class AdversarialSpecsTest {
     ObjectNode unicode = operation(paths, "/ünïcödé", "post", "ünïcödé", "Ünïcode Täg");
     unicode.putObject("requestBody").put("required", true).putObject("content").putObject("application/json")
         .putObject("schema").put("$ref", "#/components/schemas/Deep");
+    // an id starting with a digit names the class's body constant too (REQUEST_2_SEND_PAYMENTS_BODY)
+    operation(paths, "/digit", "post", "2. Send payments", "x").putObject("requestBody").put("required", true)
+        .putObject("content").putObject("application/json").putObject("schema")
+        .put("$ref", "#/components/schemas/Deep");
     ArrayNode values = operation(paths, "/enormous", "get", "enormousEnum", "x").putArray("parameters").addObject()
         .put("name", "v").put("in", "query").putObject("schema").put("type", "string").putArray("enum");
     for (int i = 0; i < 5000; i++) {

@@ -82,6 +82,16 @@ public final class Names {
     return lowerCamel(name, "id");
   }
 
+  /**
+   * A constant's name, e.g. {@code CREATE_BOOK} for {@code createBook}: {@code fallback} when the text has no letter
+   * or digit, and in front when it starts with a digit ({@code 2. Send payments} -> {@code REQUEST_2_SEND_PAYMENTS}).
+   */
+  public static String constant(String text, String fallback) {
+    List<String> words = words(text);
+    String name = String.join("_", words).toUpperCase(Locale.ROOT);
+    return words.isEmpty() ? fallback : Character.isDigit(name.charAt(0)) ? fallback + "_" + name : name;
+  }
+
   public static String upperSnake(String text) {
     List<String> words = words(text);
     return words.isEmpty() ? "SCHEME" : String.join("_", words).toUpperCase(Locale.ROOT);

@@ -165,7 +165,7 @@ final class RequestChain {
   }
 
   private String declare(String text) {
-    String base = Names.upperSnake(owner) + "_BODY";
+    String base = Names.constant(owner, "REQUEST") + "_BODY";
     String name = base;
     for (int n = 2; !bodyConstantNames.add(name); n++) {
       name = base + "_" + n;

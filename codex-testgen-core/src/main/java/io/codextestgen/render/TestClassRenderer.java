@@ -88,7 +88,7 @@ final class TestClassRenderer {
   }
 
   private static String idsField(ProducerPlan producer) {
-    return Names.upperSnake(producer.methodName()) + "_IDS";
+    return Names.constant(producer.methodName(), "RESOURCE") + "_IDS";
   }
 
   private com.palantir.javapoet.FieldSpec createdIds(ProducerPlan producer) {

@@ -22,6 +22,13 @@ class NamesTest {
   }
 
   @Test
+  void constantsAreValidNamesWhateverTheTextStartsWith() {
+    assertThat(Names.constant("createBook", "REQUEST")).isEqualTo("CREATE_BOOK");
+    assertThat(Names.constant("2. Send payments public", "REQUEST")).isEqualTo("REQUEST_2_SEND_PAYMENTS_PUBLIC");
+    assertThat(Names.constant("---", "REQUEST")).isEqualTo("REQUEST");
+  }
+
+  @Test
   void agreesWithTheRegularExpressionsItReplaces() {
     String alphabet = "aZz09-_ /{}.AéÉßü\u0301\u4e00\ud83d\ude00";
     Random random = new Random(7);

@@ -6,7 +6,6 @@ import io.codextestgen.diag.GenerationException;
 import io.swagger.parser.OpenAPIParser;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.parser.OpenAPIResolver;
-import io.swagger.v3.parser.OpenAPIV3Parser;
 import io.swagger.v3.parser.core.models.ParseOptions;
 import io.swagger.v3.parser.core.models.SwaggerParseResult;
 import java.nio.file.Files;
@@ -139,7 +138,7 @@ public final class SpecLoader {
   /** OpenAPI 3.0 from the tree the pre-scan read (swagger-parser would read and parse the file a second time). */
   private SwaggerParseResult deserialize30(Path specFile, String location, JsonNode root) {
     try {
-      return new OpenAPIV3Parser().parseJsonNode(location, root, options(remoteRefAllowList));
+      return OpenApi30Deserializer.deserialize(location, root, options(remoteRefAllowList));
     } catch (RuntimeException e) {
       throw failed(specFile, e);
     }

@@ -16,17 +16,24 @@ bench() { java "$@" -cp "$cp" io.codextestgen.bench.GenerationBenchmark "$mode" 
 # Warm times in a fixed-size heap (no resizing between runs); cold runs, memory, no-op and javac in a heap that
 # grows as needed, as a build has it.
 mode=time lines=+1 bench -Xms1g -Xmx1g
-cold=$(for run in 1 2 3; do
-  mode=cold-parser lines=1 bench -Xmx1g
-  mode=cold-generator lines=1 bench -Xmx1g
-done)
-echo "$cold" | awk '
-  /swagger-parser/ { gsub(",", "", $3); p = (p == "" || $3 + 0 < p) ? $3 + 0 : p; ps = ps " " $3 }
-  /codex-testgen/ { gsub(",", "", $3); g = (g == "" || $3 + 0 < g) ? $3 + 0 : g; gs = gs " " $3 }
-  END {
-    printf "cold (first run in a fresh JVM, three JVMs each):\n"
-    printf "swagger-parser parse+resolve %s ms\n", ps
-    printf "codex-testgen end to end     %s ms\n", gs
-    printf "ratio of the best            %.2f\n", g / p
-  }'
+# First runs in fresh JVMs, three each, as a build that generates once has them: with the JVM's defaults, and
+# with the C1 compiler only (C2's compiler threads compete with the work for the two cores of a cold run).
+cold() {
+  label=$1
+  shift
+  for run in 1 2 3; do
+    mode=cold-parser lines=1 bench "$@"
+    mode=cold-generator lines=1 bench "$@"
+  done | awk -v label="$label" '
+    /swagger-parser/ { gsub(",", "", $3); p = (p == "" || $3 + 0 < p) ? $3 + 0 : p; ps = ps " " $3 }
+    /codex-testgen/ { gsub(",", "", $3); g = (g == "" || $3 + 0 < g) ? $3 + 0 : g; gs = gs " " $3 }
+    END {
+      printf "cold, %s (first run in a fresh JVM, three JVMs each):\n", label
+      printf "swagger-parser parse+resolve %s ms\n", ps
+      printf "codex-testgen end to end     %s ms\n", gs
+      printf "ratio of the best            %.2f\n", g / p
+    }'
+}
+cold "JVM defaults" -Xmx1g
+cold "-XX:TieredStopAtLevel=1" -Xmx1g -XX:TieredStopAtLevel=1
 mode=memory lines=+2 bench -Xmx1g

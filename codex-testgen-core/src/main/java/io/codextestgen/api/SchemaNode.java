@@ -46,6 +46,9 @@ public record SchemaNode(
     Map<String, String> discriminatorMapping,
     String pointer) {
 
+  private static final Class<?> FROZEN_MAPPING =
+      java.util.Collections.unmodifiableSortedMap(new java.util.TreeMap<String, String>()).getClass();
+
   /** No constraint at all. */
   public static final SchemaNode ANY = builder().build();
 
@@ -64,8 +67,12 @@ public record SchemaNode(
     allOf = List.copyOf(allOf);
     oneOf = List.copyOf(oneOf);
     anyOf = List.copyOf(anyOf);
+    // Merged schemas pass their parts' mapping on, and Microsoft Graph's base type maps about a thousand subtypes:
+    // a mapping this constructor already made (sorted, read-only) is kept rather than copied again.
     discriminatorMapping = discriminatorMapping.isEmpty() ? java.util.Collections.emptyMap()
-        : java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(discriminatorMapping));
+        : discriminatorMapping.getClass() == FROZEN_MAPPING
+            && ((java.util.SortedMap<String, String>) discriminatorMapping).comparator() == null ? discriminatorMapping
+        : java.util.Collections.unmodifiableSortedMap(new java.util.TreeMap<>(discriminatorMapping));
   }
 
   public static SchemaNode reference(String name) {

@@ -13,17 +13,22 @@ final class PatternStrings {
 
   private static final int ATTEMPTS = 50;
 
+  private final Map<String, Optional<Pattern>> compiled = new HashMap<>();
   private final Map<String, RgxGen> generators = new HashMap<>();
   private final Map<String, Optional<String>> mismatches = new HashMap<>();
 
   /** A matching string within the length bounds, or null when none was found (the caller falls back). */
   String matching(String pattern, Integer minLength, Integer maxLength, Random random) {
-    Pattern compiled;
+    // Memoized: large specs repeat the same patterns thousands of times (Microsoft Graph: compiling them was a
+    // sixth of its planning).
+    Pattern check = compiled.computeIfAbsent(pattern, PatternStrings::compile).orElse(null);
+    if (check == null) {
+      return null;
+    }
     RgxGen generator;
     try {
-      compiled = Pattern.compile(pattern);
       generator = generators.computeIfAbsent(pattern, p -> RgxGen.parse(boundRepetitions(stripAnchors(p))));
-    } catch (RuntimeException e) { // PatternSyntaxException, or a construct RgxGen does not know
+    } catch (RuntimeException e) { // a construct RgxGen does not know
       return null;
     }
     for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
@@ -33,11 +38,20 @@ final class PatternStrings {
       } catch (RuntimeException e) {
         return null;
       }
-      if (fits(candidate, minLength, maxLength) && compiled.matcher(candidate).find()) {
+      if (fits(candidate, minLength, maxLength) && check.matcher(candidate).find()) {
         return candidate;
       }
     }
     return null;
+  }
+
+  /** The pattern as Java reads it, or empty when Java cannot (PatternSyntaxException). */
+  private static Optional<Pattern> compile(String pattern) {
+    try {
+      return Optional.of(Pattern.compile(pattern));
+    } catch (RuntimeException e) {
+      return Optional.empty();
+    }
   }
 
   /**

@@ -17,11 +17,18 @@ final class SchemaMerger {
 
   private final ApiModel model;
   /**
-   * Flattened schemas by node identity (nodes are immutable): specs like Microsoft Graph's derive every type
-   * through long allOf chains of hundreds of properties, and values visit the same types over and over.
+   * Flattened schemas by node identity (nodes are immutable) and by the depth they were flattened at (the depth
+   * cap keeps allOf cycles finite, so a result belongs to its depth): specs like Microsoft Graph's derive every
+   * type through long allOf chains of hundreds of properties, and values visit the same types and the same
+   * ancestors over and over.
    */
-  private final Map<SchemaNode, SchemaNode> flattened = new IdentityHashMap<>();
+  private final Map<SchemaNode, SchemaNode[]> flattened = new IdentityHashMap<>();
+  /** A flattened part without its example and default, by the identity of the flattened part. */
+  private final Map<SchemaNode, SchemaNode> examplesRemoved = new IdentityHashMap<>();
   private final Map<SchemaNode, Map<SchemaNode, SchemaNode>> withAlternative = new IdentityHashMap<>();
+
+  /** {@link #refsWithin} by node identity: asked for every property of every synthesized object. */
+  private final Map<SchemaNode, Set<String>> refsWithin = new IdentityHashMap<>();
 
   SchemaMerger(ApiModel model) {
     this.model = model;
@@ -29,26 +36,57 @@ final class SchemaMerger {
 
   /** The schema with every allOf part (recursively) merged in; its own example is kept, the parts' are not. */
   SchemaNode flatten(SchemaNode schema) {
-    if (schema.allOf().isEmpty()) {
+    return flatten(schema, 0);
+  }
+
+  private SchemaNode flatten(SchemaNode schema, int depth) {
+    if (schema.allOf().isEmpty() || depth > MAX_ALL_OF_DEPTH) {
       return schema;
     }
-    SchemaNode known = flattened.get(schema);
+    SchemaNode[] byDepth = flattened.computeIfAbsent(schema, s -> new SchemaNode[MAX_ALL_OF_DEPTH + 1]);
+    if (byDepth[depth] == null) {
+      SchemaNode merged = withoutAllOf(schema);
+      for (SchemaNode part : schema.allOf()) {
+        SchemaNode flatPart = flatten(model.resolve(part), depth + 1);
+        merged = merge(merged, examplesRemoved.computeIfAbsent(flatPart, this::withoutExamples));
+      }
+      byDepth[depth] = merged;
+    }
+    return byDepth[depth];
+  }
+
+  private static final int MAX_ALL_OF_DEPTH = 16;
+
+  /**
+   * The references a schema leads to through items and composition (not properties), at most eight steps deep:
+   * what value synthesis checks to see a cycle. Memoized: Microsoft Graph's properties list up to a thousand
+   * alternatives.
+   */
+  Set<String> refsWithin(SchemaNode schema) {
+    Set<String> known = refsWithin.get(schema);
     if (known == null) {
-      known = flatten(schema, 0);
-      flattened.put(schema, known);
+      Set<String> refs = new java.util.HashSet<>();
+      collectRefs(schema, 0, refs);
+      known = refs.isEmpty() ? Set.of() : refs;
+      refsWithin.put(schema, known);
     }
     return known;
   }
 
-  private SchemaNode flatten(SchemaNode schema, int depth) {
-    if (schema.allOf().isEmpty() || depth > 16) {
-      return schema;
+  private static void collectRefs(SchemaNode schema, int hops, Set<String> refs) {
+    if (schema == null || hops > 8) {
+      return;
     }
-    SchemaNode merged = withoutAllOf(schema);
-    for (SchemaNode part : schema.allOf()) {
-      merged = merge(merged, withoutExamples(flatten(model.resolve(part), depth + 1)));
+    if (schema.isReference()) {
+      refs.add(schema.ref());
+      return;
     }
-    return merged;
+    collectRefs(schema.items(), hops + 1, refs);
+    for (List<SchemaNode> parts : List.of(schema.allOf(), schema.oneOf(), schema.anyOf())) {
+      for (SchemaNode part : parts) {
+        collectRefs(part, hops + 1, refs);
+      }
+    }
   }
 
   /** The first oneOf alternative, else the first anyOf alternative, else null. */

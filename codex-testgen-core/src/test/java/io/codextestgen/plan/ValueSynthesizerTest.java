@@ -216,4 +216,24 @@ class ValueSynthesizerTest {
     assertThat(value("Tags", 7)).isEqualTo(value("Tags", 7));
     assertThat(value("DateTime", 7)).isEqualTo(value("DateTime", 7));
   }
+
+  @Test
+  void slugsAgreeWithTheRegularExpressionsTheyReplace() {
+    assertThat(ValueSynthesizer.slug("Display Name")).isEqualTo("display-name");
+    assertThat(ValueSynthesizer.slug("--a__B--")).isEqualTo("a-b");
+    assertThat(ValueSynthesizer.slug("\u00e9\u00e9")).isEqualTo("value");
+    assertThat(ValueSynthesizer.slug(null)).isEqualTo("value");
+    String alphabet = "aZz09-_ /{}.A\u00e9\u00c9\u00df\u0301\u4e00\ud83d\ude00";
+    Random random = new Random(11);
+    for (int i = 0; i < 20_000; i++) {
+      StringBuilder text = new StringBuilder();
+      for (int length = random.nextInt(12); length > 0; length--) {
+        text.append(alphabet.charAt(random.nextInt(alphabet.length())));
+      }
+      String byRegex = text.toString().replaceAll("[^A-Za-z0-9]+", "-").replaceAll("^-+|-+$", "")
+          .toLowerCase(java.util.Locale.ROOT);
+      assertThat(ValueSynthesizer.slug(text.toString())).as("%s", text)
+          .isEqualTo(byRegex.isEmpty() ? "value" : byRegex);
+    }
+  }
 }

@@ -15,6 +15,9 @@ import java.util.TreeSet;
 /** Folds {@code allOf} into one schema and picks {@code oneOf}/{@code anyOf} alternatives, for value synthesis. */
 final class SchemaMerger {
 
+  /** allOf parts deeper than this stay as they are: a cycle of allOf references ends here. */
+  private static final int MAX_ALL_OF_DEPTH = 16;
+
   private final ApiModel model;
   /**
    * Flattened schemas by node identity (nodes are immutable) and by the depth they were flattened at (the depth
@@ -54,8 +57,6 @@ final class SchemaMerger {
     }
     return byDepth[depth];
   }
-
-  private static final int MAX_ALL_OF_DEPTH = 16;
 
   /**
    * The references a schema leads to through items and composition (not properties), at most eight steps deep:

@@ -46,7 +46,7 @@ final class MalformedCases {
           continue; // configured: this operation accepts unknown properties on purpose
         }
         schemaRows.add(new CaseRow(v.description(), v.pointer(), "body", v.at(),
-            v.value() == null ? null : v.value().toString()));
+            v.value() == null ? null : v.value().toString(), v.lengthenedTo()));
       }
       if (!schemaRows.isEmpty()) {
         cases.add(rows(context, "invalidBody_rejected", "body violating the schema" + verdict, bodyPointer,

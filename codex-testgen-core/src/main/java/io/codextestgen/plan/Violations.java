@@ -19,8 +19,16 @@ import java.util.Map;
  */
 final class Violations {
 
-  /** One broken constraint: {@code at} is a JSON pointer into the value; a null {@code value} removes the spot. */
-  record Violation(String description, String pointer, String at, JsonNode value) {}
+  /**
+   * One broken constraint: {@code at} is a JSON pointer into the value; a null {@code value} removes the spot.
+   * {@code lengthenedTo}: see {@link CaseRow#lengthenedTo()}.
+   */
+  record Violation(String description, String pointer, String at, JsonNode value, Integer lengthenedTo) {
+
+    Violation(String description, String pointer, String at, JsonNode value) {
+      this(description, pointer, at, value, null);
+    }
+  }
 
   private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
   private static final int MAX_DEPTH = 6;
@@ -114,7 +122,7 @@ final class Violations {
         longer.add(value.get(longer.size() % value.size()).deepCopy());
       }
       out.add(new Violation("more than " + schema.maxItems() + " items in " + quote(label), pointer + "/maxItems",
-          at, longer));
+          at, longer, longer.size()));
     }
     if (schema.uniqueItems() && value.size() > 0) {
       ArrayNode duplicated = value.deepCopy();

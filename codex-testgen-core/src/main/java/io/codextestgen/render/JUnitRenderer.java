@@ -42,6 +42,8 @@ public final class JUnitRenderer {
                 && plan.support().credentials().stream().anyMatch(
                     cp -> cp.schemeName().equals(use.scheme()) && cp.kind() == CredentialPlan.Kind.BEARER)),
         cases.stream().anyMatch(c -> c.shape() == TestCasePlan.Shape.BODY_PATCH_ROWS),
+        cases.stream().anyMatch(c -> c.rows().stream()
+            .anyMatch(row -> TestClassRenderer.writtenAsLengthened(c, row))),
         cases.stream().anyMatch(c -> c.shape() == TestCasePlan.Shape.PARAMETER_ROWS),
         cases.stream().anyMatch(c -> c.shape() == TestCasePlan.Shape.RATE_LIMIT),
         cases.stream().anyMatch(c -> c.shape() == TestCasePlan.Shape.FLOW

@@ -22,8 +22,8 @@ final class SupportClassRenderer {
   private SupportClassRenderer() {}
 
   /** Which optional helpers the suite's tests call; only those are emitted. */
-  record Needs(boolean negative, boolean wrongBearer, boolean patch, boolean parameters, boolean rateLimit,
-      boolean flow, boolean plain) {}
+  record Needs(boolean negative, boolean wrongBearer, boolean patch, boolean lengthened, boolean parameters,
+      boolean rateLimit, boolean flow, boolean plain) {}
 
   static TypeSpec render(SupportPlan plan, Needs needs) {
     TypeSpec.Builder type = TypeSpec.classBuilder(plan.className())
@@ -68,6 +68,9 @@ final class SupportClassRenderer {
     }
     if (needs.patch()) {
       type.addMethod(SupportHelpers.patch());
+    }
+    if (needs.lengthened()) {
+      type.addMethod(SupportHelpers.lengthened());
     }
     if (needs.parameters()) {
       type.addMethod(SupportHelpers.replaceParameter());

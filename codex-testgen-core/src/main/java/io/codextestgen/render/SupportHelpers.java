@@ -58,6 +58,33 @@ final class SupportHelpers {
         .build();
   }
 
+  /** A maxItems violation written as what it is rather than as hundreds of copies in a literal. */
+  static MethodSpec lengthened() {
+    return MethodSpec.methodBuilder("lengthened")
+        .addJavadoc("The array at JSON pointer {@code at} in the JSON {@code json}, as JSON text, its items repeated\n"
+            + "in order until it has {@code size} items.\n")
+        .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+        .returns(STRING)
+        .addParameter(STRING, "json")
+        .addParameter(STRING, "at")
+        .addParameter(int.class, "size")
+        .beginControlFlow("try")
+        .addStatement("$T mapper = new $T()", Types.OBJECT_MAPPER, Types.OBJECT_MAPPER)
+        .beginControlFlow("if (!(mapper.readTree(json).at(at) instanceof $T items) || items.isEmpty())",
+            Types.ARRAY_NODE)
+        .addStatement("throw new $T(\"no array with items at \" + at)", IllegalArgumentException.class)
+        .endControlFlow()
+        .addStatement("$T longer = items.deepCopy()", Types.ARRAY_NODE)
+        .beginControlFlow("while (longer.size() < size)")
+        .addStatement("longer.add(items.get(longer.size() % items.size()).deepCopy())")
+        .endControlFlow()
+        .addStatement("return mapper.writeValueAsString(longer)")
+        .nextControlFlow("catch ($T e)", Types.JSON_PROCESSING_EXCEPTION)
+        .addStatement("throw new $T(\"not JSON: \" + e.getOriginalMessage(), e)", IllegalArgumentException.class)
+        .endControlFlow()
+        .build();
+  }
+
   static MethodSpec replaceParameter() {
     return MethodSpec.methodBuilder("replaceParameter")
         .addJavadoc("Replaces parameter {@code name} in {@code in} (path, query, header or cookie) by {@code value},\n"

@@ -78,7 +78,7 @@ final class TestClassRenderer {
         case MASS_ASSIGNMENT -> type.addMethod(renderer.header(testCase, true)
             .addCode(renderer.flows.massAssignment(testCase)).build());
         case RAW_BODY_ROWS, BODY_PATCH_ROWS, PARAMETER_ROWS -> {
-          type.addMethod(rowSource(testCase));
+          type.addMethod(renderer.rowSource(testCase));
           type.addMethod(renderer.parameterized(testCase));
         }
       }
@@ -205,8 +205,20 @@ final class TestClassRenderer {
     return testCase.methodName() + "Rows";
   }
 
+  /**
+   * Literals longer than this that only repeat the valid body's items (a maxItems violation: Amadeus has 251
+   * copies of an itinerary, 19 KB on one line) are written as the support method that makes them.
+   */
+  private static final int LONG_LITERAL = 120;
+
+  /** Whether the row's value is written as {@code lengthened(body, at, size)} rather than as its literal. */
+  static boolean writtenAsLengthened(TestCasePlan testCase, CaseRow row) {
+    return testCase.shape() == TestCasePlan.Shape.BODY_PATCH_ROWS && row.lengthenedTo() != null
+        && row.value() != null && row.value().length() > LONG_LITERAL;
+  }
+
   /** The rows, one line each: violation, the JSON pointer of the constraint, then what changes. */
-  private static MethodSpec rowSource(TestCasePlan testCase) {
+  private MethodSpec rowSource(TestCasePlan testCase) {
     String first = testCase.family().equals("llm-suggested")
         ? "the model's rationale, where it came from (model, lock key)" : "violation, constraint";
     String columns = first + ", " + switch (testCase.shape()) {
@@ -220,7 +232,15 @@ final class TestClassRenderer {
       rows.add("$T.of(", Types.ARGUMENTS).literal(row.violation()).add(", ").literal(row.pointer());
       switch (testCase.shape()) {
         case RAW_BODY_ROWS -> rows.add(", ").literal(row.value());
-        case BODY_PATCH_ROWS -> rows.add(", $L, ", JavaText.quoted(row.target())).literal(row.value());
+        case BODY_PATCH_ROWS -> {
+          rows.add(", $L, ", JavaText.quoted(row.target()));
+          if (writtenAsLengthened(testCase, row)) {
+            rows.add("$T.lengthened($L, $L, $L)", support, chain.text(testCase.request().body().text()),
+                JavaText.quoted(row.target()), row.lengthenedTo());
+          } else {
+            rows.literal(row.value());
+          }
+        }
         default -> rows.add(", $L, $L, ", JavaText.quoted(row.location()), JavaText.quoted(row.target()))
             .literal(row.value());
       }

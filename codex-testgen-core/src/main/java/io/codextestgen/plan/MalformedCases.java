@@ -41,7 +41,8 @@ final class MalformedCases {
           TestCasePlan.Shape.RAW_BODY_ROWS, request, rejected, syntaxRows(context, request.body().text(), bodyPointer)));
       List<CaseRow> schemaRows = new ArrayList<>();
       boolean permissive = config.allowUnknownProperties().contains(context.operationId());
-      for (Violations.Violation v : violations.ofDocument(valid.bodySchema(), valid.bodyValue())) {
+      long seed = TestPlanner.Seeds.of(config.seed(), context.operationId() + " violations");
+      for (Violations.Violation v : violations.ofDocument(valid.bodySchema(), valid.bodyValue(), seed)) {
         if (permissive && v.pointer().endsWith("/additionalProperties")) {
           continue; // configured: this operation accepts unknown properties on purpose
         }

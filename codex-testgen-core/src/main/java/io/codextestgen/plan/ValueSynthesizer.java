@@ -277,6 +277,27 @@ final class ValueSynthesizer {
     return array;
   }
 
+  /**
+   * {@code existing} followed by fresh items of {@code items} until it has {@code size} items, all different; null
+   * when no such items are found (an enum of fewer values, booleans). For a maxItems violation of a uniqueItems
+   * array: repeating an item would break uniqueItems as well, and a server checking only that would pass the test.
+   */
+  ArrayNode distinctItems(SchemaNode items, ArrayNode existing, int size, String hint) {
+    nodes = 0;
+    ArrayNode array = existing.deepCopy();
+    for (int i = array.size(); i < size; i++) {
+      JsonNode value = null;
+      for (int attempt = 0; attempt < 20 && (value == null || contains(array, value)); attempt++) {
+        value = generateFresh(items, hint, 1, i + attempt);
+      }
+      if (contains(array, value)) {
+        return null;
+      }
+      array.add(value);
+    }
+    return array;
+  }
+
   /** Later items of an array: synthesized (not the example again), so uniqueItems can be met. */
   private JsonNode generateFresh(SchemaNode items, String hint, int depth, int index) {
     if (index == 0) {

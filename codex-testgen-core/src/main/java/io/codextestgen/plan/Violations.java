@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 
 /**
  * Breaks one constraint at a time in a valid value: each {@link Violation} replaces (or removes) one spot and names
@@ -38,14 +39,18 @@ final class Violations {
   private final SchemaMerger merger;
   private final PatternStrings patterns;
 
+  /** Makes the distinct extra items of a uniqueItems array's maxItems violation; set for each document. */
+  private ValueSynthesizer freshItems;
+
   Violations(ApiModel model, PatternStrings patterns) {
     this.model = model;
     this.merger = new SchemaMerger(model);
     this.patterns = patterns;
   }
 
-  /** Violations anywhere in a body. */
-  List<Violation> ofDocument(SchemaNode schema, JsonNode value) {
+  /** Violations anywhere in a body; {@code seed} draws the values a violation needs beyond the body's own. */
+  List<Violation> ofDocument(SchemaNode schema, JsonNode value, long seed) {
+    freshItems = new ValueSynthesizer(model, new Random(seed), patterns, merger, message -> { });
     List<Violation> result = new ArrayList<>();
     walk(schema, value, "", "body", 0, result);
     return result;
@@ -117,12 +122,21 @@ final class Violations {
           at, shorter));
     }
     if (schema.maxItems() != null && value.size() > 0 && schema.maxItems() < 1000) {
-      ArrayNode longer = value.deepCopy();
-      while (longer.size() <= schema.maxItems()) {
-        longer.add(value.get(longer.size() % value.size()).deepCopy());
+      String description = "more than " + schema.maxItems() + " items in " + quote(label);
+      if (schema.uniqueItems()) {
+        // Distinct items, so that the row breaks maxItems alone; none when the items cannot all differ.
+        SchemaNode items = schema.items() == null ? SchemaNode.ANY : schema.items();
+        ArrayNode longer = freshItems.distinctItems(items, value, schema.maxItems() + 1, label);
+        if (longer != null) {
+          out.add(new Violation(description, pointer + "/maxItems", at, longer));
+        }
+      } else {
+        ArrayNode longer = value.deepCopy();
+        while (longer.size() <= schema.maxItems()) {
+          longer.add(value.get(longer.size() % value.size()).deepCopy());
+        }
+        out.add(new Violation(description, pointer + "/maxItems", at, longer, longer.size()));
       }
-      out.add(new Violation("more than " + schema.maxItems() + " items in " + quote(label), pointer + "/maxItems",
-          at, longer, longer.size()));
     }
     if (schema.uniqueItems() && value.size() > 0) {
       ArrayNode duplicated = value.deepCopy();

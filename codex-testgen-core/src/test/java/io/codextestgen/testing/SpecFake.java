@@ -54,7 +54,7 @@ public final class SpecFake implements AutoCloseable {
   /** One deliberate fault of the server; NONE is the correct server. */
   public enum Fault {
     NONE, AUTH_NOT_ENFORCED, SERVER_ERROR_ON_MALFORMED_JSON, MISSING_REQUIRED_ACCEPTED, MAXIMUM_IGNORED,
-    ENUM_IGNORED, ADDITIONAL_PROPERTIES_IGNORED, NO_RATE_LIMIT, NO_RETRY_AFTER, RESPONSE_VIOLATES_SCHEMA,
+    ENUM_IGNORED, ADDITIONAL_PROPERTIES_IGNORED, MAX_ITEMS_IGNORED, NO_RATE_LIMIT, NO_RETRY_AFTER, RESPONSE_VIOLATES_SCHEMA,
     WRONG_CONTENT_TYPE, UNDOCUMENTED_STATUS
   }
 
@@ -297,6 +297,7 @@ public final class SpecFake implements AutoCloseable {
       case MAXIMUM_IGNORED -> key.endsWith(".maximum");
       case ENUM_IGNORED -> key.endsWith(".enum");
       case ADDITIONAL_PROPERTIES_IGNORED -> key.endsWith(".additionalProperties");
+      case MAX_ITEMS_IGNORED -> key.endsWith(".maxItems");
       default -> false;
     };
   }

@@ -222,26 +222,6 @@ public final class ApiTestSupport {
     }
 
     /**
-     * The array at JSON pointer {@code at} in the JSON {@code json}, as JSON text, its items repeated
-     * in order until it has {@code size} items.
-     */
-    public static String lengthened(String json, String at, int size) {
-        try {
-            ObjectMapper mapper = new ObjectMapper();
-            if (!(mapper.readTree(json).at(at) instanceof ArrayNode items) || items.isEmpty()) {
-                throw new IllegalArgumentException("no array with items at " + at);
-            }
-            ArrayNode longer = items.deepCopy();
-            while (longer.size() < size) {
-                longer.add(items.get(longer.size() % items.size()).deepCopy());
-            }
-            return mapper.writeValueAsString(longer);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("not JSON: " + e.getOriginalMessage(), e);
-        }
-    }
-
-    /**
      * Replaces parameter {@code name} in {@code in} (path, query, header or cookie) by {@code value},
      * or leaves it out when {@code value} is null.
      */

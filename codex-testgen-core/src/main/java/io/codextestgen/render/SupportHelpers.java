@@ -3,6 +3,7 @@ package io.codextestgen.render;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
+import com.palantir.javapoet.TypeName;
 import java.util.List;
 import javax.lang.model.element.Modifier;
 
@@ -16,16 +17,9 @@ final class SupportHelpers {
 
   /** JSON pointer patch of the valid body: one broken constraint per row. Jackson comes with the validator. */
   static MethodSpec patch() {
-    return MethodSpec.methodBuilder("patch")
-        .addJavadoc("The JSON {@code json} with the value at JSON pointer {@code at} replaced by the JSON text\n"
-            + "{@code value}, or removed when {@code value} is null; a missing member or index is added.\n")
-        .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
-        .returns(STRING)
-        .addParameter(STRING, "json")
-        .addParameter(STRING, "at")
-        .addParameter(STRING, "value")
-        .beginControlFlow("try")
-        .addStatement("$T mapper = new $T()", Types.OBJECT_MAPPER, Types.OBJECT_MAPPER)
+    return endJsonAt(jsonAt("patch", "The JSON {@code json} with the value at JSON pointer {@code at} replaced by the"
+            + " JSON text\n{@code value}, or removed when {@code value} is null; a missing member or index is added.\n",
+            STRING, "value")
         .addStatement("$T pointer = $T.compile(at)", Types.JSON_POINTER, Types.JSON_POINTER)
         .beginControlFlow("if (pointer.matches())")
         .addStatement("return value == null ? \"\" : value")
@@ -51,25 +45,13 @@ final class SupportHelpers {
         .nextControlFlow("else")
         .addStatement("throw new $T(\"nothing to patch at \" + at)", IllegalArgumentException.class)
         .endControlFlow()
-        .addStatement("return mapper.writeValueAsString(root)")
-        .nextControlFlow("catch ($T e)", Types.JSON_PROCESSING_EXCEPTION)
-        .addStatement("throw new $T(\"not JSON: \" + e.getOriginalMessage(), e)", IllegalArgumentException.class)
-        .endControlFlow()
-        .build();
+        .addStatement("return mapper.writeValueAsString(root)"));
   }
 
   /** A maxItems violation written as what it is rather than as hundreds of copies in a literal. */
   static MethodSpec lengthened() {
-    return MethodSpec.methodBuilder("lengthened")
-        .addJavadoc("The array at JSON pointer {@code at} in the JSON {@code json}, as JSON text, its items repeated\n"
-            + "in order until it has {@code size} items.\n")
-        .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
-        .returns(STRING)
-        .addParameter(STRING, "json")
-        .addParameter(STRING, "at")
-        .addParameter(int.class, "size")
-        .beginControlFlow("try")
-        .addStatement("$T mapper = new $T()", Types.OBJECT_MAPPER, Types.OBJECT_MAPPER)
+    return endJsonAt(jsonAt("lengthened", "The array at JSON pointer {@code at} in the JSON {@code json}, as JSON"
+            + " text, its items repeated\nin order until it has {@code size} items.\n", TypeName.INT, "size")
         .beginControlFlow("if (!(mapper.readTree(json).at(at) instanceof $T items) || items.isEmpty())",
             Types.ARRAY_NODE)
         .addStatement("throw new $T(\"no array with items at \" + at)", IllegalArgumentException.class)
@@ -78,7 +60,28 @@ final class SupportHelpers {
         .beginControlFlow("while (longer.size() < size)")
         .addStatement("longer.add(items.get(longer.size() % items.size()).deepCopy())")
         .endControlFlow()
-        .addStatement("return mapper.writeValueAsString(longer)")
+        .addStatement("return mapper.writeValueAsString(longer)"));
+  }
+
+  /**
+   * The start of a public helper over the JSON text {@code json} and a JSON pointer {@code at} (and one more
+   * parameter): a try block with a Jackson {@code mapper}, which {@link #endJsonAt} closes.
+   */
+  private static MethodSpec.Builder jsonAt(String name, String javadoc, TypeName thirdType, String thirdName) {
+    return MethodSpec.methodBuilder(name)
+        .addJavadoc(javadoc)
+        .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+        .returns(STRING)
+        .addParameter(STRING, "json")
+        .addParameter(STRING, "at")
+        .addParameter(thirdType, thirdName)
+        .beginControlFlow("try")
+        .addStatement("$T mapper = new $T()", Types.OBJECT_MAPPER, Types.OBJECT_MAPPER);
+  }
+
+  /** JSON that does not parse is the caller's mistake: an IllegalArgumentException saying so. */
+  private static MethodSpec endJsonAt(MethodSpec.Builder method) {
+    return method
         .nextControlFlow("catch ($T e)", Types.JSON_PROCESSING_EXCEPTION)
         .addStatement("throw new $T(\"not JSON: \" + e.getOriginalMessage(), e)", IllegalArgumentException.class)
         .endControlFlow()

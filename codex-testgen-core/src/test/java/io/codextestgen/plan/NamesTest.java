@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Random;
+import io.codextestgen.testing.RandomTexts;
 import org.junit.jupiter.api.Test;
 
 /** Names are split into words by a plain loop for speed; it must split exactly as the rule it implements. */
@@ -30,14 +30,8 @@ class NamesTest {
 
   @Test
   void agreesWithTheRegularExpressionsItReplaces() {
-    String alphabet = "aZz09-_ /{}.AéÉßü\u0301\u4e00\ud83d\ude00";
-    Random random = new Random(7);
-    for (int i = 0; i < 20_000; i++) {
-      StringBuilder text = new StringBuilder();
-      for (int length = random.nextInt(12); length > 0; length--) {
-        text.append(alphabet.charAt(random.nextInt(alphabet.length())));
-      }
-      assertThat(Names.words(text.toString())).as("%s", text).isEqualTo(byRegex(text.toString()));
+    for (String text : RandomTexts.of("aZz09-_ /{}.AéÉßü\u0301\u4e00\ud83d\ude00", 7, 20_000)) {
+      assertThat(Names.words(text)).as("%s", text).isEqualTo(byRegex(text));
     }
   }
 

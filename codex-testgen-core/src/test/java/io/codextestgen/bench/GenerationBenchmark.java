@@ -13,6 +13,7 @@ import io.codextestgen.render.JUnitRenderer;
 import io.codextestgen.render.RenderedFile;
 import io.codextestgen.spec.LoadedSpec;
 import io.codextestgen.spec.SpecLoader;
+import io.codextestgen.testing.Directories;
 import io.codextestgen.testing.GeneratedSuite;
 import io.swagger.parser.OpenAPIParser;
 import io.swagger.v3.parser.core.models.ParseOptions;
@@ -48,7 +49,8 @@ public final class GenerationBenchmark {
    * (which runs swagger-parser's deserializer, Jackson, JavaPoet and our stages) than on the parser alone:
    * swagger-parser comes within a few percent of its settled time after about fifteen runs, a generation only
    * after about fifty. With two rounds, as before, the figures compared a nearly settled parser with a generation
-   * still being compiled (a third slower than settled). Cold figures come from fresh JVMs ({@code cold-parser}, {@code cold-generator}).
+   * still being compiled (a third slower than settled). Cold figures come from fresh JVMs ({@code cold-parser},
+   * {@code cold-generator}).
    */
   private static final int WARM_UP = Integer.getInteger("codex.bench.warmUp", 25);
 
@@ -72,10 +74,10 @@ public final class GenerationBenchmark {
       default -> throw new IllegalArgumentException("mode must be time, cold-parser, cold-generator or memory: "
           + args[0]);
     }
-    deleteTree(work);
+    Directories.deleteRecursively(work);
   }
 
-  private static void time(Path spec, Path work) {
+  private static void time(Path spec, Path work) throws java.io.IOException {
     long[] parser = new long[RUNS];
     long[] generator = new long[RUNS];
     long[] stages = new long[6];
@@ -89,10 +91,10 @@ public final class GenerationBenchmark {
       Path out = work.resolve("out");
       result = CodexTestgen.generate(GeneratorConfig.builder(spec, out).build());
       long generated = System.nanoTime() - start;
-      deleteTree(out); // every run writes a fresh suite, as the first generation of a project does
+      Directories.deleteRecursively(out); // every run writes a fresh suite, as the first generation of a project does
       System.gc();
       long[] staged = stages(spec, work.resolve("staged"));
-      deleteTree(work.resolve("staged"));
+      Directories.deleteRecursively(work.resolve("staged"));
       if (run >= WARM_UP) {
         parser[run - WARM_UP] = parsed;
         generator[run - WARM_UP] = generated;
@@ -128,18 +130,6 @@ public final class GenerationBenchmark {
     return System.nanoTime() - start;
   }
 
-  private static void deleteTree(Path root) {
-    if (!Files.exists(root)) {
-      return;
-    }
-    try (java.util.stream.Stream<Path> paths = Files.walk(root)) {
-      for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-        Files.delete(path);
-      }
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    }
-  }
 
   /** The facade's stages one by one: load, model, plan, render, write, and their sum. */
   private static long[] stages(Path spec, Path out) {

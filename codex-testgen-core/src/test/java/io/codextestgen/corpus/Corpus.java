@@ -5,6 +5,7 @@ import io.codextestgen.config.GeneratorConfig;
 import io.codextestgen.diag.GenerationException;
 import io.codextestgen.plan.TestPlan;
 import io.codextestgen.render.RenderedFile;
+import io.codextestgen.testing.Directories;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -184,7 +185,7 @@ public final class Corpus {
   private Map<String, String> javac(List<RenderedFile> files) {
     Path dir = work.resolve("javac");
     try {
-      deleteRecursively(dir);
+      Directories.deleteRecursively(dir);
       Path sources = dir.resolve("src");
       Path classes = Files.createDirectories(dir.resolve("classes"));
       List<Path> paths = new ArrayList<>();
@@ -220,7 +221,7 @@ public final class Corpus {
       return Map.of("?", "cannot write the sources: " + e);
     } finally {
       try {
-        deleteRecursively(dir);
+        Directories.deleteRecursively(dir);
       } catch (IOException ignored) {
         // a leftover temporary directory only costs disk space
       }
@@ -284,17 +285,6 @@ public final class Corpus {
     Thread thread = new Thread(null, runnable, "corpus-generation", 0);
     thread.setDaemon(true);
     return thread;
-  }
-
-  private static void deleteRecursively(Path dir) throws IOException {
-    if (!Files.exists(dir)) {
-      return;
-    }
-    try (Stream<Path> paths = Files.walk(dir)) {
-      for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-        Files.delete(path);
-      }
-    }
   }
 
   private record Generation(Outcome outcome, List<RenderedFile> files) {}

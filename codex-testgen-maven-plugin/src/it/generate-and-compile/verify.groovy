@@ -10,12 +10,15 @@ assert source.contains('void listPets_valid()')
 assert source.contains('void listPets_noCredentials_rejected()')
 assert source.contains('void createPet_invalidBody_rejected(')
 assert source =~ /(?s)void createPet_invalidBody_rejected\(.*?\.statusCode\(422\)/ : 'malformedStatuses override'
-assert source =~ /(?s)void listPets_burst_rateLimited\(.*?50, 120, false, false, 60\);/ : 'rateLimits and rateLimitMaxRequests'
+assert source =~ /(?s)void listPets_burst_rateLimited\(.*?\.configuredLimit\(50, 60\)\s*\.assertLimited\(\);/ : 'rateLimits'
+def burst = new File(committed, 'RateLimitBurst.java').text
+assert burst.contains('public static final int MAX_REQUESTS = 120;') : 'rateLimitMaxRequests'
+assert burst.contains('public static final int MAX_CONCURRENCY = 4;') : 'rateLimitConcurrency'
 assert !source.contains('deletePet') : 'DELETE is opt-in'
 assert !source.contains('\r')
 
 def log = new File(basedir, 'build.log').text
-assert log =~ /codex-testgen: \d+ tests for 2 of 3 operations, in 1 classes from petstore\.yaml -> src\/test\/codex-testgen \(2 written, 0 unchanged, 0 deleted\)/
+assert log =~ /codex-testgen: \d+ tests for 2 of 3 operations, in 1 classes from petstore\.yaml -> src\/test\/codex-testgen \(3 written, 0 unchanged, 0 deleted\)/
 assert log.contains('skipped DELETE /pets/{petId} (deletePet): DELETE is destructive')
 def report = new File(basedir, 'target/codex-testgen/report.md')
 assert report.isFile() : 'report for reviewers'

@@ -73,9 +73,9 @@ class DeterminismTest {
 
     GenerationResult second = CodexTestgen.generate(config);
 
-    assertThat(first.writtenFiles()).hasSize(4);
+    assertThat(first.writtenFiles()).hasSize(5);
     assertThat(second.writtenFiles()).isEmpty();
-    assertThat(second.unchangedFiles()).hasSize(4);
+    assertThat(second.unchangedFiles()).hasSize(5);
     assertThat(Files.getLastModifiedTime(support)).isEqualTo(before);
   }
 }

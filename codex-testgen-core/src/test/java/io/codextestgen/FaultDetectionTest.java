@@ -3,6 +3,7 @@ package io.codextestgen;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.codextestgen.config.GeneratorConfig;
+import io.codextestgen.config.RateLimit;
 import io.codextestgen.testing.GeneratedSuite;
 import io.codextestgen.testing.GeneratedSuite.Outcome;
 import io.codextestgen.testing.SpecFake;
@@ -44,6 +45,8 @@ class FaultDetectionTest {
         .includeDestructive(true)
         // flows need a server that keeps data: FlowTest runs them against a stateful fake
         .families(java.util.Set.of("valid", "auth", "malformed", "rate-limit"))
+        // the fake announces its own window (2 s); this one lets a burst judge a server that announces nothing
+        .rateLimits(Map.of("listBooks", RateLimit.parse("40/30s")))
         .build();
     suite = GeneratedSuite.compile(CodexTestgen.render(config).files(), work);
   }
@@ -83,7 +86,7 @@ class FaultDetectionTest {
   private static Map<String, String> failures(Map<String, Outcome> outcomes) {
     Map<String, String> failed = new TreeMap<>();
     outcomes.forEach((name, outcome) -> {
-      if (!outcome.passed()) {
+      if (outcome.failed()) {
         failed.put(name, outcome.failure());
       }
     });
@@ -95,6 +98,7 @@ class FaultDetectionTest {
     Map<String, Outcome> outcomes = run(Fault.NONE);
 
     assertThat(failures(outcomes)).isEmpty();
+    assertThat(outcomes.values()).as("nothing aborted: every test could judge").noneMatch(Outcome::aborted);
     assertThat(outcomes.keySet()).as("all four families ran")
         .anyMatch(name -> name.endsWith("_valid"))
         .anyMatch(name -> name.contains("_noCredentials_rejected"))
@@ -123,11 +127,25 @@ class FaultDetectionTest {
         // 'authors' is also uniqueItems: the extra authors differ, or the row would pass on that constraint alone.
         fault(Fault.MAX_ITEMS_IGNORED, "createBook_invalidBody_rejected > more than 10 items in 'authors'",
             "\\w+_invalidBody_rejected > more than \\d+ items.*"),
-        fault(Fault.NO_RATE_LIMIT, "listBooks_burst_rateLimited", "\\w+_burst_rateLimited"),
+        // No 429 and no counters: judged by the client's clock within the configured window (listBooks only).
+        fault(Fault.NO_RATE_LIMIT, "listBooks_burst_rateLimited", "listBooks_burst_rateLimited"),
+        // Counters announced (0 remaining, reset in 1-2 s) but never enforced: judged by the server's own counters.
+        fault(Fault.RATE_LIMIT_NOT_ENFORCED, "createBook_burst_rateLimited", "\\w+_burst_rateLimited"),
         fault(Fault.NO_RETRY_AFTER, "listBooks_burst_rateLimited", "\\w+_burst_rateLimited"),
         fault(Fault.RESPONSE_VIOLATES_SCHEMA, "getBook_valid", valid),
         fault(Fault.WRONG_CONTENT_TYPE, "getBook_valid", valid),
         fault(Fault.UNDOCUMENTED_STATUS, "createBook_valid", valid));
+  }
+
+  /** A server that announces nothing, for an operation with no configured window: the burst cannot judge. */
+  @Test
+  void aBurstThatCannotJudgeAbortsSayingWhy() {
+    Outcome outcome = run(Fault.NO_RATE_LIMIT).get("createBook_burst_rateLimited");
+
+    assertThat(outcome.aborted()).as(outcome.failure()).isTrue();
+    assertThat(outcome.failure()).contains("no 429, and nothing shows that the limit was passed")
+        .contains("configure the operation's limit and window (rateLimits, e.g. 100/60s)")
+        .containsPattern("\\d+ requests in \\d+\\.\\d\\d s, \\d+/s, \\d+ in parallel");
   }
 
   private static Arguments fault(Fault fault, String mustFail, String onlyMatching) {
@@ -137,9 +155,11 @@ class FaultDetectionTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("faults")
   void eachFaultFailsTheTestsGuardingAgainstIt(Fault fault, String mustFail, String onlyMatching) {
-    Map<String, String> failed = failures(run(fault));
+    Map<String, Outcome> outcomes = run(fault);
+    Map<String, String> failed = failures(outcomes);
 
-    assertThat(failed.keySet()).as("%s must fail the test %s", fault, mustFail)
+    assertThat(failed.keySet()).as("%s must fail the test %s; aborted: %s", fault, mustFail,
+            outcomes.entrySet().stream().filter(e -> e.getValue().aborted()).toList())
         .anyMatch(name -> name.startsWith(mustFail));
     Pattern expected = Pattern.compile(onlyMatching);
     assertThat(failed.keySet()).as("%s fails only the tests guarding against it", fault)

@@ -33,8 +33,9 @@ public record GeneratorConfig(
     boolean includeDestructive,
     String classSuffix,
     Map<String, List<Integer>> malformedStatuses,
-    Map<String, Integer> rateLimits,
+    Map<String, RateLimit> rateLimits,
     int rateLimitMaxRequests,
+    int rateLimitConcurrency,
     int rateLimitMaxWaitSeconds,
     Selection selection,
     Set<String> families,
@@ -54,7 +55,8 @@ public record GeneratorConfig(
 
   /** Every test family, by its JUnit tag. */
   public static final Set<String> ALL_FAMILIES = Set.of("valid", "auth", "malformed", "rate-limit", "flow");
-  public static final int DEFAULT_RATE_LIMIT_MAX_REQUESTS = 200;
+  public static final int DEFAULT_RATE_LIMIT_MAX_REQUESTS = 500;
+  public static final int DEFAULT_RATE_LIMIT_CONCURRENCY = 8;
   public static final int DEFAULT_RATE_LIMIT_MAX_WAIT_SECONDS = 60;
 
   public GeneratorConfig {
@@ -94,6 +96,7 @@ public record GeneratorConfig(
         .malformedStatuses(malformedStatuses)
         .rateLimits(rateLimits)
         .rateLimitMaxRequests(rateLimitMaxRequests)
+        .rateLimitConcurrency(rateLimitConcurrency)
         .rateLimitMaxWaitSeconds(rateLimitMaxWaitSeconds)
         .selection(selection)
         .families(families)
@@ -118,8 +121,9 @@ public record GeneratorConfig(
     private boolean includeDestructive;
     private String classSuffix = DEFAULT_CLASS_SUFFIX;
     private Map<String, List<Integer>> malformedStatuses = Map.of();
-    private Map<String, Integer> rateLimits = Map.of();
+    private Map<String, RateLimit> rateLimits = Map.of();
     private int rateLimitMaxRequests = DEFAULT_RATE_LIMIT_MAX_REQUESTS;
+    private int rateLimitConcurrency = DEFAULT_RATE_LIMIT_CONCURRENCY;
     private int rateLimitMaxWaitSeconds = DEFAULT_RATE_LIMIT_MAX_WAIT_SECONDS;
     private Selection selection = Selection.ALL;
     private Set<String> families = ALL_FAMILIES;
@@ -201,10 +205,11 @@ public record GeneratorConfig(
 
     /**
      * Request limits by operationId, for rate-limit tests of operations whose responses announce no limit
-     * (RateLimit-Limit or X-RateLimit-Limit); an operation listed here gets a rate-limit test even if its spec
-     * documents no 429.
+     * (RateLimit-Limit, RateLimit-Policy, X-RateLimit-Limit); an operation listed here gets a rate-limit test even if
+     * its spec documents no 429. With a window ({@code 100/60s}), a burst against an API that announces no counters
+     * can also judge a missing limiter by the client's clock; without one it can only meet the 429.
      */
-    public Builder rateLimits(Map<String, Integer> rateLimits) {
+    public Builder rateLimits(Map<String, RateLimit> rateLimits) {
       this.rateLimits = rateLimits == null ? Map.of() : new java.util.LinkedHashMap<>(rateLimits);
       return this;
     }
@@ -212,6 +217,15 @@ public record GeneratorConfig(
     /** The most requests a rate-limit test ever sends. Default {@value #DEFAULT_RATE_LIMIT_MAX_REQUESTS}. */
     public Builder rateLimitMaxRequests(int rateLimitMaxRequests) {
       this.rateLimitMaxRequests = rateLimitMaxRequests;
+      return this;
+    }
+
+    /**
+     * The most requests a rate-limit test has in flight at once, so that a burst outruns the window on a slow
+     * machine. Default {@value #DEFAULT_RATE_LIMIT_CONCURRENCY}.
+     */
+    public Builder rateLimitConcurrency(int rateLimitConcurrency) {
+      this.rateLimitConcurrency = rateLimitConcurrency;
       return this;
     }
 
@@ -334,14 +348,18 @@ public record GeneratorConfig(
         }
       });
       rateLimits.forEach((operation, limit) -> {
-        if (limit == null || limit < 1) {
-          problems.add(Diagnostic.error("", "rateLimits",
-              "operation '" + operation + "': " + limit + " is not a positive request limit"));
+        if (limit == null || limit.requests() < 1 || limit.windowSeconds() < 0 || limit.windowSeconds() > 86_400) {
+          problems.add(Diagnostic.error("", "rateLimits", "operation '" + operation + "': " + limit
+              + " is not a positive request limit with a window of at most a day: use " + RateLimit.FORMAT));
         }
       });
       if (rateLimitMaxRequests < 1 || rateLimitMaxRequests > 100_000) {
         problems.add(Diagnostic.error("", "rateLimitMaxRequests",
             rateLimitMaxRequests + " is out of range: use 1 to 100000"));
+      }
+      if (rateLimitConcurrency < 1 || rateLimitConcurrency > 64) {
+        problems.add(Diagnostic.error("", "rateLimitConcurrency",
+            rateLimitConcurrency + " is out of range: use 1 to 64"));
       }
       if (rateLimitMaxWaitSeconds < 0 || rateLimitMaxWaitSeconds > 3600) {
         problems.add(Diagnostic.error("", "rateLimitMaxWaitSeconds",
@@ -373,7 +391,7 @@ public record GeneratorConfig(
           : specPathInTests.replace('\\', '/');
       return new GeneratorConfig(specFile, outputDirectory, basePackage, inTests, seed, remoteRefAllowList,
           useSpecServers, includeDestructive, classSuffix, malformedStatuses, rateLimits, rateLimitMaxRequests,
-          rateLimitMaxWaitSeconds, selection, families, includeDeprecated, destructiveMethods, allowUnknownProperties,
+          rateLimitConcurrency, rateLimitMaxWaitSeconds, selection, families, includeDeprecated, destructiveMethods, allowUnknownProperties,
           reportDirectory, stateFile, fixtures, llm);
     }
   }

@@ -24,7 +24,7 @@ import java.util.Set;
  *   createBook:
  *     malformedStatuses: [422]        # rejects bad input with 422, whatever the spec says
  *     allowUnknownProperties: true    # permissive about unknown properties on purpose
- *     rateLimit: 80                   # requests per window, when the API announces none
+ *     rateLimit: 80/2s                # requests per window (or just 80), when the API announces none
  * </pre>
  *
  * <p>Values set in the build configuration win over the file's.
@@ -52,7 +52,7 @@ public final class PolicyFile {
     }
     List<Diagnostic> problems = new ArrayList<>();
     Map<String, List<Integer>> statuses = new HashMap<>();
-    Map<String, Integer> limits = new HashMap<>();
+    Map<String, RateLimit> limits = new HashMap<>();
     Set<String> permissive = new HashSet<>();
     JsonNode operations = root == null ? null : root.get("operations");
     if (root != null && (!root.isObject() || root.size() != (operations == null ? 0 : 1))) {
@@ -72,14 +72,20 @@ public final class PolicyFile {
             value.forEach(status -> list.add(status.isInt() ? status.asInt() : -1));
             statuses.put(op.getKey(), list);
           } else if (entry.getKey().equals("rateLimit") && value.isInt()) {
-            limits.put(op.getKey(), value.asInt());
+            limits.put(op.getKey(), RateLimit.of(value.asInt()));
+          } else if (entry.getKey().equals("rateLimit") && value.isTextual()) {
+            try {
+              limits.put(op.getKey(), RateLimit.parse(value.asText()));
+            } catch (IllegalArgumentException e) {
+              problems.add(Diagnostic.error(FILE_NAME, at, e.getMessage()));
+            }
           } else if (entry.getKey().equals("allowUnknownProperties") && value.isBoolean()) {
             if (value.asBoolean()) {
               permissive.add(op.getKey());
             }
           } else {
             problems.add(Diagnostic.error(FILE_NAME, at, "wrong type: malformedStatuses is a list of status codes,"
-                + " rateLimit a number, allowUnknownProperties true or false"));
+                + " rateLimit a number or requests/window such as 80/2s, allowUnknownProperties true or false"));
           }
         }
       }

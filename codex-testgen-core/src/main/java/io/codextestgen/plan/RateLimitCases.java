@@ -2,6 +2,7 @@ package io.codextestgen.plan;
 
 import io.codextestgen.api.ApiResponse;
 import io.codextestgen.config.GeneratorConfig;
+import io.codextestgen.config.RateLimit;
 import java.util.List;
 import java.util.Locale;
 
@@ -18,7 +19,7 @@ final class RateLimitCases {
   }
 
   List<TestCasePlan> plan(OperationContext context) {
-    Integer configured = context.operation().operationId() == null ? null
+    RateLimit configured = context.operation().operationId() == null ? null
         : config.rateLimits().get(context.operation().operationId());
     ApiResponse tooMany = context.operation().responses().stream().filter(r -> r.status().equals("429"))
         .findFirst().orElse(null);
@@ -31,8 +32,9 @@ final class RateLimitCases {
     boolean retryAfter = tooMany != null && tooMany.headers().stream().anyMatch(h -> h.equalsIgnoreCase("Retry-After"));
     boolean reset = tooMany != null && tooMany.headers().stream()
         .anyMatch(h -> h.equalsIgnoreCase("RateLimit-Reset") || h.equalsIgnoreCase("X-RateLimit-Reset"));
-    RateLimitPlan plan = new RateLimitPlan(configured, config.rateLimitMaxRequests(), retryAfter, reset,
-        config.rateLimitMaxWaitSeconds());
+    RateLimitPlan plan = new RateLimitPlan(configured == null ? null : configured.requests(),
+        configured == null ? 0 : configured.windowSeconds(), retryAfter, reset, config.rateLimitMaxRequests(),
+        config.rateLimitConcurrency(), config.rateLimitMaxWaitSeconds());
     String display = context.label() + ": a burst meets 429" + (retryAfter ? " with Retry-After" : "")
         + ", then requests are accepted again";
     String pointer = context.operation().pointer() + "/responses" + (tooMany == null ? "" : "/429");

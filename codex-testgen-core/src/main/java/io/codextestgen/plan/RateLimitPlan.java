@@ -1,12 +1,15 @@
 package io.codextestgen.plan;
 
 /**
- * A bounded burst: the limit to assume when the API announces none ({@code configuredLimit}, may be null), the most
- * requests ever sent, the headers a 429 must carry, and the longest wait for the API to accept requests again.
+ * A bounded burst: the limit and window to assume when the API announces none ({@code configuredLimit} may be null,
+ * {@code configuredWindowSeconds} 0 when unknown), the headers a 429 must carry, and the caps every burst of the
+ * suite shares (most requests, most in flight, longest burst and wait).
  */
 public record RateLimitPlan(
     Integer configuredLimit,
-    int maxRequests,
+    int configuredWindowSeconds,
     boolean expectRetryAfter,
     boolean expectReset,
+    int maxRequests,
+    int concurrency,
     int maxWaitSeconds) {}

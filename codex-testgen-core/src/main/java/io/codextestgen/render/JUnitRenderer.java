@@ -24,7 +24,13 @@ public final class JUnitRenderer {
     Map<String, CredentialPlan> credentials = new TreeMap<>();
     plan.support().credentials().forEach(credential -> credentials.put(credential.schemeName(), credential));
     List<RenderedFile> files = new ArrayList<>();
-    files.add(file(plan.basePackage(), SupportClassRenderer.render(plan.support(), needs(plan)), specFile));
+    SupportClassRenderer.Needs needs = needs(plan);
+    files.add(file(plan.basePackage(), SupportClassRenderer.render(plan.support(), needs), specFile));
+    if (needs.rateLimit()) {
+      // The caps are the configuration's, the same in every rate-limit case.
+      plan.classes().stream().flatMap(c -> c.cases().stream()).filter(c -> c.rateLimit() != null).findFirst()
+          .ifPresent(c -> files.add(RateLimitBurstFile.render(plan.basePackage(), specFile, sha256, c.rateLimit())));
+    }
     // Classes are independent: rendered in parallel, in the plan's order.
     files.addAll(Parallel.map(plan.classes(),
         testClass -> testClass.cases().stream().mapToInt(testCase -> 1 + testCase.rows().size()).sum(),

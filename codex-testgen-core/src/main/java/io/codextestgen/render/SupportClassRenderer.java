@@ -41,6 +41,9 @@ final class SupportClassRenderer {
       type.addField(FieldSpec.builder(Types.VALIDATION_FILTER, "lenientFilter", Modifier.PRIVATE, Modifier.STATIC)
           .build());
     }
+    if (needs.rateLimit()) {
+      type.addField(SupportHelpers.burstValidatorField());
+    }
     if (needs.wrongBearer()) {
       type.addField(FieldSpec.builder(STRING, "WRONG_BEARER_TOKEN", Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
           .addJavadoc("A well-formed JWT with a signature no server issued: sent by tests that expect a 401.\n")
@@ -76,7 +79,7 @@ final class SupportClassRenderer {
       type.addMethod(SupportHelpers.replaceParameter());
     }
     if (needs.rateLimit()) {
-      type.addMethods(SupportHelpers.rateLimit());
+      type.addMethods(SupportHelpers.burstRequest());
     }
     if (needs.flow()) {
       type.addMethods(FlowHelpers.methods());
@@ -174,7 +177,7 @@ final class SupportClassRenderer {
     MethodSpec.Builder method = MethodSpec.methodBuilder("given")
         .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
         .returns(Types.REQUEST_SPECIFICATION)
-        .addParameter(Types.VALIDATION_FILTER, "filter");
+        .addParameter(ClassName.get("io.restassured.filter", "Filter"), "filter");
     if (plan.logFailures()) {
       CodeBlock headers = plan.sensitiveHeaders().stream().map(h -> CodeBlock.of("$S", h))
           .collect(CodeBlock.joining(", "));

@@ -1,8 +1,8 @@
 package io.codextestgen.render;
 
 import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.MethodSpec;
-import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import java.util.List;
 import javax.lang.model.element.Modifier;
@@ -11,7 +11,6 @@ import javax.lang.model.element.Modifier;
 final class SupportHelpers {
 
   private static final ClassName STRING = ClassName.get(String.class);
-  private static final ClassName INTEGER = ClassName.get(Integer.class);
 
   private SupportHelpers() {}
 
@@ -117,103 +116,49 @@ final class SupportHelpers {
         .build();
   }
 
-  /** The burst, its checks, and the header parsing they need. */
-  static List<MethodSpec> rateLimit() {
-    MethodSpec assertRateLimited = MethodSpec.methodBuilder("assertRateLimited")
-        .addJavadoc("Sends requests until a 429, at most the announced (RateLimit-Limit, X-RateLimit-Limit) or given\n"
-            + "limit plus a margin, never more than {@code maxRequests}; checks the documented headers of the 429,\n"
-            + "waits as told (at most {@code maxWaitSeconds}) and expects the API to accept a request again.\n")
+  /**
+   * {@code burstRequest()}: requests of a rate-limit burst, whose 429 alone is validated against the spec (the valid
+   * tests judge the other answers), so that a burst is quick enough to outrun the API's window; the burst itself is
+   * {@code RateLimitBurst}, a file of its own ({@link RateLimitBurstFile}).
+   */
+  static List<MethodSpec> burstRequest() {
+    ClassName validationException = ClassName.get("com.atlassian.oai.validator.restassured", "OpenApiValidationFilter",
+        "OpenApiValidationException");
+    MethodSpec validator = MethodSpec.methodBuilder("burstValidator")
+        .addModifiers(Modifier.PRIVATE, Modifier.STATIC, Modifier.SYNCHRONIZED)
+        .returns(Types.INTERACTION_VALIDATOR)
+        .beginControlFlow("if (burstValidator == null)")
+        .addStatement("burstValidator = validator($T.create()\n$>$>.withLevel($S, $T.Level.IGNORE)\n"
+            + ".withLevel($S, $T.Level.IGNORE))$<$<", Types.LEVEL_RESOLVER, "validation.request", Types.VALIDATION_REPORT,
+            "validation.response.status.unknown", Types.VALIDATION_REPORT)
+        .endControlFlow()
+        .addStatement("return burstValidator")
+        .build();
+    MethodSpec request = MethodSpec.methodBuilder("burstRequest")
+        .addJavadoc("Like {@link #negativeRequest()}, for the requests of a rate-limit burst: only a 429 is validated\n"
+            + "against the spec (the valid tests judge the other answers), so that a burst is quick enough to\n"
+            + "outrun the API's window.\n")
         .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
-        .addParameter(ParameterizedTypeName.get(Types.SUPPLIER, Types.RESPONSE), "send")
-        .addParameter(INTEGER, "configuredLimit")
-        .addParameter(int.class, "maxRequests")
-        .addParameter(boolean.class, "expectRetryAfter")
-        .addParameter(boolean.class, "expectReset")
-        .addParameter(int.class, "maxWaitSeconds")
-        .addStatement("$T first = send.get()", Types.RESPONSE)
-        .addStatement("$T announced = leadingNumber(first.getHeader($S), first.getHeader($S))", INTEGER,
-            "RateLimit-Limit", "X-RateLimit-Limit")
-        .addStatement("int limit = announced != null ? announced : configuredLimit != null ? configuredLimit : maxRequests")
-        .addStatement("int budget = Math.min(maxRequests, limit + Math.max(5, limit / 10))")
-        .addStatement("$T limited = first.getStatusCode() == 429 ? first : null", Types.RESPONSE)
-        .beginControlFlow("for (int sent = 1; limited == null && sent < budget; sent++)")
-        .addStatement("$T response = send.get()", Types.RESPONSE)
-        .addStatement("int status = response.getStatusCode()")
-        .addStatement("$T.assertTrue(status < 500, \"status \" + status + \" during the burst, after \" + sent + \" requests\")",
-            Types.ASSERTIONS)
-        .addStatement("limited = status == 429 ? response : null")
+        .returns(Types.REQUEST_SPECIFICATION)
+        .addStatement("$T validator = burstValidator()", Types.INTERACTION_VALIDATOR)
+        .addCode("return given((request, response, context) -> {\n$>")
+        .addStatement("$T answer = context.next(request, response)", Types.RESPONSE)
+        .beginControlFlow("if (answer.getStatusCode() == 429)")
+        .addStatement("$T report = validator.validate($T.of(request),\n$>$>$T.of(answer))$<$<", Types.VALIDATION_REPORT,
+            ClassName.get("com.atlassian.oai.validator.restassured", "RestAssuredRequest"),
+            ClassName.get("com.atlassian.oai.validator.restassured", "RestAssuredResponse"))
+        .beginControlFlow("if (report.hasErrors())")
+        .addStatement("throw new $T(report)", validationException)
         .endControlFlow()
-        .addStatement("$T.assertNotNull(limited, \"no 429 within \" + budget + \" requests (limit \" + limit + \")\")",
-            Types.ASSERTIONS)
-        .addStatement("$T retryAfter = secondsToWait(limited.getHeader($S))", INTEGER, "Retry-After")
-        .addStatement("$T reset = secondsToWait(limited.getHeader($S) != null ? limited.getHeader($S) : limited.getHeader($S))",
-            INTEGER, "RateLimit-Reset", "RateLimit-Reset", "X-RateLimit-Reset")
-        .addStatement("int wait = retryAfter != null ? retryAfter : reset != null ? reset : -1")
-        .addStatement("$T.assertTrue(wait <= maxWaitSeconds, \"the API asks to wait \" + wait + \" s, more than \" + maxWaitSeconds + \" s\")",
-            Types.ASSERTIONS)
-        .addComment("Recover before judging the headers, so that later tests find the API usable again: wait as told,")
-        .addComment("or poll when the API does not say how long.")
-        .addStatement("long deadline = System.currentTimeMillis() + maxWaitSeconds * 1000L")
-        .addStatement("int after")
-        .beginControlFlow("do")
-        .addStatement("pause(wait >= 0 ? wait * 1000L + 250 : 500)")
-        .addStatement("after = send.get().getStatusCode()")
-        .endControlFlow("while (wait < 0 && after == 429 && System.currentTimeMillis() < deadline)")
-        .beginControlFlow("if (expectRetryAfter)")
-        .addStatement("$T.assertNotNull(retryAfter, \"the 429 lacks a valid Retry-After header, which the spec documents\")",
-            Types.ASSERTIONS)
         .endControlFlow()
-        .beginControlFlow("if (expectReset)")
-        .addStatement("$T.assertNotNull(reset, \"the 429 lacks a RateLimit-Reset or X-RateLimit-Reset header, which the spec documents\")",
-            Types.ASSERTIONS)
-        .endControlFlow()
-        .addStatement("$T.assertTrue(after != 429 && after < 500, \"status \" + after + \" after waiting as told\")",
-            Types.ASSERTIONS)
+        .addStatement("return answer")
+        .addCode("$<});\n")
         .build();
-    MethodSpec pause = MethodSpec.methodBuilder("pause")
-        .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
-        .addParameter(long.class, "millis")
-        .beginControlFlow("try")
-        .addStatement("Thread.sleep(millis)")
-        .nextControlFlow("catch ($T e)", InterruptedException.class)
-        .addStatement("Thread.currentThread().interrupt()")
-        .addStatement("$T.fail(\"interrupted while waiting for the rate limit to reset\")", Types.ASSERTIONS)
-        .endControlFlow()
-        .build();
-    MethodSpec leadingNumber = MethodSpec.methodBuilder("leadingNumber")
-        .addJavadoc("The first number in the first present header value (\"100\", \"100, 100;w=60\"), or null.\n")
-        .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
-        .returns(INTEGER)
-        .addParameter(String[].class, "values")
-        .varargs()
-        .beginControlFlow("for ($T value : values)", STRING)
-        .beginControlFlow("if (value != null && value.trim().matches($S))", "\\d{1,9}\\b.*")
-        .addStatement("return Integer.valueOf(value.trim().split(\"\\\\D\", 2)[0])")
-        .endControlFlow()
-        .endControlFlow()
-        .addStatement("return null")
-        .build();
-    MethodSpec secondsToWait = MethodSpec.methodBuilder("secondsToWait")
-        .addJavadoc("Seconds to wait from a delay (\"30\"), an epoch time in seconds, or an HTTP date; null if none.\n")
-        .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
-        .returns(INTEGER)
-        .addParameter(STRING, "value")
-        .beginControlFlow("if (value == null || value.isBlank())")
-        .addStatement("return null")
-        .endControlFlow()
-        .addStatement("long now = System.currentTimeMillis() / 1000")
-        .addStatement("$T number = leadingNumber(value)", INTEGER)
-        .beginControlFlow("if (number != null)")
-        .addStatement("return (int) Math.max(0, number > 1_000_000_000 ? number - now : number)")
-        .endControlFlow()
-        .beginControlFlow("try")
-        .addStatement("long at = $T.parse(value.trim(), $T.RFC_1123_DATE_TIME).toEpochSecond()",
-            ClassName.get("java.time", "ZonedDateTime"), ClassName.get("java.time.format", "DateTimeFormatter"))
-        .addStatement("return (int) Math.max(0, at - now)")
-        .nextControlFlow("catch ($T e)", ClassName.get("java.time.format", "DateTimeParseException"))
-        .addStatement("return null")
-        .endControlFlow()
-        .build();
-    return List.of(assertRateLimited, pause, leadingNumber, secondsToWait);
+    return List.of(request, validator);
+  }
+
+  /** The validator of {@link #burstRequest()}, made on first use. */
+  static FieldSpec burstValidatorField() {
+    return FieldSpec.builder(Types.INTERACTION_VALIDATOR, "burstValidator", Modifier.PRIVATE, Modifier.STATIC).build();
   }
 }

@@ -257,22 +257,32 @@ final class TestClassRenderer {
   private MethodSpec rateLimit(TestCasePlan testCase) {
     RequestPlan request = testCase.request();
     RateLimitPlan plan = testCase.rateLimit();
-    Source send = new Source().add(chain.given(request, testCase.strictStatus()));
+    Source send = new Source().add(chain.given(request, "burstRequest", null, null));
     if (request.body() != null) {
       send.add(chain.body(request.body(), null));
     }
     send.add(RequestChain.when(request)).add("$<$<");
+    Source burst = new Source().add("$T.of(() -> $>$>$L$<$<)$>$>",
+        support.peerClass(RateLimitBurstFile.CLASS_NAME), send.build());
+    if (plan.configuredLimit() != null && plan.configuredWindowSeconds() > 0) {
+      burst.add("\n.configuredLimit($L, $L)", plan.configuredLimit(), plan.configuredWindowSeconds());
+    } else if (plan.configuredLimit() != null) {
+      burst.add("\n.configuredLimit($L)", plan.configuredLimit());
+    }
+    if (plan.expectRetryAfter()) {
+      burst.add("\n.expectRetryAfter()");
+    }
+    if (plan.expectReset()) {
+      burst.add("\n.expectReset()");
+    }
     return header(testCase, true)
         .addAnnotation(AnnotationSpec.builder(Types.ENABLED_IF_SYSTEM_PROPERTY)
             .addMember("named", "$S", "codex.rateLimit")
             .addMember("matches", "$S", "true")
             .addMember("disabledReason", "$S", "rate-limit tests are opt-in: run with -Dcodex.rateLimit=true")
             .build())
-        .addComment("limit if the API announces none, most requests, Retry-After and RateLimit-Reset expected on the 429,")
-        .addComment("longest wait in seconds")
-        .addCode("$T.assertRateLimited(\n$>$>() -> $L,\n$L, $L, $L, $L, $L);\n$<$<", support, send.build(),
-            plan.configuredLimit() == null ? "null" : plan.configuredLimit(), plan.maxRequests(),
-            plan.expectRetryAfter(), plan.expectReset(), plan.maxWaitSeconds())
+        .addCode("$L\n.assertLimited();\n$<$<", burst.build())
         .build();
   }
+
 }

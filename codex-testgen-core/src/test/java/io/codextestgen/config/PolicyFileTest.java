@@ -26,6 +26,8 @@ class PolicyFileTest {
           listBooks:
             rateLimit: 80
             malformedStatuses: [400]
+          getBook:
+            rateLimit: 100/1m
         """);
     GeneratorConfig config = GeneratorConfig.builder(dir.resolve("openapi.yaml"), dir)
         .malformedStatuses(Map.of("listBooks", List.of(409))).build();
@@ -34,7 +36,8 @@ class PolicyFileTest {
 
     assertThat(merged.malformedStatuses()).containsEntry("createBook", List.of(422))
         .containsEntry("listBooks", List.of(409));
-    assertThat(merged.rateLimits()).containsEntry("listBooks", 80);
+    assertThat(merged.rateLimits()).containsEntry("listBooks", RateLimit.of(80))
+        .containsEntry("getBook", new RateLimit(100, 60));
     assertThat(merged.allowUnknownProperties()).containsExactly("createBook");
   }
 
@@ -45,6 +48,8 @@ class PolicyFileTest {
           createBook:
             malformedStatus: [422]
             rateLimit: many
+          listBooks:
+            rateLimit: 80/2x
         """);
 
     GenerationException e = catchThrowableOfType(GenerationException.class,
@@ -52,7 +57,9 @@ class PolicyFileTest {
 
     assertThat(e.diagnostics()).extracting(d -> d.file() + ": " + d.location()).containsExactly(
         "codex-testgen.yaml: operations.createBook.malformedStatus",
-        "codex-testgen.yaml: operations.createBook.rateLimit");
+        "codex-testgen.yaml: operations.createBook.rateLimit",
+        "codex-testgen.yaml: operations.listBooks.rateLimit");
+    assertThat(e.diagnostics().get(2).message()).isEqualTo("'80/2x' is not a rate limit: use " + RateLimit.FORMAT);
   }
 
   @Test

@@ -108,7 +108,8 @@ public final class GeneratedSuite implements AutoCloseable {
           String key = id.isTest() ? methodName(id) : id.getDisplayName();
           if (id.isTest() || result.getStatus() != TestExecutionResult.Status.SUCCESSFUL) {
             outcomes.put(key, new Outcome(id.getDisplayName(), result.getStatus() == TestExecutionResult.Status.SUCCESSFUL,
-                result.getThrowable().map(GeneratedSuite::describe).orElse("")));
+                result.getThrowable().map(GeneratedSuite::describe).orElse(""),
+                result.getStatus() == TestExecutionResult.Status.ABORTED));
           }
         }
       });
@@ -149,6 +150,15 @@ public final class GeneratedSuite implements AutoCloseable {
     loader.close();
   }
 
-  /** One test's result: display name, success, and the failure's message chain. */
-  public record Outcome(String displayName, boolean passed, String failure) {}
+  /**
+   * One test's result: display name, success, the failure's (or abort's) message chain, and whether the test was
+   * aborted (a JUnit assumption: it could not judge) rather than failed.
+   */
+  public record Outcome(String displayName, boolean passed, String failure, boolean aborted) {
+
+    /** Neither passed nor aborted: the test judged and found a fault. */
+    public boolean failed() {
+      return !passed && !aborted;
+    }
+  }
 }

@@ -44,8 +44,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A WireMock server that answers any spec as a correct implementation would, or with one deliberate fault. It
- * enforces the security requirements with known credentials, rate-limits operations that document 429 (a sliding
- * window per client, so bursts meet the limit however slow the machine), rejects
+ * enforces the security requirements with known credentials, rate-limits operations that document 429 (a token
+ * bucket per client, full at the start, refilled slowly, so bursts drain it however slow the machine), rejects
  * unparseable, unsupported or schema-violating requests (judged by the Atlassian validator) with problem+json, and
  * answers valid requests with a synthesized, spec-conformant body.
  */
@@ -54,19 +54,24 @@ public final class SpecFake implements AutoCloseable {
   /** One deliberate fault of the server; NONE is the correct server. */
   public enum Fault {
     NONE, AUTH_NOT_ENFORCED, SERVER_ERROR_ON_MALFORMED_JSON, MISSING_REQUIRED_ACCEPTED, MAXIMUM_IGNORED,
-    ENUM_IGNORED, ADDITIONAL_PROPERTIES_IGNORED, MAX_ITEMS_IGNORED, NO_RATE_LIMIT, NO_RETRY_AFTER, RESPONSE_VIOLATES_SCHEMA,
-    WRONG_CONTENT_TYPE, UNDOCUMENTED_STATUS
+    ENUM_IGNORED, ADDITIONAL_PROPERTIES_IGNORED, MAX_ITEMS_IGNORED,
+    /** No limiter at all: no 429, no RateLimit headers. */
+    NO_RATE_LIMIT,
+    /** A limiter in "dry run": it counts and announces its counters (remaining 0, reset), but never refuses. */
+    RATE_LIMIT_NOT_ENFORCED,
+    NO_RETRY_AFTER, RESPONSE_VIOLATES_SCHEMA, WRONG_CONTENT_TYPE, UNDOCUMENTED_STATUS
   }
 
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final long WINDOW_MILLIS = 2000;
+  /** A token bucket of {@code rateLimit} tokens refilled over this many seconds: easy to drain, quick to recover. */
+  private static final long WINDOW_SECONDS = 20;
 
   private final ApiModel model;
   private final OpenApiInteractionValidator validator;
   private final Map<String, String> credentials;
   private final int rateLimit;
-  /** Sliding windows: times of the accepted requests of the last WINDOW_MILLIS, per operation and client. */
-  private final Map<String, java.util.Deque<Long>> windows = new ConcurrentHashMap<>();
+  /** Token buckets, per operation and client. */
+  private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
   private final WireMockServer server;
   private volatile Fault fault = Fault.NONE;
 
@@ -82,7 +87,8 @@ public final class SpecFake implements AutoCloseable {
 
   /**
    * Starts a fake of {@code spec}. {@code credentials} maps each security scheme to its valid value ("user:password"
-   * for basic); operations documenting 429 accept {@code rateLimit} requests per client in any two seconds.
+   * for basic); operations documenting 429 accept bursts of {@code rateLimit} requests per client, refilled at
+   * {@code rateLimit} per 20 seconds.
    */
   public static SpecFake start(Path spec, Map<String, String> credentials, int rateLimit) {
     SpecFake fake = new SpecFake(spec, credentials, rateLimit);
@@ -93,7 +99,7 @@ public final class SpecFake implements AutoCloseable {
 
   public void fault(Fault newFault) {
     fault = newFault;
-    windows.clear();
+    buckets.clear();
   }
 
   public int port() {
@@ -150,24 +156,27 @@ public final class SpecFake implements AutoCloseable {
     if (fault != Fault.NO_RATE_LIMIT && documents(operation, "429")) {
       // Per client, as real limiters count: requests with other credentials do not use up this client's quota.
       String client = request.getHeader("Authorization") + "|" + request.getHeader("X-API-Key");
-      java.util.Deque<Long> window = windows.computeIfAbsent(operation.method() + " " + operation.path() + " "
-          + client, key -> new java.util.ArrayDeque<>());
-      long now = System.currentTimeMillis();
+      Bucket bucket = buckets.computeIfAbsent(operation.method() + " " + operation.path() + " " + client,
+          key -> new Bucket(rateLimit));
+      long now = System.nanoTime();
       long retryAfterMillis;
-      int remaining;
-      synchronized (window) {
-        while (!window.isEmpty() && now - window.peekFirst() >= WINDOW_MILLIS) {
-          window.removeFirst();
-        }
-        boolean accepted = window.size() < rateLimit;
+      long remaining;
+      long nextTokenMillis;
+      synchronized (bucket) {
+        bucket.tokens = Math.min(rateLimit, bucket.tokens + (now - bucket.refilled) / 1e9 * rateLimit / WINDOW_SECONDS);
+        bucket.refilled = now;
+        boolean accepted = bucket.tokens >= 1 || fault == Fault.RATE_LIMIT_NOT_ENFORCED;
         if (accepted) {
-          window.addLast(now);
+          bucket.tokens = Math.max(0, bucket.tokens - 1);
         }
-        remaining = rateLimit - window.size();
-        retryAfterMillis = accepted ? -1 : window.peekFirst() + WINDOW_MILLIS - now;
+        remaining = (long) bucket.tokens;
+        nextTokenMillis = remaining > 0 ? 0 : (long) Math.ceil((1 - bucket.tokens) * WINDOW_SECONDS * 1000 / rateLimit);
+        retryAfterMillis = accepted ? -1 : nextTokenMillis;
       }
       limitHeaders.add(new HttpHeader("RateLimit-Limit", String.valueOf(rateLimit)));
       limitHeaders.add(new HttpHeader("RateLimit-Remaining", String.valueOf(remaining)));
+      limitHeaders.add(new HttpHeader("RateLimit-Reset", String.valueOf((nextTokenMillis + 999) / 1000)));
+      limitHeaders.add(new HttpHeader("RateLimit-Policy", rateLimit + ";w=" + WINDOW_SECONDS));
       if (retryAfterMillis >= 0) {
         if (fault != Fault.NO_RETRY_AFTER) {
           limitHeaders.add(new HttpHeader("Retry-After", String.valueOf(Math.max(1, (retryAfterMillis + 999) / 1000))));
@@ -176,6 +185,16 @@ public final class SpecFake implements AutoCloseable {
       }
     }
     return success(operation, limitHeaders);
+  }
+
+  /** Tokens left and when they were last refilled (nanoseconds). */
+  private static final class Bucket {
+    double tokens;
+    long refilled = System.nanoTime();
+
+    Bucket(int capacity) {
+      tokens = capacity;
+    }
   }
 
   private static boolean matches(String template, String path) {
@@ -310,12 +329,8 @@ public final class SpecFake implements AutoCloseable {
     if (fault == Fault.UNDOCUMENTED_STATUS) {
       status = documents(operation, "203") ? 206 : 203;
     }
-    List<HttpHeader> headers = new ArrayList<>();
-    for (HttpHeader header : limitHeaders) {
-      if (response.headers().contains(header.key())) {
-        headers.add(header);
-      }
-    }
+    // A limiter announces its counters on every answer, documented or not.
+    List<HttpHeader> headers = new ArrayList<>(limitHeaders);
     if (response.headers().contains("Location")) {
       headers.add(new HttpHeader("Location", "http://127.0.0.1/created/1"));
     }

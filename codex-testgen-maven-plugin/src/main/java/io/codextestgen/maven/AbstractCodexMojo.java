@@ -63,7 +63,8 @@ abstract class AbstractCodexMojo extends AbstractMojo {
 
   /**
    * Request limits by operationId, for rate-limit tests of operations whose responses announce none; listing an
-   * operation here also gives it a rate-limit test, e.g. {@code <listPets>100</listPets>}.
+   * operation here also gives it a rate-limit test, e.g. {@code <listPets>100/60s</listPets>} (requests per
+   * window in s, m or h; {@code 100} alone when the window is unknown).
    */
   @Parameter
   protected Map<String, String> rateLimits;
@@ -73,7 +74,15 @@ abstract class AbstractCodexMojo extends AbstractMojo {
       defaultValue = "" + GeneratorConfig.DEFAULT_RATE_LIMIT_MAX_REQUESTS)
   protected int rateLimitMaxRequests;
 
-  /** The longest a rate-limit test waits, in seconds, for the API to accept requests again after a 429. */
+  /** The most requests a rate-limit test has in flight at once. */
+  @Parameter(property = "codex-testgen.rateLimitConcurrency",
+      defaultValue = "" + GeneratorConfig.DEFAULT_RATE_LIMIT_CONCURRENCY)
+  protected int rateLimitConcurrency;
+
+  /**
+   * The longest a rate-limit test bursts, and the longest it waits for the API to accept requests again after a
+   * 429, in seconds.
+   */
   @Parameter(property = "codex-testgen.rateLimitMaxWaitSeconds",
       defaultValue = "" + GeneratorConfig.DEFAULT_RATE_LIMIT_MAX_WAIT_SECONDS)
   protected int rateLimitMaxWaitSeconds;
@@ -216,8 +225,9 @@ abstract class AbstractCodexMojo extends AbstractMojo {
           .useSpecServers(useSpecServers)
           .remoteRefAllowList(remoteRefAllowList == null ? List.of() : remoteRefAllowList)
           .malformedStatuses(parse("malformedStatuses", malformedStatuses, AbstractCodexMojo::statuses))
-          .rateLimits(parse("rateLimits", rateLimits, Integer::valueOf))
+          .rateLimits(parse("rateLimits", rateLimits, io.codextestgen.config.RateLimit::parse))
           .rateLimitMaxRequests(rateLimitMaxRequests)
+          .rateLimitConcurrency(rateLimitConcurrency)
           .rateLimitMaxWaitSeconds(rateLimitMaxWaitSeconds)
           .selection(new Selection(list(includeTags), list(excludeTags), list(includeOperations),
               list(excludeOperations), list(includePaths), list(excludePaths), list(includeMethods),
@@ -273,7 +283,8 @@ abstract class AbstractCodexMojo extends AbstractMojo {
         result.put(entry.getKey(), parser.apply(entry.getValue().trim()));
       } catch (RuntimeException e) {
         throw new MojoExecutionException("invalid plugin configuration:\n  <" + element + "><" + entry.getKey()
-            + ">: '" + entry.getValue() + "' is not " + (element.equals("rateLimits") ? "a number"
+            + ">: '" + entry.getValue() + "' is not " + (element.equals("rateLimits")
+            ? "a rate limit: use " + io.codextestgen.config.RateLimit.FORMAT
             : "a comma-separated list of HTTP status codes such as 400,422"));
       }
     }

@@ -17,7 +17,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * A sliding-window limit per API key and method on the /books collection: at most
  * {@code bookshop.rate-limit.requests} in any {@code bookshop.rate-limit.window-seconds}. Answers carry
- * RateLimit-Limit and RateLimit-Remaining; a refused request gets 429 with Retry-After, as openapi.yaml documents.
+ * RateLimit-Limit, RateLimit-Remaining, RateLimit-Reset (seconds until the oldest counted request leaves the window)
+ * and RateLimit-Policy ({@code 100;w=5}); a refused request gets 429 with Retry-After, as openapi.yaml documents.
  */
 @Component
 @Order(2)
@@ -45,6 +46,7 @@ public class RateLimitFilter extends OncePerRequestFilter {
         key -> new ArrayDeque<>());
     long now = System.currentTimeMillis();
     long retryAfterMillis;
+    long resetMillis;
     int remaining;
     synchronized (window) {
       while (!window.isEmpty() && now - window.peekFirst() >= windowMillis) {
@@ -55,10 +57,13 @@ public class RateLimitFilter extends OncePerRequestFilter {
         window.addLast(now);
       }
       remaining = limit - window.size();
-      retryAfterMillis = accepted ? -1 : window.peekFirst() + windowMillis - now;
+      resetMillis = window.isEmpty() ? 0 : window.peekFirst() + windowMillis - now;
+      retryAfterMillis = accepted ? -1 : resetMillis;
     }
     response.setHeader("RateLimit-Limit", String.valueOf(limit));
     response.setHeader("RateLimit-Remaining", String.valueOf(remaining));
+    response.setHeader("RateLimit-Reset", String.valueOf((resetMillis + 999) / 1000));
+    response.setHeader("RateLimit-Policy", limit + ";w=" + windowMillis / 1000);
     if (retryAfterMillis >= 0) {
       response.setHeader("Retry-After", String.valueOf(Math.max(1, (retryAfterMillis + 999) / 1000)));
       Problems.write(response, 429, "Too Many Requests", "rate limit of " + limit + " requests exceeded");

@@ -291,18 +291,16 @@ class BooksApiIT {
             disabledReason = "rate-limit tests are opt-in: run with -Dcodex.rateLimit=true"
     )
     void listBooks_burst_rateLimited() {
-        // limit if the API announces none, most requests, Retry-After and RateLimit-Reset expected on the 429,
-        // longest wait in seconds
-        ApiTestSupport.assertRateLimited(
-                () -> RestAssured.given(ApiTestSupport.negativeRequest())
+        RateLimitBurst.of(() -> RestAssured.given(ApiTestSupport.burstRequest())
                         .header("X-API-Key", ApiTestSupport.apiKeyCredential())
                         .queryParam("limit", "20")
                         .queryParam("genre", "fiction")
                         .queryParam("q", "q-34")
                         .header("X-Request-Id", "cfb104ee-a362-454f-a61e-38f5dc58e850")
                     .when()
-                        .get("/books"),
-                null, 200, true, false, 60);
+                        .get("/books"))
+                .expectRetryAfter()
+                .assertLimited();
     }
 
     /**
@@ -516,16 +514,14 @@ class BooksApiIT {
             disabledReason = "rate-limit tests are opt-in: run with -Dcodex.rateLimit=true"
     )
     void createBook_burst_rateLimited() {
-        // limit if the API announces none, most requests, Retry-After and RateLimit-Reset expected on the 429,
-        // longest wait in seconds
-        ApiTestSupport.assertRateLimited(
-                () -> RestAssured.given(ApiTestSupport.negativeRequest())
+        RateLimitBurst.of(() -> RestAssured.given(ApiTestSupport.burstRequest())
                         .header("X-API-Key", ApiTestSupport.apiKeyCredential())
                         .contentType("application/json")
                         .body(NEW_BOOK_BODY)
                     .when()
-                        .post("/books"),
-                null, 200, true, false, 60);
+                        .post("/books"))
+                .expectRetryAfter()
+                .assertLimited();
     }
 
     /**

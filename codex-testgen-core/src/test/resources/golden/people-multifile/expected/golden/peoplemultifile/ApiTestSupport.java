@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.restassured.RestAssured;
 import io.restassured.config.LogConfig;
+import io.restassured.filter.Filter;
 import io.restassured.specification.FilterableRequestSpecification;
 import io.restassured.specification.RequestSpecification;
 import java.net.URI;
@@ -95,7 +96,7 @@ public final class ApiTestSupport {
     /**
      * When a test fails, request and response are logged with credential headers masked.
      */
-    private static RequestSpecification given(OpenApiValidationFilter filter) {
+    private static RequestSpecification given(Filter filter) {
         return RestAssured.given()
                         .baseUri(baseUri())
                         .filter(filter)

@@ -26,7 +26,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 @Generated(
         value = "io.codextestgen",
-        comments = "from openapi.yaml, sha256 26f4306252b3051ea574d94e9befb8dbe3aac47d22fb0e815ac6f2f9007f42ca"
+        comments = "from openapi.yaml, sha256 ce58111ad7c8741171642a3c03535e87065f70f4b51c21327cdef208dd7420c3"
 )
 @DisplayName("books API")
 class BooksApiIT {
@@ -260,17 +260,16 @@ class BooksApiIT {
             disabledReason = "rate-limit tests are opt-in: run with -Dcodex.rateLimit=true"
     )
     void listBooks_burst_rateLimited() {
-        // limit if the API announces none, most requests, Retry-After and RateLimit-Reset expected on the 429,
-        // longest wait in seconds
-        ApiTestSupport.assertRateLimited(
-                () -> RestAssured.given(ApiTestSupport.negativeRequest())
+        RateLimitBurst.of(() -> RestAssured.given(ApiTestSupport.burstRequest())
                         .header("X-API-Key", ApiTestSupport.apiKeyCredential())
                         .queryParam("limit", "20")
                         .queryParam("genre", "fiction")
                         .queryParam("q", "q-34")
                     .when()
-                        .get("/books"),
-                null, 200, true, false, 60);
+                        .get("/books"))
+                .expectRetryAfter()
+                .expectReset()
+                .assertLimited();
     }
 
     /**
@@ -500,16 +499,15 @@ class BooksApiIT {
             disabledReason = "rate-limit tests are opt-in: run with -Dcodex.rateLimit=true"
     )
     void createBook_burst_rateLimited() {
-        // limit if the API announces none, most requests, Retry-After and RateLimit-Reset expected on the 429,
-        // longest wait in seconds
-        ApiTestSupport.assertRateLimited(
-                () -> RestAssured.given(ApiTestSupport.negativeRequest())
+        RateLimitBurst.of(() -> RestAssured.given(ApiTestSupport.burstRequest())
                         .header("X-API-Key", ApiTestSupport.apiKeyCredential())
                         .contentType("application/json")
                         .body(NEW_BOOK_BODY)
                     .when()
-                        .post("/books"),
-                null, 200, true, false, 60);
+                        .post("/books"))
+                .expectRetryAfter()
+                .expectReset()
+                .assertLimited();
     }
 
     /**

@@ -25,7 +25,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 @Generated(
         value = "io.codextestgen",
-        comments = "from openapi.yaml, sha256 26f4306252b3051ea574d94e9befb8dbe3aac47d22fb0e815ac6f2f9007f42ca"
+        comments = "from openapi.yaml, sha256 ce58111ad7c8741171642a3c03535e87065f70f4b51c21327cdef208dd7420c3"
 )
 @DisplayName("reviews API")
 class ReviewsApiIT {

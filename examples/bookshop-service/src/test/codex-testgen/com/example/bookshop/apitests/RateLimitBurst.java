@@ -455,8 +455,15 @@ public final class RateLimitBurst {
             if (limit == null && configuredLimit != null) {
                 limit = (long) configuredLimit;
             }
+            Observation zero = null;
+            for (Observation seen : observations) {
+                if (seen.passed() && seen.remaining != null && seen.remaining == 0
+                        && (zero == null || seen.received < zero.received)) {
+                    zero = seen;
+                }
+            }
             long needed = counters ? observations.size() + lowest() + 1 : limit == null ? 0 : limit + 1;
-            if (needed > budget) {
+            if (zero == null && needed > budget) {
                 notJudged = "reaching the limit takes " + needed + " requests, more than the " + budget
                         + " left under the cap (codex.rateLimit.maxRequests, at most rateLimitMaxRequests " + MAX_REQUESTS
                         + ")";
@@ -475,13 +482,6 @@ public final class RateLimitBurst {
                     return true;
                 }
                 open = now - start < windowNanos && 2 * limit + 1 <= budget;
-            }
-            Observation zero = null;
-            for (Observation seen : observations) {
-                if (seen.passed() && seen.remaining != null && seen.remaining == 0
-                        && (zero == null || seen.received < zero.received)) {
-                    zero = seen;
-                }
             }
             // The longer of the announced reset and the window: a refill within it comes at most at the limit's rate.
             long announced = zero == null || zero.reset == null ? 0 : zero.reset;
@@ -526,9 +526,9 @@ public final class RateLimitBurst {
                 return observations.size() >= highest + 1 + margin;
             }
             if (counters) {
-                notJudged = "the API announced 0 requests remaining at request " + zero.index + " but no reset or"
-                        + " window long enough to judge what followed (RateLimit-Reset, RateLimit-Policy, or a"
-                        + " configured window)";
+                notJudged = "the API announced 0 requests remaining at request " + zero.index + " but no limit, or no"
+                        + " reset or window long enough, to judge what followed (RateLimit-Limit, RateLimit-Reset,"
+                        + " RateLimit-Policy, or a configured limit and window)";
                 return observations.size() >= zero.index + margin;
             }
             if (limit != null && window != null) {

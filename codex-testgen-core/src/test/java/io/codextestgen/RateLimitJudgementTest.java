@@ -8,6 +8,7 @@ import io.codextestgen.config.GeneratorConfig;
 import io.codextestgen.config.RateLimit;
 import io.codextestgen.testing.GeneratedSuite;
 import io.codextestgen.testing.GeneratedSuite.Outcome;
+import io.codextestgen.testing.GeneratedSuite.Verdict;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
@@ -36,9 +37,6 @@ import org.junit.jupiter.api.io.TempDir;
  * saying why, never fails. One row per limiter, all behind one operation each of a small spec.
  */
 class RateLimitJudgementTest {
-
-  /** What the generated test must conclude, and a phrase its message must hold (failures and aborts). */
-  enum Verdict { PASSED, FAILED, ABORTED }
 
   private static final Map<String, Supplier<Limiter>> LIMITERS = new LinkedHashMap<>();
   private static final long SECOND = 1_000_000_000L;
@@ -129,8 +127,7 @@ class RateLimitJudgementTest {
     Outcome outcome = outcomes.get(operation + "_burst_rateLimited");
 
     assertThat(outcome).as("ran: %s", outcomes.keySet()).isNotNull();
-    Verdict actual = outcome.passed() ? Verdict.PASSED : outcome.aborted() ? Verdict.ABORTED : Verdict.FAILED;
-    assertThat(actual).as(outcome.failure()).isEqualTo(verdict);
+    assertThat(outcome.verdict()).as(outcome.failure()).isEqualTo(verdict);
     assertThat(outcome.failure()).contains(message);
     if (verdict != Verdict.PASSED) {
       assertThat(outcome.failure()).as("the achieved rate is reported")

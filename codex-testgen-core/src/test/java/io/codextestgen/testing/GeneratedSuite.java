@@ -160,5 +160,12 @@ public final class GeneratedSuite implements AutoCloseable {
     public boolean failed() {
       return !passed && !aborted;
     }
+
+    public Verdict verdict() {
+      return passed ? Verdict.PASSED : aborted ? Verdict.ABORTED : Verdict.FAILED;
+    }
   }
+
+  /** What a test concluded: passed, failed (it judged and found a fault), or aborted (it could not judge). */
+  public enum Verdict { PASSED, FAILED, ABORTED }
 }

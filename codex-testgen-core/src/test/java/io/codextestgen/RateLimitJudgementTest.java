@@ -64,6 +64,9 @@ class RateLimitJudgementTest {
     LIMITERS.put("slow", () -> new SlidingLog(10, 1, Headers.RATELIMIT, false).slow(150));
     LIMITERS.put("nothing", () -> new FixedWindow(1_000_000, 3, Headers.NONE, true, -1));
     LIMITERS.put("huge", () -> new FixedWindow(100_000, 3600, Headers.RATELIMIT, true, -1));
+    // A 429 met, but the recovery cannot be checked: an hour's window, or a 429 that says nothing about when.
+    LIMITERS.put("hourly", () -> new FixedWindow(10, 3600, Headers.RATELIMIT, true, -1));
+    LIMITERS.put("untold", () -> new FixedWindow(10, 3600, Headers.NONE, true, -1).withoutRetryAfter());
   }
 
   static HttpServer server;
@@ -84,7 +87,7 @@ class RateLimitJudgementTest {
         .families(java.util.Set.of("rate-limit"))
         .rateLimits(Map.of("none", RateLimit.parse("10/30s")))
         .rateLimitMaxRequests(100)
-        .rateLimitMaxWaitSeconds(10)
+        .rateLimitMaxWaitSeconds(5)
         .build();
     try (GeneratedSuite suite = GeneratedSuite.compile(CodexTestgen.render(config).files(), work.resolve("suite"))) {
       outcomes = suite.run(Map.of("codex.baseUri", "http://127.0.0.1:" + server.getAddress().getPort(),
@@ -114,7 +117,9 @@ class RateLimitJudgementTest {
         row("stuck", Verdict.FAILED, "status 429 after waiting as told"),
         row("slow", Verdict.ABORTED, "RateLimit-Remaining never reached 0"),
         row("nothing", Verdict.ABORTED, "configure the operation's limit and window"),
-        row("huge", Verdict.ABORTED, "more than the 100 left under the cap"));
+        row("huge", Verdict.ABORTED, "more than the 100 left under the cap"),
+        row("hourly", Verdict.ABORTED, "more than the 5 s allowed (rateLimitMaxWaitSeconds): recovery not checked"),
+        row("untold", Verdict.ABORTED, "the API says neither Retry-After nor when it resets"));
   }
 
   private static Arguments row(String operation, Verdict verdict, String message) {
@@ -141,7 +146,8 @@ class RateLimitJudgementTest {
       paths.append("  /").append(name).append(":\n    get:\n      operationId: ").append(name).append("\n")
           .append("      responses:\n")
           .append("        '200': { description: ok, content: { application/json: { schema: { type: object } } } }\n")
-          .append("        '429': { $ref: '#/components/responses/Limited' }\n");
+          .append("        '429': { $ref: '#/components/responses/")
+          .append(name.equals("untold") ? "LimitedQuietly" : "Limited").append("' }\n");
     }
     return """
         openapi: 3.0.3
@@ -154,6 +160,8 @@ class RateLimitJudgementTest {
               description: too many requests
               headers:
                 Retry-After: { required: true, schema: { type: integer, minimum: 0 } }
+            LimitedQuietly:
+              description: too many requests, and no word on when to come back
         """;
   }
 

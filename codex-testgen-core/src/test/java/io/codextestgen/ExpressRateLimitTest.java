@@ -113,10 +113,6 @@ class ExpressRateLimitTest {
   @ParameterizedTest(name = "{0} -> {1}")
   @MethodSource("routes")
   void correctLimitersPassAndAMonitoringOnlyOneFails(String operation, Verdict verdict, String message) {
-    Outcome outcome = outcomes.get(operation + "_burst_rateLimited");
-
-    assertThat(outcome).as("ran: %s", outcomes.keySet()).isNotNull();
-    assertThat(outcome.verdict()).as(outcome.failure()).isEqualTo(verdict);
-    assertThat(outcome.failure()).contains(message);
+    Outcome.assertVerdict(outcomes, operation + "_burst_rateLimited", verdict, message);
   }
 }

@@ -129,11 +129,7 @@ class RateLimitJudgementTest {
   @ParameterizedTest(name = "{0} -> {1}")
   @MethodSource("limiters")
   void theBurstJudgesOnlyWhatItCanObserve(String operation, Verdict verdict, String message) {
-    Outcome outcome = outcomes.get(operation + "_burst_rateLimited");
-
-    assertThat(outcome).as("ran: %s", outcomes.keySet()).isNotNull();
-    assertThat(outcome.verdict()).as(outcome.failure()).isEqualTo(verdict);
-    assertThat(outcome.failure()).contains(message);
+    Outcome outcome = Outcome.assertVerdict(outcomes, operation + "_burst_rateLimited", verdict, message);
     if (verdict != Verdict.PASSED) {
       assertThat(outcome.failure()).as("the achieved rate is reported")
           .containsPattern("\\d+ requests in \\d+\\.\\d\\d s, \\d+/s, \\d+ in parallel");

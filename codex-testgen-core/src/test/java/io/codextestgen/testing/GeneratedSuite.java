@@ -164,6 +164,19 @@ public final class GeneratedSuite implements AutoCloseable {
     public Verdict verdict() {
       return passed ? Verdict.PASSED : aborted ? Verdict.ABORTED : Verdict.FAILED;
     }
+
+    /**
+     * The outcome of {@code test} among {@code outcomes}, asserted to have concluded {@code verdict} with a message
+     * holding {@code message}.
+     */
+    public static Outcome assertVerdict(Map<String, Outcome> outcomes, String test, Verdict verdict, String message) {
+      Outcome outcome = outcomes.get(test);
+      org.assertj.core.api.Assertions.assertThat(outcome).as("%s ran; these did: %s", test, outcomes.keySet())
+          .isNotNull();
+      org.assertj.core.api.Assertions.assertThat(outcome.verdict()).as(outcome.failure()).isEqualTo(verdict);
+      org.assertj.core.api.Assertions.assertThat(outcome.failure()).contains(message);
+      return outcome;
+    }
   }
 
   /** What a test concluded: passed, failed (it judged and found a fault), or aborted (it could not judge). */

@@ -45,7 +45,7 @@ class RateLimitJudgementTest {
     // Correct limiters: 10 requests per 3 s, each announcing its state its own way.
     LIMITERS.put("sliding", () -> new SlidingLog(10, 3, Headers.RATELIMIT, false));
     LIMITERS.put("fixedEpoch", () -> new FixedWindow(10, 3, Headers.X_RATELIMIT_EPOCH, true, -1));
-    LIMITERS.put("bucketFull", () -> new TokenBucket(10, 3, Headers.RATELIMIT, true));
+    LIMITERS.put("bucketFull", () -> new TokenBucket(10, 3, Headers.RATELIMIT));
     LIMITERS.put("draft8", () -> new SlidingLog(10, 3, Headers.DRAFT8, false));
     LIMITERS.put("draft7", () -> new FixedWindow(10, 3, Headers.DRAFT7, true, -1));
     LIMITERS.put("silent", () -> new FixedWindow(10, 3, Headers.NONE, true, -1));
@@ -340,15 +340,13 @@ class RateLimitJudgementTest {
     }
   }
 
-  /** Refilled continuously ({@code limit} per window); reset: until full, or until the next token. */
+  /** Refilled continuously ({@code limit} per window); reset: until it is full again. */
   static final class TokenBucket extends Limiter {
-    private final boolean resetToFull;
     private double tokens;
     private long refilled = -1;
 
-    TokenBucket(int limit, int windowSeconds, Headers style, boolean resetToFull) {
+    TokenBucket(int limit, int windowSeconds, Headers style) {
       super(limit, windowSeconds, style);
-      this.resetToFull = resetToFull;
       this.tokens = limit;
     }
 
@@ -376,8 +374,7 @@ class RateLimitJudgementTest {
 
     @Override
     long resetNanos(long now) {
-      double missing = resetToFull ? limit - tokens : Math.max(0, 1 - tokens);
-      return (long) (missing * windowSeconds * SECOND / limit);
+      return (long) ((limit - tokens) * windowSeconds * SECOND / limit);
     }
   }
 

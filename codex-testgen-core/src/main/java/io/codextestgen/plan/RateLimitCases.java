@@ -33,8 +33,7 @@ final class RateLimitCases {
     boolean reset = tooMany != null && tooMany.headers().stream()
         .anyMatch(h -> h.equalsIgnoreCase("RateLimit-Reset") || h.equalsIgnoreCase("X-RateLimit-Reset"));
     RateLimitPlan plan = new RateLimitPlan(configured == null ? null : configured.requests(),
-        configured == null ? 0 : configured.windowSeconds(), retryAfter, reset, config.rateLimitMaxRequests(),
-        config.rateLimitConcurrency(), config.rateLimitMaxWaitSeconds());
+        configured == null ? 0 : configured.windowSeconds(), retryAfter, reset);
     String display = context.label() + ": a burst meets 429" + (retryAfter ? " with Retry-After" : "")
         + ", then requests are accepted again";
     String pointer = context.operation().pointer() + "/responses" + (tooMany == null ? "" : "/429");

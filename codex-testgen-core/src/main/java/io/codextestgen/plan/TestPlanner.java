@@ -99,7 +99,8 @@ public final class TestPlanner {
     credentials.stream().filter(c -> "header".equals(c.location())).forEach(c -> sensitive.add(c.parameterName()));
     boolean logFailures = credentials.stream().noneMatch(c -> "query".equals(c.location()));
     return new SupportPlan(SUPPORT_CLASS, model.specFileName(), model.specSha256(), config.specPathInTests(),
-        fallbackServer(), credentials, new ArrayList<>(sensitive), logFailures);
+        fallbackServer(), credentials, new ArrayList<>(sensitive), logFailures, new RateLimitCaps(
+            config.rateLimitMaxRequests(), config.rateLimitConcurrency(), config.rateLimitMaxWaitSeconds()));
   }
 
   private static String groupOf(Operation operation) {

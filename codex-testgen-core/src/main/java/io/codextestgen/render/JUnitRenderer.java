@@ -27,9 +27,7 @@ public final class JUnitRenderer {
     SupportClassRenderer.Needs needs = needs(plan);
     files.add(file(plan.basePackage(), SupportClassRenderer.render(plan.support(), needs), specFile));
     if (needs.rateLimit()) {
-      // The caps are the configuration's, the same in every rate-limit case.
-      plan.classes().stream().flatMap(c -> c.cases().stream()).filter(c -> c.rateLimit() != null).findFirst()
-          .ifPresent(c -> files.add(RateLimitBurstFile.render(plan.basePackage(), specFile, sha256, c.rateLimit())));
+      files.add(RateLimitBurstFile.render(plan.basePackage(), specFile, sha256, plan.support().rateLimitCaps()));
     }
     // Classes are independent: rendered in parallel, in the plan's order.
     files.addAll(Parallel.map(plan.classes(),

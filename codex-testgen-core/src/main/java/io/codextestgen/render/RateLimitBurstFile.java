@@ -1,6 +1,6 @@
 package io.codextestgen.render;
 
-import io.codextestgen.plan.RateLimitPlan;
+import io.codextestgen.plan.RateLimitCaps;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -18,7 +18,7 @@ final class RateLimitBurstFile {
 
   private RateLimitBurstFile() {}
 
-  static RenderedFile render(String packageName, String specFileName, String sha256, RateLimitPlan caps) {
+  static RenderedFile render(String packageName, String specFileName, String sha256, RateLimitCaps caps) {
     StringBuilder text = new StringBuilder();
     for (String line : Types.fileComment(specFileName).split("\n", -1)) {
       text.append("// ").append(line).append('\n');

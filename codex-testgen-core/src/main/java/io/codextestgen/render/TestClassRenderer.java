@@ -284,5 +284,4 @@ final class TestClassRenderer {
         .addCode("$L\n.assertLimited();\n$<$<", burst.build())
         .build();
   }
-
 }

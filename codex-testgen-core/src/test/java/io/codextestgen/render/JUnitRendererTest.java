@@ -12,6 +12,7 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.codextestgen.plan.BodyPlan;
 import io.codextestgen.plan.ExpectationPlan;
 import io.codextestgen.plan.NameValue;
+import io.codextestgen.plan.RateLimitCaps;
 import io.codextestgen.plan.RequestPlan;
 import io.codextestgen.plan.SupportPlan;
 import io.codextestgen.plan.TestCasePlan;
@@ -51,7 +52,7 @@ class JUnitRendererTest {
         "createThing", "#/paths/~1things*/\\u000a", request, new ExpectationPlan(List.of(200), List.of(), List.of()),
         true);
     SupportPlan support = new SupportPlan("ApiTestSupport", "spec*/\\u000a.yaml", "00", "spec.yaml", null,
-        List.of(), List.of("Authorization"), true);
+        List.of(), List.of("Authorization"), true, new RateLimitCaps(500, 8, 60));
     return new TestPlan("hostile", support,
         List.of(new TestClassPlan("ThingsApiIT", "things */ \\u000a", List.of(testCase))), List.of(), List.of(),
         "Things", List.of(), List.of());

@@ -56,6 +56,20 @@ final class Expectations {
     return new ExpectationPlan(statuses, classes, List.of());
   }
 
+  /** As {@link #documentedBelow500}, and 404 besides when neither it nor its class is documented. */
+  static ExpectationPlan documentedBelow500OrNotFound(Operation operation) {
+    ExpectationPlan documented = documentedBelow500(operation);
+    if (documented.statuses().isEmpty() && documented.statusClasses().isEmpty()
+        || documented.statuses().contains(404) || documented.statusClasses().contains(4)) {
+      return documented;
+    }
+    List<Integer> statuses = new ArrayList<>(documented.statuses());
+    statuses.add(404);
+    statuses.sort(null);
+    // A 404 may come in any media type: the response check still judges documented ones.
+    return new ExpectationPlan(statuses, documented.statusClasses(), List.of());
+  }
+
   static ExpectationPlan exactly(List<Integer> statuses) {
     return new ExpectationPlan(statuses, List.of(), List.of());
   }

@@ -42,7 +42,8 @@ final class MalformedCases {
       List<CaseRow> schemaRows = new ArrayList<>();
       boolean permissive = config.allowUnknownProperties().contains(context.operationId());
       long seed = TestPlanner.Seeds.of(config.seed(), context.operationId() + " violations");
-      for (Violations.Violation v : violations.ofDocument(valid.bodySchema(), valid.bodyValue(), seed)) {
+      for (Violations.Violation v : violations.ofDocument(valid.bodySchema(), valid.bodyValue(), seed,
+          context.operation().requestBody().get().required())) {
         if (permissive && v.pointer().endsWith("/additionalProperties")) {
           continue; // configured: this operation accepts unknown properties on purpose
         }
@@ -83,11 +84,27 @@ final class MalformedCases {
     List<CaseRow> rows = new ArrayList<>();
     rows.add(new CaseRow("unparseable JSON", pointer, "raw", null, "{\"codex\": nonsense]"));
     String compact = validText.strip();
-    rows.add(new CaseRow("truncated JSON", pointer, "raw", null, compact.substring(0, Math.max(1, compact.length() / 2))));
+    // A cut that still parses (an integer body 48 cut to 4) is no malformed JSON: cut shorter until it breaks.
+    for (int length = Math.max(1, compact.length() / 2); length >= 1; length--) {
+      String truncated = compact.substring(0, length);
+      if (!parses(truncated)) {
+        rows.add(new CaseRow("truncated JSON", pointer, "raw", null, truncated));
+        break;
+      }
+    }
     if (context.operation().requestBody().get().required()) {
       rows.add(new CaseRow("empty body where one is required", pointer + "/required", "raw", null, ""));
     }
     return rows;
+  }
+
+  private static boolean parses(String text) {
+    try {
+      new com.fasterxml.jackson.databind.ObjectMapper().readTree(text);
+      return !text.isBlank();
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      return false;
+    }
   }
 
   private static boolean acceptsText(OperationContext context) {

@@ -131,6 +131,12 @@ public final class TestPlanner {
       skip(operation, operation.method() + " is destructive: set includeDestructive to generate its tests");
       return List.of();
     }
+    if (!operation.responses().isEmpty()
+        && operation.responses().stream().allMatch(response -> response.status().startsWith("1"))) {
+      skip(operation, "it documents only informational (1xx) responses, which are never a request's final answer:"
+          + " a request/response test cannot judge it");
+      return List.of();
+    }
     List<List<String>> alternatives = security.supportedAlternatives(operation);
     if (!operation.security().isEmpty() && alternatives.isEmpty()) {
       skip(operation, "no security alternative uses only supported schemes (apiKey, http basic/bearer, oauth2,"
@@ -224,9 +230,10 @@ public final class TestPlanner {
     for (ValidRequest request : context.validRequests()) {
       List<String> unknown = new ArrayList<>(request.unfixedPathParameters());
       request.request().producedPathParams().forEach(produced -> unknown.remove(produced.name()));
-      // A made-up id may name nothing: without a fixture, any documented answer but a 5xx will do.
+      // A made-up id may name nothing: without a fixture, any documented answer but a 5xx will do, and 404
+      // (documented or not: HTTP's answer for a resource that does not exist).
       ExpectationPlan expect = unknown.isEmpty() ? Expectations.valid(context.operation())
-          : Expectations.documentedBelow500(context.operation());
+          : Expectations.documentedBelow500OrNotFound(context.operation());
       String note = unknown.isEmpty() ? "" : " (no fixture given for " + String.join(", ", unknown.stream()
           .map(name -> "'" + name + "'").toList()) + ")";
       cases.add(TestCasePlan.single(context.method("valid" + request.suffix()),

@@ -48,11 +48,14 @@ final class Violations {
     this.patterns = patterns;
   }
 
-  /** Violations anywhere in a body; {@code seed} draws the values a violation needs beyond the body's own. */
-  List<Violation> ofDocument(SchemaNode schema, JsonNode value, long seed) {
+  /**
+   * Violations anywhere in a body; {@code seed} draws the values a violation needs beyond the body's own. A null
+   * is a violation only where it cannot be read as "absent": a required body, a required property, an array item.
+   */
+  List<Violation> ofDocument(SchemaNode schema, JsonNode value, long seed, boolean bodyRequired) {
     freshItems = new ValueSynthesizer(model, new Random(seed), patterns, merger, message -> { });
     List<Violation> result = new ArrayList<>();
-    walk(schema, value, "", "body", 0, result);
+    walk(schema, value, "", "body", 0, bodyRequired, result);
     return result;
   }
 
@@ -61,12 +64,13 @@ final class Violations {
     List<Violation> result = new ArrayList<>();
     SchemaNode schema = merger.flatten(model.resolve(raw));
     if (schema.pointer() != null && value != null && value.isValueNode()) {
-      scalar(schema, value, "", label, result, false);
+      scalar(schema, value, "", label, result, false, false);
     }
     return result;
   }
 
-  private void walk(SchemaNode raw, JsonNode value, String at, String label, int depth, List<Violation> out) {
+  private void walk(SchemaNode raw, JsonNode value, String at, String label, int depth, boolean nullIsWrong,
+      List<Violation> out) {
     SchemaNode schema = merger.flatten(model.resolve(raw));
     if (schema.pointer() == null || value == null || depth > MAX_DEPTH) {
       return;
@@ -74,22 +78,23 @@ final class Violations {
     String pointer = schema.pointer();
     if (!schema.oneOf().isEmpty() || !schema.anyOf().isEmpty()) {
       // Breaking one alternative may satisfy another: only null, which no alternative here allows, is certain.
-      if (!schema.nullable() && !schema.hasType("null")) {
+      if (nullIsWrong && !schema.nullable() && !schema.hasType("null")) {
         out.add(new Violation("null " + quote(label), pointer, at, JSON.nullNode()));
       }
       return;
     }
     if (value.isObject()) {
-      object(schema, (ObjectNode) value, at, label, depth, out);
+      object(schema, (ObjectNode) value, at, label, depth, nullIsWrong, out);
     } else if (value.isArray()) {
-      array(schema, (ArrayNode) value, at, label, depth, out);
+      array(schema, (ArrayNode) value, at, label, depth, nullIsWrong, out);
     } else {
-      scalar(schema, value, at, label, out, true);
+      scalar(schema, value, at, label, out, true, nullIsWrong);
     }
   }
 
-  private void object(SchemaNode schema, ObjectNode value, String at, String label, int depth, List<Violation> out) {
-    typeAndNull(schema, value, at, label, out, true);
+  private void object(SchemaNode schema, ObjectNode value, String at, String label, int depth, boolean nullIsWrong,
+      List<Violation> out) {
+    typeAndNull(schema, value, at, label, out, true, nullIsWrong);
     for (String name : schema.required()) {
       if (value.has(name)) {
         out.add(new Violation("missing required " + quote(childLabel(label, name)), schema.pointer() + "/required",
@@ -105,13 +110,14 @@ final class Violations {
       SchemaNode property = schema.properties().get(field.getKey());
       if (property != null) {
         walk(property, field.getValue(), at + "/" + escape(field.getKey()), childLabel(label, field.getKey()),
-            depth + 1, out);
+            depth + 1, schema.required().contains(field.getKey()), out);
       }
     }
   }
 
-  private void array(SchemaNode schema, ArrayNode value, String at, String label, int depth, List<Violation> out) {
-    typeAndNull(schema, value, at, label, out, true);
+  private void array(SchemaNode schema, ArrayNode value, String at, String label, int depth, boolean nullIsWrong,
+      List<Violation> out) {
+    typeAndNull(schema, value, at, label, out, true, nullIsWrong);
     String pointer = schema.pointer();
     if (schema.minItems() != null && schema.minItems() > 0 && value.size() >= schema.minItems()) {
       ArrayNode shorter = JSON.arrayNode();
@@ -152,13 +158,13 @@ final class Violations {
       }
     }
     if (value.size() > 0 && schema.items() != null) {
-      walk(schema.items(), value.get(0), at + "/0", label + "[0]", depth + 1, out);
+      walk(schema.items(), value.get(0), at + "/0", label + "[0]", depth + 1, true, out);
     }
   }
 
   private void scalar(SchemaNode schema, JsonNode value, String at, String label, List<Violation> out,
-      boolean typed) {
-    typeAndNull(schema, value, at, label, out, typed);
+      boolean typed, boolean nullIsWrong) {
+    typeAndNull(schema, value, at, label, out, typed, nullIsWrong);
     String pointer = schema.pointer();
     if (!schema.enumValues().isEmpty()) {
       JsonNode outside = value.isNumber() ? JSON.numberNode(987654321) : JSON.textNode("codex-not-in-enum");
@@ -175,14 +181,14 @@ final class Violations {
   }
 
   private void typeAndNull(SchemaNode schema, JsonNode value, String at, String label, List<Violation> out,
-      boolean typed) {
+      boolean typed, boolean nullIsWrong) {
     String pointer = schema.pointer();
     JsonNode wrong = wrongType(schema, typed);
     if (wrong != null) {
       out.add(new Violation(quote(label) + " of the wrong type (" + jsonType(wrong) + " instead of "
           + String.join("/", schema.types()) + ")", pointer + "/type", at, wrong));
     }
-    if (typed && !schema.types().isEmpty() && !schema.nullable() && !schema.hasType("null")) {
+    if (typed && nullIsWrong && !schema.types().isEmpty() && !schema.nullable() && !schema.hasType("null")) {
       out.add(new Violation("null " + quote(label), pointer + "/type", at, JSON.nullNode()));
     }
   }

@@ -5,6 +5,7 @@ import com.palantir.javapoet.JavaFile;
 import com.palantir.javapoet.TypeSpec;
 import io.codextestgen.plan.CredentialPlan;
 import io.codextestgen.plan.CredentialUse;
+import io.codextestgen.plan.RateLimitCaps;
 import io.codextestgen.plan.TestCasePlan;
 import io.codextestgen.plan.TestPlan;
 import java.util.ArrayList;
@@ -25,9 +26,15 @@ public final class JUnitRenderer {
     plan.support().credentials().forEach(credential -> credentials.put(credential.schemeName(), credential));
     List<RenderedFile> files = new ArrayList<>();
     SupportClassRenderer.Needs needs = needs(plan);
-    files.add(file(plan.basePackage(), SupportClassRenderer.render(plan.support(), needs), specFile));
+    files.add(file(plan.basePackage(), SupportClassRenderer.render(plan.support(), needs,
+        ClassName.get(plan.basePackage(), TemplateFile.RESPONSE_CHECK)), specFile));
+    files.add(TemplateFile.render(TemplateFile.RESPONSE_CHECK, plan.basePackage(), specFile, sha256, Map.of()));
     if (needs.rateLimit()) {
-      files.add(RateLimitBurstFile.render(plan.basePackage(), specFile, sha256, plan.support().rateLimitCaps()));
+      RateLimitCaps caps = plan.support().rateLimitCaps();
+      files.add(TemplateFile.render(TemplateFile.RATE_LIMIT_BURST, plan.basePackage(), specFile, sha256, Map.of(
+          "MAX_REQUESTS", String.valueOf(caps.maxRequests()),
+          "MAX_CONCURRENCY", String.valueOf(caps.concurrency()),
+          "MAX_WAIT_SECONDS", String.valueOf(caps.maxWaitSeconds()))));
     }
     // Classes are independent: rendered in parallel, in the plan's order.
     files.addAll(Parallel.map(plan.classes(),

@@ -25,7 +25,7 @@ final class SupportClassRenderer {
   record Needs(boolean negative, boolean wrongBearer, boolean patch, boolean lengthened, boolean parameters,
       boolean rateLimit, boolean flow, boolean plain) {}
 
-  static TypeSpec render(SupportPlan plan, Needs needs) {
+  static TypeSpec render(SupportPlan plan, Needs needs, ClassName responseCheck) {
     TypeSpec.Builder type = TypeSpec.classBuilder(plan.className())
         .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
         .addAnnotation(Types.generated(plan.specFileName(), plan.specSha256()))
@@ -34,16 +34,7 @@ final class SupportClassRenderer {
         .addField(constant("BASE_URI_ENV", "CODEX_BASE_URI"))
         .addField(constant("SPEC_PATH_PROPERTY", "codex.specPath"))
         .addField(constant("SPEC_PATH_ENV", "CODEX_SPEC_PATH"))
-        .addField(constant("DEFAULT_SPEC_PATH", plan.specPathInTests()))
-        .addField(FieldSpec.builder(Types.VALIDATION_FILTER, "strictFilter", Modifier.PRIVATE, Modifier.STATIC)
-            .build());
-    if (needs.negative()) {
-      type.addField(FieldSpec.builder(Types.VALIDATION_FILTER, "lenientFilter", Modifier.PRIVATE, Modifier.STATIC)
-          .build());
-    }
-    if (needs.rateLimit()) {
-      type.addField(SupportHelpers.burstValidatorField());
-    }
+        .addField(constant("DEFAULT_SPEC_PATH", plan.specPathInTests()));
     if (needs.wrongBearer()) {
       type.addField(FieldSpec.builder(STRING, "WRONG_BEARER_TOKEN", Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
           .addJavadoc("A well-formed JWT with a signature no server issued: sent by tests that expect a 401.\n")
@@ -53,9 +44,9 @@ final class SupportClassRenderer {
     }
     type.addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build())
         .addMethod(baseUri(plan))
-        .addMethod(request());
+        .addMethod(request(responseCheck));
     if (needs.negative()) {
-      type.addMethod(negativeRequest());
+      type.addMethod(negativeRequest(responseCheck));
     }
     if (needs.plain()) {
       type.addMethod(MethodSpec.methodBuilder("plainRequest")
@@ -79,15 +70,13 @@ final class SupportClassRenderer {
       type.addMethod(SupportHelpers.replaceParameter());
     }
     if (needs.rateLimit()) {
-      type.addMethods(SupportHelpers.burstRequest());
+      type.addMethod(SupportHelpers.burstRequest(responseCheck));
     }
     if (needs.flow()) {
       type.addMethods(FlowHelpers.methods());
     }
     return type
-        .addMethod(validationFilter(needs.negative()))
-        .addMethod(validator())
-        .addMethod(basePath())
+        .addMethod(specPath())
         .addMethod(setting())
         .addMethod(secret())
         .build();
@@ -153,45 +142,52 @@ final class SupportClassRenderer {
         .build();
   }
 
-  private static MethodSpec request() {
+  private static MethodSpec request(ClassName responseCheck) {
     return MethodSpec.methodBuilder("request")
-        .addJavadoc("A request aimed at the base URI whose response is validated against the spec, status included.\n")
+        .addJavadoc("A request aimed at the base URI whose response is judged against the spec, status included.\n")
         .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
         .returns(Types.REQUEST_SPECIFICATION)
-        .addStatement("return given(validationFilter(true))")
+        .addStatement("return given($T.strict(specPath()))", responseCheck)
         .build();
   }
 
-  private static MethodSpec negativeRequest() {
+  private static MethodSpec negativeRequest(ClassName responseCheck) {
     return MethodSpec.methodBuilder("negativeRequest")
         .addJavadoc("Like {@link #request()}, for tests that expect a rejection: their own status check judges the\n"
             + "status (APIs rightly answer 401 or 400 without documenting it); documented responses are still\n"
-            + "validated against the spec.\n")
+            + "judged against the spec.\n")
         .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
         .returns(Types.REQUEST_SPECIFICATION)
-        .addStatement("return given(validationFilter(false))")
+        .addStatement("return given($T.lenient(specPath()))", responseCheck)
         .build();
   }
 
   private static MethodSpec given(SupportPlan plan) {
-    MethodSpec.Builder method = MethodSpec.methodBuilder("given")
-        .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
-        .returns(Types.REQUEST_SPECIFICATION)
-        .addParameter(ClassName.get("io.restassured.filter", "Filter"), "filter");
+    ClassName httpClientConfig = ClassName.get("io.restassured.config", "HttpClientConfig");
+    CodeBlock.Builder config = CodeBlock.builder()
+        .add("$T.config()\n$>$>.httpClient($T.httpClientConfig()\n$>$>.setParam(\"http.connection.timeout\", millis)\n"
+            + ".setParam(\"http.socket.timeout\", millis))$<$<", Types.REST_ASSURED, httpClientConfig);
+    String javadoc = "A server that does not answer within {@code codex.http.timeoutSeconds} (default 30) fails the\n"
+        + "test instead of hanging the run. ";
     if (plan.logFailures()) {
       CodeBlock headers = plan.sensitiveHeaders().stream().map(h -> CodeBlock.of("$S", h))
           .collect(CodeBlock.joining(", "));
-      return method
-          .addJavadoc("When a test fails, request and response are logged with credential headers masked.\n")
-          .addStatement("return $T.given()\n$>$>.baseUri(baseUri())\n.filter(filter)\n"
-              + ".config($T.config().logConfig($T.logConfig()\n$>$>.enableLoggingOfRequestAndResponseIfValidationFails()\n"
-              + ".blacklistHeader($L)))$<$<$<$<", Types.REST_ASSURED, Types.REST_ASSURED, Types.LOG_CONFIG, headers)
-          .build();
+      config.add("\n.logConfig($T.logConfig()\n$>$>.enableLoggingOfRequestAndResponseIfValidationFails()\n"
+          + ".blacklistHeader($L))$<$<", Types.LOG_CONFIG, headers);
+      javadoc += "When a test fails, request and response are logged with credential headers\nmasked.\n";
+    } else {
+      javadoc += "Failed requests are not logged: a credential travels in the query string,\nwhere it cannot be"
+          + " masked.\n";
     }
-    return method
-        .addJavadoc("Failed requests are not logged: a credential travels in the query string, where it cannot be\n"
-            + "masked.\n")
-        .addStatement("return $T.given().baseUri(baseUri()).filter(filter)", Types.REST_ASSURED)
+    return MethodSpec.methodBuilder("given")
+        .addJavadoc(javadoc)
+        .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+        .returns(Types.REQUEST_SPECIFICATION)
+        .addParameter(ClassName.get("io.restassured.filter", "Filter"), "filter")
+        .addStatement("$T timeout = setting($S, $S)", STRING, "codex.http.timeoutSeconds", "CODEX_HTTP_TIMEOUT_SECONDS")
+        .addStatement("int millis = 1000 * (timeout == null ? 30 : Integer.parseInt(timeout))")
+        .addStatement("return $T.given()\n$>$>.baseUri(baseUri())\n.filter(filter)\n.config($L$<$<)$<$<", Types.REST_ASSURED,
+            config.build())
         .build();
   }
 
@@ -255,52 +251,13 @@ final class SupportClassRenderer {
         .build();
   }
 
-  private static MethodSpec validationFilter(boolean lenientToo) {
-    CodeBlock ignored = CodeBlock.of("$T.create()\n$>.withLevel($S, $T.Level.IGNORE)", Types.LEVEL_RESOLVER,
-        "validation.request", Types.VALIDATION_REPORT);
-    MethodSpec.Builder method = MethodSpec.methodBuilder("validationFilter")
-        .addJavadoc("Parses the spec once per test run. Only responses are judged: requests are the generator's own\n"
-            + "(and some tests send invalid ones on purpose).\n")
-        .addModifiers(Modifier.PRIVATE, Modifier.STATIC, Modifier.SYNCHRONIZED)
-        .returns(Types.VALIDATION_FILTER)
-        .addParameter(boolean.class, "strictStatus");
-    if (lenientToo) {
-      method.beginControlFlow("if (!strictStatus && lenientFilter == null)")
-          .addStatement("lenientFilter = new $T(validator($L\n.withLevel($S, $T.Level.IGNORE)$<))",
-              Types.VALIDATION_FILTER, ignored, "validation.response.status.unknown", Types.VALIDATION_REPORT)
-          .endControlFlow()
-          .beginControlFlow("if (!strictStatus)")
-          .addStatement("return lenientFilter")
-          .endControlFlow();
-    }
-    return method
-        .beginControlFlow("if (strictFilter == null)")
-        .addStatement("strictFilter = new $T(validator($L$<))", Types.VALIDATION_FILTER, ignored)
-        .endControlFlow()
-        .addStatement("return strictFilter")
-        .build();
-  }
-
-  private static MethodSpec validator() {
-    return MethodSpec.methodBuilder("validator")
-        .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
-        .returns(Types.INTERACTION_VALIDATOR)
-        .addParameter(ClassName.get("com.atlassian.oai.validator.report", "LevelResolver", "Builder"), "levels")
-        .addStatement("$T spec = setting(SPEC_PATH_PROPERTY, SPEC_PATH_ENV)", STRING)
-        .addStatement("return $T.createForSpecificationUrl(spec == null ? DEFAULT_SPEC_PATH : spec)\n$>$>"
-            + ".withBasePathOverride(basePath(baseUri()))\n.withLevelResolver(levels.build())\n.build()$<$<",
-            Types.INTERACTION_VALIDATOR)
-        .build();
-  }
-
-  private static MethodSpec basePath() {
-    return MethodSpec.methodBuilder("basePath")
-        .addJavadoc("Spec paths are relative to the base URI, whatever path the spec's servers name.\n")
+  private static MethodSpec specPath() {
+    return MethodSpec.methodBuilder("specPath")
+        .addJavadoc("The spec the responses are judged against.\n")
         .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
         .returns(STRING)
-        .addParameter(STRING, "uri")
-        .addStatement("$T path = $T.create(uri).getPath()", STRING, Types.URI)
-        .addStatement("return path == null || path.isEmpty() ? \"/\" : path")
+        .addStatement("$T spec = setting(SPEC_PATH_PROPERTY, SPEC_PATH_ENV)", STRING)
+        .addStatement("return spec == null ? DEFAULT_SPEC_PATH : spec")
         .build();
   }
 

@@ -1,10 +1,8 @@
 package io.codextestgen.render;
 
 import com.palantir.javapoet.ClassName;
-import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.TypeName;
-import java.util.List;
 import javax.lang.model.element.Modifier;
 
 /** Support methods that only suites with negative or rate-limit tests need. */
@@ -117,48 +115,16 @@ final class SupportHelpers {
   }
 
   /**
-   * {@code burstRequest()}: requests of a rate-limit burst, whose 429 alone is validated against the spec (the valid
-   * tests judge the other answers), so that a burst is quick enough to outrun the API's window; the burst itself is
-   * {@code RateLimitBurst}, a file of its own ({@link RateLimitBurstFile}).
+   * {@code burstRequest()}: requests of a rate-limit burst, whose 429 alone is judged against the spec (the valid
+   * tests judge the other answers); the burst itself is {@code RateLimitBurst}, a file of its own.
    */
-  static List<MethodSpec> burstRequest() {
-    ClassName validationException = ClassName.get("com.atlassian.oai.validator.restassured", "OpenApiValidationFilter",
-        "OpenApiValidationException");
-    MethodSpec validator = MethodSpec.methodBuilder("burstValidator")
-        .addModifiers(Modifier.PRIVATE, Modifier.STATIC, Modifier.SYNCHRONIZED)
-        .returns(Types.INTERACTION_VALIDATOR)
-        .beginControlFlow("if (burstValidator == null)")
-        .addStatement("burstValidator = validator($T.create()\n$>$>.withLevel($S, $T.Level.IGNORE)\n"
-            + ".withLevel($S, $T.Level.IGNORE))$<$<", Types.LEVEL_RESOLVER, "validation.request", Types.VALIDATION_REPORT,
-            "validation.response.status.unknown", Types.VALIDATION_REPORT)
-        .endControlFlow()
-        .addStatement("return burstValidator")
-        .build();
-    MethodSpec request = MethodSpec.methodBuilder("burstRequest")
-        .addJavadoc("Like {@link #negativeRequest()}, for the requests of a rate-limit burst: only a 429 is validated\n"
-            + "against the spec (the valid tests judge the other answers), so that a burst is quick enough to\n"
-            + "outrun the API's window.\n")
+  static MethodSpec burstRequest(ClassName responseCheck) {
+    return MethodSpec.methodBuilder("burstRequest")
+        .addJavadoc("Like {@link #negativeRequest()}, for the requests of a rate-limit burst: only a 429 is judged\n"
+            + "against the spec (the valid tests judge the other answers).\n")
         .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
         .returns(Types.REQUEST_SPECIFICATION)
-        .addStatement("$T validator = burstValidator()", Types.INTERACTION_VALIDATOR)
-        .addCode("return given((request, response, context) -> {\n$>")
-        .addStatement("$T answer = context.next(request, response)", Types.RESPONSE)
-        .beginControlFlow("if (answer.getStatusCode() == 429)")
-        .addStatement("$T report = validator.validate($T.of(request),\n$>$>$T.of(answer))$<$<", Types.VALIDATION_REPORT,
-            ClassName.get("com.atlassian.oai.validator.restassured", "RestAssuredRequest"),
-            ClassName.get("com.atlassian.oai.validator.restassured", "RestAssuredResponse"))
-        .beginControlFlow("if (report.hasErrors())")
-        .addStatement("throw new $T(report)", validationException)
-        .endControlFlow()
-        .endControlFlow()
-        .addStatement("return answer")
-        .addCode("$<});\n")
+        .addStatement("return given($T.onlyStatus(specPath(), 429))", responseCheck)
         .build();
-    return List.of(request, validator);
-  }
-
-  /** The validator of {@link #burstRequest()}, made on first use. */
-  static FieldSpec burstValidatorField() {
-    return FieldSpec.builder(Types.INTERACTION_VALIDATOR, "burstValidator", Modifier.PRIVATE, Modifier.STATIC).build();
   }
 }

@@ -263,7 +263,7 @@ final class TestClassRenderer {
     }
     send.add(RequestChain.when(request)).add("$<$<");
     Source burst = new Source().add("$T.of(() -> $>$>$L$<$<)$>$>",
-        support.peerClass(RateLimitBurstFile.CLASS_NAME), send.build());
+        support.peerClass(TemplateFile.RATE_LIMIT_BURST), send.build());
     if (plan.configuredLimit() != null && plan.configuredWindowSeconds() > 0) {
       burst.add("\n.configuredLimit($L, $L)", plan.configuredLimit(), plan.configuredWindowSeconds());
     } else if (plan.configuredLimit() != null) {

@@ -13,11 +13,6 @@ final class Types {
   static final ClassName MATCHER = ClassName.get("org.hamcrest", "Matcher");
   static final ClassName TYPE_SAFE_MATCHER = ClassName.get("org.hamcrest", "TypeSafeMatcher");
   static final ClassName DESCRIPTION = ClassName.get("org.hamcrest", "Description");
-  static final ClassName VALIDATION_FILTER =
-      ClassName.get("com.atlassian.oai.validator.restassured", "OpenApiValidationFilter");
-  static final ClassName INTERACTION_VALIDATOR = ClassName.get("com.atlassian.oai.validator", "OpenApiInteractionValidator");
-  static final ClassName LEVEL_RESOLVER = ClassName.get("com.atlassian.oai.validator.report", "LevelResolver");
-  static final ClassName VALIDATION_REPORT = ClassName.get("com.atlassian.oai.validator.report", "ValidationReport");
   static final ClassName LOG_CONFIG = ClassName.get("io.restassured.config", "LogConfig");
   static final ClassName PARAMETERIZED_TEST = ClassName.get("org.junit.jupiter.params", "ParameterizedTest");
   static final ClassName METHOD_SOURCE = ClassName.get("org.junit.jupiter.params.provider", "MethodSource");

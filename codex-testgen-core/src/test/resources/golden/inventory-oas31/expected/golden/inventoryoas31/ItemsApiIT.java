@@ -198,12 +198,10 @@ class ItemsApiIT {
                 Arguments.of("'note' of the wrong type (number instead of null/string)", "#/components/schemas/NewItem/properties/note/type", "/note", "12345"),
                 Arguments.of("'note' longer than 10", "#/components/schemas/NewItem/properties/note/maxLength", "/note", "\"note-20xxxx\""),
                 Arguments.of("'weight' of the wrong type (string instead of number)", "#/components/schemas/NewItem/properties/weight/type", "/weight", "\"not-a-number\""),
-                Arguments.of("null 'weight'", "#/components/schemas/NewItem/properties/weight/type", "/weight", "null"),
                 Arguments.of("'weight' below exclusive minimum 0", "#/components/schemas/NewItem/properties/weight/exclusiveMinimum", "/weight", "0"),
                 Arguments.of("'weight' above maximum 2.5", "#/components/schemas/NewItem/properties/weight/maximum", "/weight", "2.75"),
                 Arguments.of("'weight' not a multiple of 0.25", "#/components/schemas/NewItem/properties/weight/multipleOf", "/weight", "1.625"),
                 Arguments.of("'count' of the wrong type (string instead of integer)", "#/components/schemas/NewItem/properties/count/type", "/count", "\"not-a-number\""),
-                Arguments.of("null 'count'", "#/components/schemas/NewItem/properties/count/type", "/count", "null"),
                 Arguments.of("'count' below minimum 10", "#/components/schemas/NewItem/properties/count/minimum", "/count", "3"),
                 Arguments.of("'count' above maximum 30", "#/components/schemas/NewItem/properties/count/maximum", "/count", "37"),
                 Arguments.of("'count' not a multiple of 7", "#/components/schemas/NewItem/properties/count/multipleOf", "/count", "29"),
@@ -215,23 +213,16 @@ class ItemsApiIT {
                 Arguments.of("null 'dims[0]'", "#/components/schemas/NewItem/properties/dims/items/type", "/dims/0", "null"),
                 Arguments.of("'dims[0]' below minimum 1", "#/components/schemas/NewItem/properties/dims/items/minimum", "/dims/0", "0"),
                 Arguments.of("'attributes' of the wrong type (string instead of object)", "#/components/schemas/NewItem/properties/attributes/type", "/attributes", "\"not-a-value\""),
-                Arguments.of("null 'attributes'", "#/components/schemas/NewItem/properties/attributes/type", "/attributes", "null"),
                 Arguments.of("'node' of the wrong type (string instead of object)", "#/components/schemas/Node/type", "/node", "\"not-a-value\""),
-                Arguments.of("null 'node'", "#/components/schemas/Node/type", "/node", "null"),
                 Arguments.of("missing required 'node.label'", "#/components/schemas/Node/required", "/node/label", null),
                 Arguments.of("'node.label' of the wrong type (number instead of string)", "#/components/schemas/Node/properties/label/type", "/node/label", "12345"),
                 Arguments.of("null 'node.label'", "#/components/schemas/Node/properties/label/type", "/node/label", "null"),
-                Arguments.of("null 'contact'", "#/components/schemas/NewItem/properties/contact", "/contact", "null"),
                 Arguments.of("'ipAddress' of the wrong type (number instead of string)", "#/components/schemas/NewItem/properties/ipAddress/type", "/ipAddress", "12345"),
-                Arguments.of("null 'ipAddress'", "#/components/schemas/NewItem/properties/ipAddress/type", "/ipAddress", "null"),
                 Arguments.of("'ipAddress' not a valid ipv4", "#/components/schemas/NewItem/properties/ipAddress/format", "/ipAddress", "\"999.1.1.1\""),
                 Arguments.of("'checksum' of the wrong type (number instead of string)", "#/components/schemas/NewItem/properties/checksum/type", "/checksum", "12345"),
-                Arguments.of("null 'checksum'", "#/components/schemas/NewItem/properties/checksum/type", "/checksum", "null"),
                 Arguments.of("'homepage' of the wrong type (number instead of string)", "#/components/schemas/NewItem/properties/homepage/type", "/homepage", "12345"),
-                Arguments.of("null 'homepage'", "#/components/schemas/NewItem/properties/homepage/type", "/homepage", "null"),
                 Arguments.of("'homepage' not a valid uri", "#/components/schemas/NewItem/properties/homepage/format", "/homepage", "\"not a uri\""),
                 Arguments.of("'releasedOn' of the wrong type (number instead of string)", "#/components/schemas/NewItem/properties/releasedOn/type", "/releasedOn", "12345"),
-                Arguments.of("null 'releasedOn'", "#/components/schemas/NewItem/properties/releasedOn/type", "/releasedOn", "null"),
                 Arguments.of("'releasedOn' not a valid date", "#/components/schemas/NewItem/properties/releasedOn/format", "/releasedOn", "\"2024-13-45\""));
     }
 
@@ -320,7 +311,7 @@ class ItemsApiIT {
      */
     @Test
     @Tag("valid")
-    @DisplayName("PUT /items/{sku}/image: valid request (multipart body) (no fixture given for 'sku') -> 204")
+    @DisplayName("PUT /items/{sku}/image: valid request (multipart body) (no fixture given for 'sku') -> 204/404")
     void uploadImage_valid_multipartBody() {
         RestAssured.given(ApiTestSupport.negativeRequest())
                 .pathParam("sku", "2b9fe3dc-7e09-4956-ab5c-a729700d1262")
@@ -330,7 +321,7 @@ class ItemsApiIT {
             .when()
                 .put("/items/{sku}/image")
             .then()
-                .statusCode(204);
+                .statusCode(Matchers.anyOf(Matchers.is(204), Matchers.is(404)));
     }
 
     /**

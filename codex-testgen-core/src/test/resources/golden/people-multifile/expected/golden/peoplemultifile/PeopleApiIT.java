@@ -287,15 +287,12 @@ class PeopleApiIT {
                 Arguments.of("null 'name'", "#/components/schemas/Person/properties/name/type", "/name", "null"),
                 Arguments.of("'name' shorter than 2", "#/components/schemas/Person/properties/name/minLength", "/name", "\"n\""),
                 Arguments.of("'born' of the wrong type (number instead of string)", "#/components/schemas/Person/properties/born/type", "/born", "12345"),
-                Arguments.of("null 'born'", "#/components/schemas/Person/properties/born/type", "/born", "null"),
                 Arguments.of("'born' not a valid date-time", "#/components/schemas/Person/properties/born/format", "/born", "\"2024-13-45T25:61:00Z\""),
                 Arguments.of("'address' of the wrong type (string instead of object)", "#/components/schemas/Address/type", "/address", "\"not-a-value\""),
-                Arguments.of("null 'address'", "#/components/schemas/Address/type", "/address", "null"),
                 Arguments.of("missing required 'address.city'", "#/components/schemas/Address/required", "/address/city", null),
                 Arguments.of("'address.city' of the wrong type (number instead of string)", "#/components/schemas/Address/properties/city/type", "/address/city", "12345"),
                 Arguments.of("null 'address.city'", "#/components/schemas/Address/properties/city/type", "/address/city", "null"),
                 Arguments.of("'address.zip' of the wrong type (number instead of string)", "#/components/schemas/Address/properties/zip/type", "/address/zip", "12345"),
-                Arguments.of("null 'address.zip'", "#/components/schemas/Address/properties/zip/type", "/address/zip", "null"),
                 Arguments.of("'address.zip' not matching ^[0-9]{5}$", "#/components/schemas/Address/properties/zip/pattern", "/address/zip", "\"!\""));
     }
 

@@ -181,7 +181,7 @@ class BooksApiIT {
      */
     @Test
     @Tag("auth")
-    @DisplayName("GET /books: no credentials -> 401")
+    @DisplayName("GET /books: no credentials -> 401/403")
     void listBooks_noCredentials_rejected() {
         RestAssured.given(ApiTestSupport.negativeRequest())
                 .queryParam("limit", "20")
@@ -190,7 +190,7 @@ class BooksApiIT {
             .when()
                 .get("/books")
             .then()
-                .statusCode(401);
+                .statusCode(Matchers.anyOf(Matchers.is(401), Matchers.is(403)));
     }
 
     /**
@@ -198,7 +198,7 @@ class BooksApiIT {
      */
     @Test
     @Tag("auth")
-    @DisplayName("GET /books: wrong API key for 'apiKey' -> 401")
+    @DisplayName("GET /books: wrong API key for 'apiKey' -> 401/403")
     void listBooks_wrongApiKey_rejected() {
         RestAssured.given(ApiTestSupport.negativeRequest())
                 .header("X-API-Key", "codex-wrong-credential")
@@ -208,7 +208,7 @@ class BooksApiIT {
             .when()
                 .get("/books")
             .then()
-                .statusCode(401);
+                .statusCode(Matchers.anyOf(Matchers.is(401), Matchers.is(403)));
     }
 
     /**
@@ -329,7 +329,7 @@ class BooksApiIT {
      */
     @Test
     @Tag("auth")
-    @DisplayName("POST /books: no credentials -> 401")
+    @DisplayName("POST /books: no credentials -> 401/403")
     void createBook_noCredentials_rejected() {
         RestAssured.given(ApiTestSupport.negativeRequest())
                 .contentType("application/json")
@@ -337,7 +337,7 @@ class BooksApiIT {
             .when()
                 .post("/books")
             .then()
-                .statusCode(401);
+                .statusCode(Matchers.anyOf(Matchers.is(401), Matchers.is(403)));
     }
 
     /**
@@ -345,7 +345,7 @@ class BooksApiIT {
      */
     @Test
     @Tag("auth")
-    @DisplayName("POST /books: wrong API key for 'apiKey' -> 401")
+    @DisplayName("POST /books: wrong API key for 'apiKey' -> 401/403")
     void createBook_wrongApiKey_rejected() {
         RestAssured.given(ApiTestSupport.negativeRequest())
                 .header("X-API-Key", "codex-wrong-credential")
@@ -354,7 +354,7 @@ class BooksApiIT {
             .when()
                 .post("/books")
             .then()
-                .statusCode(401);
+                .statusCode(Matchers.anyOf(Matchers.is(401), Matchers.is(403)));
     }
 
     /**
@@ -437,7 +437,6 @@ class BooksApiIT {
                 Arguments.of("'authors[0].born' of the wrong type (number instead of string)", "#/components/schemas/Author/properties/born/type", "/authors/0/born", "12345"),
                 Arguments.of("'authors[0].born' not a valid date", "#/components/schemas/Author/properties/born/format", "/authors/0/born", "\"2024-13-45\""),
                 Arguments.of("'keywords' of the wrong type (string instead of array)", "#/components/schemas/Book/properties/keywords/type", "/keywords", "\"not-a-value\""),
-                Arguments.of("null 'keywords'", "#/components/schemas/Book/properties/keywords/type", "/keywords", "null"),
                 Arguments.of("more than 5 items in 'keywords'", "#/components/schemas/Book/properties/keywords/maxItems", "/keywords", "[\"keywords-12\",\"keywords2-61\",\"keywords3-96\",\"keywords4-97\",\"keywords5-47\",\"keywords6-75\"]"),
                 Arguments.of("duplicate items in 'keywords'", "#/components/schemas/Book/properties/keywords/uniqueItems", "/keywords", "[\"keywords-12\",\"keywords-12\"]"),
                 Arguments.of("'keywords[0]' of the wrong type (number instead of string)", "#/components/schemas/Book/properties/keywords/items/type", "/keywords/0", "12345"),
@@ -445,7 +444,6 @@ class BooksApiIT {
                 Arguments.of("'keywords[0]' shorter than 1", "#/components/schemas/Book/properties/keywords/items/minLength", "/keywords/0", "\"\""),
                 Arguments.of("'keywords[0]' longer than 30", "#/components/schemas/Book/properties/keywords/items/maxLength", "/keywords/0", "\"keywords-12" + "x".repeat(20) + "\""),
                 Arguments.of("'published' of the wrong type (number instead of string)", "#/components/schemas/Book/properties/published/type", "/published", "12345"),
-                Arguments.of("null 'published'", "#/components/schemas/Book/properties/published/type", "/published", "null"),
                 Arguments.of("'published' not a valid date-time", "#/components/schemas/Book/properties/published/format", "/published", "\"2024-13-45T25:61:00Z\""));
     }
 
@@ -615,9 +613,9 @@ class BooksApiIT {
      */
     static Stream<Arguments> createBook_llmSuggested_validRows() {
         return Stream.of(
-                Arguments.of("LLM-suggested: the most expensive book the schema allows: maximum 10000 is inclusive", "model example-stub-model, lock f518289b014bfec47d2e40d899cbaf6d", "/price", "10000"),
-                Arguments.of("LLM-suggested: a real title with a non-ASCII letter", "model example-stub-model, lock f518289b014bfec47d2e40d899cbaf6d", "/title", "\"Les Misérables\""),
-                Arguments.of("LLM-suggested: a leap day", "model example-stub-model, lock f518289b014bfec47d2e40d899cbaf6d", "/published", "\"2024-02-29T12:00:00Z\""));
+                Arguments.of("LLM-suggested: the most expensive book the schema allows: maximum 10000 is inclusive", "model example-stub-model, lock 915035aabcd90b0bf32bdb64153e8e9d", "/price", "10000"),
+                Arguments.of("LLM-suggested: a real title with a non-ASCII letter", "model example-stub-model, lock 915035aabcd90b0bf32bdb64153e8e9d", "/title", "\"Les Misérables\""),
+                Arguments.of("LLM-suggested: a leap day", "model example-stub-model, lock 915035aabcd90b0bf32bdb64153e8e9d", "/published", "\"2024-02-29T12:00:00Z\""));
     }
 
     /**
@@ -647,8 +645,8 @@ class BooksApiIT {
      */
     static Stream<Arguments> createBook_llmSuggested_rejectedRows() {
         return Stream.of(
-                Arguments.of("LLM-suggested: an author name of blanks only is no name, although minLength 1 allows it", "model example-stub-model, lock f518289b014bfec47d2e40d899cbaf6d", "/authors/0/name", "\"   \""),
-                Arguments.of("LLM-suggested: a negative price", "model example-stub-model, lock f518289b014bfec47d2e40d899cbaf6d", "/price", "-0.01"));
+                Arguments.of("LLM-suggested: an author name of blanks only is no name, although minLength 1 allows it", "model example-stub-model, lock 915035aabcd90b0bf32bdb64153e8e9d", "/authors/0/name", "\"   \""),
+                Arguments.of("LLM-suggested: a negative price", "model example-stub-model, lock 915035aabcd90b0bf32bdb64153e8e9d", "/price", "-0.01"));
     }
 
     /**
@@ -694,14 +692,14 @@ class BooksApiIT {
      */
     @Test
     @Tag("auth")
-    @DisplayName("GET /books/{bookId}: no credentials -> 401")
+    @DisplayName("GET /books/{bookId}: no credentials -> 401/403")
     void getBook_noCredentials_rejected() {
         RestAssured.given(ApiTestSupport.negativeRequest())
                 .pathParam("bookId", existingBook())
             .when()
                 .get("/books/{bookId}")
             .then()
-                .statusCode(401);
+                .statusCode(Matchers.anyOf(Matchers.is(401), Matchers.is(403)));
     }
 
     /**
@@ -709,7 +707,7 @@ class BooksApiIT {
      */
     @Test
     @Tag("auth")
-    @DisplayName("GET /books/{bookId}: wrong API key for 'apiKey' -> 401")
+    @DisplayName("GET /books/{bookId}: wrong API key for 'apiKey' -> 401/403")
     void getBook_wrongApiKey_rejected() {
         RestAssured.given(ApiTestSupport.negativeRequest())
                 .header("X-API-Key", "codex-wrong-credential")
@@ -717,7 +715,7 @@ class BooksApiIT {
             .when()
                 .get("/books/{bookId}")
             .then()
-                .statusCode(401);
+                .statusCode(Matchers.anyOf(Matchers.is(401), Matchers.is(403)));
     }
 
     /**
@@ -775,7 +773,7 @@ class BooksApiIT {
      */
     @Test
     @Tag("auth")
-    @DisplayName("PUT /books/{bookId}: no credentials -> 401")
+    @DisplayName("PUT /books/{bookId}: no credentials -> 401/403")
     void replaceBook_noCredentials_rejected() {
         RestAssured.given(ApiTestSupport.negativeRequest())
                 .pathParam("bookId", existingBook())
@@ -784,7 +782,7 @@ class BooksApiIT {
             .when()
                 .put("/books/{bookId}")
             .then()
-                .statusCode(401);
+                .statusCode(Matchers.anyOf(Matchers.is(401), Matchers.is(403)));
     }
 
     /**
@@ -792,7 +790,7 @@ class BooksApiIT {
      */
     @Test
     @Tag("auth")
-    @DisplayName("PUT /books/{bookId}: wrong API key for 'apiKey' -> 401")
+    @DisplayName("PUT /books/{bookId}: wrong API key for 'apiKey' -> 401/403")
     void replaceBook_wrongApiKey_rejected() {
         RestAssured.given(ApiTestSupport.negativeRequest())
                 .header("X-API-Key", "codex-wrong-credential")
@@ -802,7 +800,7 @@ class BooksApiIT {
             .when()
                 .put("/books/{bookId}")
             .then()
-                .statusCode(401);
+                .statusCode(Matchers.anyOf(Matchers.is(401), Matchers.is(403)));
     }
 
     /**
@@ -886,7 +884,6 @@ class BooksApiIT {
                 Arguments.of("'authors[0].born' of the wrong type (number instead of string)", "#/components/schemas/Author/properties/born/type", "/authors/0/born", "12345"),
                 Arguments.of("'authors[0].born' not a valid date", "#/components/schemas/Author/properties/born/format", "/authors/0/born", "\"2024-13-45\""),
                 Arguments.of("'keywords' of the wrong type (string instead of array)", "#/components/schemas/Book/properties/keywords/type", "/keywords", "\"not-a-value\""),
-                Arguments.of("null 'keywords'", "#/components/schemas/Book/properties/keywords/type", "/keywords", "null"),
                 Arguments.of("more than 5 items in 'keywords'", "#/components/schemas/Book/properties/keywords/maxItems", "/keywords", "[\"keywords-48\",\"keywords2-72\",\"keywords3-76\",\"keywords4-97\",\"keywords5-12\",\"keywords6-15\"]"),
                 Arguments.of("duplicate items in 'keywords'", "#/components/schemas/Book/properties/keywords/uniqueItems", "/keywords", "[\"keywords-48\",\"keywords-48\"]"),
                 Arguments.of("'keywords[0]' of the wrong type (number instead of string)", "#/components/schemas/Book/properties/keywords/items/type", "/keywords/0", "12345"),
@@ -894,7 +891,6 @@ class BooksApiIT {
                 Arguments.of("'keywords[0]' shorter than 1", "#/components/schemas/Book/properties/keywords/items/minLength", "/keywords/0", "\"\""),
                 Arguments.of("'keywords[0]' longer than 30", "#/components/schemas/Book/properties/keywords/items/maxLength", "/keywords/0", "\"keywords-48" + "x".repeat(20) + "\""),
                 Arguments.of("'published' of the wrong type (number instead of string)", "#/components/schemas/Book/properties/published/type", "/published", "12345"),
-                Arguments.of("null 'published'", "#/components/schemas/Book/properties/published/type", "/published", "null"),
                 Arguments.of("'published' not a valid date-time", "#/components/schemas/Book/properties/published/format", "/published", "\"2024-13-45T25:61:00Z\""));
     }
 

@@ -148,7 +148,7 @@ class ReviewsApiIT {
      */
     @Test
     @Tag("auth")
-    @DisplayName("GET /books/{bookId}/reviews: no credentials -> 401")
+    @DisplayName("GET /books/{bookId}/reviews: no credentials -> 401/403")
     void listReviews_noCredentials_rejected() {
         RestAssured.given(ApiTestSupport.negativeRequest())
                 .pathParam("bookId", existingBook())
@@ -156,7 +156,7 @@ class ReviewsApiIT {
             .when()
                 .get("/books/{bookId}/reviews")
             .then()
-                .statusCode(401);
+                .statusCode(Matchers.anyOf(Matchers.is(401), Matchers.is(403)));
     }
 
     /**
@@ -164,7 +164,7 @@ class ReviewsApiIT {
      */
     @Test
     @Tag("auth")
-    @DisplayName("GET /books/{bookId}/reviews: wrong API key for 'apiKey' -> 401")
+    @DisplayName("GET /books/{bookId}/reviews: wrong API key for 'apiKey' -> 401/403")
     void listReviews_wrongApiKey_rejected() {
         RestAssured.given(ApiTestSupport.negativeRequest())
                 .header("X-API-Key", "codex-wrong-credential")
@@ -173,7 +173,7 @@ class ReviewsApiIT {
             .when()
                 .get("/books/{bookId}/reviews")
             .then()
-                .statusCode(401);
+                .statusCode(Matchers.anyOf(Matchers.is(401), Matchers.is(403)));
     }
 
     /**
@@ -235,7 +235,7 @@ class ReviewsApiIT {
      */
     @Test
     @Tag("auth")
-    @DisplayName("POST /books/{bookId}/reviews: no credentials -> 401")
+    @DisplayName("POST /books/{bookId}/reviews: no credentials -> 401/403")
     void addReview_noCredentials_rejected() {
         RestAssured.given(ApiTestSupport.negativeRequest())
                 .pathParam("bookId", existingBook())
@@ -244,7 +244,7 @@ class ReviewsApiIT {
             .when()
                 .post("/books/{bookId}/reviews")
             .then()
-                .statusCode(401);
+                .statusCode(Matchers.anyOf(Matchers.is(401), Matchers.is(403)));
     }
 
     /**
@@ -252,7 +252,7 @@ class ReviewsApiIT {
      */
     @Test
     @Tag("auth")
-    @DisplayName("POST /books/{bookId}/reviews: wrong API key for 'apiKey' -> 401")
+    @DisplayName("POST /books/{bookId}/reviews: wrong API key for 'apiKey' -> 401/403")
     void addReview_wrongApiKey_rejected() {
         RestAssured.given(ApiTestSupport.negativeRequest())
                 .header("X-API-Key", "codex-wrong-credential")
@@ -262,7 +262,7 @@ class ReviewsApiIT {
             .when()
                 .post("/books/{bookId}/reviews")
             .then()
-                .statusCode(401);
+                .statusCode(Matchers.anyOf(Matchers.is(401), Matchers.is(403)));
     }
 
     /**
@@ -315,7 +315,6 @@ class ReviewsApiIT {
                 Arguments.of("'rating' below minimum 1", "#/components/schemas/Review/properties/rating/minimum", "/rating", "0"),
                 Arguments.of("'rating' above maximum 5", "#/components/schemas/Review/properties/rating/maximum", "/rating", "6"),
                 Arguments.of("'comment' of the wrong type (number instead of string)", "#/components/schemas/Review/properties/comment/type", "/comment", "12345"),
-                Arguments.of("null 'comment'", "#/components/schemas/Review/properties/comment/type", "/comment", "null"),
                 Arguments.of("'comment' longer than 500", "#/components/schemas/Review/properties/comment/maxLength", "/comment", "\"comment-12" + "x".repeat(491) + "\""),
                 Arguments.of("'reviewer' of the wrong type (string instead of object)", "#/components/schemas/Review/properties/reviewer/type", "/reviewer", "\"not-a-value\""),
                 Arguments.of("null 'reviewer'", "#/components/schemas/Review/properties/reviewer/type", "/reviewer", "null"),
@@ -409,7 +408,7 @@ class ReviewsApiIT {
      */
     static Stream<Arguments> addReview_llmSuggested_validRows() {
         return Stream.of(
-                Arguments.of("LLM-suggested: the best rating", "model example-stub-model, lock 6a11b25b70f52419cf4f099cc0ae372f", "/rating", "5"));
+                Arguments.of("LLM-suggested: the best rating", "model example-stub-model, lock feaa137875d7d004a43b05a35ed70138", "/rating", "5"));
     }
 
     /**
@@ -440,7 +439,7 @@ class ReviewsApiIT {
      */
     static Stream<Arguments> addReview_llmSuggested_rejectedRows() {
         return Stream.of(
-                Arguments.of("LLM-suggested: an e-mail address without a domain", "model example-stub-model, lock 6a11b25b70f52419cf4f099cc0ae372f", "/reviewer/email", "\"reader@\""));
+                Arguments.of("LLM-suggested: an e-mail address without a domain", "model example-stub-model, lock feaa137875d7d004a43b05a35ed70138", "/reviewer/email", "\"reader@\""));
     }
 
     /**

@@ -1,0 +1,61 @@
+package io.codextestgen.testing;
+
+import io.codextestgen.CodexTestgen;
+import io.codextestgen.config.GeneratorConfig;
+import io.codextestgen.testing.GeneratedSuite.Outcome;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+/**
+ * The generated suite of a real server's own spec, run against that server: what passed, what failed and why.
+ * Every failure is checked by hand and kept as a finding about the server (its test asserts the findings are
+ * exactly the failures, so a new failure, or a fixed one, shows).
+ */
+public record RealServerRun(String server, Map<String, Outcome> outcomes) {
+
+  /** Generates {@code config}'s suite, compiles it and runs it with {@code properties}. */
+  public static RealServerRun of(String server, GeneratorConfig config, Path work, Map<String, String> properties)
+      throws IOException {
+    try (GeneratedSuite suite = GeneratedSuite.compile(CodexTestgen.render(config).files(), work.resolve("suite"))) {
+      RealServerRun run = new RealServerRun(server, new TreeMap<>(suite.run(properties)));
+      System.out.println(run.summary());
+      return run;
+    }
+  }
+
+  /** Failed tests (rows as "method > row"), with the first line of what each reported. */
+  public Map<String, String> failures() {
+    return outcomes.entrySet().stream().filter(e -> e.getValue().failed())
+        .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().failure(), (a, b) -> a, TreeMap::new));
+  }
+
+  public long passed() {
+    return outcomes.values().stream().filter(Outcome::passed).count();
+  }
+
+  public long aborted() {
+    return outcomes.values().stream().filter(Outcome::aborted).count();
+  }
+
+  /** A line for the README's table, then each failure. */
+  public String summary() {
+    StringBuilder text = new StringBuilder(server + ": " + outcomes.size() + " tests, " + passed() + " passed, "
+        + failures().size() + " failed, " + aborted() + " aborted");
+    failures().forEach((test, failure) -> text.append("\n  ").append(test).append("\n    ")
+        .append(failure.strip().replace("\n", "\n    ")));
+    return text.toString();
+  }
+
+  /** The failed tests' names whose failure does not mention the reason its finding gives. */
+  public List<String> unexplained(Map<String, String> findings) {
+    return failures().entrySet().stream()
+        .filter(e -> findings.entrySet().stream().noneMatch(
+            f -> e.getKey().startsWith(f.getKey()) && e.getValue().contains(f.getValue())))
+        .map(e -> e.getKey() + ": " + e.getValue())
+        .toList();
+  }
+}

@@ -206,7 +206,13 @@ class PrismMockTest {
         process.destroyForcibly();
         return null;
       }
-      Thread drain = new Thread(() -> output.lines().forEach(ignored -> { }), "prism-output");
+      Thread drain = new Thread(() -> {
+        try {
+          output.lines().forEach(ignored -> { });
+        } catch (java.io.UncheckedIOException e) {
+          // the mock was stopped: its output is closed
+        }
+      }, "prism-output");
       drain.setDaemon(true);
       drain.start();
       return new Prism(process, port);

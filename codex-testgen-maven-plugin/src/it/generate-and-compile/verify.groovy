@@ -10,7 +10,7 @@ def source = new File(committed, 'PetsApiIT.java').text
 assert source.contains('void listPets_valid()')
 assert source.contains('void listPets_noCredentials_rejected()')
 assert source.contains('void createPet_invalidBody_rejected(')
-assert source =~ /(?s)void createPet_invalidBody_rejected\(.*?\.statusCode\(422\)/ : 'malformedStatuses override'
+assert source =~ /(?s)void createPet_invalidBody_rejected\(.*?\.statusCode\(ResponseCheck\.rejectedAs\("createPet", 422\)\)/ : 'malformedStatuses override'
 assert source =~ /(?s)void listPets_burst_rateLimited\(.*?\.configuredLimit\(50, 60\)\s*\.assertLimited\(\);/ : 'rateLimits'
 def burst = new File(committed, 'RateLimitBurst.java').text
 assert burst.contains('public static final int MAX_REQUESTS = 120;') : 'rateLimitMaxRequests'

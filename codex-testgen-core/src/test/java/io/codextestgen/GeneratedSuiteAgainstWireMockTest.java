@@ -99,6 +99,44 @@ class GeneratedSuiteAgainstWireMockTest {
     assertThat(outcomes.get("health_valid").passed()).as("public operation needs no credential").isTrue();
   }
 
+  @Test
+  void aServerThatRefusesEverythingFailsTheValidTestsAndPassesNoRejection(@TempDir Path work) throws IOException {
+    // A suite of its own: the shared one keeps what earlier runs created and saw in its static state.
+    GeneratorConfig config = GeneratorConfig.builder(SPEC, work.resolve("unused"))
+        .basePackage("wiremock.refusing")
+        .specPathInTests(SPEC.toString())
+        .build();
+    server.resetAll();
+    server.stubFor(com.github.tomakehurst.wiremock.client.WireMock.any(
+        com.github.tomakehurst.wiremock.client.WireMock.anyUrl()).willReturn(BookshopStubs.json(400,
+            "{\"title\": \"bad request\", \"status\": 400}")));
+
+    Map<String, Outcome> outcomes;
+    try (GeneratedSuite refusing = GeneratedSuite.compile(CodexTestgen.render(config).files(), work)) {
+      outcomes = refusing.run(Map.of(
+        "codex.baseUri", "http://127.0.0.1:" + server.port(),
+        "codex.auth.apiKey", "test-key",
+        "codex.auth.oauth", "test-token",
+        "codex.auth.adminToken", "test-admin",
+        "codex.auth.bearer", "test-bearer",
+        "codex.auth.basic.username", "reader",
+        "codex.auth.basic.password", "test-password"));
+    }
+
+    assertThat(outcomes.get("listBooks_valid").failed()).isTrue();
+    assertThat(outcomes.get("createBook_valid").failed()).isTrue();
+    Map<String, Outcome> rejections = outcomes.entrySet().stream().filter(e -> e.getKey().contains("_rejected"))
+        .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+    assertThat(rejections).as("tests expecting a rejection").hasSizeGreaterThan(20);
+    assertThat(rejections.values()).as("none passes on a rejection the valid request got too")
+        .noneMatch(Outcome::passed);
+    assertThat(outcomes.get("listBooks_invalidParameter_rejected > query parameter 'limit' below minimum 1"
+        + " (#/paths/~1books/get/parameters/0/schema/minimum)")).satisfies(row -> {
+          assertThat(row.aborted()).isTrue();
+          assertThat(row.failure()).contains("the valid request of GET /books got the same 400");
+        });
+  }
+
   static Stream<Arguments> faults() {
     return Stream.of(
         fault("response body violates the schema (title missing)", "getBook_valid",

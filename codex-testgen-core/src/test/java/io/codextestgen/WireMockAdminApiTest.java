@@ -54,11 +54,7 @@ class WireMockAdminApiTest {
       // The spec documents no request body for the import; the server requires one (422, undocumented).
       Map.entry("importStubMappings_valid", "status 422 is not documented"),
       // The spec's settings body ({"fixedDelay": ...}) is refused: "Unrecognized field fixedDelay" (422).
-      Map.entry("updateGlobalSettings_valid", "status 422 is not documented"),
-      // Ours (issue 14): the spec's example id is taken for an existing file or request; on a fresh server it
-      // names nothing (404).
-      Map.entry("getFileById_valid", "but was <404>"),
-      Map.entry("getRequestById_valid", "but was <404>"));
+      Map.entry("updateGlobalSettings_valid", "status 422 is not documented"));
 
   @TempDir Path work;
 

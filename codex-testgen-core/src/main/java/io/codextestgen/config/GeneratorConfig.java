@@ -45,6 +45,7 @@ public record GeneratorConfig(
     Path reportDirectory,
     Path stateFile,
     Map<String, String> fixtures,
+    Map<String, String> requestBodies,
     LlmSettings llm) {
 
   public static final String DEFAULT_PACKAGE = "apitests";
@@ -67,6 +68,12 @@ public record GeneratorConfig(
     destructiveMethods = List.copyOf(destructiveMethods);
     allowUnknownProperties = Collections.unmodifiableSet(new TreeSet<>(allowUnknownProperties));
     fixtures = Collections.unmodifiableMap(new TreeMap<>(fixtures));
+    requestBodies = Collections.unmodifiableMap(new TreeMap<>(requestBodies));
+  }
+
+  /** The JSON body a user gave for the valid request of {@code operationId}, or null. */
+  public String requestBody(String operationId) {
+    return operationId == null ? null : requestBodies.get(operationId);
   }
 
   /** The fixture for a parameter: by "operationId.name" first, then by name; null when none is given. */
@@ -106,6 +113,7 @@ public record GeneratorConfig(
         .reportDirectory(reportDirectory)
         .stateFile(stateFile)
         .fixtures(fixtures)
+        .requestBodies(requestBodies)
         .llm(llm);
   }
 
@@ -133,6 +141,7 @@ public record GeneratorConfig(
     private Path reportDirectory;
     private Path stateFile;
     private Map<String, String> fixtures = Map.of();
+    private Map<String, String> requestBodies = Map.of();
     private LlmSettings llm = LlmSettings.OFF;
 
     private Builder(Path specFile, Path outputDirectory) {
@@ -299,10 +308,32 @@ public record GeneratorConfig(
       return this;
     }
 
+    /**
+     * Whole JSON bodies for the valid requests, by operationId, for operations whose spec leaves rules in prose
+     * that a synthesized body breaks: sent as given, and the malformed tests break them one constraint at a time.
+     */
+    public Builder requestBodies(Map<String, String> requestBodies) {
+      this.requestBodies = requestBodies == null ? Map.of() : new java.util.LinkedHashMap<>(requestBodies);
+      return this;
+    }
+
     /** Optional LLM refinement; off by default (see {@link LlmSettings}). */
     public Builder llm(LlmSettings llm) {
       this.llm = llm == null ? LlmSettings.OFF : llm;
       return this;
+    }
+
+    /** Why {@code text} is not a JSON value, or null when it is one. */
+    private static String notJson(String text) {
+      if (text == null || text.isBlank()) {
+        return "it is empty";
+      }
+      try {
+        new com.fasterxml.jackson.databind.ObjectMapper().readTree(text);
+        return null;
+      } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        return e.getOriginalMessage();
+      }
     }
 
     /** Validates every option and returns the config, or throws with one diagnostic per bad option. */
@@ -353,6 +384,13 @@ public record GeneratorConfig(
               + " is not a positive request limit with a window of at most a day: use " + RateLimit.FORMAT));
         }
       });
+      requestBodies.forEach((operation, body) -> {
+        String problem = notJson(body);
+        if (problem != null) {
+          problems.add(Diagnostic.error("", "requestBodies",
+              "operation '" + operation + "': the body is not JSON (" + problem + ")"));
+        }
+      });
       if (rateLimitMaxRequests < 1 || rateLimitMaxRequests > 100_000) {
         problems.add(Diagnostic.error("", "rateLimitMaxRequests",
             rateLimitMaxRequests + " is out of range: use 1 to 100000"));
@@ -392,7 +430,7 @@ public record GeneratorConfig(
       return new GeneratorConfig(specFile, outputDirectory, basePackage, inTests, seed, remoteRefAllowList,
           useSpecServers, includeDestructive, classSuffix, malformedStatuses, rateLimits, rateLimitMaxRequests,
           rateLimitConcurrency, rateLimitMaxWaitSeconds, selection, families, includeDeprecated, destructiveMethods, allowUnknownProperties,
-          reportDirectory, stateFile, fixtures, llm);
+          reportDirectory, stateFile, fixtures, requestBodies, llm);
     }
   }
 }

@@ -25,6 +25,12 @@ import java.util.Set;
  *     malformedStatuses: [422]        # rejects bad input with 422, whatever the spec says
  *     allowUnknownProperties: true    # permissive about unknown properties on purpose
  *     rateLimit: 80/2s                # requests per window (or just 80), when the API announces none
+ *   getAlerts:
+ *     parameters:                     # values the valid request sends, where the spec states a rule in prose
+ *       filter: 'alertname="codex"'
+ *   postSilences:
+ *     body:                           # the whole body of the valid request, as YAML or JSON
+ *       comment: maintenance
  * </pre>
  *
  * <p>Values set in the build configuration win over the file's.
@@ -34,7 +40,8 @@ public final class PolicyFile {
   public static final String FILE_NAME = "codex-testgen.yaml";
 
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
-  private static final Set<String> KEYS = Set.of("malformedStatuses", "allowUnknownProperties", "rateLimit");
+  private static final Set<String> KEYS = Set.of("malformedStatuses", "allowUnknownProperties", "rateLimit",
+      "parameters", "body");
 
   private PolicyFile() {}
 
@@ -54,6 +61,8 @@ public final class PolicyFile {
     Map<String, List<Integer>> statuses = new HashMap<>();
     Map<String, RateLimit> limits = new HashMap<>();
     Set<String> permissive = new HashSet<>();
+    Map<String, String> fixtures = new HashMap<>();
+    Map<String, String> bodies = new HashMap<>();
     JsonNode operations = root == null ? null : root.get("operations");
     if (root != null && (!root.isObject() || root.size() != (operations == null ? 0 : 1))) {
       problems.add(Diagnostic.error(FILE_NAME, "", "expected a single top-level key 'operations'"));
@@ -79,13 +88,26 @@ public final class PolicyFile {
             } catch (IllegalArgumentException e) {
               problems.add(Diagnostic.error(FILE_NAME, at, e.getMessage()));
             }
+          } else if (entry.getKey().equals("parameters") && value.isObject()) {
+            for (Iterator<Map.Entry<String, JsonNode>> parameters = value.fields(); parameters.hasNext(); ) {
+              Map.Entry<String, JsonNode> parameter = parameters.next();
+              if (parameter.getValue().isValueNode() && !parameter.getValue().isNull()) {
+                fixtures.put(op.getKey() + "." + parameter.getKey(), parameter.getValue().asText());
+              } else {
+                problems.add(Diagnostic.error(FILE_NAME, at + "." + parameter.getKey(), "wrong type: a parameter's"
+                    + " value is a string, number or boolean, sent as written"));
+              }
+            }
+          } else if (entry.getKey().equals("body") && !value.isNull()) {
+            bodies.put(op.getKey(), value.toString());
           } else if (entry.getKey().equals("allowUnknownProperties") && value.isBoolean()) {
             if (value.asBoolean()) {
               permissive.add(op.getKey());
             }
           } else {
             problems.add(Diagnostic.error(FILE_NAME, at, "wrong type: malformedStatuses is a list of status codes,"
-                + " rateLimit a number or requests/window such as 80/2s, allowUnknownProperties true or false"));
+                + " rateLimit a number or requests/window such as 80/2s, allowUnknownProperties true or false,"
+                + " parameters a map of names to values, body the request body"));
           }
         }
       }
@@ -96,9 +118,11 @@ public final class PolicyFile {
     statuses.putAll(config.malformedStatuses());
     limits.putAll(config.rateLimits());
     permissive.addAll(config.allowUnknownProperties());
+    fixtures.putAll(config.fixtures());
+    bodies.putAll(config.requestBodies());
     try {
       return config.toBuilder().malformedStatuses(statuses).rateLimits(limits).allowUnknownProperties(permissive)
-          .build();
+          .fixtures(fixtures).requestBodies(bodies).build();
     } catch (GenerationException e) {
       List<Diagnostic> located = new ArrayList<>();
       for (Diagnostic d : e.diagnostics()) {

@@ -26,10 +26,16 @@ final class RequestFactory {
   private final SchemaMerger merger;
   private final Consumer<String> warn;
   private final java.util.function.BiFunction<String, String, String> fixtures;
+  private final java.util.function.Function<String, String> givenBodies;
 
-  /** {@code fixtures} answers (operationId, parameter name) with a configured value, or null. */
+  /**
+   * {@code fixtures} answers (operationId, parameter name) with a configured value, or null; {@code givenBodies}
+   * an operationId with the JSON body a user gave for its valid request, or null.
+   */
   RequestFactory(ApiModel model, long seed, Consumer<String> warn,
-      java.util.function.BiFunction<String, String, String> fixtures) {
+      java.util.function.BiFunction<String, String, String> fixtures,
+      java.util.function.Function<String, String> givenBodies) {
+    this.givenBodies = givenBodies;
     this.model = model;
     this.seed = seed;
     this.merger = new SchemaMerger(model);
@@ -54,16 +60,22 @@ final class RequestFactory {
         JsonNode value = fixture != null ? com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.textNode(fixture)
             : parameter.example() != null && !parameter.example().isNull()
             ? parameter.example() : values.valueFor(parameter.schema(), parameter.name());
-        if (parameter.in() == ParameterLocation.PATH && fixture == null && !hasExample(parameter)) {
+        // An example id illustrates; it need not name anything on the server under test. Enum values do.
+        if (parameter.in() == ParameterLocation.PATH && fixture == null && !isEnumerated(parameter)) {
           unfixed.add(parameter.name());
         }
         parameterValues.add(new ValidRequest.ParameterValue(parameter, value));
       }
       SchemaNode bodySchema = body.content() == null || body.content().schema() == null ? SchemaNode.ANY
           : body.content().schema();
+      JsonNode given = body.kind() == BodyPlan.Kind.JSON ? givenBody(operation) : null;
       JsonNode bodyValue = body.content() == null ? null
+          : given != null ? given
           : body.content().example() != null && body.kind() == BodyPlan.Kind.JSON ? body.content().example()
           : values.valueFor(bodySchema, "body");
+      if (given == null) {
+        bodyValue = withoutPathIds(operation, bodySchema, bodyValue);
+      }
       RequestPlan request = new RequestPlan(operation.method().name(), operation.path(),
           serialized(parameterValues, ParameterLocation.PATH),
           serialized(parameterValues, ParameterLocation.QUERY),
@@ -77,11 +89,49 @@ final class RequestFactory {
     return requests;
   }
 
-  /** An example, default or enum: a value the spec's author chose, not one made up. */
-  private boolean hasExample(Parameter parameter) {
-    SchemaNode schema = model.resolve(parameter.schema());
-    return parameter.example() != null || schema.example() != null || schema.defaultValue() != null
-        || !schema.enumValues().isEmpty();
+  /**
+   * The body without optional members that repeat the path's id ({@code id} or {@code todoId} in a body sent to
+   * {@code /todos/{todoId}}): the resource is named by the path, and a server may rightly refuse a body naming
+   * another one ("id cannot be updated from 5 to 88"). A required one stays.
+   */
+  private JsonNode withoutPathIds(Operation operation, SchemaNode bodySchema, JsonNode bodyValue) {
+    if (!(bodyValue instanceof ObjectNode object)) {
+      return bodyValue;
+    }
+    List<String> required = merger.flatten(model.resolve(bodySchema)).required();
+    ObjectNode copy = null;
+    for (Parameter parameter : operation.parameters()) {
+      if (parameter.in() != ParameterLocation.PATH) {
+        continue;
+      }
+      String name = parameter.name();
+      boolean namesAnId = name.equalsIgnoreCase("id") || name.endsWith("Id") || name.endsWith("_id");
+      for (String member : List.of(name, "id")) {
+        if ((member.equals(name) || namesAnId) && object.has(member) && !required.contains(member)) {
+          copy = copy == null ? object.deepCopy() : copy;
+          copy.remove(member);
+        }
+      }
+    }
+    return copy == null ? bodyValue : copy;
+  }
+
+  /** The JSON body a user gave for the operation's valid request, or null (checked to be JSON by the config). */
+  private JsonNode givenBody(Operation operation) {
+    String text = givenBodies.apply(operation.operationId());
+    if (text == null) {
+      return null;
+    }
+    try {
+      return new com.fasterxml.jackson.databind.ObjectMapper().readTree(text);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalArgumentException("not JSON: " + text, e);
+    }
+  }
+
+  /** A parameter whose schema lists its values: any of them names something the API knows. */
+  private boolean isEnumerated(Parameter parameter) {
+    return !model.resolve(parameter.schema()).enumValues().isEmpty();
   }
 
   private static List<NameValue> serialized(List<ValidRequest.ParameterValue> values, ParameterLocation in) {

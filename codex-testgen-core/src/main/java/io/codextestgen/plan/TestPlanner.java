@@ -42,7 +42,8 @@ public final class TestPlanner {
     this.model = model;
     this.config = config;
     this.security = new SecurityChoices(model);
-    this.requests = new RequestFactory(model, config.seed(), this::warnOnce, config::fixture);
+    this.requests = new RequestFactory(model, config.seed(), this::warnOnce, config::fixture,
+        config::requestBody);
     this.auth = new AuthCases(security);
     this.malformed = new MalformedCases(model, config);
     this.rateLimits = new RateLimitCases(config);
@@ -135,6 +136,13 @@ public final class TestPlanner {
         && operation.responses().stream().allMatch(response -> response.status().startsWith("1"))) {
       skip(operation, "it documents only informational (1xx) responses, which are never a request's final answer:"
           + " a request/response test cannot judge it");
+      return List.of();
+    }
+    if (!operation.responses().isEmpty()
+        && operation.responses().stream().allMatch(response -> response.status().startsWith("1")
+            || response.status().startsWith("5"))) {
+      skip(operation, "it documents only server errors (5xx) as answers, and a test never takes a 5xx for a pass:"
+          + " document the answer a valid request gets to test it");
       return List.of();
     }
     List<List<String>> alternatives = security.supportedAlternatives(operation);

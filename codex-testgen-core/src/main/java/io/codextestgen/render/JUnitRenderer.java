@@ -47,7 +47,9 @@ public final class JUnitRenderer {
   private static SupportClassRenderer.Needs needs(TestPlan plan) {
     List<TestCasePlan> cases = plan.classes().stream().flatMap(c -> c.cases().stream()).toList();
     return new SupportClassRenderer.Needs(
-        cases.stream().anyMatch(c -> !c.strictStatus() || c.shape() == TestCasePlan.Shape.MASS_ASSIGNMENT),
+        cases.stream().anyMatch(c -> !c.strictStatus() && !TestClassRenderer.unsureValid(c)
+            || c.shape() == TestCasePlan.Shape.MASS_ASSIGNMENT || c.shape() == TestCasePlan.Shape.FLOW),
+        cases.stream().anyMatch(TestClassRenderer::unsureValid),
         cases.stream().flatMap(c -> c.request().credentials().stream())
             .anyMatch(use -> use.mode() == CredentialUse.Mode.WRONG
                 && plan.support().credentials().stream().anyMatch(

@@ -22,8 +22,8 @@ final class SupportClassRenderer {
   private SupportClassRenderer() {}
 
   /** Which optional helpers the suite's tests call; only those are emitted. */
-  record Needs(boolean negative, boolean wrongBearer, boolean patch, boolean lengthened, boolean parameters,
-      boolean rateLimit, boolean flow, boolean plain) {}
+  record Needs(boolean negative, boolean unsure, boolean wrongBearer, boolean patch, boolean lengthened,
+      boolean parameters, boolean rateLimit, boolean flow, boolean plain) {}
 
   static TypeSpec render(SupportPlan plan, Needs needs, ClassName responseCheck) {
     TypeSpec.Builder type = TypeSpec.classBuilder(plan.className())
@@ -45,6 +45,9 @@ final class SupportClassRenderer {
     type.addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build())
         .addMethod(baseUri(plan))
         .addMethod(request(responseCheck));
+    if (needs.unsure()) {
+      type.addMethod(unsureRequest(responseCheck));
+    }
     if (needs.negative()) {
       type.addMethod(negativeRequest(responseCheck));
     }
@@ -151,6 +154,16 @@ final class SupportClassRenderer {
         .build();
   }
 
+  private static MethodSpec unsureRequest(ClassName responseCheck) {
+    return MethodSpec.methodBuilder("unsureRequest")
+        .addJavadoc("Like {@link #request()}, for a valid request on an id that was made up: the test judges the\n"
+            + "status (404 may be right); documented responses are still judged against the spec.\n")
+        .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+        .returns(Types.REQUEST_SPECIFICATION)
+        .addStatement("return given($T.unsure(specPath()))", responseCheck)
+        .build();
+  }
+
   private static MethodSpec negativeRequest(ClassName responseCheck) {
     return MethodSpec.methodBuilder("negativeRequest")
         .addJavadoc("Like {@link #request()}, for tests that expect a rejection: their own status check judges the\n"
@@ -164,11 +177,13 @@ final class SupportClassRenderer {
 
   private static MethodSpec given(SupportPlan plan) {
     ClassName httpClientConfig = ClassName.get("io.restassured.config", "HttpClientConfig");
+    ClassName redirectConfig = ClassName.get("io.restassured.config", "RedirectConfig");
     CodeBlock.Builder config = CodeBlock.builder()
         .add("$T.config()\n$>$>.httpClient($T.httpClientConfig()\n$>$>.setParam(\"http.connection.timeout\", millis)\n"
-            + ".setParam(\"http.socket.timeout\", millis))$<$<", Types.REST_ASSURED, httpClientConfig);
+            + ".setParam(\"http.socket.timeout\", millis))$<$<", Types.REST_ASSURED, httpClientConfig)
+        .add("\n.redirect($T.redirectConfig().followRedirects(false))", redirectConfig);
     String javadoc = "A server that does not answer within {@code codex.http.timeoutSeconds} (default 30) fails the\n"
-        + "test instead of hanging the run. ";
+        + "test instead of hanging the run. Redirects are not followed: a documented 3xx is judged as such. ";
     if (plan.logFailures()) {
       CodeBlock headers = plan.sensitiveHeaders().stream().map(h -> CodeBlock.of("$S", h))
           .collect(CodeBlock.joining(", "));

@@ -43,7 +43,13 @@ final class TestClassRenderer {
         .addAnnotation(Types.generated(specFileName, sha256))
         .addAnnotation(AnnotationSpec.builder(Types.DISPLAY_NAME)
             .addMember("value", "$L", JavaText.quoted(plan.groupName() + " API")).build())
-        .addJavadoc("API tests of operations grouped as {@code $L}.\n", JavaText.comment(plan.groupName()))
+        .addAnnotation(AnnotationSpec.builder(Types.TEST_METHOD_ORDER)
+            .addMember("value", "$T.OrderAnnotation.class", Types.METHOD_ORDERER).build())
+        .addAnnotation(AnnotationSpec.builder(Types.EXTEND_WITH).addMember("value", "$T.class",
+            support.peerClass(TemplateFile.RESPONSE_CHECK).nestedClass("Report")).build())
+        .addJavadoc("API tests of operations grouped as {@code $L}. Valid requests run first: a test expecting a\n"
+            + "rejection is judged only if the valid request of its operation was not rejected the same way.\n",
+            JavaText.comment(plan.groupName()))
         .addMethod(MethodSpec.methodBuilder("requireBaseUri")
             .addAnnotation(Types.BEFORE_ALL)
             .addModifiers(Modifier.STATIC)
@@ -82,6 +88,17 @@ final class TestClassRenderer {
           type.addMethod(renderer.parameterized(testCase));
         }
       }
+    }
+    if (plan.cases().stream().anyMatch(testCase -> rejectionOf(testCase) != null)) {
+      type.addMethod(MethodSpec.methodBuilder("rejectionsUseTheDocumentedStatuses")
+          .addAnnotation(Types.TEST)
+          .addAnnotation(AnnotationSpec.builder(Types.ORDER).addMember("value", "$T.MAX_VALUE", Integer.class).build())
+          .addAnnotation(AnnotationSpec.builder(Types.TAG).addMember("value", "$S", "malformed").build())
+          .addAnnotation(AnnotationSpec.builder(Types.DISPLAY_NAME)
+              .addMember("value", "$S", "malformed requests are rejected with the statuses the spec documents").build())
+          .addStatement("$T.assertRejectionsAsDocumented($L.class)", support.peerClass(TemplateFile.RESPONSE_CHECK),
+              plan.className())
+          .build());
     }
     renderer.chain.bodyFields().forEach(type::addField);
     return type.build();
@@ -145,6 +162,9 @@ final class TestClassRenderer {
     if (test) {
       method.addAnnotation(Types.TEST);
     }
+    if (testCase.family().equals("valid") && testCase.shape() == TestCasePlan.Shape.SINGLE) {
+      method.addAnnotation(AnnotationSpec.builder(Types.ORDER).addMember("value", "1").build());
+    }
     return method
         .addAnnotation(AnnotationSpec.builder(Types.TAG)
             .addMember("value", "$L", JavaText.quoted(testCase.family())).build())
@@ -152,14 +172,31 @@ final class TestClassRenderer {
             .addMember("value", "$L", JavaText.quoted(JavaText.display(testCase.displayName()))).build());
   }
 
+  /**
+   * The operation whose documented rejection statuses a malformed test checks apart, or null: such a test asserts
+   * a rejection (any 4xx), and a 4xx the spec does not document is reported once per operation and status by the
+   * class's last test, instead of failing every row.
+   */
+  static String rejectionOf(TestCasePlan testCase) {
+    return testCase.family().equals("malformed") && !testCase.expect().statuses().isEmpty()
+        && testCase.shape() != TestCasePlan.Shape.RATE_LIMIT ? testCase.operationId() : null;
+  }
+
+  /** A valid request on an id that was made up: the test judges the status, and its answer is still kept. */
+  static boolean unsureValid(TestCasePlan testCase) {
+    return testCase.family().equals("valid") && testCase.shape() == TestCasePlan.Shape.SINGLE
+        && !testCase.strictStatus();
+  }
+
   private MethodSpec single(TestCasePlan testCase) {
     RequestPlan request = testCase.request();
-    Source code = new Source().add(chain.given(request, testCase.strictStatus()));
+    Source code = new Source().add(unsureValid(testCase) ? chain.given(request, "unsureRequest", null, null)
+        : chain.given(request, testCase.strictStatus()));
     if (request.body() != null) {
       code.add(chain.body(request.body(), null));
     }
     return header(testCase, true)
-        .addCode(code.add(RequestChain.when(request)).add(chain.then(testCase.expect())).add(";\n$<$<").build())
+        .addCode(code.add(RequestChain.when(request)).add(chain.then(testCase.expect(), rejectionOf(testCase))).add(";\n$<$<").build())
         .build();
   }
 
@@ -193,11 +230,11 @@ final class TestClassRenderer {
         return method.addCode(given.add(";\n$<$<").build())
             .addStatement("$T.replaceParameter(request, in, name, value)", support)
             .addCode(new Source().add("request$>$>").add(RequestChain.when(request))
-                .add(chain.then(testCase.expect())).add(";\n$<$<").build())
+                .add(chain.then(testCase.expect(), rejectionOf(testCase))).add(";\n$<$<").build())
             .build();
       }
     }
-    return method.addCode(code.add(RequestChain.when(request)).add(chain.then(testCase.expect()))
+    return method.addCode(code.add(RequestChain.when(request)).add(chain.then(testCase.expect(), rejectionOf(testCase)))
         .add(";\n$<$<").build()).build();
   }
 

@@ -35,6 +35,10 @@ final class Types {
   static final ClassName TEST = ClassName.get("org.junit.jupiter.api", "Test");
   static final ClassName TAG = ClassName.get("org.junit.jupiter.api", "Tag");
   static final ClassName DISPLAY_NAME = ClassName.get("org.junit.jupiter.api", "DisplayName");
+  static final ClassName TEST_METHOD_ORDER = ClassName.get("org.junit.jupiter.api", "TestMethodOrder");
+  static final ClassName METHOD_ORDERER = ClassName.get("org.junit.jupiter.api", "MethodOrderer");
+  static final ClassName EXTEND_WITH = ClassName.get("org.junit.jupiter.api.extension", "ExtendWith");
+  static final ClassName ORDER = ClassName.get("org.junit.jupiter.api", "Order");
   static final ClassName BEFORE_ALL = ClassName.get("org.junit.jupiter.api", "BeforeAll");
   static final ClassName AFTER_ALL = ClassName.get("org.junit.jupiter.api", "AfterAll");
   static final ClassName GENERATED = ClassName.get("javax.annotation.processing", "Generated");

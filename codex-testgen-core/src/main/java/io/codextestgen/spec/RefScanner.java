@@ -183,9 +183,11 @@ final class RefScanner {
     externalRefs |= !ref.startsWith("#");
     if (lower.startsWith("http://") || lower.startsWith("https://") || lower.startsWith("//")) {
       if (remoteAllowList.stream().noneMatch(ref::startsWith)) {
+        String metaSchema = MetaSchemaRefs.isMetaSchema(ref) ? " (JSON Schema's meta-schemas are read offline only"
+            + " in the spec's own file)" : "";
         errors.add(Diagnostic.error(name, location, "remote $ref '" + ref + "' refused: loading it would make a"
-            + " network call. Copy the file next to the spec and reference it relatively, or allow its URL"
-            + " prefix in remoteRefAllowList"));
+            + " network call" + metaSchema + ". Copy the file next to the spec and reference it relatively, or"
+            + " allow its URL prefix in remoteRefAllowList"));
       }
       return;
     }

@@ -45,6 +45,8 @@ public final class SpecLoader {
           "spec file not found (looked at " + specFile.toAbsolutePath().normalize() + ")"));
     }
     JsonNode root = scanner.readOnly(specFile);
+    // $refs to JSON Schema's meta-schemas are read offline, as "a JSON Schema", before anything follows references.
+    int metaSchemaRefs = MetaSchemaRefs.inline(root, scanner.contents().get(specFile.toAbsolutePath().normalize()));
     String location = specFile.toAbsolutePath().normalize().toString().replace('\\', '/');
     // OpenAPI 3.0 is deserialized while another thread checks the references and hashes the files: both only read
     // the tree, and deserializing opens nothing (3.1 and 2.0 go through swagger-parser's reading, which follows
@@ -80,8 +82,13 @@ public final class SpecLoader {
     byte[] rootBytes = scanner.contents().get(specFile.toAbsolutePath().normalize());
     boolean largeYaml = rootBytes != null && rootBytes.length > SWAGGER_PARSER_YAML_LIMIT
         && !RefScanner.looksLikeJson(rootBytes);
+    if (early == null && metaSchemaRefs > 0 && scanner.hasExternalRefs()) {
+      throw new GenerationException(Diagnostic.error(name, "", "$ref to a JSON Schema meta-schema (json-schema.org)"
+          + " in an OpenAPI 3.1 or Swagger 2.0 spec that also references other files: swagger-parser would fetch it"
+          + " over the network. Replace the $ref by {type: object}, or bundle the spec into one file"));
+    }
     SwaggerParseResult result = early != null ? resolveExternal(specFile, location, early, scanner.hasExternalRefs())
-        : parse(specFile, location, root, scanner.hasExternalRefs(), largeYaml);
+        : parse(specFile, location, root, scanner.hasExternalRefs(), largeYaml || metaSchemaRefs > 0);
     OpenAPI openApi = result.getOpenAPI();
     List<Diagnostic> warnings = new ArrayList<>();
     for (String message : result.getMessages() == null ? List.<String>of() : result.getMessages()) {
@@ -168,13 +175,14 @@ public final class SpecLoader {
 
   /**
    * OpenAPI 3.1 and Swagger 2.0 go through swagger-parser's own reading, which dereferences 3.1 and converts 2.0,
-   * except a single-file YAML spec past its YAML reader's limit, which it gets as JSON.
+   * except a single-file spec it must get from the tree we read (as JSON): YAML past its YAML reader's limit, or
+   * a tree whose meta-schema references were replaced.
    */
   private SwaggerParseResult parse(Path specFile, String location, JsonNode root, boolean externalRefs,
-      boolean largeYaml) {
+      boolean fromTree) {
     ParseOptions options = options(remoteRefAllowList);
     try {
-      if (!externalRefs && largeYaml) {
+      if (!externalRefs && fromTree) {
         // swagger-parser's YAML reader refuses more than 3 MiB; JSON it reads without a limit.
         return new OpenAPIParser().readContents(JSON.writeValueAsString(root), null, options);
       }

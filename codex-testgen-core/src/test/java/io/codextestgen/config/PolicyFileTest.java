@@ -42,6 +42,49 @@ class PolicyFileTest {
   }
 
   @Test
+  void parametersAndBodiesOfValidRequestsComeFromTheFile() throws IOException {
+    Files.writeString(dir.resolve("codex-testgen.yaml"), """
+        operations:
+          getAlerts:
+            parameters:
+              filter: 'alertname="x"'
+              limit: 5
+          postSilences:
+            body:
+              comment: maintenance
+              matchers: [{name: alertname, value: x}]
+        """);
+    GeneratorConfig config = GeneratorConfig.builder(dir.resolve("openapi.yaml"), dir)
+        .fixtures(Map.of("getAlerts.limit", "7")).build();
+
+    GeneratorConfig merged = PolicyFile.apply(config);
+
+    assertThat(merged.fixture("getAlerts", "filter")).isEqualTo("alertname=\"x\"");
+    assertThat(merged.fixture("getAlerts", "limit")).as("the build wins").isEqualTo("7");
+    assertThat(merged.requestBody("postSilences"))
+        .isEqualTo("{\"comment\":\"maintenance\",\"matchers\":[{\"name\":\"alertname\",\"value\":\"x\"}]}");
+    assertThat(merged.requestBody("getAlerts")).isNull();
+  }
+
+  @Test
+  void aParameterThatIsNotAValueIsLocated() throws IOException {
+    Files.writeString(dir.resolve("codex-testgen.yaml"), """
+        operations:
+          getAlerts:
+            parameters:
+              filter: [a, b]
+        """);
+
+    GenerationException e = catchThrowableOfType(GenerationException.class,
+        () -> PolicyFile.apply(GeneratorConfig.builder(dir.resolve("openapi.yaml"), dir).build()));
+
+    assertThat(e.diagnostics()).singleElement().satisfies(d -> {
+      assertThat(d.file() + ": " + d.location()).isEqualTo("codex-testgen.yaml: operations.getAlerts.parameters.filter");
+      assertThat(d.message()).contains("string, number or boolean");
+    });
+  }
+
+  @Test
   void mistakesAreLocatedInTheFile() throws IOException {
     Files.writeString(dir.resolve("codex-testgen.yaml"), """
         operations:

@@ -177,6 +177,41 @@ class SpecLoaderTest {
     }
   }
 
+  @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+  @org.junit.jupiter.params.provider.ValueSource(strings = {"openapi: 3.0.3", "openapi: 3.1.0", "swagger: '2.0'"})
+  void metaSchemaRefsAreReadOfflineAsObjects(String version) {
+    {
+      boolean swagger = version.startsWith("swagger");
+      String rule = """
+            Rule:
+              type: object
+              properties:
+                schema: { $ref: 'http://json-schema.org/draft-04/schema#' }
+          """;
+      Path spec = Specs.write(dir, version + """
+
+          info: { title: t, version: '1' }
+          paths:
+            /rules:
+              get:
+                responses:
+                  '200':
+                    description: ok
+                    %s
+          """.formatted(swagger ? "schema: { $ref: '#/definitions/Rule' }"
+              : "content: { application/json: { schema: { $ref: '#/components/schemas/Rule' } } }")
+          + (swagger ? "definitions:\n" + rule : "components:\n  schemas:\n" + rule.indent(2)));
+
+      LoadedSpec loaded = new SpecLoader(List.of()).load(spec);
+
+      io.swagger.v3.oas.models.media.Schema<?> property = (io.swagger.v3.oas.models.media.Schema<?>) loaded.openApi()
+          .getComponents().getSchemas().get("Rule")
+          .getProperties().get("schema");
+      assertThat(property.get$ref()).isNull();
+      assertThat(property.getDescription()).contains("json-schema.org/draft-04");
+    }
+  }
+
   @Test
   void allowedRemoteRefsAreLoaded() throws IOException {
     HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);

@@ -106,6 +106,9 @@ public final class GeneratedSuite implements AutoCloseable {
         @Override
         public void executionFinished(TestIdentifier id, TestExecutionResult result) {
           String key = id.isTest() ? methodName(id) : id.getDisplayName();
+          if (outcomes.containsKey(key)) {
+            key = className(id) + "." + key; // the same method in several classes: the later ones say which
+          }
           if (id.isTest() || result.getStatus() != TestExecutionResult.Status.SUCCESSFUL) {
             outcomes.put(key, new Outcome(id.getDisplayName(), result.getStatus() == TestExecutionResult.Status.SUCCESSFUL,
                 result.getThrowable().map(GeneratedSuite::describe).orElse(""),
@@ -120,6 +123,17 @@ public final class GeneratedSuite implements AutoCloseable {
       thread.setContextClassLoader(previousLoader);
       System.setProperties(saved);
     }
+  }
+
+  /** The simple name of the class a test belongs to, from its unique id. */
+  private static String className(TestIdentifier id) {
+    String uniqueId = id.getUniqueId();
+    int start = uniqueId.indexOf("[class:");
+    if (start < 0) {
+      return "";
+    }
+    String name = uniqueId.substring(start + "[class:".length(), uniqueId.indexOf(']', start));
+    return name.substring(name.lastIndexOf('.') + 1);
   }
 
   /** The test method's name; a row of a parameterized test adds " > " and the row's display name. */

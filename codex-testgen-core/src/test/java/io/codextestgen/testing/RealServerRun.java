@@ -17,6 +17,20 @@ import java.util.stream.Collectors;
  */
 public record RealServerRun(String server, Map<String, Outcome> outcomes) {
 
+  /**
+   * Aborts the calling test with {@code missing} when a third-party server is not {@code installed}; fails it
+   * instead under CI (the environment variable CI is set), where scripts/third-party.sh must have run.
+   */
+  public static void requireInstalled(boolean installed, String missing) {
+    if (installed) {
+      return;
+    }
+    if (System.getenv("CI") != null) {
+      org.junit.jupiter.api.Assertions.fail(missing);
+    }
+    org.junit.jupiter.api.Assumptions.abort(missing);
+  }
+
   /** Generates {@code config}'s suite, compiles it and runs it with {@code properties}. */
   public static RealServerRun of(String server, GeneratorConfig config, Path work, Map<String, String> properties)
       throws IOException {

@@ -59,7 +59,9 @@ public final class SpecFake implements AutoCloseable {
     NO_RATE_LIMIT,
     /** A limiter in "dry run": it counts and announces its counters (remaining 0, reset), but never refuses. */
     RATE_LIMIT_NOT_ENFORCED,
-    NO_RETRY_AFTER, RESPONSE_VIOLATES_SCHEMA, WRONG_CONTENT_TYPE, UNDOCUMENTED_STATUS
+    NO_RETRY_AFTER, RESPONSE_VIOLATES_SCHEMA, WRONG_CONTENT_TYPE, UNDOCUMENTED_STATUS,
+    /** Input that breaks the schema is refused with 422 everywhere, whatever the spec documents (often 400). */
+    UNPROCESSABLE_FOR_INVALID_INPUT
   }
 
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -149,7 +151,7 @@ public final class SpecFake implements AutoCloseable {
     }
     List<String> errors = validationErrors(request);
     if (!errors.isEmpty()) {
-      return problem(400, String.join("; ", errors));
+      return problem(fault == Fault.UNPROCESSABLE_FOR_INVALID_INPUT ? 422 : 400, String.join("; ", errors));
     }
     // Only requests that would succeed use up the quota, so that tests of bad input never meet a 429.
     List<HttpHeader> limitHeaders = new ArrayList<>();

@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.restassured.RestAssured;
 import io.restassured.config.HttpClientConfig;
+import io.restassured.config.RedirectConfig;
 import io.restassured.filter.Filter;
 import io.restassured.response.Response;
 import io.restassured.specification.FilterableRequestSpecification;
@@ -102,7 +103,7 @@ public final class ApiTestSupport {
 
     /**
      * A server that does not answer within {@code codex.http.timeoutSeconds} (default 30) fails the
-     * test instead of hanging the run. Failed requests are not logged: a credential travels in the query string,
+     * test instead of hanging the run. Redirects are not followed: a documented 3xx is judged as such. Failed requests are not logged: a credential travels in the query string,
      * where it cannot be masked.
      */
     private static RequestSpecification given(Filter filter) {
@@ -114,7 +115,8 @@ public final class ApiTestSupport {
                         .config(RestAssured.config()
                                 .httpClient(HttpClientConfig.httpClientConfig()
                                         .setParam("http.connection.timeout", millis)
-                                        .setParam("http.socket.timeout", millis)));
+                                        .setParam("http.socket.timeout", millis))
+                                .redirect(RedirectConfig.redirectConfig().followRedirects(false)));
     }
 
     /**

@@ -10,25 +10,31 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
 import javax.annotation.processing.Generated;
-import org.hamcrest.Matchers;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * API tests of operations grouped as {@code books}.
+ * API tests of operations grouped as {@code books}. Valid requests run first: a test expecting a
+ * rejection is judged only if the valid request of its operation was not rejected the same way.
  */
 @Generated(
         value = "io.codextestgen",
         comments = "from openapi.yaml, sha256 7d1e0e110b35d40f7e262ee49fed946ae47ec045b21bebf6f7d93c2caf167648"
 )
 @DisplayName("books API")
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@ExtendWith(ResponseCheck.Report.class)
 class BooksApiIT {
     /**
      * Ids of what {@link #newBook()} created, deleted after all tests.
@@ -149,6 +155,7 @@ class BooksApiIT {
      * Guards {@code #/paths/~1books/get}.
      */
     @Test
+    @Order(1)
     @Tag("valid")
     @DisplayName("GET /books: valid request -> 200")
     void listBooks_valid() {
@@ -180,7 +187,7 @@ class BooksApiIT {
             .when()
                 .get("/books")
             .then()
-                .statusCode(Matchers.anyOf(Matchers.is(401), Matchers.is(403)));
+                .statusCode(ResponseCheck.statusIn("401", "403"));
     }
 
     /**
@@ -199,7 +206,7 @@ class BooksApiIT {
             .when()
                 .get("/books")
             .then()
-                .statusCode(Matchers.anyOf(Matchers.is(401), Matchers.is(403)));
+                .statusCode(ResponseCheck.statusIn("401", "403"));
     }
 
     /**
@@ -218,7 +225,7 @@ class BooksApiIT {
             .when()
                 .get("/books")
             .then()
-                .statusCode(Matchers.anyOf(Matchers.is(401), Matchers.is(403)));
+                .statusCode(ResponseCheck.statusIn("401", "403"));
     }
 
     /**
@@ -237,7 +244,7 @@ class BooksApiIT {
             .when()
                 .get("/books")
             .then()
-                .statusCode(Matchers.anyOf(Matchers.is(401), Matchers.is(403)));
+                .statusCode(ResponseCheck.statusIn("401", "403"));
     }
 
     /**
@@ -276,7 +283,7 @@ class BooksApiIT {
             .when()
                 .get("/books")
             .then()
-                .statusCode(400);
+                .statusCode(ResponseCheck.rejectedAs("listBooks", 400));
     }
 
     /**
@@ -307,6 +314,7 @@ class BooksApiIT {
      * Guards {@code #/paths/~1books/post}.
      */
     @Test
+    @Order(1)
     @Tag("valid")
     @DisplayName("POST /books: valid request -> 201")
     void createBook_valid() {
@@ -334,7 +342,7 @@ class BooksApiIT {
             .when()
                 .post("/books")
             .then()
-                .statusCode(Matchers.anyOf(Matchers.is(401), Matchers.is(403)));
+                .statusCode(ResponseCheck.statusIn("401", "403"));
     }
 
     /**
@@ -351,7 +359,7 @@ class BooksApiIT {
             .when()
                 .post("/books")
             .then()
-                .statusCode(Matchers.anyOf(Matchers.is(401), Matchers.is(403)));
+                .statusCode(ResponseCheck.statusIn("401", "403"));
     }
 
     /**
@@ -368,7 +376,7 @@ class BooksApiIT {
             .when()
                 .post("/books")
             .then()
-                .statusCode(Matchers.anyOf(Matchers.is(401), Matchers.is(403)));
+                .statusCode(ResponseCheck.statusIn("401", "403"));
     }
 
     /**
@@ -385,7 +393,7 @@ class BooksApiIT {
             .when()
                 .post("/books")
             .then()
-                .statusCode(Matchers.anyOf(Matchers.is(401), Matchers.is(403)));
+                .statusCode(ResponseCheck.statusIn("401", "403"));
     }
 
     /**
@@ -419,7 +427,7 @@ class BooksApiIT {
             .when()
                 .post("/books")
             .then()
-                .statusCode(Matchers.anyOf(Matchers.is(400), Matchers.is(422)));
+                .statusCode(ResponseCheck.rejectedAs("createBook", 400, 422));
     }
 
     /**
@@ -481,7 +489,7 @@ class BooksApiIT {
             .when()
                 .post("/books")
             .then()
-                .statusCode(Matchers.anyOf(Matchers.is(400), Matchers.is(422)));
+                .statusCode(ResponseCheck.rejectedAs("createBook", 400, 422));
     }
 
     /**
@@ -498,7 +506,7 @@ class BooksApiIT {
             .when()
                 .post("/books")
             .then()
-                .statusCode(Matchers.allOf(Matchers.greaterThanOrEqualTo(400), Matchers.lessThan(500)));
+                .statusCode(ResponseCheck.statusIn("4xx"));
     }
 
     /**
@@ -579,7 +587,7 @@ class BooksApiIT {
                 .delete("/books/{bookId}")
             .then()
                 .statusCode(204);
-        RestAssured.given(ApiTestSupport.request())
+        RestAssured.given(ApiTestSupport.negativeRequest())
                 .header("X-API-Key", ApiTestSupport.apiKeyCredential())
                 .pathParam("bookId", bookId)
             .when()
@@ -629,6 +637,7 @@ class BooksApiIT {
      * Guards {@code #/paths/~1books~1{bookId}/get}.
      */
     @Test
+    @Order(1)
     @Tag("valid")
     @DisplayName("GET /books/{bookId}: valid request -> 200")
     void getBook_valid() {
@@ -654,7 +663,7 @@ class BooksApiIT {
             .when()
                 .get("/books/{bookId}")
             .then()
-                .statusCode(Matchers.anyOf(Matchers.is(401), Matchers.is(403)));
+                .statusCode(ResponseCheck.statusIn("401", "403"));
     }
 
     /**
@@ -670,7 +679,7 @@ class BooksApiIT {
             .when()
                 .get("/books/{bookId}")
             .then()
-                .statusCode(Matchers.anyOf(Matchers.is(401), Matchers.is(403)));
+                .statusCode(ResponseCheck.statusIn("401", "403"));
     }
 
     /**
@@ -686,7 +695,7 @@ class BooksApiIT {
             .when()
                 .get("/books/{bookId}")
             .then()
-                .statusCode(Matchers.anyOf(Matchers.is(401), Matchers.is(403)));
+                .statusCode(ResponseCheck.statusIn("401", "403"));
     }
 
     /**
@@ -702,7 +711,7 @@ class BooksApiIT {
             .when()
                 .get("/books/{bookId}")
             .then()
-                .statusCode(Matchers.anyOf(Matchers.is(401), Matchers.is(403)));
+                .statusCode(ResponseCheck.statusIn("401", "403"));
     }
 
     /**
@@ -733,13 +742,14 @@ class BooksApiIT {
             .when()
                 .get("/books/{bookId}")
             .then()
-                .statusCode(Matchers.allOf(Matchers.greaterThanOrEqualTo(400), Matchers.lessThan(500)));
+                .statusCode(ResponseCheck.statusIn("4xx"));
     }
 
     /**
      * Guards {@code #/paths/~1books~1{bookId}/put}.
      */
     @Test
+    @Order(1)
     @Tag("valid")
     @DisplayName("PUT /books/{bookId}: valid request -> 200")
     void replaceBook_valid() {
@@ -769,7 +779,7 @@ class BooksApiIT {
             .when()
                 .put("/books/{bookId}")
             .then()
-                .statusCode(Matchers.anyOf(Matchers.is(401), Matchers.is(403)));
+                .statusCode(ResponseCheck.statusIn("401", "403"));
     }
 
     /**
@@ -787,7 +797,7 @@ class BooksApiIT {
             .when()
                 .put("/books/{bookId}")
             .then()
-                .statusCode(Matchers.anyOf(Matchers.is(401), Matchers.is(403)));
+                .statusCode(ResponseCheck.statusIn("401", "403"));
     }
 
     /**
@@ -805,7 +815,7 @@ class BooksApiIT {
             .when()
                 .put("/books/{bookId}")
             .then()
-                .statusCode(Matchers.anyOf(Matchers.is(401), Matchers.is(403)));
+                .statusCode(ResponseCheck.statusIn("401", "403"));
     }
 
     /**
@@ -823,7 +833,7 @@ class BooksApiIT {
             .when()
                 .put("/books/{bookId}")
             .then()
-                .statusCode(Matchers.anyOf(Matchers.is(401), Matchers.is(403)));
+                .statusCode(ResponseCheck.statusIn("401", "403"));
     }
 
     /**
@@ -859,7 +869,7 @@ class BooksApiIT {
             .when()
                 .put("/books/{bookId}")
             .then()
-                .statusCode(400);
+                .statusCode(ResponseCheck.rejectedAs("replaceBook", 400));
     }
 
     /**
@@ -926,7 +936,7 @@ class BooksApiIT {
             .when()
                 .put("/books/{bookId}")
             .then()
-                .statusCode(400);
+                .statusCode(ResponseCheck.rejectedAs("replaceBook", 400));
     }
 
     /**
@@ -944,7 +954,7 @@ class BooksApiIT {
             .when()
                 .put("/books/{bookId}")
             .then()
-                .statusCode(Matchers.allOf(Matchers.greaterThanOrEqualTo(400), Matchers.lessThan(500)));
+                .statusCode(ResponseCheck.statusIn("4xx"));
     }
 
     /**
@@ -977,6 +987,14 @@ class BooksApiIT {
             .when()
                 .put("/books/{bookId}")
             .then()
-                .statusCode(400);
+                .statusCode(ResponseCheck.rejectedAs("replaceBook", 400));
+    }
+
+    @Test
+    @Order(Integer.MAX_VALUE)
+    @Tag("malformed")
+    @DisplayName("malformed requests are rejected with the statuses the spec documents")
+    void rejectionsUseTheDocumentedStatuses() {
+        ResponseCheck.assertRejectionsAsDocumented(BooksApiIT.class);
     }
 }

@@ -7,17 +7,24 @@ import io.restassured.RestAssured;
 import javax.annotation.processing.Generated;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * API tests of operations grouped as {@code health}.
+ * API tests of operations grouped as {@code health}. Valid requests run first: a test expecting a
+ * rejection is judged only if the valid request of its operation was not rejected the same way.
  */
 @Generated(
         value = "io.codextestgen",
         comments = "from openapi.yaml, sha256 7d1e0e110b35d40f7e262ee49fed946ae47ec045b21bebf6f7d93c2caf167648"
 )
 @DisplayName("health API")
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@ExtendWith(ResponseCheck.Report.class)
 class HealthApiIT {
     @BeforeAll
     static void requireBaseUri() {
@@ -28,6 +35,7 @@ class HealthApiIT {
      * Guards {@code #/paths/~1health/get}.
      */
     @Test
+    @Order(1)
     @Tag("valid")
     @DisplayName("GET /health: valid request -> 200")
     void health_valid() {

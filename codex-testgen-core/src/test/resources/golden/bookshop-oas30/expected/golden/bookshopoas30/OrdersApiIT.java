@@ -10,23 +10,29 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
 import javax.annotation.processing.Generated;
-import org.hamcrest.Matchers;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * API tests of operations grouped as {@code orders}.
+ * API tests of operations grouped as {@code orders}. Valid requests run first: a test expecting a
+ * rejection is judged only if the valid request of its operation was not rejected the same way.
  */
 @Generated(
         value = "io.codextestgen",
         comments = "from openapi.yaml, sha256 7d1e0e110b35d40f7e262ee49fed946ae47ec045b21bebf6f7d93c2caf167648"
 )
 @DisplayName("orders API")
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@ExtendWith(ResponseCheck.Report.class)
 class OrdersApiIT {
     /**
      * Ids of what {@link #newOrder()} created, deleted after all tests.
@@ -89,6 +95,7 @@ class OrdersApiIT {
      * Guards {@code #/paths/~1orders/post}.
      */
     @Test
+    @Order(1)
     @Tag("valid")
     @DisplayName("POST /orders: valid request -> 201")
     void placeOrder_valid() {
@@ -107,6 +114,7 @@ class OrdersApiIT {
      * Guards {@code #/paths/~1orders/post}.
      */
     @Test
+    @Order(1)
     @Tag("valid")
     @DisplayName("POST /orders: valid request (form body) -> 201")
     void placeOrder_valid_formBody() {
@@ -138,7 +146,7 @@ class OrdersApiIT {
             .when()
                 .post("/orders")
             .then()
-                .statusCode(Matchers.anyOf(Matchers.is(401), Matchers.is(403)));
+                .statusCode(ResponseCheck.statusIn("401", "403"));
     }
 
     /**
@@ -155,7 +163,7 @@ class OrdersApiIT {
             .when()
                 .post("/orders")
             .then()
-                .statusCode(Matchers.anyOf(Matchers.is(401), Matchers.is(403)));
+                .statusCode(ResponseCheck.statusIn("401", "403"));
     }
 
     /**
@@ -172,7 +180,7 @@ class OrdersApiIT {
             .when()
                 .post("/orders")
             .then()
-                .statusCode(Matchers.anyOf(Matchers.is(401), Matchers.is(403)));
+                .statusCode(ResponseCheck.statusIn("401", "403"));
     }
 
     /**
@@ -206,7 +214,7 @@ class OrdersApiIT {
             .when()
                 .post("/orders")
             .then()
-                .statusCode(400);
+                .statusCode(ResponseCheck.rejectedAs("placeOrder", 400));
     }
 
     /**
@@ -251,7 +259,7 @@ class OrdersApiIT {
             .when()
                 .post("/orders")
             .then()
-                .statusCode(400);
+                .statusCode(ResponseCheck.rejectedAs("placeOrder", 400));
     }
 
     /**
@@ -268,13 +276,14 @@ class OrdersApiIT {
             .when()
                 .post("/orders")
             .then()
-                .statusCode(415);
+                .statusCode(ResponseCheck.rejectedAs("placeOrder", 415));
     }
 
     /**
      * Guards {@code #/paths/~1orders~1{orderId}~1receipt/get}.
      */
     @Test
+    @Order(1)
     @Tag("valid")
     @DisplayName("GET /orders/{orderId}/receipt: valid request -> 200")
     void getReceipt_valid() {
@@ -302,7 +311,7 @@ class OrdersApiIT {
             .when()
                 .get("/orders/{orderId}/receipt")
             .then()
-                .statusCode(Matchers.anyOf(Matchers.is(401), Matchers.is(403)));
+                .statusCode(ResponseCheck.statusIn("401", "403"));
     }
 
     /**
@@ -319,7 +328,7 @@ class OrdersApiIT {
             .when()
                 .get("/orders/{orderId}/receipt")
             .then()
-                .statusCode(Matchers.anyOf(Matchers.is(401), Matchers.is(403)));
+                .statusCode(ResponseCheck.statusIn("401", "403"));
     }
 
     /**
@@ -350,6 +359,14 @@ class OrdersApiIT {
             .when()
                 .get("/orders/{orderId}/receipt")
             .then()
-                .statusCode(Matchers.allOf(Matchers.greaterThanOrEqualTo(400), Matchers.lessThan(500)));
+                .statusCode(ResponseCheck.statusIn("4xx"));
+    }
+
+    @Test
+    @Order(Integer.MAX_VALUE)
+    @Tag("malformed")
+    @DisplayName("malformed requests are rejected with the statuses the spec documents")
+    void rejectionsUseTheDocumentedStatuses() {
+        ResponseCheck.assertRejectionsAsDocumented(OrdersApiIT.class);
     }
 }

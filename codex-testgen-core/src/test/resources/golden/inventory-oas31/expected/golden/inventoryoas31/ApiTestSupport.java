@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.restassured.RestAssured;
 import io.restassured.config.HttpClientConfig;
 import io.restassured.config.LogConfig;
+import io.restassured.config.RedirectConfig;
 import io.restassured.filter.Filter;
 import io.restassured.specification.FilterableRequestSpecification;
 import io.restassured.specification.RequestSpecification;
@@ -70,6 +71,14 @@ public final class ApiTestSupport {
     }
 
     /**
+     * Like {@link #request()}, for a valid request on an id that was made up: the test judges the
+     * status (404 may be right); documented responses are still judged against the spec.
+     */
+    public static RequestSpecification unsureRequest() {
+        return given(ResponseCheck.unsure(specPath()));
+    }
+
+    /**
      * Like {@link #request()}, for tests that expect a rejection: their own status check judges the
      * status (APIs rightly answer 401 or 400 without documenting it); documented responses are still
      * judged against the spec.
@@ -80,7 +89,7 @@ public final class ApiTestSupport {
 
     /**
      * A server that does not answer within {@code codex.http.timeoutSeconds} (default 30) fails the
-     * test instead of hanging the run. When a test fails, request and response are logged with credential headers
+     * test instead of hanging the run. Redirects are not followed: a documented 3xx is judged as such. When a test fails, request and response are logged with credential headers
      * masked.
      */
     private static RequestSpecification given(Filter filter) {
@@ -93,6 +102,7 @@ public final class ApiTestSupport {
                                 .httpClient(HttpClientConfig.httpClientConfig()
                                         .setParam("http.connection.timeout", millis)
                                         .setParam("http.socket.timeout", millis))
+                                .redirect(RedirectConfig.redirectConfig().followRedirects(false))
                                 .logConfig(LogConfig.logConfig()
                                         .enableLoggingOfRequestAndResponseIfValidationFails()
                                         .blacklistHeader("Authorization", "Cookie", "Proxy-Authorization")));

@@ -10,25 +10,31 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
 import javax.annotation.processing.Generated;
-import org.hamcrest.Matchers;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * API tests of operations grouped as {@code books}.
+ * API tests of operations grouped as {@code books}. Valid requests run first: a test expecting a
+ * rejection is judged only if the valid request of its operation was not rejected the same way.
  */
 @Generated(
         value = "io.codextestgen",
         comments = "from openapi.yaml, sha256 ce58111ad7c8741171642a3c03535e87065f70f4b51c21327cdef208dd7420c3"
 )
 @DisplayName("books API")
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@ExtendWith(ResponseCheck.Report.class)
 class BooksApiIT {
     /**
      * Ids of what {@link #newBook()} created, deleted after all tests.
@@ -161,6 +167,7 @@ class BooksApiIT {
      * Guards {@code #/paths/~1books/get}.
      */
     @Test
+    @Order(1)
     @Tag("valid")
     @DisplayName("GET /books: valid request -> 200")
     void listBooks_valid() {
@@ -190,7 +197,7 @@ class BooksApiIT {
             .when()
                 .get("/books")
             .then()
-                .statusCode(Matchers.anyOf(Matchers.is(401), Matchers.is(403)));
+                .statusCode(ResponseCheck.statusIn("401", "403"));
     }
 
     /**
@@ -208,7 +215,7 @@ class BooksApiIT {
             .when()
                 .get("/books")
             .then()
-                .statusCode(Matchers.anyOf(Matchers.is(401), Matchers.is(403)));
+                .statusCode(ResponseCheck.statusIn("401", "403"));
     }
 
     /**
@@ -245,7 +252,7 @@ class BooksApiIT {
             .when()
                 .get("/books")
             .then()
-                .statusCode(400);
+                .statusCode(ResponseCheck.rejectedAs("listBooks", 400));
     }
 
     /**
@@ -310,6 +317,7 @@ class BooksApiIT {
      * Guards {@code #/paths/~1books/post}.
      */
     @Test
+    @Order(1)
     @Tag("valid")
     @DisplayName("POST /books: valid request -> 201")
     void createBook_valid() {
@@ -337,7 +345,7 @@ class BooksApiIT {
             .when()
                 .post("/books")
             .then()
-                .statusCode(Matchers.anyOf(Matchers.is(401), Matchers.is(403)));
+                .statusCode(ResponseCheck.statusIn("401", "403"));
     }
 
     /**
@@ -354,7 +362,7 @@ class BooksApiIT {
             .when()
                 .post("/books")
             .then()
-                .statusCode(Matchers.anyOf(Matchers.is(401), Matchers.is(403)));
+                .statusCode(ResponseCheck.statusIn("401", "403"));
     }
 
     /**
@@ -391,7 +399,7 @@ class BooksApiIT {
             .when()
                 .post("/books")
             .then()
-                .statusCode(400);
+                .statusCode(ResponseCheck.rejectedAs("createBook", 400));
     }
 
     /**
@@ -465,7 +473,7 @@ class BooksApiIT {
             .when()
                 .post("/books")
             .then()
-                .statusCode(400);
+                .statusCode(ResponseCheck.rejectedAs("createBook", 400));
     }
 
     /**
@@ -482,7 +490,7 @@ class BooksApiIT {
             .when()
                 .post("/books")
             .then()
-                .statusCode(Matchers.allOf(Matchers.greaterThanOrEqualTo(400), Matchers.lessThan(500)));
+                .statusCode(ResponseCheck.statusIn("4xx"));
     }
 
     /**
@@ -563,7 +571,7 @@ class BooksApiIT {
                 .delete("/books/{bookId}")
             .then()
                 .statusCode(204);
-        RestAssured.given(ApiTestSupport.request())
+        RestAssured.given(ApiTestSupport.negativeRequest())
                 .header("X-API-Key", ApiTestSupport.apiKeyCredential())
                 .pathParam("bookId", bookId)
             .when()
@@ -674,6 +682,7 @@ class BooksApiIT {
      * Guards {@code #/paths/~1books~1{bookId}/get}.
      */
     @Test
+    @Order(1)
     @Tag("valid")
     @DisplayName("GET /books/{bookId}: valid request -> 200")
     void getBook_valid() {
@@ -699,7 +708,7 @@ class BooksApiIT {
             .when()
                 .get("/books/{bookId}")
             .then()
-                .statusCode(Matchers.anyOf(Matchers.is(401), Matchers.is(403)));
+                .statusCode(ResponseCheck.statusIn("401", "403"));
     }
 
     /**
@@ -715,7 +724,7 @@ class BooksApiIT {
             .when()
                 .get("/books/{bookId}")
             .then()
-                .statusCode(Matchers.anyOf(Matchers.is(401), Matchers.is(403)));
+                .statusCode(ResponseCheck.statusIn("401", "403"));
     }
 
     /**
@@ -746,13 +755,14 @@ class BooksApiIT {
             .when()
                 .get("/books/{bookId}")
             .then()
-                .statusCode(Matchers.allOf(Matchers.greaterThanOrEqualTo(400), Matchers.lessThan(500)));
+                .statusCode(ResponseCheck.statusIn("4xx"));
     }
 
     /**
      * Guards {@code #/paths/~1books~1{bookId}/put}.
      */
     @Test
+    @Order(1)
     @Tag("valid")
     @DisplayName("PUT /books/{bookId}: valid request -> 200")
     void replaceBook_valid() {
@@ -782,7 +792,7 @@ class BooksApiIT {
             .when()
                 .put("/books/{bookId}")
             .then()
-                .statusCode(Matchers.anyOf(Matchers.is(401), Matchers.is(403)));
+                .statusCode(ResponseCheck.statusIn("401", "403"));
     }
 
     /**
@@ -800,7 +810,7 @@ class BooksApiIT {
             .when()
                 .put("/books/{bookId}")
             .then()
-                .statusCode(Matchers.anyOf(Matchers.is(401), Matchers.is(403)));
+                .statusCode(ResponseCheck.statusIn("401", "403"));
     }
 
     /**
@@ -838,7 +848,7 @@ class BooksApiIT {
             .when()
                 .put("/books/{bookId}")
             .then()
-                .statusCode(400);
+                .statusCode(ResponseCheck.rejectedAs("replaceBook", 400));
     }
 
     /**
@@ -913,7 +923,7 @@ class BooksApiIT {
             .when()
                 .put("/books/{bookId}")
             .then()
-                .statusCode(400);
+                .statusCode(ResponseCheck.rejectedAs("replaceBook", 400));
     }
 
     /**
@@ -931,7 +941,7 @@ class BooksApiIT {
             .when()
                 .put("/books/{bookId}")
             .then()
-                .statusCode(Matchers.allOf(Matchers.greaterThanOrEqualTo(400), Matchers.lessThan(500)));
+                .statusCode(ResponseCheck.statusIn("4xx"));
     }
 
     /**
@@ -964,6 +974,14 @@ class BooksApiIT {
             .when()
                 .put("/books/{bookId}")
             .then()
-                .statusCode(400);
+                .statusCode(ResponseCheck.rejectedAs("replaceBook", 400));
+    }
+
+    @Test
+    @Order(Integer.MAX_VALUE)
+    @Tag("malformed")
+    @DisplayName("malformed requests are rejected with the statuses the spec documents")
+    void rejectionsUseTheDocumentedStatuses() {
+        ResponseCheck.assertRejectionsAsDocumented(BooksApiIT.class);
     }
 }

@@ -37,6 +37,13 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import javax.annotation.processing.Generated;
+import org.hamcrest.Description;
+import org.hamcrest.Matcher;
+import org.hamcrest.TypeSafeMatcher;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
 import org.yaml.snakeyaml.LoaderOptions;
 
 /**
@@ -50,7 +57,12 @@ import org.yaml.snakeyaml.LoaderOptions;
  * read, or a {@code $ref} outside the local files, is reported once on standard error as not judged and never fails
  * a test. A failure names the operation, the status, each violation with its JSON pointer, and the start of the
  * body. For tests that expect a rejection, and for oneOf alternatives that overlap (a spec's slip), what is off is
- * printed once as a note instead. It does not depend on the spec.
+ * printed once as a note instead.
+ *
+ * <p>A rejection proves something only if the valid request of the same operation is accepted: the status the
+ * last valid request of each operation got (valid tests run first in each class) is kept, and a test expecting a
+ * rejection that gets the very same 4xx is aborted, with the reason, instead of passing. It does not depend on
+ * the spec.
  */
 @Generated(
         value = "io.codextestgen",
@@ -61,18 +73,41 @@ public final class ResponseCheck implements Filter {
 
     private static final Set<String> REPORTED = ConcurrentHashMap.newKeySet();
 
+    /**
+     * The status the last valid request of each operation got, by operation (document and JSON pointer).
+     */
+    private static final Map<String, Integer> VALID_STATUS = new ConcurrentHashMap<>();
+
+    /**
+     * The last request of the running test and what came back, for {@link Report}.
+     */
+    private static final ThreadLocal<String> LAST_EXCHANGE = new ThreadLocal<>();
+
+    /**
+     * The test class running on this thread, for {@link #rejectedAs}.
+     */
+    private static final ThreadLocal<Class<?>> CURRENT_CLASS = new ThreadLocal<>();
+
+    /**
+     * By test class: "operation: got status, documented statuses" -> how many rejections were so.
+     */
+    private static final Map<Class<?>, Map<String, Integer>> UNDOCUMENTED_REJECTIONS = new ConcurrentHashMap<>();
+
     private static final int MAX_VIOLATIONS = 10;
 
     private static final int BODY_START = 300;
 
     private final Spec spec;
 
+    private final boolean valid;
+
     private final boolean statusMustBeDocumented;
 
     private final int onlyStatus;
 
-    private ResponseCheck(Spec spec, boolean statusMustBeDocumented, int onlyStatus) {
+    private ResponseCheck(Spec spec, boolean valid, boolean statusMustBeDocumented, int onlyStatus) {
         this.spec = spec;
+        this.valid = valid;
         this.statusMustBeDocumented = statusMustBeDocumented;
         this.onlyStatus = onlyStatus;
     }
@@ -81,21 +116,30 @@ public final class ResponseCheck implements Filter {
      * Every response judged, and its status must be documented: for tests of valid requests.
      */
     public static ResponseCheck strict(String specLocation) {
-        return new ResponseCheck(spec(specLocation), true, 0);
+        return new ResponseCheck(spec(specLocation), true, true, 0);
     }
 
     /**
-     * Every documented response judged; an undocumented status is left to the test's own status check.
+     * Every documented response judged; the status is left to the test: for a valid request on an id that was made
+     * up (any documented answer below 500 will do, and 404).
+     */
+    public static ResponseCheck unsure(String specLocation) {
+        return new ResponseCheck(spec(specLocation), true, false, 0);
+    }
+
+    /**
+     * Every documented response judged; an undocumented status is left to the test's own status check, and what
+     * else is off is a note: for tests that expect a rejection.
      */
     public static ResponseCheck lenient(String specLocation) {
-        return new ResponseCheck(spec(specLocation), false, 0);
+        return new ResponseCheck(spec(specLocation), false, false, 0);
     }
 
     /**
      * Only responses of status {@code status} judged, as documented responses: for the requests of a burst.
      */
     public static ResponseCheck onlyStatus(String specLocation, int status) {
-        return new ResponseCheck(spec(specLocation), false, status);
+        return new ResponseCheck(spec(specLocation), false, false, status);
     }
 
     @Override
@@ -112,8 +156,12 @@ public final class ResponseCheck implements Filter {
             }
         }
         Response response = context.next(request, responseSpec);
+        LAST_EXCHANGE.set(exchange(method, path, response));
         if (onlyStatus != 0 && response.statusCode() != onlyStatus) {
             return response;
+        }
+        if (operation != null && onlyStatus == 0) {
+            compareWithValid(operation, method, path, response.statusCode());
         }
         List<String> problems = new ArrayList<>();
         List<String> notes = new ArrayList<>();
@@ -123,7 +171,10 @@ public final class ResponseCheck implements Filter {
         if (operation == null) {
             problems.add("no operation of the spec matches " + method.toUpperCase(Locale.ROOT) + " " + path);
         }
-        if (!statusMustBeDocumented) {
+        if (valid && response.statusCode() >= 500) {
+            problems.add(0, "a server error answers a valid request");
+        }
+        if (!valid) {
             // A test that expects a rejection judges the status itself; what else is off is a note, not a failure.
             notes.addAll(problems);
             problems.clear();
@@ -135,6 +186,134 @@ public final class ResponseCheck implements Filter {
             throw new AssertionError(message(method, path, response, judged, problems));
         }
         return response;
+    }
+
+    /**
+     * A status matcher whose failure reads plainly ("one of 4xx but was <201>"): each of {@code accepted} is a status
+     * ({@code "404"}), a class ({@code "4xx"}) or {@code "<500"}.
+     */
+    public static Matcher<Integer> statusIn(String... accepted) {
+        return new TypeSafeMatcher<>() {
+            @Override
+            protected boolean matchesSafely(Integer status) {
+                for (String each : accepted) {
+                    boolean matches = each.equals("<500") ? status < 500
+                            : each.endsWith("xx") ? status / 100 == each.charAt(0) - '0'
+                            : each.equals(String.valueOf(status));
+                    if (matches) {
+                        return true;
+                    }
+                }
+                return false;
+            }
+
+            @Override
+            public void describeTo(Description description) {
+                description.appendText("one of " + String.join(", ", accepted));
+            }
+        };
+    }
+
+    /**
+     * A status matcher for a malformed request: any 4xx is the rejection the test asserts. One that operation
+     * {@code operationId} does not document among {@code documented} is kept for the class's last test
+     * ({@link #assertRejectionsAsDocumented}), which reports it once per operation and status instead of in every
+     * row.
+     */
+    public static Matcher<Integer> rejectedAs(String operationId, int... documented) {
+        Class<?> testClass = CURRENT_CLASS.get();
+        String expected = java.util.Arrays.toString(documented).replaceAll("[\\[\\] ]", "");
+        return new TypeSafeMatcher<>() {
+            @Override
+            protected boolean matchesSafely(Integer status) {
+                if (status < 400 || status >= 500) {
+                    return false;
+                }
+                if (testClass != null && java.util.Arrays.stream(documented).noneMatch(d -> d == status)) {
+                    UNDOCUMENTED_REJECTIONS.computeIfAbsent(testClass, c -> new ConcurrentHashMap<>())
+                            .merge(operationId + ": " + status + ", documented: " + expected, 1, Integer::sum);
+                }
+                return true;
+            }
+
+            @Override
+            public void describeTo(Description description) {
+                description.appendText("a rejection (4xx; documented: " + expected + ")");
+            }
+        };
+    }
+
+    /**
+     * Fails once for all the rejections of {@code testClass}'s tests whose status the spec does not document,
+     * naming each operation and status and how to accept it if it is intended.
+     */
+    public static void assertRejectionsAsDocumented(Class<?> testClass) {
+        Map<String, Integer> found = UNDOCUMENTED_REJECTIONS.remove(testClass); // reported once, then forgotten
+        if (found == null || found.isEmpty()) {
+            return;
+        }
+        StringBuilder text = new StringBuilder("malformed requests were rejected with statuses the spec does not"
+                + " document:");
+        new java.util.TreeMap<>(found).forEach((what, count) -> {
+            String operation = what.substring(0, what.indexOf(':'));
+            String status = what.substring(what.indexOf(':') + 2, what.indexOf(','));
+            text.append("\n  ").append(what).append(" (").append(count).append(count == 1 ? " request" : " requests")
+                    .append("); if intended, accept it in codex-testgen.yaml: operations: {").append(operation)
+                    .append(": {malformedStatuses: [").append(status).append("]}}, else fix the server or the spec");
+        });
+        throw new AssertionError(text.toString());
+    }
+
+    /**
+     * Adds to a failed test's message what its last request got back (status and the start of the body), so that
+     * the first lines say what was sent, what was expected and what came; registered on each generated class.
+     */
+    public static final class Report implements BeforeEachCallback, TestExecutionExceptionHandler {
+        @Override
+        public void beforeEach(ExtensionContext context) {
+            LAST_EXCHANGE.remove();
+            CURRENT_CLASS.set(context.getRequiredTestClass());
+        }
+
+        @Override
+        public void handleTestExecutionException(ExtensionContext context, Throwable thrown) throws Throwable {
+            String exchange = LAST_EXCHANGE.get();
+            if (!(thrown instanceof AssertionError) || exchange == null || String.valueOf(thrown.getMessage())
+                    .contains("\n  body: ")) {
+                throw thrown;
+            }
+            AssertionError reported = new AssertionError(context.getDisplayName() + ": "
+                    + String.valueOf(thrown.getMessage()).strip() + "\n  " + exchange);
+            reported.setStackTrace(thrown.getStackTrace());
+            throw reported;
+        }
+    }
+
+    private static String exchange(String method, String path, Response response) {
+        String body = response.asString();
+        body = body == null ? "" : body.replace('\n', ' ').replace('\r', ' ');
+        return method.toUpperCase(Locale.ROOT) + " " + path + " -> " + response.statusCode()
+                + (body.isEmpty() ? "" : "\n  body: " + (body.length() > BODY_START ? body.substring(0, BODY_START)
+                + "..." : body));
+    }
+
+    /**
+     * Keeps the status of a valid request; aborts a test expecting a rejection that got the same 4xx as the valid
+     * request of its operation: that rejection says nothing about what the test broke.
+     */
+    private void compareWithValid(Located operation, String method, String path, int status) {
+        String key = operation.display();
+        if (valid) {
+            VALID_STATUS.put(key, status);
+            return;
+        }
+        Integer valid = VALID_STATUS.get(key);
+        if (valid != null && valid == status && status >= 400 && status < 500) {
+            Assumptions.abort("not judged: the valid request of " + method.toUpperCase(Locale.ROOT) + " " + path
+                    + " got the same " + status + ", so this rejection need not be caused by what this test"
+                    + " broke. Make the valid request pass first (give the operation's parameters or body in"
+                    + " codex-testgen.yaml, or a fixture)");
+        }
     }
 
     private static String message(String method, String path, Response response, String judged,
@@ -510,13 +689,59 @@ public final class ResponseCheck implements Filter {
                 SchemaLocation location = error.getSchemaLocation();
                 // Alternatives that overlap are the spec's slip (oneOf meant as anyOf), not the server's.
                 List<String> into = "oneOf.indexes".equals(error.getMessageKey()) ? notes : problems;
-                // Some of the validator's messages keep a placeholder ("{1}") its arguments did not fill.
-                String said = error.getMessage().replaceAll("\\s*\\{\\d}", "");
+                String said = said(error);
                 into.add((at.isEmpty() ? "(root)" : at) + ": " + said
                         + (location == null ? "" : " (" + shortLocation(location.toString()) + ")")
                         + (into == notes ? ": the spec's oneOf alternatives overlap" : ""));
             }
             return schema.display();
+        }
+
+        /**
+         * What a violation says, with the value found, in the validator's terms; not its message text, which
+         * depends on which of its versions' message bundles comes first on the class path.
+         */
+        private static String said(com.networknt.schema.Error error) {
+            Object[] arguments = error.getArguments() == null ? new Object[0] : error.getArguments();
+            String first = arguments.length > 0 ? String.valueOf(arguments[0]) : "";
+            String value = error.getInstanceNode() == null ? "" : error.getInstanceNode().toString();
+            value = value.length() > 60 ? value.substring(0, 60) + "..." : value;
+            String key = error.getMessageKey() == null ? "" : error.getMessageKey();
+            switch (key) {
+                case "type":
+                    return arguments.length > 1 ? arguments[0] + " found, " + arguments[1] + " expected" : key;
+                case "required":
+                    return "required property '" + first + "' missing";
+                case "additionalProperties":
+                    return "property '" + first + "' is not allowed (additionalProperties: false)";
+                case "minimum":
+                    return value + " is below the minimum " + first;
+                case "maximum":
+                    return value + " is above the maximum " + first;
+                case "exclusiveMinimum":
+                    return value + " is not above the exclusive minimum " + first;
+                case "exclusiveMaximum":
+                    return value + " is not below the exclusive maximum " + first;
+                case "minLength":
+                    return value + " is shorter than " + first + " characters";
+                case "maxLength":
+                    return value + " is longer than " + first + " characters";
+                case "pattern":
+                    return value + " does not match the pattern " + first;
+                case "enum":
+                    return value + " is not one of " + first;
+                case "minItems":
+                    return "fewer than " + first + " items";
+                case "maxItems":
+                    return "more than " + first + " items";
+                default:
+                    break;
+            }
+            if (key.startsWith("format")) {
+                return value + " is not a valid " + first;
+            }
+            // Some of the validator's messages keep a placeholder ("{1}") its arguments did not fill.
+            return error.getMessage().replaceAll("\\s*\\{\\d}", "");
         }
 
         private String shortLocation(String location) {

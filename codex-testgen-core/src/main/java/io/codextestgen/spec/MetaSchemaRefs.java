@@ -1,0 +1,71 @@
+package io.codextestgen.spec;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.charset.StandardCharsets;
+import java.util.Iterator;
+import java.util.regex.Pattern;
+
+/**
+ * {@code $ref}s to JSON Schema's own meta-schemas ({@code http://json-schema.org/draft-04/schema#} and later drafts):
+ * a value described by one is a JSON Schema, which to a test is any JSON object. Such references are read offline, as
+ * that, instead of refusing the spec or fetching the meta-schema over the network.
+ */
+final class MetaSchemaRefs {
+
+  static final Pattern META_SCHEMA = Pattern.compile(
+      "https?://json-schema\\.org/(draft-0[3467]/schema|draft/20(19-09|20-12)/schema)#?");
+
+  private static final byte[] HOST = "json-schema.org".getBytes(StandardCharsets.US_ASCII);
+
+  private MetaSchemaRefs() {}
+
+  static boolean isMetaSchema(String ref) {
+    return META_SCHEMA.matcher(ref).matches();
+  }
+
+  /** Replaces each meta-schema {@code $ref} in {@code root} by an object schema; returns how many it replaced. */
+  static int inline(JsonNode root, byte[] source) {
+    if (root == null || source == null || !mentionsHost(source)) {
+      return 0; // the common case, decided without walking the tree
+    }
+    return walk(root);
+  }
+
+  private static int walk(JsonNode node) {
+    int replaced = 0;
+    if (node instanceof ObjectNode object) {
+      JsonNode ref = object.get("$ref");
+      if (ref != null && ref.isTextual() && isMetaSchema(ref.asText())) {
+        String url = ref.asText();
+        object.remove("$ref");
+        object.put("type", "object");
+        if (!object.has("description")) {
+          object.put("description", "a JSON Schema (" + url + ")");
+        }
+        replaced++;
+      }
+      for (Iterator<JsonNode> children = object.elements(); children.hasNext(); ) {
+        replaced += walk(children.next());
+      }
+    } else if (node != null && node.isArray()) {
+      for (JsonNode item : node) {
+        replaced += walk(item);
+      }
+    }
+    return replaced;
+  }
+
+  private static boolean mentionsHost(byte[] bytes) {
+    outer:
+    for (int i = 0; i + HOST.length <= bytes.length; i++) {
+      for (int j = 0; j < HOST.length; j++) {
+        if (bytes[i + j] != HOST[j]) {
+          continue outer;
+        }
+      }
+      return true;
+    }
+    return false;
+  }
+}

@@ -1,0 +1,188 @@
+package io.codextestgen.testing;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.networknt.schema.InputFormat;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaLocation;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.dialect.Dialects;
+import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+
+/**
+ * An independent judge of requests, for telling a mock's leniency from a wrong test: networknt's JSON Schema
+ * validator on the request body and parameter schemas the spec documents (OpenAPI 3.0 and 3.1 single-file specs),
+ * reading the spec itself rather than through the generator.
+ */
+public final class RequestCheck {
+
+  private final JsonNode root;
+  private final String iri;
+  private final SchemaRegistry registry;
+
+  private RequestCheck(JsonNode root, String iri, SchemaRegistry registry) {
+    this.root = root;
+    this.iri = iri;
+    this.registry = registry;
+  }
+
+  /** A check of {@code spec}'s request bodies; null for a Swagger 2.0 spec (its bodies are parameters). */
+  public static RequestCheck of(Path spec) throws IOException {
+    String text = Files.readString(spec, StandardCharsets.UTF_8);
+    ObjectMapper mapper = text.stripLeading().startsWith("{") ? new ObjectMapper()
+        : new ObjectMapper(new YAMLFactory());
+    JsonNode root = mapper.readTree(text);
+    String version = root.path("openapi").asText();
+    if (!version.startsWith("3.")) {
+      return null;
+    }
+    String iri = spec.toAbsolutePath().normalize().toUri().toString();
+    SchemaRegistry registry = SchemaRegistry.withDefaultDialect(
+        version.startsWith("3.1") ? Dialects.getOpenApi31() : Dialects.getOpenApi30(),
+        builder -> builder.schemas(location -> location.equals(iri) ? text : null));
+    return new RequestCheck(root, iri, registry);
+  }
+
+  /**
+   * What in {@code body} breaks the schema of the request body at {@code requestBodyPointer} (a JSON pointer such as
+   * {@code #/paths/~1books/post/requestBody}) for {@code mediaType}: empty when it is valid, null when this cannot
+   * judge (no such schema, a body that is not JSON).
+   */
+  public List<String> violations(String requestBodyPointer, String mediaType, String body) {
+    String pointer = followed(requestBodyPointer.startsWith("#") ? requestBodyPointer.substring(1)
+        : requestBodyPointer);
+    if (pointer == null) {
+      return null;
+    }
+    JsonNode requestBody = root.at(pointer);
+    JsonNode content = requestBody.path("content");
+    String chosen = null;
+    for (Iterator<String> types = content.fieldNames(); types.hasNext(); ) {
+      String type = types.next();
+      if (type.equalsIgnoreCase(mediaType) || chosen == null && type.toLowerCase().contains("json")) {
+        chosen = type;
+      }
+    }
+    if (chosen == null || !content.get(chosen).has("schema")) {
+      return null;
+    }
+    String schemaPointer = pointer + "/content/" + escape(chosen) + "/schema";
+    JsonNode instance;
+    try {
+      instance = new ObjectMapper().readTree(body);
+    } catch (IOException e) {
+      return null;
+    }
+    return validate(schemaPointer, instance);
+  }
+
+  /**
+   * What in {@code value} (as sent: text; null when left out) breaks parameter {@code name} in {@code in} of the
+   * operation at {@code operationPointer} ({@code #/paths/~1books/get}): empty when it is valid, null when this
+   * cannot judge (no such parameter, a parameter without a scalar schema, a value that is serialized structure).
+   */
+  public List<String> parameterViolations(String operationPointer, String in, String name, String value) {
+    String operation = operationPointer.startsWith("#") ? operationPointer.substring(1) : operationPointer;
+    String pathItem = operation.substring(0, operation.lastIndexOf('/'));
+    for (String owner : List.of(operation, pathItem)) {
+      JsonNode parameters = root.at(owner + "/parameters");
+      for (int i = 0; i < parameters.size(); i++) {
+        String pointer = followed(owner + "/parameters/" + i);
+        if (pointer == null) {
+          return null;
+        }
+        JsonNode parameter = root.at(pointer);
+        if (!name.equals(parameter.path("name").asText()) || !in.equals(parameter.path("in").asText())) {
+          continue;
+        }
+        if (value == null) {
+          return parameter.path("required").asBoolean() ? List.of("required parameter left out") : List.of();
+        }
+        JsonNode schema = parameter.get("schema");
+        if (schema == null) {
+          return null;
+        }
+        String type = resolved(schema).path("type").asText();
+        JsonNode instance = switch (type) {
+          case "integer", "number" -> number(value);
+          case "boolean" -> value.equals("true") || value.equals("false")
+              ? com.fasterxml.jackson.databind.node.BooleanNode.valueOf(value.equals("true"))
+              : com.fasterxml.jackson.databind.node.TextNode.valueOf(value);
+          case "string", "" -> com.fasterxml.jackson.databind.node.TextNode.valueOf(value);
+          default -> null;
+        };
+        if (instance == null) {
+          return null;
+        }
+        return validate(pointer + "/schema", instance);
+      }
+    }
+    return null;
+  }
+
+  /** Where the node at {@code pointer} leads through its local {@code $ref}s; null when one leaves the file. */
+  private String followed(String pointer) {
+    String current = pointer;
+    for (int hops = 0; root.at(current).has("$ref") && hops < 10; hops++) {
+      String ref = root.at(current).get("$ref").asText();
+      if (!ref.startsWith("#")) {
+        return null;
+      }
+      current = ref.substring(1);
+    }
+    return current;
+  }
+
+  /** The violations of {@code instance} against the schema at {@code pointer}; null when it cannot be read. */
+  private List<String> validate(String pointer, JsonNode instance) {
+    try {
+      Schema schema = registry.getSchema(SchemaLocation.of(iri + "#" + encode(pointer)));
+      List<String> violations = new ArrayList<>();
+      schema.validate(instance).forEach(error -> violations.add(String.valueOf(error)));
+      return violations;
+    } catch (RuntimeException e) {
+      return null; // a schema the validator cannot read (a spec's slip): no verdict
+    }
+  }
+
+  private JsonNode resolved(JsonNode schema) {
+    JsonNode current = schema;
+    for (int hops = 0; current.has("$ref") && current.get("$ref").asText().startsWith("#") && hops < 10; hops++) {
+      current = root.at(current.get("$ref").asText().substring(1));
+    }
+    return current;
+  }
+
+  private static JsonNode number(String value) {
+    try {
+      return com.fasterxml.jackson.databind.node.DecimalNode.valueOf(new java.math.BigDecimal(value));
+    } catch (NumberFormatException e) {
+      return com.fasterxml.jackson.databind.node.TextNode.valueOf(value);
+    }
+  }
+
+  private static String escape(String name) {
+    return name.replace("~", "~0").replace("/", "~1");
+  }
+
+  /** A JSON pointer as a URI fragment: each segment percent-encoded where it must be. */
+  private static String encode(String pointer) {
+    StringBuilder fragment = new StringBuilder();
+    for (String segment : pointer.split("/", -1)) {
+      if (fragment.length() > 0 || !segment.isEmpty()) {
+        fragment.append('/');
+      }
+      fragment.append(URLEncoder.encode(segment, StandardCharsets.UTF_8).replace("+", "%20")
+          .replace("%7E", "~"));
+    }
+    return fragment.toString();
+  }
+}

@@ -40,6 +40,8 @@ import org.junit.jupiter.api.io.TempDir;
  *       ({@link RequestCheck}: networknt on the spec's request body schema) also finds the row's body invalid;
  *       a valid request that Prism refuses (422) is not counted when that validator finds its body valid. Either
  *       way the other verdict is a false failure of ours, and counted.</li>
+ *   <li>Bodies without a media type: Prism refuses every body (400 or 415, "No supported content types") sent to a
+ *       Swagger 2.0 operation for which neither it nor the spec lists {@code consumes}; clients send JSON there.</li>
  *   <li>No answer: a request that gets no HTTP answer at all (connection refused or closed) got no verdict from the
  *       mock; nor do Prism's own errors in making up an answer ({@code stoplight.io/prism/errors#NO_...}).</li>
  *   <li>Answers Prism makes up: in its static mode Prism answers with the spec's examples, else with placeholders
@@ -112,7 +114,7 @@ class PrismMockTest {
               }
             });
           }
-          Judge judge = new Judge(result, suite, RequestCheck.of(spec));
+          Judge judge = new Judge(result, suite, RequestCheck.of(spec), spec);
           int failed = 0;
           int judged = 0;
           for (Map.Entry<String, Outcome> outcome : outcomes.entrySet()) {
@@ -202,20 +204,32 @@ class PrismMockTest {
     static final String PRISM_ERROR = "Prism failed to make up an answer";
     static final String SKIPPED_KEYWORD = "malformed row Prism accepts, an independent validator refuses";
     static final String REFUSED_VALID = "valid request Prism refuses, an independent validator accepts";
+    static final String NO_CONSUMES = "body sent where a Swagger 2.0 spec lists no consumes";
+    /** The last exchange a failure reports ("  POST /store/order -> 400"). */
+    private static final java.util.regex.Pattern EXCHANGE = java.util.regex.Pattern.compile(
+        "\\n\\s+(GET|PUT|POST|PATCH|DELETE|HEAD|OPTIONS) (\\S+) -> (\\d{3})");
     static final String MOCK_ANSWER = "the mock's answer breaks the spec";
-    /** The status a failure reports: "but was <422>", "but ... <201> was less than", or "-> 200". */
+    /** The status a failed status check reports: "but was <422>" or "but ... <201> was less than". */
     private static final java.util.regex.Pattern STATUS = java.util.regex.Pattern.compile(
-        " but .*?(?:<(\\d{3})> was|was <(\\d{3})>)|-> (\\d{3})");
+        " but .*?(?:<(\\d{3})> was|was <(\\d{3})>)");
+    /** A request and its answer in a failure ("POST /books -> 422"); the display name may hold "-> 200" too. */
+    private static final java.util.regex.Pattern ANSWER = java.util.regex.Pattern.compile(
+        "(?:GET|PUT|POST|PATCH|DELETE|HEAD|OPTIONS) \\S+ -> (\\d{3})");
 
     private final Map<String, TestCasePlan> cases = new java.util.HashMap<>();
     private final Map<String, CaseRow> rows = new java.util.HashMap<>();
     private final GeneratedSuite suite;
     private final String supportClass;
     private final RequestCheck check;
+    private final com.fasterxml.jackson.databind.JsonNode spec;
 
-    Judge(CodexTestgen.Generated result, GeneratedSuite suite, RequestCheck check) {
+    Judge(CodexTestgen.Generated result, GeneratedSuite suite, RequestCheck check, Path specFile) throws IOException {
       this.suite = suite;
       this.check = check;
+      String text = Files.readString(specFile);
+      this.spec = (text.stripLeading().startsWith("{") ? new com.fasterxml.jackson.databind.ObjectMapper()
+          : new com.fasterxml.jackson.databind.ObjectMapper(new com.fasterxml.jackson.dataformat.yaml.YAMLFactory()))
+          .readTree(text);
       this.supportClass = result.plan().basePackage() + "." + result.plan().support().className();
       result.plan().classes().forEach(testClass -> testClass.cases().forEach(testCase -> {
         cases.put(testCase.methodName(), testCase);
@@ -239,6 +253,9 @@ class PrismMockTest {
           || failure.contains("stoplight.io/prism/errors#SCHEMA_TOO_COMPLEX")) {
         return PRISM_ERROR;
       }
+      if (bodyWithoutConsumes(failure)) {
+        return NO_CONSUMES;
+      }
       TestCasePlan testCase = cases.get(test.contains(" > ") ? test.substring(0, test.indexOf(" > ")) : test);
       if (testCase == null || check == null) {
         return null;
@@ -246,8 +263,10 @@ class PrismMockTest {
       java.util.regex.Matcher status = STATUS.matcher(failure);
       int got = 0;
       if (status.find()) {
-        for (int group = 1; group <= 3 && got == 0; group++) {
-          got = status.group(group) == null ? 0 : Integer.parseInt(status.group(group));
+        got = Integer.parseInt(status.group(1) != null ? status.group(1) : status.group(2));
+      } else {
+        for (java.util.regex.Matcher answer = ANSWER.matcher(failure); answer.find(); ) {
+          got = Integer.parseInt(answer.group(1)); // the last answer the failure names
         }
       }
       String bodyPointer = testCase.pointer().endsWith("/requestBody") ? testCase.pointer()
@@ -285,6 +304,29 @@ class PrismMockTest {
         return violations != null && violations.isEmpty() ? REFUSED_VALID : null;
       }
       return null;
+    }
+
+    /** Whether the failure's last exchange was a 400/415 to a Swagger 2.0 body operation with no consumes. */
+    private boolean bodyWithoutConsumes(String failure) {
+      java.util.regex.Matcher exchange = EXCHANGE.matcher(failure);
+      String method = null;
+      String path = null;
+      int status = 0;
+      while (exchange.find()) {
+        method = exchange.group(1).toLowerCase(java.util.Locale.ROOT);
+        path = exchange.group(2);
+        status = Integer.parseInt(exchange.group(3));
+      }
+      if (method == null || (status != 400 && status != 415) || !"2.0".equals(spec.path("swagger").asText())
+          || spec.has("consumes")) {
+        return false;
+      }
+      com.fasterxml.jackson.databind.JsonNode operation = spec.path("paths").path(path).path(method);
+      boolean body = false;
+      for (com.fasterxml.jackson.databind.JsonNode parameter : operation.path("parameters")) {
+        body |= "body".equals(parameter.path("in").asText()) || "formData".equals(parameter.path("in").asText());
+      }
+      return body && !operation.has("consumes");
     }
 
     private static String operationPointer(TestCasePlan testCase) {

@@ -40,6 +40,9 @@ import org.junit.jupiter.api.io.TempDir;
  *       ({@link RequestCheck}: networknt on the spec's request body schema) also finds the row's body invalid;
  *       a valid request that Prism refuses (422) is not counted when that validator finds its body valid. Either
  *       way the other verdict is a false failure of ours, and counted.</li>
+ *   <li>A {@code oneOf} whose alternatives overlap (an object valid against both, as two open object schemas are)
+ *       cannot be satisfied by any value: a valid request Prism refuses for that alone, as the independent validator
+ *       confirms, is the spec's slip.</li>
  *   <li>Bodies without a media type: Prism refuses every body (400 or 415, "No supported content types") sent to a
  *       Swagger 2.0 operation for which neither it nor the spec lists {@code consumes}; clients send JSON there.</li>
  *   <li>No answer: a request that gets no HTTP answer at all (connection refused or closed) got no verdict from the
@@ -205,6 +208,7 @@ class PrismMockTest {
     static final String SKIPPED_KEYWORD = "malformed row Prism accepts, an independent validator refuses";
     static final String REFUSED_VALID = "valid request Prism refuses, an independent validator accepts";
     static final String NO_CONSUMES = "body sent where a Swagger 2.0 spec lists no consumes";
+    static final String OVERLAPPING_ONE_OF = "valid request refused for a oneOf no value can satisfy (the spec's)";
     /** The last exchange a failure reports ("  POST /store/order -> 400"). */
     private static final java.util.regex.Pattern EXCHANGE = java.util.regex.Pattern.compile(
         "\\n\\s+(GET|PUT|POST|PATCH|DELETE|HEAD|OPTIONS) (\\S+) -> (\\d{3})");
@@ -301,6 +305,10 @@ class PrismMockTest {
               == io.codextestgen.plan.BodyPlan.Kind.JSON) {
         List<String> violations = check.violations(bodyPointer, testCase.request().body().contentType(),
             testCase.request().body().text());
+        if (violations != null && !violations.isEmpty()
+            && violations.stream().allMatch(v -> v.startsWith(RequestCheck.OVERLAPPING_ONE_OF))) {
+          return OVERLAPPING_ONE_OF;
+        }
         return violations != null && violations.isEmpty() ? REFUSED_VALID : null;
       }
       return null;

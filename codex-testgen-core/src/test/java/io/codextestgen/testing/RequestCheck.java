@@ -24,6 +24,12 @@ import java.util.List;
  */
 public final class RequestCheck {
 
+  /**
+   * Marks a violation that is only a {@code oneOf} whose alternatives overlap (the value is valid against more than
+   * one): no value can satisfy it, a slip of the spec's (oneOf meant as anyOf).
+   */
+  public static final String OVERLAPPING_ONE_OF = "[oneOf alternatives overlap] ";
+
   private final JsonNode root;
   private final String iri;
   private final SchemaRegistry registry;
@@ -146,7 +152,8 @@ public final class RequestCheck {
     try {
       Schema schema = registry.getSchema(SchemaLocation.of(iri + "#" + encode(pointer)));
       List<String> violations = new ArrayList<>();
-      schema.validate(instance).forEach(error -> violations.add(String.valueOf(error)));
+      schema.validate(instance).forEach(error -> violations.add(
+          ("oneOf.indexes".equals(error.getMessageKey()) ? OVERLAPPING_ONE_OF : "") + error));
       return violations;
     } catch (RuntimeException e) {
       return null; // a schema the validator cannot read (a spec's slip): no verdict

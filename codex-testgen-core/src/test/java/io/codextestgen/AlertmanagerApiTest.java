@@ -47,13 +47,20 @@ class AlertmanagerApiTest {
       Map.entry("postSilences_invalidBody_rejected > null 'matchers[0]'", "failed to respond"),
       // The server's: boolean query parameters that are not booleans (active=not-a-boolean) are ignored, not refused
       // (seen only once the valid request passed: the rows used to get the 400 of a bad filter).
-      Map.entry("getAlerts_invalidParameter_rejected > query parameter 'active' of the wrong type", "but was <200>"),
-      Map.entry("getAlerts_invalidParameter_rejected > query parameter 'silenced' of the wrong type", "but was <200>"),
-      Map.entry("getAlerts_invalidParameter_rejected > query parameter 'inhibited' of the wrong type", "but was <200>"),
-      Map.entry("getAlerts_invalidParameter_rejected > query parameter 'unprocessed' of the wrong type", "but was <200>"),
-      Map.entry("getAlertGroups_invalidParameter_rejected > query parameter 'active' of the wrong type", "but was <200>"),
-      Map.entry("getAlertGroups_invalidParameter_rejected > query parameter 'silenced' of the wrong type", "but was <200>"),
-      Map.entry("getAlertGroups_invalidParameter_rejected > query parameter 'inhibited' of the wrong type", "but was <200>"),
+      Map.entry("getAlerts_invalidParameter_rejected > query parameter 'active' of the wrong type",
+          "but was <200>"),
+      Map.entry("getAlerts_invalidParameter_rejected > query parameter 'silenced' of the wrong type",
+          "but was <200>"),
+      Map.entry("getAlerts_invalidParameter_rejected > query parameter 'inhibited' of the wrong type",
+          "but was <200>"),
+      Map.entry("getAlerts_invalidParameter_rejected > query parameter 'unprocessed' of the wrong type",
+          "but was <200>"),
+      Map.entry("getAlertGroups_invalidParameter_rejected > query parameter 'active' of the wrong type",
+          "but was <200>"),
+      Map.entry("getAlertGroups_invalidParameter_rejected > query parameter 'silenced' of the wrong type",
+          "but was <200>"),
+      Map.entry("getAlertGroups_invalidParameter_rejected > query parameter 'inhibited' of the wrong type",
+          "but was <200>"),
       // The server's: DELETE of a silence id that does not exist answers 500, not 404.
       Map.entry("deleteSilence_valid", "-> 500"));
 

@@ -8,7 +8,8 @@ import java.util.List;
 /**
  * A request that satisfies the spec, with the values it was built from, so negative families can break exactly one
  * thing in it. {@code suffix} and {@code label} tell body variants apart in names ("_formBody", " (form body)").
- * {@code unfixedPathParameters} are path parameters whose value was made up or taken from an example: no fixture, no enum.
+ * {@code unfixedPathParameters} are path parameters whose value was made up or taken from an example: no fixture,
+ * no enum.
  */
 record ValidRequest(
     String suffix,

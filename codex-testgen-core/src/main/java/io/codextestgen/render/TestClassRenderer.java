@@ -196,7 +196,8 @@ final class TestClassRenderer {
       code.add(chain.body(request.body(), null));
     }
     return header(testCase, true)
-        .addCode(code.add(RequestChain.when(request)).add(chain.then(testCase.expect(), rejectionOf(testCase))).add(";\n$<$<").build())
+        .addCode(code.add(RequestChain.when(request)).add(chain.then(testCase.expect(), rejectionOf(testCase)))
+            .add(";\n$<$<").build())
         .build();
   }
 

@@ -108,8 +108,9 @@ class GeneratedSuiteAgainstWireMockTest {
         .build();
     server.resetAll();
     server.stubFor(com.github.tomakehurst.wiremock.client.WireMock.any(
-        com.github.tomakehurst.wiremock.client.WireMock.anyUrl()).willReturn(BookshopStubs.json(400,
-            "{\"title\": \"bad request\", \"status\": 400}")));
+        com.github.tomakehurst.wiremock.client.WireMock.anyUrl()).willReturn(aResponse().withStatus(400)
+            .withHeader("Content-Type", "application/problem+json")
+            .withBody("{\"title\": \"bad request\", \"status\": 400}")));
 
     Map<String, Outcome> outcomes;
     try (GeneratedSuite refusing = GeneratedSuite.compile(CodexTestgen.render(config).files(), work)) {
@@ -125,6 +126,9 @@ class GeneratedSuiteAgainstWireMockTest {
 
     assertThat(outcomes.get("listBooks_valid").failed()).isTrue();
     assertThat(outcomes.get("createBook_valid").failed()).isTrue();
+    assertThat(outcomes.get("createBook_valid").failure()).as("ResponseCheck.Report: what was sent and what came")
+        .contains("POST /books: valid request -> 201: ").contains("POST /books -> 400")
+        .contains("body: {\"title\": \"bad request\"");
     Map<String, Outcome> rejections = outcomes.entrySet().stream().filter(e -> e.getKey().contains("_rejected"))
         .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
     assertThat(rejections).as("tests expecting a rejection").hasSizeGreaterThan(20);

@@ -209,16 +209,19 @@ class PrismMockTest {
     static final String REFUSED_VALID = "valid request Prism refuses, an independent validator accepts";
     static final String NO_CONSUMES = "body sent where a Swagger 2.0 spec lists no consumes";
     static final String OVERLAPPING_ONE_OF = "valid request refused for a oneOf no value can satisfy (the spec's)";
-    /** The last exchange a failure reports ("  POST /store/order -> 400"). */
-    private static final java.util.regex.Pattern EXCHANGE = java.util.regex.Pattern.compile(
-        "\\n\\s+(GET|PUT|POST|PATCH|DELETE|HEAD|OPTIONS) (\\S+) -> (\\d{3})");
     static final String MOCK_ANSWER = "the mock's answer breaks the spec";
     /** The status a failed status check reports: "but was <422>" or "but ... <201> was less than". */
     private static final java.util.regex.Pattern STATUS = java.util.regex.Pattern.compile(
         " but .*?(?:<(\\d{3})> was|was <(\\d{3})>)");
-    /** A request and its answer in a failure ("POST /books -> 422"); the display name may hold "-> 200" too. */
+    /**
+     * A request and its answer in a failure ("POST /store/order -> 400"); the last one is what the test got. A display
+     * name's "-> 200" is what it expected and does not match (no method and path right before it).
+     */
     private static final java.util.regex.Pattern ANSWER = java.util.regex.Pattern.compile(
-        "(?:GET|PUT|POST|PATCH|DELETE|HEAD|OPTIONS) \\S+ -> (\\d{3})");
+        "(GET|PUT|POST|PATCH|DELETE|HEAD|OPTIONS) (\\S+) -> (\\d{3})");
+    /** Where Prism's validation of a refused request found what it refused ("location":["body", ...]). */
+    private static final java.util.regex.Pattern LOCATION = java.util.regex.Pattern.compile(
+        "\"location\":\\[\"(\\w+)\"");
 
     private final Map<String, TestCasePlan> cases = new java.util.HashMap<>();
     private final Map<String, CaseRow> rows = new java.util.HashMap<>();
@@ -230,10 +233,7 @@ class PrismMockTest {
     Judge(CodexTestgen.Generated result, GeneratedSuite suite, RequestCheck check, Path specFile) throws IOException {
       this.suite = suite;
       this.check = check;
-      String text = Files.readString(specFile);
-      this.spec = (text.stripLeading().startsWith("{") ? new com.fasterxml.jackson.databind.ObjectMapper()
-          : new com.fasterxml.jackson.databind.ObjectMapper(new com.fasterxml.jackson.dataformat.yaml.YAMLFactory()))
-          .readTree(text);
+      this.spec = RequestCheck.read(specFile);
       this.supportClass = result.plan().basePackage() + "." + result.plan().support().className();
       result.plan().classes().forEach(testClass -> testClass.cases().forEach(testCase -> {
         cases.put(testCase.methodName(), testCase);
@@ -265,14 +265,14 @@ class PrismMockTest {
         return null;
       }
       java.util.regex.Matcher status = STATUS.matcher(failure);
-      int got = 0;
-      if (status.find()) {
-        got = Integer.parseInt(status.group(1) != null ? status.group(1) : status.group(2));
-      } else {
-        for (java.util.regex.Matcher answer = ANSWER.matcher(failure); answer.find(); ) {
-          got = Integer.parseInt(answer.group(1)); // the last answer the failure names
-        }
+      java.util.regex.Matcher answer = lastAnswer(failure);
+      int got = status.find() ? Integer.parseInt(status.group(1) != null ? status.group(1) : status.group(2))
+          : answer == null ? 0 : Integer.parseInt(answer.group(3));
+      Set<String> refusedIn = new java.util.HashSet<>();
+      for (java.util.regex.Matcher location = LOCATION.matcher(failure); location.find(); ) {
+        refusedIn.add(location.group(1));
       }
+      boolean prismRefused = got == 422 && failure.contains("UNPROCESSABLE_ENTITY") && !refusedIn.isEmpty();
       String bodyPointer = testCase.pointer().endsWith("/requestBody") ? testCase.pointer()
           : testCase.pointer() + "/requestBody";
       if (testCase.shape() == TestCasePlan.Shape.BODY_PATCH_ROWS && got >= 200 && got < 300) {
@@ -288,19 +288,15 @@ class PrismMockTest {
             row.location(), row.target(), row.value());
         return violations != null && !violations.isEmpty() ? SKIPPED_KEYWORD : null;
       }
-      if (testCase.family().equals("valid") && got == 422 && failure.contains("UNPROCESSABLE_ENTITY")
-          && (failure.contains("\"location\":[\"path\"") || failure.contains("\"location\":[\"query\"")
-              || failure.contains("\"location\":[\"header\""))
-          && parametersValid(testCase)) {
+      if (testCase.family().equals("valid") && prismRefused
+          && Set.of("path", "query", "header").containsAll(refusedIn) && parametersValid(testCase)) {
         return REFUSED_VALID;
       }
       if (testCase.family().equals("valid") && got >= 200 && got < 300
           && failure.contains("the response breaks the spec") && !failure.contains("is not documented")) {
         return MOCK_ANSWER;
       }
-      if (testCase.family().equals("valid") && got == 422 && failure.contains("UNPROCESSABLE_ENTITY")
-          && failure.contains("\"location\":[\"body\"") && !failure.contains("\"location\":[\"query\"")
-          && !failure.contains("\"location\":[\"path\"") && !failure.contains("\"location\":[\"header\"")
+      if (testCase.family().equals("valid") && prismRefused && refusedIn.equals(Set.of("body"))
           && testCase.request().body() != null && testCase.request().body().kind()
               == io.codextestgen.plan.BodyPlan.Kind.JSON) {
         List<String> violations = check.violations(bodyPointer, testCase.request().body().contentType(),
@@ -316,25 +312,28 @@ class PrismMockTest {
 
     /** Whether the failure's last exchange was a 400/415 to a Swagger 2.0 body operation with no consumes. */
     private boolean bodyWithoutConsumes(String failure) {
-      java.util.regex.Matcher exchange = EXCHANGE.matcher(failure);
-      String method = null;
-      String path = null;
-      int status = 0;
-      while (exchange.find()) {
-        method = exchange.group(1).toLowerCase(java.util.Locale.ROOT);
-        path = exchange.group(2);
-        status = Integer.parseInt(exchange.group(3));
-      }
-      if (method == null || (status != 400 && status != 415) || !"2.0".equals(spec.path("swagger").asText())
-          || spec.has("consumes")) {
+      java.util.regex.Matcher answer = lastAnswer(failure);
+      if (answer == null || !answer.group(3).equals("400") && !answer.group(3).equals("415")
+          || !"2.0".equals(spec.path("swagger").asText()) || spec.has("consumes")) {
         return false;
       }
-      com.fasterxml.jackson.databind.JsonNode operation = spec.path("paths").path(path).path(method);
+      com.fasterxml.jackson.databind.JsonNode operation = spec.path("paths").path(answer.group(2))
+          .path(answer.group(1).toLowerCase(java.util.Locale.ROOT));
       boolean body = false;
       for (com.fasterxml.jackson.databind.JsonNode parameter : operation.path("parameters")) {
         body |= "body".equals(parameter.path("in").asText()) || "formData".equals(parameter.path("in").asText());
       }
       return body && !operation.has("consumes");
+    }
+
+    /** The last request and answer a failure names (groups: method, path, status), or null. */
+    private static java.util.regex.Matcher lastAnswer(String failure) {
+      java.util.regex.Matcher answer = ANSWER.matcher(failure);
+      int last = -1;
+      while (answer.find()) {
+        last = answer.start();
+      }
+      return last >= 0 && answer.find(last) ? answer : null;
     }
 
     private static String operationPointer(TestCasePlan testCase) {
@@ -364,17 +363,14 @@ class PrismMockTest {
       return true;
     }
 
-    /** The body a patch row sends, computed by the suite's own support class. */
+    /**
+     * The body a patch row sends, computed by the suite's own support class (a row written as
+     * {@code lengthened(...)} makes the value the plan holds).
+     */
     private String patched(TestCasePlan testCase, CaseRow row) {
       try {
-        Class<?> support = suite.loadClass(supportClass);
-        String valid = testCase.request().body().text();
-        if (row.lengthenedTo() != null && row.value() != null && row.value().length() > 120) {
-          return (String) support.getMethod("lengthened", String.class, String.class, int.class)
-              .invoke(null, valid, row.target(), row.lengthenedTo());
-        }
-        return (String) support.getMethod("patch", String.class, String.class, String.class)
-            .invoke(null, valid, row.target(), row.value());
+        return (String) suite.loadClass(supportClass).getMethod("patch", String.class, String.class, String.class)
+            .invoke(null, testCase.request().body().text(), row.target(), row.value());
       } catch (ReflectiveOperationException e) {
         return null;
       }

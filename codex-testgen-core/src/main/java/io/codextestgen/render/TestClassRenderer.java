@@ -179,7 +179,7 @@ final class TestClassRenderer {
    */
   static String rejectionOf(TestCasePlan testCase) {
     return testCase.family().equals("malformed") && !testCase.expect().statuses().isEmpty()
-        && testCase.shape() != TestCasePlan.Shape.RATE_LIMIT ? testCase.operationId() : null;
+        ? testCase.operationId() : null;
   }
 
   /** A valid request on an id that was made up: the test judges the status, and its answer is still kept. */

@@ -40,12 +40,17 @@ public final class RequestCheck {
     this.registry = registry;
   }
 
+  /** A spec file's tree, JSON or YAML. */
+  public static JsonNode read(Path spec) throws IOException {
+    String text = Files.readString(spec, StandardCharsets.UTF_8);
+    return (text.stripLeading().startsWith("{") ? new ObjectMapper() : new ObjectMapper(new YAMLFactory()))
+        .readTree(text);
+  }
+
   /** A check of {@code spec}'s request bodies; null for a Swagger 2.0 spec (its bodies are parameters). */
   public static RequestCheck of(Path spec) throws IOException {
     String text = Files.readString(spec, StandardCharsets.UTF_8);
-    ObjectMapper mapper = text.stripLeading().startsWith("{") ? new ObjectMapper()
-        : new ObjectMapper(new YAMLFactory());
-    JsonNode root = mapper.readTree(text);
+    JsonNode root = read(spec);
     String version = root.path("openapi").asText();
     if (!version.startsWith("3.")) {
       return null;

@@ -28,12 +28,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import javax.annotation.processing.Generated;
@@ -89,9 +91,15 @@ public final class ResponseCheck implements Filter {
     private static final ThreadLocal<Class<?>> CURRENT_CLASS = new ThreadLocal<>();
 
     /**
-     * By test class: "operation: got status, documented statuses" -> how many rejections were so.
+     * By test class: each kind of rejection whose status the spec does not document, and how many there were.
      */
-    private static final Map<Class<?>, Map<String, Integer>> UNDOCUMENTED_REJECTIONS = new ConcurrentHashMap<>();
+    private static final Map<Class<?>, Map<Rejection, Integer>> UNDOCUMENTED_REJECTIONS = new ConcurrentHashMap<>();
+
+    /**
+     * A rejection of operation {@code operationId} with {@code status}, where the spec documents {@code documented}.
+     */
+    private record Rejection(String operationId, int status, String documented) {
+    }
 
     private static final int MAX_VIOLATIONS = 10;
 
@@ -231,7 +239,7 @@ public final class ResponseCheck implements Filter {
                 }
                 if (testClass != null && java.util.Arrays.stream(documented).noneMatch(d -> d == status)) {
                     UNDOCUMENTED_REJECTIONS.computeIfAbsent(testClass, c -> new ConcurrentHashMap<>())
-                            .merge(operationId + ": " + status + ", documented: " + expected, 1, Integer::sum);
+                            .merge(new Rejection(operationId, status, expected), 1, Integer::sum);
                 }
                 return true;
             }
@@ -248,19 +256,21 @@ public final class ResponseCheck implements Filter {
      * naming each operation and status and how to accept it if it is intended.
      */
     public static void assertRejectionsAsDocumented(Class<?> testClass) {
-        Map<String, Integer> found = UNDOCUMENTED_REJECTIONS.remove(testClass); // reported once, then forgotten
+        Map<Rejection, Integer> found = UNDOCUMENTED_REJECTIONS.remove(testClass); // reported once, then forgotten
         if (found == null || found.isEmpty()) {
             return;
         }
         StringBuilder text = new StringBuilder("malformed requests were rejected with statuses the spec does not"
                 + " document:");
-        new java.util.TreeMap<>(found).forEach((what, count) -> {
-            String operation = what.substring(0, what.indexOf(':'));
-            String status = what.substring(what.indexOf(':') + 2, what.indexOf(','));
-            text.append("\n  ").append(what).append(" (").append(count).append(count == 1 ? " request" : " requests")
-                    .append("); if intended, accept it in codex-testgen.yaml: operations: {").append(operation)
-                    .append(": {malformedStatuses: [").append(status).append("]}}, else fix the server or the spec");
-        });
+        Map<Rejection, Integer> sorted = new TreeMap<>(Comparator.comparing(Rejection::operationId)
+                .thenComparingInt(Rejection::status));
+        sorted.putAll(found);
+        sorted.forEach((rejection, count) -> text.append("\n  ").append(rejection.operationId()).append(": ")
+                .append(rejection.status()).append(", documented: ").append(rejection.documented()).append(" (")
+                .append(count).append(count == 1 ? " request" : " requests")
+                .append("); if intended, accept it in codex-testgen.yaml: operations: {")
+                .append(rejection.operationId()).append(": {malformedStatuses: [").append(rejection.status())
+                .append("]}}, else fix the server or the spec"));
         throw new AssertionError(text.toString());
     }
 
@@ -307,8 +317,8 @@ public final class ResponseCheck implements Filter {
             VALID_STATUS.put(key, status);
             return;
         }
-        Integer valid = VALID_STATUS.get(key);
-        if (valid != null && valid == status && status >= 400 && status < 500) {
+        Integer validStatus = VALID_STATUS.get(key);
+        if (validStatus != null && validStatus == status && status >= 400 && status < 500) {
             Assumptions.abort("not judged: the valid request of " + method.toUpperCase(Locale.ROOT) + " " + path
                     + " got the same " + status + ", so this rejection need not be caused by what this test"
                     + " broke. Make the valid request pass first (give the operation's parameters or body in"

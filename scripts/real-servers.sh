@@ -11,10 +11,17 @@ log=target/real-servers.log
 mkdir -p target
 mvn -B -q install -DskipTests -Dinvoker.skip=true -pl codex-testgen-core -am > /dev/null
 status=0
+rm -rf codex-testgen-core/target/real-servers
 mvn -B test -pl codex-testgen-core -Dsurefire.failIfNoSpecifiedTests=false \
   -Dtest='PrismMockTest,WireMockAdminApiTest,AlertmanagerApiTest,LoopBackTodoApiTest' > "$log" 2>&1 || status=$?
 echo "target | tests | passed | failed"
 grep -E '^(Prism mock|WireMock [0-9.]+ admin API|Alertmanager [0-9.]+|LoopBack 4 Todo example [0-9.]+):' "$log"
 grep -E '^Not counted, by rule:' "$log" || true
+for triage in codex-testgen-core/target/real-servers/*-triage.md; do
+  [ -f "$triage" ] || continue
+  echo
+  echo "== $(basename "$triage" -triage.md)"
+  grep -E '^[0-9]+ tests?: |^### ' "$triage"
+done
 echo "(full output: $log)"
 exit $status

@@ -2,6 +2,7 @@ def committed = new File(basedir, 'src/test/codex-testgen/com/example/petstore/t
 assert new File(committed, 'ApiTestSupport.java').isFile()
 assert new File(committed, 'PetsApiIT.java').isFile()
 assert new File(committed, 'ResponseCheck.java').isFile() : 'the response check comes with the suite'
+assert new File(committed, 'Triage.java').isFile() : 'and the triage'
 assert new File(basedir, 'target/test-classes/com/example/petstore/tests/PetsApiIT.class').isFile()
 assert new File(basedir, 'target/generated-test-sources/codex-testgen/com/example/petstore/scratch/PetsApiIT.java').isFile()
 assert new File(basedir, 'target/test-classes/com/example/petstore/scratch/PetsApiIT.class').isFile()
@@ -19,7 +20,7 @@ assert !source.contains('deletePet') : 'DELETE is opt-in'
 assert !source.contains('\r')
 
 def log = new File(basedir, 'build.log').text
-assert log =~ /codex-testgen: \d+ tests for 2 of 3 operations, in 1 classes from petstore\.yaml -> src\/test\/codex-testgen \(4 written, 0 unchanged, 0 deleted\)/
+assert log =~ /codex-testgen: \d+ tests for 2 of 3 operations, in 1 classes from petstore\.yaml -> src\/test\/codex-testgen \(5 written, 0 unchanged, 0 deleted\)/
 assert log.contains('skipped DELETE /pets/{petId} (deletePet): DELETE is destructive')
 def report = new File(basedir, 'target/codex-testgen/report.md')
 assert report.isFile() : 'report for reviewers'

@@ -127,7 +127,7 @@ public final class CodexTestgen {
   }
 
   private static Read read(GeneratorConfig config) {
-    LoadedSpec spec = new SpecLoader(config.remoteRefAllowList()).load(config.specFile());
+    LoadedSpec spec = new SpecLoader(config.remoteRefAllowList(), config.refMappings()).load(config.specFile());
     try {
       return new Read(ApiModelReader.read(spec), spec.warnings(), spec.files());
     } catch (RuntimeException e) {

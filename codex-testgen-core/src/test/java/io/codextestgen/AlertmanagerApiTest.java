@@ -125,6 +125,13 @@ class AlertmanagerApiTest {
       assertThat(run.outcomes()).hasSizeGreaterThan(20);
       assertThat(run.unexplained(FINDINGS)).isEmpty();
       assertThat(run.failures().keySet()).allMatch(test -> FINDINGS.keySet().stream().anyMatch(test::startsWith));
+      // the 13 failures, as the triage sorts them: one entry per cause, and what would accept the 422s
+      assertThat(run.triage()).as(run.triage())
+          .contains("The failures come from 4 root causes")
+          .contains("### 1. The server gave no answer (NoHttpResponseException) (2 tests, 2 operations)")
+          .contains("The server failed with 500 (1 test, 1 operation)")
+          .contains("Malformed requests were accepted (8 tests, 3 operations)")
+          .contains("  postAlerts: {malformedStatuses: [422]}\n  postSilences: {malformedStatuses: [422]}\n");
     } finally {
       server.destroy();
       server.waitFor(10, TimeUnit.SECONDS);

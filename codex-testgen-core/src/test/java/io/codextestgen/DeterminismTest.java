@@ -73,9 +73,9 @@ class DeterminismTest {
 
     GenerationResult second = CodexTestgen.generate(config);
 
-    assertThat(first.writtenFiles()).hasSize(6);
+    assertThat(first.writtenFiles()).hasSize(7);
     assertThat(second.writtenFiles()).isEmpty();
-    assertThat(second.unchangedFiles()).hasSize(6);
+    assertThat(second.unchangedFiles()).hasSize(7);
     assertThat(Files.getLastModifiedTime(support)).isEqualTo(before);
   }
 }

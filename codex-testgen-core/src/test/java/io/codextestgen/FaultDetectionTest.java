@@ -9,7 +9,9 @@ import io.codextestgen.testing.GeneratedSuite.Outcome;
 import io.codextestgen.testing.SpecFake;
 import io.codextestgen.testing.SpecFake.Fault;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
@@ -138,6 +140,45 @@ class FaultDetectionTest {
         // One finding per class, not one per row: every row still sees its rejection.
         fault(Fault.UNPROCESSABLE_FOR_INVALID_INPUT, "rejectionsUseTheDocumentedStatuses",
             "(\\w+\\.)?rejectionsUseTheDocumentedStatuses"));
+  }
+
+  static Stream<Arguments> triage() {
+    return Stream.of(
+        Arguments.of(Fault.NONE, List.of("0 failed, 0 not judged", "No failures.")),
+        Arguments.of(Fault.AUTH_NOT_ENFORCED, List.of("Requests without valid credentials were accepted",
+            "- `listBooks`", "declare `security: []`")),
+        Arguments.of(Fault.SERVER_ERROR_ON_MALFORMED_JSON, List.of("The server failed with 500", "- `createBook`",
+            "POST /books: body not valid JSON -> 400/422 > \"unparseable JSON\"")),
+        Arguments.of(Fault.MISSING_REQUIRED_ACCEPTED, List.of("Malformed requests were accepted", "- `createBook`",
+            "> \"missing required 'isbn'\"")),
+        Arguments.of(Fault.RESPONSE_VIOLATES_SCHEMA, List.of("Response bodies break `#/components/schemas/",
+            "- `getBook`", "if the server is right, the schema at")),
+        Arguments.of(Fault.WRONG_CONTENT_TYPE, List.of("Answers in a media type the spec does not document")),
+        Arguments.of(Fault.UNDOCUMENTED_STATUS, List.of("which the spec does not document", "- `createBook`")),
+        Arguments.of(Fault.UNPROCESSABLE_FOR_INVALID_INPUT, List.of("from 1 root cause",
+            "Malformed requests were rejected with 422, which the spec does not document",
+            "(2 tests, 3 operations)", "books API > malformed requests are rejected with the statuses",
+            "  replaceBook: {malformedStatuses: [422]}")));
+  }
+
+  /**
+   * The run's triage names each fault as one root cause, with the operations it hit and what to do; the Markdown
+   * file is what is also printed at the end of the run.
+   */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("triage")
+  void theTriageNamesEachFaultOnce(Fault fault, List<String> expected, @TempDir Path dir) throws IOException {
+    fake.fault(fault);
+    Path file = dir.resolve("triage.md");
+    Map<String, String> properties = new TreeMap<>(properties());
+    properties.put("codex.triageFile", file.toString());
+    Map<String, Outcome> outcomes = suite.run(properties, "!rate-limit");
+
+    String triage = Files.readString(file);
+    long failed = outcomes.values().stream().filter(Outcome::failed).count();
+    assertThat(triage).as(triage).startsWith("## codex-testgen triage\n")
+        .contains(" " + failed + " failed, ")
+        .contains(expected);
   }
 
   /** A server that announces nothing, for an operation with no configured window: the burst cannot judge. */

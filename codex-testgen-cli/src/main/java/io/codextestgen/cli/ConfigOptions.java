@@ -48,6 +48,10 @@ final class ConfigOptions {
       description = "Allow remote $refs under this prefix (repeatable; default: none, no network access)")
   List<String> remoteRefAllowList = new ArrayList<>();
 
+  @Option(names = "--ref-mapping", paramLabel = "URL_PREFIX=PATH",
+      description = "Read $refs under this URL prefix from a local directory or file instead (repeatable)")
+  List<String> refMappings = new ArrayList<>();
+
   @Option(names = "--report", paramLabel = "DIR", description = "Write report.md and report.json here")
   Path reportDirectory;
 
@@ -80,6 +84,7 @@ final class ConfigOptions {
         .includeDeprecated(includeDeprecated)
         .useSpecServers(useSpecServers)
         .remoteRefAllowList(remoteRefAllowList)
+        .refMappings(GeneratorConfig.refMappings(refMappings, Path.of("")))
         .reportDirectory(reportDirectory)
         .fixtures(fixtures)
         .llm(llm())

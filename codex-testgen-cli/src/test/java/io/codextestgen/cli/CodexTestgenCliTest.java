@@ -38,13 +38,45 @@ class CodexTestgenCliTest {
   }
 
   @Test
+  void refMappingsReadSharedSchemasFromALocalCopy() throws IOException {
+    Files.createDirectories(dir.resolve("vendored/common"));
+    Files.writeString(dir.resolve("vendored/common/pet.yaml"),
+        "Pet: { type: object, required: [name], properties: { name: { type: string, maxLength: 30 } } }\n");
+    Path spec = Files.writeString(dir.resolve("openapi.yaml"), """
+        openapi: 3.0.3
+        info: { title: Pets, version: '1' }
+        paths:
+          /pets:
+            post:
+              operationId: addPet
+              requestBody:
+                required: true
+                content: { application/json: { schema: { $ref: 'https://schemas.example.com/common/pet.yaml#/Pet' } } }
+              responses:
+                '201': { description: added }
+        """);
+    String output = dir.resolve("out").toString();
+
+    assertThat(run("generate", "-s", spec.toString(), "-o", output)).as(err.toString()).isEqualTo(2);
+    assertThat(err.toString()).contains("remote $ref 'https://schemas.example.com/common/pet.yaml#/Pet' refused");
+
+    assertThat(run("generate", "-s", spec.toString(), "-o", output,
+        "--ref-mapping", "https://schemas.example.com/=" + dir.resolve("vendored"))).as(err.toString()).isZero();
+    assertThat(Files.readString(dir.resolve("out/apitests/PetsApiIT.java"))).contains("longer than 30");
+
+    assertThat(run("generate", "-s", spec.toString(), "-o", output, "--ref-mapping", "https://schemas.example.com/"))
+        .isEqualTo(2);
+    assertThat(err.toString()).contains("refMappings").contains("is not URL_PREFIX=PATH");
+  }
+
+  @Test
   void generateThenCheckThenDriftThenBadInput() throws IOException {
     Path spec = spec("50");
     String output = dir.resolve("out").toString();
 
     assertThat(run("generate", "--spec", spec.toString(), "--output", output, "--package", "com.example.pets"))
         .isZero();
-    assertThat(out.toString()).contains("tests for 1 of 1 operations, in 1 classes from openapi.yaml").contains("(3 written");
+    assertThat(out.toString()).contains("tests for 1 of 1 operations, in 1 classes from openapi.yaml").contains("(4 written");
     assertThat(dir.resolve("out/com/example/pets/PetsApiIT.java")).exists();
 
     assertThat(run("check", "-s", spec.toString(), "-o", output, "-p", "com.example.pets")).isZero();

@@ -29,6 +29,7 @@ public record GeneratorConfig(
     String specPathInTests,
     long seed,
     List<String> remoteRefAllowList,
+    Map<String, Path> refMappings,
     boolean useSpecServers,
     boolean includeDestructive,
     String classSuffix,
@@ -62,6 +63,7 @@ public record GeneratorConfig(
 
   public GeneratorConfig {
     remoteRefAllowList = List.copyOf(remoteRefAllowList);
+    refMappings = Collections.unmodifiableMap(new TreeMap<>(refMappings));
     malformedStatuses = Collections.unmodifiableMap(new TreeMap<>(malformedStatuses));
     rateLimits = Collections.unmodifiableMap(new TreeMap<>(rateLimits));
     families = Collections.unmodifiableSet(new TreeSet<>(families));
@@ -87,6 +89,28 @@ public record GeneratorConfig(
     return families.contains(family);
   }
 
+  /**
+   * {@code refMappings} from entries written {@code URL_PREFIX=PATH} (as the Maven plugin and the CLI take them),
+   * each path relative to {@code baseDirectory}.
+   */
+  public static Map<String, Path> refMappings(List<String> entries, Path baseDirectory) {
+    Map<String, Path> mappings = new TreeMap<>();
+    List<Diagnostic> problems = new ArrayList<>();
+    for (String entry : entries == null ? List.<String>of() : entries) {
+      int equals = entry == null ? -1 : entry.indexOf('=');
+      if (equals <= 0 || equals == entry.length() - 1) {
+        problems.add(Diagnostic.error("", "refMappings", "'" + entry + "' is not URL_PREFIX=PATH, e.g."
+            + " https://schemas.example.com/=src/main/openapi/schemas"));
+        continue;
+      }
+      mappings.put(entry.substring(0, equals).strip(), baseDirectory.resolve(entry.substring(equals + 1).strip()));
+    }
+    if (!problems.isEmpty()) {
+      throw new GenerationException(problems);
+    }
+    return mappings;
+  }
+
   public static Builder builder(Path specFile, Path outputDirectory) {
     return new Builder(specFile, outputDirectory);
   }
@@ -97,6 +121,7 @@ public record GeneratorConfig(
         .specPathInTests(specPathInTests)
         .seed(seed)
         .remoteRefAllowList(remoteRefAllowList)
+        .refMappings(refMappings)
         .useSpecServers(useSpecServers)
         .includeDestructive(includeDestructive)
         .classSuffix(classSuffix)
@@ -125,6 +150,7 @@ public record GeneratorConfig(
     private String specPathInTests;
     private long seed;
     private List<String> remoteRefAllowList = List.of();
+    private Map<String, Path> refMappings = Map.of();
     private boolean useSpecServers;
     private boolean includeDestructive;
     private String classSuffix = DEFAULT_CLASS_SUFFIX;
@@ -174,6 +200,16 @@ public record GeneratorConfig(
      * URL prefixes from which remote {@code $ref}s may be loaded. Empty (the default) refuses every remote
      * reference, so loading a spec makes no network call.
      */
+    /**
+     * {@code $ref}s whose URL starts with a key are read from the local file or directory it maps to, with no
+     * network call ({@code https://schemas.example.com/} to {@code schemas/} reads {@code
+     * https://schemas.example.com/common/error.yaml} from {@code schemas/common/error.yaml}).
+     */
+    public Builder refMappings(Map<String, Path> refMappings) {
+      this.refMappings = refMappings == null ? Map.of() : Map.copyOf(refMappings);
+      return this;
+    }
+
     public Builder remoteRefAllowList(List<String> remoteRefAllowList) {
       this.remoteRefAllowList = remoteRefAllowList == null ? List.of() : List.copyOf(remoteRefAllowList);
       return this;
@@ -360,6 +396,15 @@ public record GeneratorConfig(
               "'" + prefix + "' is not an http(s) URL prefix such as https://schemas.example.com/"));
         }
       }
+      for (Map.Entry<String, Path> mapping : new TreeMap<>(refMappings).entrySet()) {
+        if (!ALLOWED_PREFIX.matcher(mapping.getKey()).matches()) {
+          problems.add(Diagnostic.error("", "refMappings", "'" + mapping.getKey() + "' is not an http(s) URL prefix"
+              + " such as https://schemas.example.com/"));
+        } else if (!java.nio.file.Files.exists(mapping.getValue())) {
+          problems.add(Diagnostic.error("", "refMappings", "'" + mapping.getKey() + "' maps to " + mapping.getValue()
+              + ", which does not exist: give a local file or directory holding what the URL serves"));
+        }
+      }
       for (String family : families) {
         if (!ALL_FAMILIES.contains(family)) {
           problems.add(Diagnostic.error("", "families",
@@ -427,7 +472,7 @@ public record GeneratorConfig(
       String inTests = specPathInTests == null || specPathInTests.isBlank()
           ? Objects.toString(specFile.getFileName())
           : specPathInTests.replace('\\', '/');
-      return new GeneratorConfig(specFile, outputDirectory, basePackage, inTests, seed, remoteRefAllowList,
+      return new GeneratorConfig(specFile, outputDirectory, basePackage, inTests, seed, remoteRefAllowList, refMappings,
           useSpecServers, includeDestructive, classSuffix, malformedStatuses, rateLimits, rateLimitMaxRequests,
           rateLimitConcurrency, rateLimitMaxWaitSeconds, selection, families, includeDeprecated, destructiveMethods, allowUnknownProperties,
           reportDirectory, stateFile, fixtures, requestBodies, llm);

@@ -29,6 +29,7 @@ public final class JUnitRenderer {
     files.add(file(plan.basePackage(), SupportClassRenderer.render(plan.support(), needs,
         ClassName.get(plan.basePackage(), TemplateFile.RESPONSE_CHECK)), specFile));
     files.add(TemplateFile.render(TemplateFile.RESPONSE_CHECK, plan.basePackage(), specFile, sha256, Map.of()));
+    files.add(TemplateFile.render(TemplateFile.TRIAGE, plan.basePackage(), specFile, sha256, Map.of()));
     if (needs.rateLimit()) {
       RateLimitCaps caps = plan.support().rateLimitCaps();
       files.add(TemplateFile.render(TemplateFile.RATE_LIMIT_BURST, plan.basePackage(), specFile, sha256, Map.of(

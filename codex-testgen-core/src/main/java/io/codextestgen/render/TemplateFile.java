@@ -9,13 +9,14 @@ import java.util.TreeMap;
 
 /**
  * A class emitted beside the support class whose code does not depend on the spec ({@code ResponseCheck},
- * {@code RateLimitBurst}): a source template (a resource, written like JavaPoet's output) with the package, the
+ * {@code Triage}, {@code RateLimitBurst}): a source template (a resource, written like JavaPoet's output) with the package, the
  * generated marker and a few configured values filled in.
  */
 final class TemplateFile {
 
   static final String RESPONSE_CHECK = "ResponseCheck";
   static final String RATE_LIMIT_BURST = "RateLimitBurst";
+  static final String TRIAGE = "Triage";
 
   private TemplateFile() {}
 

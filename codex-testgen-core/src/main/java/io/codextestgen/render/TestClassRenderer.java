@@ -46,7 +46,7 @@ final class TestClassRenderer {
         .addAnnotation(AnnotationSpec.builder(Types.TEST_METHOD_ORDER)
             .addMember("value", "$T.OrderAnnotation.class", Types.METHOD_ORDERER).build())
         .addAnnotation(AnnotationSpec.builder(Types.EXTEND_WITH).addMember("value", "$T.class",
-            support.peerClass(TemplateFile.RESPONSE_CHECK).nestedClass("Report")).build())
+            support.peerClass(TemplateFile.TRIAGE)).build())
         .addJavadoc("API tests of operations grouped as {@code $L}. Valid requests run first: a test expecting a\n"
             + "rejection is judged only if the valid request of its operation was not rejected the same way.\n",
             JavaText.comment(plan.groupName()))

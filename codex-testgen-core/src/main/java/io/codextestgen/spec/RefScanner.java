@@ -40,6 +40,7 @@ final class RefScanner {
 
   private final Path rootDirectory;
   private final List<String> remoteAllowList;
+  private final Map<String, Path> refMappings;
   private final Map<Path, JsonNode> documents = new TreeMap<>();
   private final Map<Path, byte[]> contents = new TreeMap<>();
   /** Each distinct (file, $ref) is checked once: large specs repeat the same references thousands of times. */
@@ -48,8 +49,13 @@ final class RefScanner {
   private final List<Diagnostic> errors = new ArrayList<>();
 
   RefScanner(Path rootFile, List<String> remoteAllowList) {
+    this(rootFile, remoteAllowList, Map.of());
+  }
+
+  RefScanner(Path rootFile, List<String> remoteAllowList, Map<String, Path> refMappings) {
     this.rootDirectory = rootFile.toAbsolutePath().normalize().getParent();
     this.remoteAllowList = remoteAllowList;
+    this.refMappings = refMappings;
   }
 
   /** Files read, by normalized absolute path, in a stable order (for hashing). */
@@ -182,6 +188,13 @@ final class RefScanner {
     String lower = ref.toLowerCase(Locale.ROOT);
     externalRefs |= !ref.startsWith("#");
     if (lower.startsWith("http://") || lower.startsWith("https://") || lower.startsWith("//")) {
+      if (MappedRefs.mappingOf(ref, refMappings) != null) {
+        // the spec file's own mapped refs were rewritten before this check: this one is in a file it references
+        errors.add(Diagnostic.error(name, location, "$ref '" + ref + "' in a referenced file: refMappings apply to"
+            + " the spec file's own $refs (swagger-parser reads referenced files itself). Reference the file"
+            + " relatively from " + name));
+        return;
+      }
       if (remoteAllowList.stream().noneMatch(ref::startsWith)) {
         String metaSchema = MetaSchemaRefs.isMetaSchema(ref) ? " (JSON Schema's meta-schemas are read offline only"
             + " in the spec's own file)" : "";

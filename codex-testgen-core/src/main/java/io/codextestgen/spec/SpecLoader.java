@@ -31,14 +31,21 @@ public final class SpecLoader {
   private static final int SWAGGER_PARSER_YAML_LIMIT = 3 * 1024 * 1024;
 
   private final List<String> remoteRefAllowList;
+  private final Map<String, Path> refMappings;
 
   public SpecLoader(List<String> remoteRefAllowList) {
+    this(remoteRefAllowList, Map.of());
+  }
+
+  /** {@code refMappings}: URL prefixes of {@code $ref}s, each read from the local file or directory it maps to. */
+  public SpecLoader(List<String> remoteRefAllowList, Map<String, Path> refMappings) {
     this.remoteRefAllowList = List.copyOf(remoteRefAllowList);
+    this.refMappings = Map.copyOf(refMappings);
   }
 
   /** Returns the loaded spec, or throws {@link GenerationException} listing every problem found. */
   public LoadedSpec load(Path specFile) {
-    RefScanner scanner = new RefScanner(specFile, remoteRefAllowList);
+    RefScanner scanner = new RefScanner(specFile, remoteRefAllowList, refMappings);
     String name = scanner.displayName(specFile);
     if (!Files.isRegularFile(specFile)) {
       throw new GenerationException(Diagnostic.error(name, "",
@@ -47,6 +54,12 @@ public final class SpecLoader {
     JsonNode root = scanner.readOnly(specFile);
     // $refs to JSON Schema's meta-schemas are read offline, as "a JSON Schema", before anything follows references.
     int metaSchemaRefs = MetaSchemaRefs.inline(root, scanner.contents().get(specFile.toAbsolutePath().normalize()));
+    // So are those the configuration maps to local files: rewritten to those files' paths.
+    MappedRefs.Result mapped = MappedRefs.rewrite(root, specFile, name, refMappings);
+    if (!mapped.errors().isEmpty()) {
+      throw new GenerationException(mapped.errors());
+    }
+    boolean rewritten = metaSchemaRefs > 0 || mapped.rewritten() > 0;
     String location = specFile.toAbsolutePath().normalize().toString().replace('\\', '/');
     // OpenAPI 3.0 is deserialized while another thread checks the references and hashes the files: both only read
     // the tree, and deserializing opens nothing (3.1 and 2.0 go through swagger-parser's reading, which follows
@@ -82,13 +95,15 @@ public final class SpecLoader {
     byte[] rootBytes = scanner.contents().get(specFile.toAbsolutePath().normalize());
     boolean largeYaml = rootBytes != null && rootBytes.length > SWAGGER_PARSER_YAML_LIMIT
         && !RefScanner.looksLikeJson(rootBytes);
-    if (early == null && metaSchemaRefs > 0 && scanner.hasExternalRefs()) {
-      throw new GenerationException(Diagnostic.error(name, "", "$ref to a JSON Schema meta-schema (json-schema.org)"
-          + " in an OpenAPI 3.1 or Swagger 2.0 spec that also references other files: swagger-parser would fetch it"
-          + " over the network. Replace the $ref by {type: object}, or bundle the spec into one file"));
+    if (early == null && rewritten && scanner.hasExternalRefs() && root.has("swagger")) {
+      throw new GenerationException(Diagnostic.error(name, "", (mapped.rewritten() > 0 ? "refMappings"
+          : "a $ref to a JSON Schema meta-schema (json-schema.org)") + " in a Swagger 2.0 spec that also references"
+          + " other files: swagger-parser would read the spec from its file again and fetch the URL over the network."
+          + " Copy what the URL serves next to the spec and reference it relatively, or bundle the spec into one"
+          + " file"));
     }
     SwaggerParseResult result = early != null ? resolveExternal(specFile, location, early, scanner.hasExternalRefs())
-        : parse(specFile, location, root, scanner.hasExternalRefs(), largeYaml || metaSchemaRefs > 0);
+        : parse(specFile, location, root, scanner.hasExternalRefs(), largeYaml || rewritten);
     OpenAPI openApi = result.getOpenAPI();
     List<Diagnostic> warnings = new ArrayList<>();
     for (String message : result.getMessages() == null ? List.<String>of() : result.getMessages()) {
@@ -176,13 +191,20 @@ public final class SpecLoader {
   /**
    * OpenAPI 3.1 and Swagger 2.0 go through swagger-parser's own reading, which dereferences 3.1 and converts 2.0,
    * except a single-file spec it must get from the tree we read (as JSON): YAML past its YAML reader's limit, or
-   * a tree whose meta-schema references were replaced.
+   * a tree whose meta-schema or mapped references were replaced (a 3.1 spec of several files from the tree too,
+   * with its location).
    */
   private SwaggerParseResult parse(Path specFile, String location, JsonNode root, boolean externalRefs,
       boolean fromTree) {
     ParseOptions options = options(remoteRefAllowList);
     try {
-      if (!externalRefs && fromTree) {
+      if (fromTree && externalRefs) {
+        // OpenAPI 3.1 (Swagger 2.0 cannot be read from a tree and still resolve files): other files resolve
+        // against the spec's own location.
+        return new io.swagger.v3.parser.OpenAPIV3Parser().readContents(JSON.writeValueAsString(root), null, options,
+            location);
+      }
+      if (fromTree) {
         // swagger-parser's YAML reader refuses more than 3 MiB; JSON it reads without a limit.
         return new OpenAPIParser().readContents(JSON.writeValueAsString(root), null, options);
       }

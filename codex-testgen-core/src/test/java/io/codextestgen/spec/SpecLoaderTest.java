@@ -242,6 +242,127 @@ class SpecLoaderTest {
     }
   }
 
+  /** A server standing for the URL prefix: it counts the requests that reach it (there must be none). */
+  private static HttpServer countingServer(java.util.concurrent.atomic.AtomicInteger requests) throws IOException {
+    HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    server.createContext("/", exchange -> {
+      requests.incrementAndGet();
+      exchange.sendResponseHeaders(500, -1);
+      exchange.close();
+    });
+    server.start();
+    return server;
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"3.0.3", "3.1.0"})
+  void mappedRefsAreReadFromLocalFilesWithNoNetworkCall(String version) throws IOException {
+    java.util.concurrent.atomic.AtomicInteger requests = new java.util.concurrent.atomic.AtomicInteger();
+    HttpServer server = countingServer(requests);
+    try {
+      String prefix = "http://127.0.0.1:" + server.getAddress().getPort() + "/schemas/";
+      Path local = dir.resolve("vendored");
+      Files.createDirectories(local.resolve("common"));
+      // the mapped file references its neighbour relatively, as files served together do
+      Files.writeString(local.resolve("common/pet.yaml"),
+          "Pet: { type: object, properties: { tag: { $ref: 'tag.yaml#/Tag' } } }\n");
+      Files.writeString(local.resolve("common/tag.yaml"), "Tag: { type: string, maxLength: 20 }\n");
+      Path spec = Specs.write(dir, HEADER.replace("3.0.3", version) + """
+          paths:
+            /a:
+              get:
+                responses:
+                  '200':
+                    description: ok
+                    content: { application/json: { schema: { $ref: '%scommon/pet.yaml#/Pet' } } }
+          """.formatted(prefix));
+
+      LoadedSpec loaded = new SpecLoader(List.of(), java.util.Map.of(prefix, local)).load(spec);
+
+      assertThat(requests).as("requests to the mapped URL prefix").hasValue(0);
+      assertThat(loaded.files()).as("the files read, hashed for the no-op check").anyMatch(file -> file.endsWith("common/tag.yaml"));
+      io.swagger.v3.oas.models.media.Schema<?> schema = loaded.openApi().getPaths().get("/a").getGet().getResponses()
+          .get("200").getContent().get("application/json").getSchema();
+      // 3.0 keeps a reference into components, 3.1 is dereferenced in place: either way the model has the schema
+      io.swagger.v3.oas.models.media.Schema<?> pet = schema.get$ref() == null ? schema
+          : loaded.openApi().getComponents().getSchemas().get("Pet");
+      assertThat(pet.getProperties()).as("resolved into the model").containsKey("tag");
+    } finally {
+      server.stop(0);
+    }
+  }
+
+  @Test
+  void aMappedRefWithoutItsLocalFileNamesTheMapping() {
+    String prefix = "https://schemas.example.com/";
+    Path spec = Specs.write(dir, HEADER + """
+        paths:
+          /a:
+            get:
+              responses:
+                '200':
+                  description: ok
+                  content: { application/json: { schema: { $ref: '%spet.yaml#/Pet' } } }
+        """.formatted(prefix));
+
+    GenerationException e = catchThrowableOfType(GenerationException.class,
+        () -> new SpecLoader(List.of(), java.util.Map.of(prefix, dir.resolve("vendored"))).load(spec));
+
+    assertThat(e.diagnostics()).singleElement().satisfies(d -> {
+      assertThat(d.file()).isEqualTo("openapi.yaml");
+      assertThat(d.location()).isEqualTo("#/paths/~1a/get/responses/200/content/application~1json/schema");
+      assertThat(d.message()).contains("$ref 'https://schemas.example.com/pet.yaml#/Pet' maps to")
+          .contains("refMappings: https://schemas.example.com/ -> ").contains("which is not a file");
+    });
+  }
+
+  @Test
+  void aMappedRefInAReferencedFileIsRefusedSayingWhy() throws IOException {
+    String prefix = "https://schemas.example.com/";
+    Files.writeString(dir.resolve("pets.yaml"), "Pet: { $ref: 'https://schemas.example.com/pet.yaml#/Pet' }\n");
+    Path spec = Specs.write(dir, HEADER + """
+        paths:
+          /a:
+            get:
+              responses:
+                '200':
+                  description: ok
+                  content: { application/json: { schema: { $ref: 'pets.yaml#/Pet' } } }
+        """);
+
+    GenerationException e = catchThrowableOfType(GenerationException.class,
+        () -> new SpecLoader(List.of(), java.util.Map.of(prefix, dir)).load(spec));
+
+    assertThat(e.diagnostics()).singleElement().satisfies(d -> {
+      assertThat(d.file()).isEqualTo("pets.yaml");
+      assertThat(d.message()).contains("refMappings apply to the spec file's own $refs")
+          .contains("Reference the file relatively");
+    });
+  }
+
+  @Test
+  void mappedRefsInASwagger2SpecAreRefusedSayingWhatToDo() throws IOException {
+    String prefix = "https://schemas.example.com/";
+    Files.writeString(dir.resolve("pet.yaml"), "Pet: { type: object }\n");
+    Path spec = Specs.write(dir, """
+        swagger: '2.0'
+        info: { title: t, version: '1' }
+        paths:
+          /a:
+            get:
+              responses:
+                '200':
+                  description: ok
+                  schema: { $ref: 'https://schemas.example.com/pet.yaml#/Pet' }
+        """);
+
+    GenerationException e = catchThrowableOfType(GenerationException.class,
+        () -> new SpecLoader(List.of(), java.util.Map.of(prefix, dir)).load(spec));
+
+    assertThat(e.getMessage()).contains("refMappings in a Swagger 2.0 spec")
+        .contains("Copy what the URL serves next to the spec and reference it relatively");
+  }
+
   @Test
   void theHashCoversReferencedFilesAndIgnoresLineEndings() throws IOException {
     Files.createDirectories(dir.resolve("schemas"));

@@ -83,13 +83,19 @@ public final class GeneratedSuite implements AutoCloseable {
     return run(systemProperties, null);
   }
 
-  /** Runs the tests tagged {@code tag} (all when null); outcomes by method name (rows: "method > row"). */
+  /**
+   * Runs the tests tagged {@code tag} (all when null); outcomes by method name (rows: "method > row"). The triage
+   * is printed and written only when {@code codex.triageFile} is among {@code systemProperties}.
+   */
   public Map<String, Outcome> run(Map<String, String> systemProperties, String tag) {
     Properties saved = (Properties) System.getProperties().clone();
     Thread thread = Thread.currentThread();
     ClassLoader previousLoader = thread.getContextClassLoader();
     try {
       systemProperties.forEach(System::setProperty);
+      if (!systemProperties.containsKey("codex.triageFile")) {
+        System.setProperty("codex.triage", "off"); // a run that does not ask for the triage neither prints nor writes it
+      }
       thread.setContextClassLoader(loader);
       List<ClassSelector> selectors = new ArrayList<>();
       for (String name : classNames) {

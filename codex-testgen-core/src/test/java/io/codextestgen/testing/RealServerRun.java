@@ -4,6 +4,7 @@ import io.codextestgen.CodexTestgen;
 import io.codextestgen.config.GeneratorConfig;
 import io.codextestgen.testing.GeneratedSuite.Outcome;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +16,7 @@ import java.util.stream.Collectors;
  * Every failure is checked by hand and kept as a finding about the server (its test asserts the findings are
  * exactly the failures, so a new failure, or a fixed one, shows).
  */
-public record RealServerRun(String server, Map<String, Outcome> outcomes) {
+public record RealServerRun(String server, Map<String, Outcome> outcomes, String triage) {
 
   /**
    * Aborts the calling test with {@code missing} when a third-party server is not {@code installed}; fails it
@@ -31,11 +32,18 @@ public record RealServerRun(String server, Map<String, Outcome> outcomes) {
     org.junit.jupiter.api.Assumptions.abort(missing);
   }
 
-  /** Generates {@code config}'s suite, compiles it and runs it with {@code properties}. */
+  /**
+   * Generates {@code config}'s suite, compiles it and runs it with {@code properties}; the run's triage is kept
+   * in target/real-servers/ (named after the server) for scripts/real-servers.sh.
+   */
   public static RealServerRun of(String server, GeneratorConfig config, Path work, Map<String, String> properties)
       throws IOException {
+    Path triage = Path.of("target", "real-servers", server.replaceAll("[^A-Za-z0-9]+", "-") + "-triage.md");
+    Map<String, String> withTriage = new TreeMap<>(properties);
+    withTriage.put("codex.triageFile", triage.toString());
     try (GeneratedSuite suite = GeneratedSuite.compile(CodexTestgen.render(config).files(), work.resolve("suite"))) {
-      RealServerRun run = new RealServerRun(server, new TreeMap<>(suite.run(properties)));
+      Map<String, Outcome> outcomes = new TreeMap<>(suite.run(withTriage));
+      RealServerRun run = new RealServerRun(server, outcomes, Files.readString(triage));
       System.out.println(run.summary());
       return run;
     }

@@ -55,6 +55,14 @@ abstract class AbstractCodexMojo extends AbstractMojo {
   protected List<String> remoteRefAllowList;
 
   /**
+   * {@code $ref} URL prefixes read from local files instead, each {@code URL_PREFIX=PATH} (a directory, or a file
+   * for one URL; relative to the project), e.g.
+   * {@code <refMapping>https://schemas.example.com/=src/main/openapi/schemas</refMapping>}.
+   */
+  @Parameter
+  protected List<String> refMappings;
+
+  /**
    * Statuses malformed-input tests expect instead of the documented 400/422, by operationId, e.g.
    * {@code <createPet>422</createPet>} or {@code <createPet>400,409</createPet>}.
    */
@@ -224,6 +232,7 @@ abstract class AbstractCodexMojo extends AbstractMojo {
           .includeDestructive(includeDestructive)
           .useSpecServers(useSpecServers)
           .remoteRefAllowList(remoteRefAllowList == null ? List.of() : remoteRefAllowList)
+          .refMappings(GeneratorConfig.refMappings(refMappings, base))
           .malformedStatuses(parse("malformedStatuses", malformedStatuses, AbstractCodexMojo::statuses))
           .rateLimits(parse("rateLimits", rateLimits, io.codextestgen.config.RateLimit::parse))
           .rateLimitMaxRequests(rateLimitMaxRequests)

@@ -34,7 +34,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 )
 @DisplayName("books API")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-@ExtendWith(ResponseCheck.Report.class)
+@ExtendWith(Triage.class)
 class BooksApiIT {
     /**
      * Ids of what {@link #newBook()} created, deleted after all tests.

@@ -32,7 +32,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 )
 @DisplayName("orders API")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-@ExtendWith(ResponseCheck.Report.class)
+@ExtendWith(Triage.class)
 class OrdersApiIT {
     /**
      * Ids of what {@link #newOrder()} created, deleted after all tests.

@@ -43,9 +43,6 @@ import org.hamcrest.Description;
 import org.hamcrest.Matcher;
 import org.hamcrest.TypeSafeMatcher;
 import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.extension.BeforeEachCallback;
-import org.junit.jupiter.api.extension.ExtensionContext;
-import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
 import org.yaml.snakeyaml.LoaderOptions;
 
 /**
@@ -81,16 +78,6 @@ public final class ResponseCheck implements Filter {
     private static final Map<String, Integer> VALID_STATUS = new ConcurrentHashMap<>();
 
     /**
-     * The last request of the running test and what came back, for {@link Report}.
-     */
-    private static final ThreadLocal<String> LAST_EXCHANGE = new ThreadLocal<>();
-
-    /**
-     * The test class running on this thread, for {@link #rejectedAs}.
-     */
-    private static final ThreadLocal<Class<?>> CURRENT_CLASS = new ThreadLocal<>();
-
-    /**
      * By test class: each kind of rejection whose status the spec does not document, and how many there were.
      */
     private static final Map<Class<?>, Map<Rejection, Integer>> UNDOCUMENTED_REJECTIONS = new ConcurrentHashMap<>();
@@ -99,6 +86,12 @@ public final class ResponseCheck implements Filter {
      * A rejection of operation {@code operationId} with {@code status}, where the spec documents {@code documented}.
      */
     private record Rejection(String operationId, int status, String documented) {
+    }
+
+    /**
+     * What breaks the spec in a response, as a root cause for {@link Triage} and as a line of the failure.
+     */
+    private record Problem(Triage.Kind kind, String detail, String text) {
     }
 
     private static final int MAX_VIOLATIONS = 10;
@@ -164,34 +157,42 @@ public final class ResponseCheck implements Filter {
             }
         }
         Response response = context.next(request, responseSpec);
-        LAST_EXCHANGE.set(exchange(method, path, response));
+        Triage.exchange(operation == null ? null : spec.key(operation), response.statusCode(),
+                exchange(method, path, response));
         if (onlyStatus != 0 && response.statusCode() != onlyStatus) {
             return response;
         }
         if (operation != null && onlyStatus == 0) {
             compareWithValid(operation, method, path, response.statusCode());
         }
-        List<String> problems = new ArrayList<>();
+        List<Problem> problems = new ArrayList<>();
         List<String> notes = new ArrayList<>();
         String judged = operation == null
                 ? "no operation of the spec matches this request"
                 : spec.judge(operation, response, statusMustBeDocumented, problems, notes);
         if (operation == null) {
-            problems.add("no operation of the spec matches " + method.toUpperCase(Locale.ROOT) + " " + path);
+            problems.add(new Problem(Triage.Kind.NO_OPERATION, "", "no operation of the spec matches "
+                    + method.toUpperCase(Locale.ROOT) + " " + path));
         }
         if (valid && response.statusCode() >= 500) {
-            problems.add(0, "a server error answers a valid request");
+            problems.add(0, new Problem(Triage.Kind.SERVER_ERROR, String.valueOf(response.statusCode()),
+                    "a server error answers a valid request"));
         }
         if (!valid) {
             // A test that expects a rejection judges the status itself; what else is off is a note, not a failure.
-            notes.addAll(problems);
+            problems.forEach(problem -> notes.add(problem.text()));
             problems.clear();
         }
         if (!notes.isEmpty() && REPORTED.add(method + " " + path + " " + response.statusCode() + " " + notes)) {
             System.err.println("codex-testgen: note: " + message(method, path, response, judged, notes));
         }
         if (!problems.isEmpty()) {
-            throw new AssertionError(message(method, path, response, judged, problems));
+            List<String> lines = new ArrayList<>();
+            for (Problem problem : problems) {
+                lines.add(problem.text());
+                Triage.finding(problem.kind(), problem.detail(), null, problem.text());
+            }
+            throw new AssertionError(message(method, path, response, judged, lines));
         }
         return response;
     }
@@ -229,7 +230,7 @@ public final class ResponseCheck implements Filter {
      * row.
      */
     public static Matcher<Integer> rejectedAs(String operationId, int... documented) {
-        Class<?> testClass = CURRENT_CLASS.get();
+        Class<?> testClass = Triage.currentClass();
         String expected = java.util.Arrays.toString(documented).replaceAll("[\\[\\] ]", "");
         return new TypeSafeMatcher<>() {
             @Override
@@ -265,6 +266,9 @@ public final class ResponseCheck implements Filter {
         Map<Rejection, Integer> sorted = new TreeMap<>(Comparator.comparing(Rejection::operationId)
                 .thenComparingInt(Rejection::status));
         sorted.putAll(found);
+        sorted.forEach((rejection, count) -> Triage.finding(Triage.Kind.UNDOCUMENTED_REJECTION,
+                String.valueOf(rejection.status()), rejection.operationId(), "documented: " + rejection.documented()
+                + ", " + count + (count == 1 ? " request" : " requests")));
         sorted.forEach((rejection, count) -> text.append("\n  ").append(rejection.operationId()).append(": ")
                 .append(rejection.status()).append(", documented: ").append(rejection.documented()).append(" (")
                 .append(count).append(count == 1 ? " request" : " requests")
@@ -272,31 +276,6 @@ public final class ResponseCheck implements Filter {
                 .append(rejection.operationId()).append(": {malformedStatuses: [").append(rejection.status())
                 .append("]}}, else fix the server or the spec"));
         throw new AssertionError(text.toString());
-    }
-
-    /**
-     * Adds to a failed test's message what its last request got back (status and the start of the body), so that
-     * the first lines say what was sent, what was expected and what came; registered on each generated class.
-     */
-    public static final class Report implements BeforeEachCallback, TestExecutionExceptionHandler {
-        @Override
-        public void beforeEach(ExtensionContext context) {
-            LAST_EXCHANGE.remove();
-            CURRENT_CLASS.set(context.getRequiredTestClass());
-        }
-
-        @Override
-        public void handleTestExecutionException(ExtensionContext context, Throwable thrown) throws Throwable {
-            String exchange = LAST_EXCHANGE.get();
-            if (!(thrown instanceof AssertionError) || exchange == null || String.valueOf(thrown.getMessage())
-                    .contains("\n  body: ")) {
-                throw thrown;
-            }
-            AssertionError reported = new AssertionError(context.getDisplayName() + ": "
-                    + String.valueOf(thrown.getMessage()).strip() + "\n  " + exchange);
-            reported.setStackTrace(thrown.getStackTrace());
-            throw reported;
-        }
     }
 
     private static String exchange(String method, String path, Response response) {
@@ -557,6 +536,23 @@ public final class ResponseCheck implements Filter {
             return item == null ? null : item.child(method);
         }
 
+        /**
+         * The operation's key in codex-testgen.yaml: its operationId, else "METHOD /path".
+         */
+        String key(Located operation) {
+            String id = operation.node().path("operationId").asText("");
+            if (!id.isEmpty()) {
+                return id;
+            }
+            String pointer = operation.pointer();
+            int slash = pointer.lastIndexOf('/');
+            if (!pointer.startsWith("/paths/") || slash < "/paths/".length()) {
+                return operation.display();
+            }
+            String template = pointer.substring("/paths/".length(), slash).replace("~1", "/").replace("~0", "~");
+            return pointer.substring(slash + 1).toUpperCase(Locale.ROOT) + " " + template;
+        }
+
         private static Pattern templatePattern(String template) {
             StringBuilder regex = new StringBuilder();
             for (String part : template.split("(?=\\{)|(?<=})")) {
@@ -605,7 +601,7 @@ public final class ResponseCheck implements Filter {
         /**
          * Adds to {@code problems} what in {@code response} breaks the spec; returns the pointer judged against.
          */
-        String judge(Located operation, Response response, boolean statusMustBeDocumented, List<String> problems,
+        String judge(Located operation, Response response, boolean statusMustBeDocumented, List<Problem> problems,
                 List<String> notes) {
             int status = response.statusCode();
             Located responses = resolve(operation.child("responses"));
@@ -616,8 +612,8 @@ public final class ResponseCheck implements Filter {
                     if (responses != null) {
                         responses.node().fieldNames().forEachRemaining(statuses::add);
                     }
-                    problems.add("status " + status + " is not documented (documented: " + String.join(", ", statuses)
-                            + ")");
+                    problems.add(new Problem(Triage.Kind.UNDOCUMENTED_STATUS, String.valueOf(status), "status " + status
+                            + " is not documented (documented: " + String.join(", ", statuses) + ")"));
                 }
                 return "#" + operation.pointer() + "/responses";
             }
@@ -652,8 +648,8 @@ public final class ResponseCheck implements Filter {
                 mediaType = contentType.isEmpty() ? (types.size() == 1 ? types.get(0) : null)
                         : matching(types, contentType);
                 if (mediaType == null && !contentType.isEmpty()) {
-                    problems.add("Content-Type " + contentType + " is not documented (documented: "
-                            + String.join(", ", types) + ")");
+                    problems.add(new Problem(Triage.Kind.CONTENT_TYPE, base(contentType), "Content-Type "
+                            + contentType + " is not documented (documented: " + String.join(", ", types) + ")"));
                     return documented.display();
                 }
                 Located media = mediaType == null ? null : content.child(mediaType);
@@ -661,14 +657,16 @@ public final class ResponseCheck implements Filter {
             }
             if (noBody) {
                 if (bodyExpected && schema != null) {
-                    problems.add("no body, where the spec documents one");
+                    problems.add(new Problem(Triage.Kind.BODY_OFF_SPEC, shortLocation(schema),
+                            "no body, where the spec documents one"));
                 }
                 return documented.display();
             }
             if (mediaType == null) {
                 if (version == 2) {
-                    problems.add("Content-Type " + contentType + " is not in the operation's produces ("
-                            + String.join(", ", mediaTypes(operation)) + ")");
+                    problems.add(new Problem(Triage.Kind.CONTENT_TYPE, base(contentType), "Content-Type "
+                            + contentType + " is not in the operation's produces ("
+                            + String.join(", ", mediaTypes(operation)) + ")"));
                 }
                 return documented.display();
             }
@@ -679,7 +677,8 @@ public final class ResponseCheck implements Filter {
             try {
                 instance = mapper(false).readTree(body);
             } catch (JsonProcessingException e) {
-                problems.add("the body is not JSON: " + e.getOriginalMessage());
+                problems.add(new Problem(Triage.Kind.BODY_OFF_SPEC, shortLocation(schema),
+                        "the body is not JSON: " + e.getOriginalMessage()));
                 return schema.display();
             }
             Schema validator = schema(schema);
@@ -697,12 +696,14 @@ public final class ResponseCheck implements Filter {
                 String at = error.getInstanceLocation() == null ? "" : error.getInstanceLocation().toString();
                 at = at.startsWith("$") ? at.substring(1) : at;
                 SchemaLocation location = error.getSchemaLocation();
-                // Alternatives that overlap are the spec's slip (oneOf meant as anyOf), not the server's.
-                List<String> into = "oneOf.indexes".equals(error.getMessageKey()) ? notes : problems;
-                String said = said(error);
-                into.add((at.isEmpty() ? "(root)" : at) + ": " + said
-                        + (location == null ? "" : " (" + shortLocation(location.toString()) + ")")
-                        + (into == notes ? ": the spec's oneOf alternatives overlap" : ""));
+                String where = location == null ? shortLocation(schema) : shortLocation(location.toString());
+                String text = (at.isEmpty() ? "(root)" : at) + ": " + said(error) + " (" + where + ")";
+                if ("oneOf.indexes".equals(error.getMessageKey())) {
+                    // Alternatives that overlap are the spec's slip (oneOf meant as anyOf), not the server's.
+                    notes.add(text + ": the spec's oneOf alternatives overlap");
+                } else {
+                    problems.add(new Problem(Triage.Kind.BODY_OFF_SPEC, where, text));
+                }
             }
             return schema.display();
         }
@@ -752,6 +753,10 @@ public final class ResponseCheck implements Filter {
             }
             // Some of the validator's messages keep a placeholder ("{1}") its arguments did not fill.
             return error.getMessage().replaceAll("\\s*\\{\\d}", "");
+        }
+
+        private String shortLocation(Located schema) {
+            return shortLocation(schema.iri() + "#" + schema.pointer());
         }
 
         private String shortLocation(String location) {

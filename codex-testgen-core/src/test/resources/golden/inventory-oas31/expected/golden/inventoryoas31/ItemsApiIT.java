@@ -30,7 +30,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 )
 @DisplayName("items API")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-@ExtendWith(ResponseCheck.Report.class)
+@ExtendWith(Triage.class)
 class ItemsApiIT {
     /**
      * Body sent by the tests of {@code createItem}.

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 )
 @DisplayName("status API")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-@ExtendWith(ResponseCheck.Report.class)
+@ExtendWith(Triage.class)
 class StatusApiIT {
     @BeforeAll
     static void requireBaseUri() {

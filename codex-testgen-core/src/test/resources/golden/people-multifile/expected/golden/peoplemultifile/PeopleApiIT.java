@@ -29,7 +29,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 )
 @DisplayName("people API")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-@ExtendWith(ResponseCheck.Report.class)
+@ExtendWith(Triage.class)
 class PeopleApiIT {
     /**
      * Body sent by the tests of {@code addPerson}.

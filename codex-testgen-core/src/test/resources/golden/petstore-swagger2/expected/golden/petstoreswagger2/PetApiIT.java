@@ -32,7 +32,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 )
 @DisplayName("pet API")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-@ExtendWith(ResponseCheck.Report.class)
+@ExtendWith(Triage.class)
 class PetApiIT {
     /**
      * Ids of what {@link #newPet()} created, deleted after all tests.

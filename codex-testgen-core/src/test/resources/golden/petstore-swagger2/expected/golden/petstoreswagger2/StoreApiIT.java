@@ -24,7 +24,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 )
 @DisplayName("store API")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-@ExtendWith(ResponseCheck.Report.class)
+@ExtendWith(Triage.class)
 class StoreApiIT {
     @BeforeAll
     static void requireBaseUri() {

@@ -33,7 +33,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 )
 @DisplayName("reviews API")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-@ExtendWith(ResponseCheck.Report.class)
+@ExtendWith(Triage.class)
 class ReviewsApiIT {
     /**
      * Ids of what {@link #newBook()} created, deleted after all tests.

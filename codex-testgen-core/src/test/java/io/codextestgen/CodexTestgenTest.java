@@ -73,6 +73,68 @@ class CodexTestgenTest {
     assertThat(allSources(generated)).contains("void ping_valid()").contains(".statusCode(204)");
   }
 
+  /**
+   * A valid test for a body no value satisfies could never pass against a correct server: the operation gets no
+   * tests, and the report says why. An optional member that contradicts itself is only left out.
+   */
+  @Test
+  void bodiesNoValueSatisfiesGetNoTestsAndTheReportSaysWhy() throws IOException {
+    Path spec = dir.resolve("openapi.yaml");
+    Files.writeString(spec, """
+        openapi: 3.0.3
+        info: { title: t, version: '1' }
+        paths:
+          /trees:
+            post:
+              operationId: plantTree
+              requestBody:
+                required: true
+                content: { application/json: { schema: { $ref: '#/components/schemas/Tree' } } }
+              responses: { '201': { description: planted } }
+          /numbers:
+            post:
+              operationId: addNumber
+              requestBody:
+                required: true
+                content: { application/json: { schema: { allOf: [ { type: string }, { type: integer } ] } } }
+              responses: { '201': { description: added } }
+          /things:
+            post:
+              operationId: addThing
+              requestBody:
+                required: true
+                content:
+                  application/json:
+                    schema:
+                      type: object
+                      required: [name]
+                      properties:
+                        name: { type: string }
+                        odd: { allOf: [ { type: string }, { type: integer } ] }
+              responses: { '201': { description: added } }
+        components:
+          schemas:
+            Tree:
+              type: object
+              required: [id, parent]
+              properties:
+                id: { type: string }
+                parent: { $ref: '#/components/schemas/Tree' }
+        """, StandardCharsets.UTF_8);
+
+    CodexTestgen.Generated generated = CodexTestgen.render(GeneratorConfig.builder(spec, dir).build());
+
+    assertThat(generated.plan().skipped()).extracting(s -> s.operationId() + ": " + s.reason())
+        .containsExactlyInAnyOrder(
+            "plantTree: no request body satisfies its schema (#/components/schemas/Tree/required: 'parent' requires"
+                + " the schema it is in, again and again: no finite value satisfies it): a valid test could never"
+                + " pass, so the operation gets none; fix the spec",
+            "addNumber: no request body satisfies its schema (#/paths/~1numbers/post/requestBody/content/"
+                + "application~1json/schema: its allOf asks for a value of type string and of type integer at once):"
+                + " a valid test could never pass, so the operation gets none; fix the spec");
+    assertThat(allSources(generated)).contains("addThing_valid").doesNotContain("\"odd\"");
+  }
+
   @Test
   void operationsWithoutATestAreListedWithTheReason() {
     CodexTestgen.Generated generated = render(SPEC, b -> b);

@@ -53,6 +53,10 @@ class LengthenedRowsTest {
                               quantity: { type: integer, minimum: 1, example: 2 }
                               note: { type: string, example: leave at the door }
                         tags: { type: array, maxItems: 2, items: { type: string, example: gift } }
+                        extras:
+                          type: array
+                          maxItems: 30
+                          items: { type: object, required: [sku], properties: { sku: { type: string, example: X-1 } } }
               responses:
                 '201': { description: created }
                 '400': { description: rejected }
@@ -70,6 +74,12 @@ class LengthenedRowsTest {
     assertThat(source).contains("ApiTestSupport.lengthened(CREATE_ORDER_BODY, \"/lines\", 41)")
         .doesNotContain("leave at the door\\\"},{");
     assertThat(source).contains("\"/tags\", \"[\\\"gift\\\",\\\"gift\\\",\\\"gift\\\"]\")");
+    // an optional array the valid body leaves out cannot be lengthened from it: the row is the literal
+    CaseRow extras = row(invalidBody, "more than 30 items in 'extras'");
+    assertThat(JSON.readTree(invalidBody.request().body().text()).has("extras")).isFalse();
+    assertThat(extras.lengthenedTo()).isNull();
+    assertThat(JSON.readTree(extras.value()).size()).isEqualTo(31);
+    assertThat(source).doesNotContain("\"/extras\", 31)");
 
     try (GeneratedSuite suite = GeneratedSuite.compile(generated.files(), dir.resolve("build"))) {
       Method lengthened = suite.loadClass("orders.ApiTestSupport")

@@ -42,13 +42,15 @@ final class MalformedCases {
       List<CaseRow> schemaRows = new ArrayList<>();
       boolean permissive = config.allowUnknownProperties().contains(context.operationId());
       long seed = TestPlanner.Seeds.of(config.seed(), context.operationId() + " violations");
-      for (Violations.Violation v : violations.ofDocument(valid.bodySchema(), valid.bodyValue(), seed,
+      for (Violations.Violation v : violations.ofDocument(valid.bodySchema(), valid.completeBody(), seed,
           context.operation().requestBody().get().required())) {
         if (permissive && v.pointer().endsWith("/additionalProperties")) {
           continue; // configured: this operation accepts unknown properties on purpose
         }
-        schemaRows.add(new CaseRow(v.description(), v.pointer(), "body", v.at(),
-            v.value() == null ? null : v.value().toString(), v.lengthenedTo()));
+        CaseRow row = onSentBody(v, valid.bodyValue(), valid.completeBody());
+        if (row != null) {
+          schemaRows.add(row);
+        }
       }
       if (!schemaRows.isEmpty()) {
         cases.add(rows(context, "invalidBody_rejected", "body violating the schema" + verdict, bodyPointer,
@@ -70,6 +72,41 @@ final class MalformedCases {
           TestCasePlan.Shape.PARAMETER_ROWS, request, rejected, parameterRows));
     }
     return cases;
+  }
+
+  /** Relocated rows longer than this are left out: they would be one unreadable line (a maxItems of hundreds). */
+  private static final int LONGEST_RELOCATED = 1000;
+
+  /**
+   * Violation {@code v}, found in the complete body, as a row on the body the valid request sends. Where what it
+   * breaks lies in an optional member that body leaves out, the row puts the outermost such member, as the
+   * complete body has it, with the violation inside ("'authors[0].born' not a date" puts the whole {@code
+   * authors}). Null when nothing is left to break.
+   */
+  static CaseRow onSentBody(Violations.Violation v, JsonNode sent, JsonNode complete) {
+    String at = v.at();
+    String value = v.value() == null ? null : v.value().toString();
+    int slash = at.lastIndexOf('/');
+    if (at.isEmpty() || sent == null || !sent.at(at.substring(0, slash)).isMissingNode()) {
+      if (v.lengthenedTo() == null || !sent.at(at).isMissingNode()) {
+        return new CaseRow(v.description(), v.pointer(), "body", at, value, v.lengthenedTo());
+      }
+      // an array the sent body leaves out cannot be lengthened from it: the row puts it whole
+      return value.length() > LONGEST_RELOCATED ? null
+          : new CaseRow(v.description(), v.pointer(), "body", at, value, null);
+    }
+    String absent = "";
+    for (String token : at.substring(1).split("/", -1)) {
+      absent += "/" + token;
+      if (sent.at(absent).isMissingNode()) {
+        break;
+      }
+    }
+    JsonNode member = JsonPointers.with(complete.at(absent), at.substring(absent.length()), v.value());
+    if (member == null || member.toString().length() > LONGEST_RELOCATED) {
+      return null;
+    }
+    return new CaseRow(v.description(), v.pointer(), "body", absent, member.toString(), null);
   }
 
   /** The configured statuses for bad input to this operation, else the documented 400/422, else any 4xx. */

@@ -43,8 +43,20 @@ final class RequestFactory {
     this.fixtures = fixtures;
   }
 
-  /** Valid requests, JSON body first; empty when a required body has no media type we can send. */
+  /** Why the last {@link #validRequests} left a body out, or null. */
+  private String unsatisfiable;
+
+  /** Why {@link #validRequests} last left a body out because no value satisfies its schema, or null. */
+  String unsatisfiable() {
+    return unsatisfiable;
+  }
+
+  /**
+   * Valid requests, JSON body first; empty when a required body has no media type we can send, or no value its
+   * schema (see {@link #unsatisfiable()}).
+   */
   List<ValidRequest> validRequests(Operation operation, List<CredentialUse> credentials) {
+    unsatisfiable = null;
     String label = operation.method() + " " + operation.path();
     List<ValidRequest> requests = new ArrayList<>();
     for (BodyChoice body : bodyChoices(operation)) {
@@ -52,6 +64,7 @@ final class RequestFactory {
       ValueSynthesizer values = new ValueSynthesizer(model, random, patterns, merger, warn);
       List<ValidRequest.ParameterValue> parameterValues = new ArrayList<>();
       List<String> unfixed = new ArrayList<>();
+      Map<String, String> dates = new java.util.TreeMap<>(); // synthesized query dates, by name: a range's ends
       for (Parameter parameter : operation.parameters()) {
         if (parameter.in() == ParameterLocation.HEADER && isReservedHeader(parameter.name())) {
           continue;
@@ -65,26 +78,51 @@ final class RequestFactory {
           unfixed.add(parameter.name());
         }
         parameterValues.add(new ValidRequest.ParameterValue(parameter, value));
+        String format = values.synthesizedDateFormat(parameter.schema());
+        if (parameter.in() == ParameterLocation.QUERY && fixture == null && parameter.example() == null
+            && format != null) {
+          dates.put(parameter.name(), format);
+        }
       }
+      Map<String, Boolean> ends = DateRanges.ends(dates.keySet());
+      parameterValues.replaceAll(value -> ends.containsKey(value.parameter().name())
+          && value.parameter().in() == ParameterLocation.QUERY
+          ? new ValidRequest.ParameterValue(value.parameter(), com.fasterxml.jackson.databind.node.JsonNodeFactory
+              .instance.textNode(DateRanges.value(dates.get(value.parameter().name()),
+                  ends.get(value.parameter().name()))))
+          : value);
       SchemaNode bodySchema = body.content() == null || body.content().schema() == null ? SchemaNode.ANY
           : body.content().schema();
       JsonNode given = body.kind() == BodyPlan.Kind.JSON ? givenBody(operation) : null;
-      JsonNode bodyValue = body.content() == null ? null
+      boolean synthesized = body.content() != null && given == null
+          && !(body.content().example() != null && body.kind() == BodyPlan.Kind.JSON);
+      JsonNode completeBody = body.content() == null ? null
           : given != null ? given
-          : body.content().example() != null && body.kind() == BodyPlan.Kind.JSON ? body.content().example()
+          : !synthesized ? body.content().example()
           : values.valueFor(bodySchema, "body");
+      if (synthesized && values.unsatisfiable() != null) {
+        unsatisfiable = "no request body satisfies its schema (" + values.unsatisfiable() + "): a valid test"
+            + " could never pass, so the operation gets none; fix the spec";
+        continue;
+      }
+      JsonNode bodyValue = synthesized ? values.leastSurprising(completeBody) : completeBody;
       if (given == null) {
         bodyValue = withoutPathIds(operation, bodySchema, bodyValue);
+        completeBody = withoutPathIds(operation, bodySchema, completeBody);
       }
+      // The least surprising parameters too: optional ones the spec gives no value for (example, default, enum)
+      // stay out of the valid request; the malformed rows still break each one.
+      List<ValidRequest.ParameterValue> sent = parameterValues.stream()
+          .filter(value -> chosen(operation.operationId(), value, values)).toList();
       RequestPlan request = new RequestPlan(operation.method().name(), operation.path(),
-          serialized(parameterValues, ParameterLocation.PATH),
-          serialized(parameterValues, ParameterLocation.QUERY),
-          serialized(parameterValues, ParameterLocation.HEADER),
-          serialized(parameterValues, ParameterLocation.COOKIE),
+          serialized(sent, ParameterLocation.PATH),
+          serialized(sent, ParameterLocation.QUERY),
+          serialized(sent, ParameterLocation.HEADER),
+          serialized(sent, ParameterLocation.COOKIE),
           credentials,
           body.content() == null ? null : bodyPlan(body, bodyValue, bodySchema));
-      requests.add(new ValidRequest(body.suffix(), body.label(), request, bodyValue, bodySchema, parameterValues,
-          unfixed));
+      requests.add(new ValidRequest(body.suffix(), body.label(), request, bodyValue, completeBody, bodySchema,
+          parameterValues, unfixed));
     }
     return requests;
   }
@@ -92,7 +130,9 @@ final class RequestFactory {
   /**
    * The body without optional members that repeat the path's id ({@code id} or {@code todoId} in a body sent to
    * {@code /todos/{todoId}}): the resource is named by the path, and a server may rightly refuse a body naming
-   * another one ("id cannot be updated from 5 to 88"). A required one stays.
+   * another one ("id cannot be updated from 5 to 88"). Likewise an optional {@code id} in a body POSTed to a
+   * collection ({@code /silences}): the server assigns the id of what it creates, and one that is sent names an
+   * existing resource to update (Alertmanager: 404 "silence not found"). A required one stays.
    */
   private JsonNode withoutPathIds(Operation operation, SchemaNode bodySchema, JsonNode bodyValue) {
     if (!(bodyValue instanceof ObjectNode object)) {
@@ -113,6 +153,12 @@ final class RequestFactory {
         }
       }
     }
+    boolean createsInCollection = operation.method() == io.codextestgen.api.HttpMethod.POST
+        && !operation.path().endsWith("}");
+    if (createsInCollection && object.has("id") && !required.contains("id")) {
+      copy = copy == null ? object.deepCopy() : copy;
+      copy.remove("id");
+    }
     return copy == null ? bodyValue : copy;
   }
 
@@ -127,6 +173,18 @@ final class RequestFactory {
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       throw new IllegalArgumentException("not JSON: " + text, e);
     }
+  }
+
+  /**
+   * Whether the valid request sends {@code value}'s parameter: a required one, one a fixture gives, or one the spec
+   * gives a value for (an example, a default, an enum).
+   */
+  private boolean chosen(String operationId, ValidRequest.ParameterValue value, ValueSynthesizer values) {
+    Parameter parameter = value.parameter();
+    return parameter.required() || parameter.in() == ParameterLocation.PATH || parameter.schema() == null
+        || parameter.example() != null && !parameter.example().isNull()
+        || fixtures.apply(operationId, parameter.name()) != null
+        || values.hasOwnValue(parameter.schema());
   }
 
   /** A parameter whose schema lists its values: any of them names something the API knows. */

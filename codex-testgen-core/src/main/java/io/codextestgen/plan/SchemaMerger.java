@@ -90,6 +90,43 @@ final class SchemaMerger {
     }
   }
 
+  /**
+   * Why no value satisfies {@code schema}'s allOf, its parts asking for types no value has at once ({@code string}
+   * and {@code integer}); null when they agree (an integer is a number).
+   */
+  String contradiction(SchemaNode schema) {
+    if (schema.allOf().isEmpty()) {
+      return null;
+    }
+    Set<String> allowed = schema.types().isEmpty() ? null : widened(schema.types());
+    for (SchemaNode part : schema.allOf()) {
+      SchemaNode flat = flatten(model.resolve(part));
+      if (flat.types().isEmpty()) {
+        continue;
+      }
+      Set<String> types = widened(flat.types());
+      if (allowed != null) {
+        Set<String> both = new TreeSet<>(allowed);
+        both.retainAll(types);
+        if (both.isEmpty()) {
+          return "its allOf asks for a value of type " + String.join(" or ", allowed) + " and of type "
+              + String.join(" or ", flat.types()) + " at once";
+        }
+        types = both;
+      }
+      allowed = types;
+    }
+    return null;
+  }
+
+  private static Set<String> widened(java.util.Collection<String> types) {
+    Set<String> widened = new TreeSet<>(types);
+    if (widened.contains("number")) {
+      widened.add("integer");
+    }
+    return widened;
+  }
+
   /** The first oneOf alternative, else the first anyOf alternative, else null. */
   SchemaNode firstAlternative(SchemaNode schema) {
     if (!schema.oneOf().isEmpty()) {

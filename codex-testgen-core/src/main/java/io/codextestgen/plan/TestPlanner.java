@@ -170,7 +170,8 @@ public final class TestPlanner {
       valid = valid.stream().map(v -> v.withRequest(v.request().withProduced(produced))).toList();
     }
     if (valid.isEmpty()) {
-      skip(operation, "its request body is required but no media type can be sent (supported: JSON, form,"
+      skip(operation, requests.unsatisfiable() != null ? requests.unsatisfiable()
+          : "its request body is required but no media type can be sent (supported: JSON, form,"
           + " simple multipart, text)");
       return List.of();
     }

@@ -47,6 +47,13 @@ final class ValueSynthesizer {
   private final java.util.function.Consumer<String> warn;
   private final boolean forResponse;
   private int nodes;
+  /**
+   * By object of the last value: its optional members that neither an example, a default nor an enum chose, which
+   * {@link #leastSurprising} leaves out.
+   */
+  private final Map<ObjectNode, Set<String>> surprising = new java.util.IdentityHashMap<>();
+  /** Why no value satisfies the schema of the last value, or null: the value made is then not valid. */
+  private String unsatisfiable;
 
   /** {@code warn} receives findings about the spec met on the way (each a full sentence). */
   ValueSynthesizer(ApiModel model, Random random, PatternStrings patterns, SchemaMerger merger,
@@ -68,7 +75,52 @@ final class ValueSynthesizer {
   /** A value for a request: readOnly properties are left out. {@code hint} names the value (e.g. "title"). */
   JsonNode valueFor(SchemaNode schema, String hint) {
     nodes = 0;
+    surprising.clear();
+    unsatisfiable = null;
+    String contradiction = merger.contradiction(model.resolve(schema));
+    if (contradiction != null) {
+      unsatisfiable = where(schema) + ": " + contradiction;
+    }
     return generate(schema, hint, 0);
+  }
+
+  /**
+   * Why no value satisfies the schema {@link #valueFor} was last asked for (a required member whose allOf
+   * contradicts itself, a member that requires the schema it is in), or null.
+   */
+  String unsatisfiable() {
+    return unsatisfiable;
+  }
+
+  private String where(SchemaNode schema) {
+    SchemaNode resolved = model.resolve(schema);
+    return resolved.pointer() != null ? resolved.pointer() : schema.isReference() ? schema.ref() : "the schema";
+  }
+
+  /**
+   * The least surprising request {@code complete} (the last value {@link #valueFor} made) holds: its required
+   * members, and the optional ones an example, a default or an enum chose (what the spec's authors had in mind);
+   * the rest are left out, since a made-up value for them more likely breaks a rule stated only in prose. An
+   * object of optional members only, none of them chosen so, is kept whole: an empty one would say nothing. The
+   * values are those of {@code complete}.
+   */
+  JsonNode leastSurprising(JsonNode complete) {
+    if (complete instanceof ObjectNode object) {
+      ObjectNode copy = JSON.objectNode();
+      Set<String> left = surprising.getOrDefault(object, Set.of());
+      object.fields().forEachRemaining(member -> {
+        if (!left.contains(member.getKey())) {
+          copy.set(member.getKey(), leastSurprising(member.getValue()));
+        }
+      });
+      return copy;
+    }
+    if (complete instanceof ArrayNode array) {
+      ArrayNode copy = JSON.arrayNode();
+      array.forEach(item -> copy.add(leastSurprising(item)));
+      return copy;
+    }
+    return complete;
   }
 
   private JsonNode generate(SchemaNode raw, String hint, int depth) {
@@ -211,6 +263,7 @@ final class ValueSynthesizer {
 
   private ObjectNode object(SchemaNode schema, int depth) {
     ObjectNode object = JSON.objectNode();
+    Map<String, String> dates = new java.util.TreeMap<>();
     for (Map.Entry<String, SchemaNode> entry : schema.properties().entrySet()) {
       String name = entry.getKey();
       SchemaNode property = entry.getValue();
@@ -222,10 +275,46 @@ final class ValueSynthesizer {
       if (!required && (depth >= OPTIONAL_DEPTH || nodes >= NODE_BUDGET || leadsBack(property))) {
         continue;
       }
-      if (depth >= MAX_DEPTH * 2) {
+      // Deep down only required members remain (optional ones stopped at depth 6): one that leads back to a schema
+      // being made is a cycle no finite value satisfies; anything else this deep is cut too, a little later.
+      boolean cycle = depth >= MAX_DEPTH * 2 && leadsBack(property);
+      if (cycle || depth >= MAX_DEPTH * 2 + 4) {
+        if (cycle && required && unsatisfiable == null) {
+          unsatisfiable = schema.pointer() + "/required: '" + name + "' requires the schema it is in, again and"
+              + " again: no finite value satisfies it";
+        }
         continue;
       }
+      String contradiction = merger.contradiction(resolved);
+      if (contradiction != null) {
+        if (required && unsatisfiable == null) {
+          unsatisfiable = where(property) + ": " + contradiction;
+        }
+        continue; // an optional one is left out: without it the value is still valid
+      }
       object.set(name, generate(property, name, depth + 1));
+      String format = synthesizedDateFormat(property);
+      if (format != null) {
+        dates.put(name, format);
+      }
+    }
+    DateRanges.ends(dates.keySet()).forEach((name, start) ->
+        object.put(name, DateRanges.value(dates.get(name), start)));
+    if (!forResponse) {
+      Set<String> chosen = new java.util.TreeSet<>();
+      object.fieldNames().forEachRemaining(name -> {
+        if (schema.required().contains(name) || hasOwnValue(schema.properties().get(name))) {
+          chosen.add(name);
+        }
+      });
+      if (!chosen.isEmpty() || !schema.required().isEmpty()) {
+        Set<String> left = new java.util.TreeSet<>();
+        object.fieldNames().forEachRemaining(left::add);
+        left.removeAll(chosen);
+        if (!left.isEmpty()) {
+          surprising.put(object, left);
+        }
+      }
     }
     SchemaNode additional = schema.additionalProperties();
     if (schema.properties().isEmpty() && additional != null && additional != SchemaNode.FORBIDDEN
@@ -233,6 +322,32 @@ final class ValueSynthesizer {
       object.set("key1", generate(additional, "value", depth + 1));
     }
     return object;
+  }
+
+  /**
+   * {@code date} or {@code date-time} when a value of {@code raw} is a synthesized date (no example, default, enum
+   * or pattern decides it), so that it may be one end of a range; else null.
+   */
+  String synthesizedDateFormat(SchemaNode raw) {
+    if (raw == null) {
+      return null;
+    }
+    SchemaNode schema = merger.flatten(model.resolve(raw));
+    String format = schema.format();
+    boolean date = "date".equals(format) || "date-time".equals(format);
+    return date && schema.example() == null && schema.defaultValue() == null && schema.enumValues().isEmpty()
+        && schema.pattern() == null && merger.firstAlternative(schema) == null ? format : null;
+  }
+
+  /** Whether the spec chose the value of {@code raw} itself: an example, a default or an enum. */
+  boolean hasOwnValue(SchemaNode raw) {
+    if (raw == null) {
+      return false;
+    }
+    SchemaNode schema = merger.flatten(model.resolve(raw));
+    return schema.example() != null && !schema.example().isNull()
+        || schema.defaultValue() != null && !schema.defaultValue().isNull()
+        || schema.enumValues().stream().anyMatch(value -> !value.isNull());
   }
 
   /** True when the schema (through items or composition) refers to a schema being generated: a cycle. */

@@ -88,7 +88,40 @@ class ValueSynthesizerTest {
           type: object
           required: [next]
           properties: { next: { $ref: '#/components/schemas/Loop' } }
+        Silence:
+          type: object
+          properties:
+            startsAt: { type: string, format: date-time }
+            endsAt: { type: string, format: date-time }
+            validFrom: { type: string, format: date }
+            validUntil: { type: string, format: date }
+            notBefore: { type: string, format: date-time, example: '2030-01-01T00:00:00Z' }
+            notAfter: { type: string, format: date-time }
+            updatedAt: { type: string, format: date-time }
         """);
+  }
+
+  @Test
+  void datesThatLookLikeARangeMakeOneOpenNowAndForYears() {
+    forEverySeed("Silence", value -> {
+      assertThat(value.get("startsAt").asText()).isEqualTo(DateRanges.START_DATE_TIME);
+      assertThat(value.get("endsAt").asText()).isEqualTo(DateRanges.END_DATE_TIME);
+      assertThat(value.get("validFrom").asText()).isEqualTo(DateRanges.START_DATE);
+      assertThat(value.get("validUntil").asText()).isEqualTo(DateRanges.END_DATE);
+      // an example decides its own member; a member of no pair keeps a synthesized date
+      assertThat(value.get("notBefore").asText()).isEqualTo("2030-01-01T00:00:00Z");
+      assertThat(value.get("notAfter").asText()).isNotEqualTo(DateRanges.END_DATE_TIME);
+      assertThat(OffsetDateTime.parse(value.get("updatedAt").asText())).isNotNull();
+    });
+  }
+
+  @Test
+  void rangeEndsArePairedByTheirWords() {
+    assertThat(DateRanges.ends(List.of("from", "to", "total", "token"))).containsExactly(
+        java.util.Map.entry("from", true), java.util.Map.entry("to", false));
+    assertThat(DateRanges.ends(List.of("start_date", "end_date", "checkIn", "checkOut", "createdAt")))
+        .containsOnlyKeys("start_date", "end_date", "checkIn", "checkOut");
+    assertThat(DateRanges.ends(List.of("dateFrom", "timeTo", "startsAt"))).isEmpty();
   }
 
   private static JsonNode value(String schema, long seed) {

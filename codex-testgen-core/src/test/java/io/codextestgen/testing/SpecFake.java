@@ -61,7 +61,12 @@ public final class SpecFake implements AutoCloseable {
     RATE_LIMIT_NOT_ENFORCED,
     NO_RETRY_AFTER, RESPONSE_VIOLATES_SCHEMA, WRONG_CONTENT_TYPE, UNDOCUMENTED_STATUS,
     /** Input that breaks the schema is refused with 422 everywhere, whatever the spec documents (often 400). */
-    UNPROCESSABLE_FOR_INVALID_INPUT
+    UNPROCESSABLE_FOR_INVALID_INPUT,
+    /**
+     * A rule stated only in prose: a book must have a publication date, although the spec makes it optional
+     * ({@code POST /books} without {@code published} gets 400).
+     */
+    PUBLISHED_REQUIRED_IN_PROSE
   }
 
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -260,7 +265,11 @@ public final class SpecFake implements AutoCloseable {
     }
     if (base.endsWith("json")) {
       try {
-        JSON.readTree(body);
+        com.fasterxml.jackson.databind.JsonNode parsed = JSON.readTree(body);
+        if (fault == Fault.PUBLISHED_REQUIRED_IN_PROSE && "createBook".equals(operation.operationId())
+            && parsed != null && parsed.isObject() && !parsed.has("published")) {
+          return problem(400, "a book needs its publication date");
+        }
       } catch (java.io.IOException e) {
         return fault == Fault.SERVER_ERROR_ON_MALFORMED_JSON ? problem(500, "parser crashed")
             : problem(400, "body is not JSON");

@@ -68,14 +68,7 @@ class BooksApiIT {
       "isbn": "978-1593765281",
       "title": "title-37",
       "price": 41.91,
-      "genre": "fiction",
-      "authors": [
-        {
-          "name": "name-41",
-          "born": "2021-05-27"
-        }
-      ],
-      "published": "2023-11-18T03:10:00Z"
+      "genre": "fiction"
     }
     """;
 
@@ -163,8 +156,6 @@ class BooksApiIT {
                 .header("X-API-Key", ApiTestSupport.apiKeyCredential())
                 .queryParam("limit", "20")
                 .queryParam("genre", "fiction")
-                .queryParam("q", "q-34")
-                .header("X-Request-Id", "cfb104ee-a362-454f-a61e-38f5dc58e850")
             .when()
                 .get("/books")
             .then()
@@ -182,8 +173,6 @@ class BooksApiIT {
         RestAssured.given(ApiTestSupport.negativeRequest())
                 .queryParam("limit", "20")
                 .queryParam("genre", "fiction")
-                .queryParam("q", "q-34")
-                .header("X-Request-Id", "cfb104ee-a362-454f-a61e-38f5dc58e850")
             .when()
                 .get("/books")
             .then()
@@ -201,8 +190,6 @@ class BooksApiIT {
                 .header("X-API-Key", "codex-wrong-credential")
                 .queryParam("limit", "20")
                 .queryParam("genre", "fiction")
-                .queryParam("q", "q-34")
-                .header("X-Request-Id", "cfb104ee-a362-454f-a61e-38f5dc58e850")
             .when()
                 .get("/books")
             .then()
@@ -220,8 +207,6 @@ class BooksApiIT {
                 .header("Authorization", "Bearer not a token")
                 .queryParam("limit", "20")
                 .queryParam("genre", "fiction")
-                .queryParam("q", "q-34")
-                .header("X-Request-Id", "cfb104ee-a362-454f-a61e-38f5dc58e850")
             .when()
                 .get("/books")
             .then()
@@ -239,8 +224,6 @@ class BooksApiIT {
                 .header("Authorization", "Bearer " + ApiTestSupport.WRONG_BEARER_TOKEN)
                 .queryParam("limit", "20")
                 .queryParam("genre", "fiction")
-                .queryParam("q", "q-34")
-                .header("X-Request-Id", "cfb104ee-a362-454f-a61e-38f5dc58e850")
             .when()
                 .get("/books")
             .then()
@@ -275,9 +258,7 @@ class BooksApiIT {
         RequestSpecification request = RestAssured.given(ApiTestSupport.negativeRequest())
                 .header("X-API-Key", ApiTestSupport.apiKeyCredential())
                 .queryParam("limit", "20")
-                .queryParam("genre", "fiction")
-                .queryParam("q", "q-34")
-                .header("X-Request-Id", "cfb104ee-a362-454f-a61e-38f5dc58e850");
+                .queryParam("genre", "fiction");
         ApiTestSupport.replaceParameter(request, in, name, value);
         request
             .when()
@@ -302,8 +283,6 @@ class BooksApiIT {
                         .header("X-API-Key", ApiTestSupport.apiKeyCredential())
                         .queryParam("limit", "20")
                         .queryParam("genre", "fiction")
-                        .queryParam("q", "q-34")
-                        .header("X-Request-Id", "cfb104ee-a362-454f-a61e-38f5dc58e850")
                     .when()
                         .get("/books"))
                 .expectRetryAfter()
@@ -844,10 +823,7 @@ class BooksApiIT {
                 Arguments.of("unparseable JSON", "#/paths/~1books~1{bookId}/put/requestBody", "{\"codex\": nonsense]"),
                 Arguments.of("truncated JSON", "#/paths/~1books~1{bookId}/put/requestBody", "{\n"
                         + "  \"isbn\": \"978-1593765281\",\n"
-                        + "  \"title\": \"title-37\",\n"
-                        + "  \"price\": 41.91,\n"
-                        + "  \"genre\": \"fiction\",\n"
-                        + "  \"authors\": [\n"),
+                        + "  \"title\": \"titl"),
                 Arguments.of("empty body where one is required", "#/paths/~1books~1{bookId}/put/requestBody/required", ""));
     }
 
@@ -903,16 +879,16 @@ class BooksApiIT {
                 Arguments.of("fewer than 1 items in 'authors'", "#/components/schemas/Book/properties/authors/minItems", "/authors", "[]"),
                 Arguments.of("more than 10 items in 'authors'", "#/components/schemas/Book/properties/authors/maxItems", "/authors", "[{\"name\":\"name-41\",\"born\":\"2021-05-27\"},{\"name\":\"name-72\",\"born\":\"2023-12-04\"},{\"name\":\"name-3\",\"born\":\"2020-12-08\"},{\"name\":\"name-70\",\"born\":\"2020-03-22\"},{\"name\":\"name-38\",\"born\":\"2025-11-26\"},{\"name\":\"name-46\",\"born\":\"2025-01-09\"},{\"name\":\"name-84\",\"born\":\"2025-02-24\"},{\"name\":\"name-36\",\"born\":\"2024-02-17\"},{\"name\":\"name-59\",\"born\":\"2021-04-16\"},{\"name\":\"name-42\",\"born\":\"2022-11-21\"},{\"name\":\"name-15\",\"born\":\"2023-02-25\"}]"),
                 Arguments.of("duplicate items in 'authors'", "#/components/schemas/Book/properties/authors/uniqueItems", "/authors", "[{\"name\":\"name-41\",\"born\":\"2021-05-27\"},{\"name\":\"name-41\",\"born\":\"2021-05-27\"}]"),
-                Arguments.of("'authors[0]' of the wrong type (string instead of object)", "#/components/schemas/Author/type", "/authors/0", "\"not-a-value\""),
-                Arguments.of("null 'authors[0]'", "#/components/schemas/Author/type", "/authors/0", "null"),
-                Arguments.of("missing required 'authors[0].name'", "#/components/schemas/Author/required", "/authors/0/name", null),
-                Arguments.of("unknown property 'authors[0].codexUnexpectedProperty'", "#/components/schemas/Author/additionalProperties", "/authors/0/codexUnexpectedProperty", "\"surprise\""),
-                Arguments.of("'authors[0].name' of the wrong type (number instead of string)", "#/components/schemas/Author/properties/name/type", "/authors/0/name", "12345"),
-                Arguments.of("null 'authors[0].name'", "#/components/schemas/Author/properties/name/type", "/authors/0/name", "null"),
-                Arguments.of("'authors[0].name' shorter than 1", "#/components/schemas/Author/properties/name/minLength", "/authors/0/name", "\"\""),
-                Arguments.of("'authors[0].name' longer than 80", "#/components/schemas/Author/properties/name/maxLength", "/authors/0/name", "\"name-41" + "x".repeat(74) + "\""),
-                Arguments.of("'authors[0].born' of the wrong type (number instead of string)", "#/components/schemas/Author/properties/born/type", "/authors/0/born", "12345"),
-                Arguments.of("'authors[0].born' not a valid date", "#/components/schemas/Author/properties/born/format", "/authors/0/born", "\"2024-13-45\""),
+                Arguments.of("'authors[0]' of the wrong type (string instead of object)", "#/components/schemas/Author/type", "/authors", "[\"not-a-value\"]"),
+                Arguments.of("null 'authors[0]'", "#/components/schemas/Author/type", "/authors", "[null]"),
+                Arguments.of("missing required 'authors[0].name'", "#/components/schemas/Author/required", "/authors", "[{\"born\":\"2021-05-27\"}]"),
+                Arguments.of("unknown property 'authors[0].codexUnexpectedProperty'", "#/components/schemas/Author/additionalProperties", "/authors", "[{\"name\":\"name-41\",\"born\":\"2021-05-27\",\"codexUnexpectedProperty\":\"surprise\"}]"),
+                Arguments.of("'authors[0].name' of the wrong type (number instead of string)", "#/components/schemas/Author/properties/name/type", "/authors", "[{\"name\":12345,\"born\":\"2021-05-27\"}]"),
+                Arguments.of("null 'authors[0].name'", "#/components/schemas/Author/properties/name/type", "/authors", "[{\"name\":null,\"born\":\"2021-05-27\"}]"),
+                Arguments.of("'authors[0].name' shorter than 1", "#/components/schemas/Author/properties/name/minLength", "/authors", "[{\"name\":\"\",\"born\":\"2021-05-27\"}]"),
+                Arguments.of("'authors[0].name' longer than 80", "#/components/schemas/Author/properties/name/maxLength", "/authors", "[{\"name\":\"name-41" + "x".repeat(74) + "\",\"born\":\"2021-05-27\"}]"),
+                Arguments.of("'authors[0].born' of the wrong type (number instead of string)", "#/components/schemas/Author/properties/born/type", "/authors", "[{\"name\":\"name-41\",\"born\":12345}]"),
+                Arguments.of("'authors[0].born' not a valid date", "#/components/schemas/Author/properties/born/format", "/authors", "[{\"name\":\"name-41\",\"born\":\"2024-13-45\"}]"),
                 Arguments.of("'published' of the wrong type (number instead of string)", "#/components/schemas/Book/properties/published/type", "/published", "12345"),
                 Arguments.of("'published' not a valid date-time", "#/components/schemas/Book/properties/published/format", "/published", "\"2024-13-45T25:61:00Z\""));
     }

@@ -157,8 +157,8 @@ public final class ResponseCheck implements Filter {
             }
         }
         Response response = context.next(request, responseSpec);
-        Triage.exchange(operation == null ? null : spec.key(operation), response.statusCode(),
-                exchange(method, path, response));
+        Triage.exchange(operation == null ? null : spec.key(operation), operation == null ? null
+                : Spec.label(operation), response.statusCode(), exchange(method, path, response));
         if (onlyStatus != 0 && response.statusCode() != onlyStatus) {
             return response;
         }
@@ -541,9 +541,13 @@ public final class ResponseCheck implements Filter {
          */
         String key(Located operation) {
             String id = operation.node().path("operationId").asText("");
-            if (!id.isEmpty()) {
-                return id;
-            }
+            return id.isEmpty() ? label(operation) : id;
+        }
+
+        /**
+         * "METHOD /path" of the operation, from its pointer in the spec.
+         */
+        static String label(Located operation) {
             String pointer = operation.pointer();
             int slash = pointer.lastIndexOf('/');
             if (!pointer.startsWith("/paths/") || slash < "/paths/".length()) {

@@ -63,6 +63,7 @@ public final class Triage implements BeforeEachCallback, TestExecutionExceptionH
         CONTENT_TYPE,
         BODY_OFF_SPEC,
         NO_OPERATION,
+        PREREQUISITE,
         OTHER,
         NOT_JUDGED
     }
@@ -80,6 +81,8 @@ public final class Triage implements BeforeEachCallback, TestExecutionExceptionH
 
         String operation;
 
+        String label;
+
         String exchange;
 
         int status;
@@ -95,12 +98,13 @@ public final class Triage implements BeforeEachCallback, TestExecutionExceptionH
     }
 
     /**
-     * Keeps what the running test's last request got back: the operation's key, the status, and "METHOD path ->
-     * status" with the start of the body.
+     * Keeps what the running test's last request got back: the operation's key and "METHOD /template" label, the
+     * status, and "METHOD path -> status" with the start of the body.
      */
-    static void exchange(String operation, int status, String exchange) {
+    static void exchange(String operation, String label, int status, String exchange) {
         Observed observed = OBSERVED.get();
         observed.operation = operation;
+        observed.label = label;
         observed.status = status;
         observed.exchange = exchange;
     }
@@ -155,7 +159,7 @@ public final class Triage implements BeforeEachCallback, TestExecutionExceptionH
         String operation = observed.operation != null ? observed.operation : operationOf(context);
         String detail = reason.replaceAll("^not judged: ", "");
         detail = detail.startsWith("the valid request of ") ? "the valid request of the operation got the same 4xx"
-                : detail.replaceAll("[:,(].*", "").strip();
+                : detail.replaceAll("[:,(].*", "").replaceAll("request \\d+", "request n").strip();
         run(context).add(name(context), List.of(new Finding(Kind.NOT_JUDGED, detail, operation, reason)), 2);
         OBSERVED.remove();
     }
@@ -194,6 +198,12 @@ public final class Triage implements BeforeEachCallback, TestExecutionExceptionH
         Set<String> tags = context.getTags();
         if (status >= 500) {
             return new Finding(Kind.SERVER_ERROR, String.valueOf(status), operation, observed.exchange);
+        }
+        String own = operationOf(context);
+        if (observed.label != null && !tags.contains("flow") && own.contains(" /") && !own.equals(observed.label)) {
+            // The test's own request was never sent: the step that creates what it needs failed.
+            return new Finding(Kind.PREREQUISITE, "`" + observed.operation + "` answered " + status, own,
+                    observed.exchange);
         }
         if (tags.contains("auth") && status < 400) {
             return new Finding(Kind.AUTH_ACCEPTED, "", operation, observed.exchange);
@@ -422,6 +432,8 @@ public final class Triage implements BeforeEachCallback, TestExecutionExceptionH
                     return "Requests that no operation of the spec matches";
                 case NOT_JUDGED:
                     return "Not judged: " + detail;
+                case PREREQUISITE:
+                    return "Tests that could not create what they need: " + detail;
                 default:
                     return "Other failures (" + detail + ")";
             }
@@ -469,6 +481,9 @@ public final class Triage implements BeforeEachCallback, TestExecutionExceptionH
                 case NO_OPERATION:
                     return "A request went outside the spec's paths (a `Location` header, or a generator bug worth"
                             + " reporting).";
+                case PREREQUISITE:
+                    return "These tests create the resource they need through that operation first, and that step"
+                            + " failed: its own tests say why (above); once it passes, these run.";
                 case NOT_JUDGED:
                     return "Nothing failed here: these tests could not judge, and each one's message says why.";
                 default:

@@ -39,26 +39,11 @@ class ItemsApiIT {
     {
       "name": "na-49",
       "kind": "gadget",
-      "note": "note-20",
-      "weight": 1.5,
-      "count": 28,
       "dims": [
         73,
         16,
         101
       ],
-      "attributes": {
-        "key1": "2020-06-27"
-      },
-      "node": {
-        "label": "label-42"
-      },
-      "contact": {
-        "email": "user74@example.com"
-      },
-      "ipAddress": "192.0.2.80",
-      "checksum": "Y2hlY2tzdW0tOTM=",
-      "homepage": "https://example.com/homepage/97",
       "releasedOn": "2024-02-29"
     }
     """;
@@ -77,12 +62,6 @@ class ItemsApiIT {
     @DisplayName("GET /items: valid request -> 200")
     void searchItems_valid() {
         RestAssured.given(ApiTestSupport.request())
-                .queryParam("tags", "red")
-                .queryParam("tags", "green")
-                .queryParam("price_lt", "95.5")
-                .queryParam("filter[color]", "color-74")
-                .queryParam("filter[size]", "19")
-                .header("X-Trace", "7,6")
             .when()
                 .get("/items")
             .then()
@@ -111,13 +90,7 @@ class ItemsApiIT {
     @MethodSource("searchItems_invalidParameter_rejectedRows")
     void searchItems_invalidParameter_rejected(String violation, String constraint, String in,
             String name, String value) {
-        RequestSpecification request = RestAssured.given(ApiTestSupport.negativeRequest())
-                .queryParam("tags", "red")
-                .queryParam("tags", "green")
-                .queryParam("price_lt", "95.5")
-                .queryParam("filter[color]", "color-74")
-                .queryParam("filter[size]", "19")
-                .header("X-Trace", "7,6");
+        RequestSpecification request = RestAssured.given(ApiTestSupport.negativeRequest());
         ApiTestSupport.replaceParameter(request, in, name, value);
         request
             .when()
@@ -153,19 +126,8 @@ class ItemsApiIT {
                 Arguments.of("truncated JSON", "#/paths/~1items/post/requestBody", "{\n"
                         + "  \"name\": \"na-49\",\n"
                         + "  \"kind\": \"gadget\",\n"
-                        + "  \"note\": \"note-20\",\n"
-                        + "  \"weight\": 1.5,\n"
-                        + "  \"count\": 28,\n"
                         + "  \"dims\": [\n"
-                        + "    73,\n"
-                        + "    16,\n"
-                        + "    101\n"
-                        + "  ],\n"
-                        + "  \"attributes\": {\n"
-                        + "    \"key1\": \"2020-06-27\"\n"
-                        + "  },\n"
-                        + "  \"node\": {\n"
-                        + "    \"label\": \"l"),
+                        + "   "),
                 Arguments.of("empty body where one is required", "#/paths/~1items/post/requestBody/required", ""));
     }
 
@@ -222,9 +184,9 @@ class ItemsApiIT {
                 Arguments.of("'dims[0]' below minimum 1", "#/components/schemas/NewItem/properties/dims/items/minimum", "/dims/0", "0"),
                 Arguments.of("'attributes' of the wrong type (string instead of object)", "#/components/schemas/NewItem/properties/attributes/type", "/attributes", "\"not-a-value\""),
                 Arguments.of("'node' of the wrong type (string instead of object)", "#/components/schemas/Node/type", "/node", "\"not-a-value\""),
-                Arguments.of("missing required 'node.label'", "#/components/schemas/Node/required", "/node/label", null),
-                Arguments.of("'node.label' of the wrong type (number instead of string)", "#/components/schemas/Node/properties/label/type", "/node/label", "12345"),
-                Arguments.of("null 'node.label'", "#/components/schemas/Node/properties/label/type", "/node/label", "null"),
+                Arguments.of("missing required 'node.label'", "#/components/schemas/Node/required", "/node", "{}"),
+                Arguments.of("'node.label' of the wrong type (number instead of string)", "#/components/schemas/Node/properties/label/type", "/node", "{\"label\":12345}"),
+                Arguments.of("null 'node.label'", "#/components/schemas/Node/properties/label/type", "/node", "{\"label\":null}"),
                 Arguments.of("'ipAddress' of the wrong type (number instead of string)", "#/components/schemas/NewItem/properties/ipAddress/type", "/ipAddress", "12345"),
                 Arguments.of("'ipAddress' not a valid ipv4", "#/components/schemas/NewItem/properties/ipAddress/format", "/ipAddress", "\"999.1.1.1\""),
                 Arguments.of("'checksum' of the wrong type (number instead of string)", "#/components/schemas/NewItem/properties/checksum/type", "/checksum", "12345"),
@@ -327,7 +289,6 @@ class ItemsApiIT {
                 .pathParam("sku", "2b9fe3dc-7e09-4956-ab5c-a729700d1262")
                 .contentType("multipart/form-data")
                 .multiPart("file", "file.bin", "file-4".getBytes(StandardCharsets.UTF_8))
-                .multiPart("caption", "caption-48")
             .when()
                 .put("/items/{sku}/image")
             .then()
@@ -356,8 +317,7 @@ class ItemsApiIT {
         RequestSpecification request = RestAssured.given(ApiTestSupport.negativeRequest())
                 .pathParam("sku", "2b9fe3dc-7e09-4956-ab5c-a729700d1262")
                 .contentType("multipart/form-data")
-                .multiPart("file", "file.bin", "file-4".getBytes(StandardCharsets.UTF_8))
-                .multiPart("caption", "caption-48");
+                .multiPart("file", "file.bin", "file-4".getBytes(StandardCharsets.UTF_8));
         ApiTestSupport.replaceParameter(request, in, name, value);
         request
             .when()

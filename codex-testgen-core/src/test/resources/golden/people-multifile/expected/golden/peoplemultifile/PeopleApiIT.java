@@ -36,12 +36,7 @@ class PeopleApiIT {
      */
     private static final String ADD_PERSON_BODY = """
     {
-      "name": "name-31",
-      "born": "2022-08-23T23:13:00Z",
-      "address": {
-        "city": "city-67",
-        "zip": "02354"
-      }
+      "name": "name-31"
     }
     """;
 
@@ -60,7 +55,6 @@ class PeopleApiIT {
     void listPeople_valid() {
         RestAssured.given(ApiTestSupport.request())
                 .cookie("SESSION", ApiTestSupport.sessionCredential())
-                .queryParam("pageSize", "20")
             .when()
                 .get("/people")
             .then()
@@ -76,7 +70,6 @@ class PeopleApiIT {
     @DisplayName("GET /people: no credentials -> 401/403")
     void listPeople_noCredentials_rejected() {
         RestAssured.given(ApiTestSupport.negativeRequest())
-                .queryParam("pageSize", "20")
             .when()
                 .get("/people")
             .then()
@@ -92,7 +85,6 @@ class PeopleApiIT {
     void listPeople_wrongSession_rejected() {
         RestAssured.given(ApiTestSupport.negativeRequest())
                 .cookie("SESSION", "codex-wrong-credential")
-                .queryParam("pageSize", "20")
             .when()
                 .get("/people")
             .then()
@@ -108,7 +100,6 @@ class PeopleApiIT {
     void listPeople_malformedOidcToken_rejected() {
         RestAssured.given(ApiTestSupport.negativeRequest())
                 .header("Authorization", "Bearer not a token")
-                .queryParam("pageSize", "20")
             .when()
                 .get("/people")
             .then()
@@ -124,7 +115,6 @@ class PeopleApiIT {
     void listPeople_wrongOidcToken_rejected() {
         RestAssured.given(ApiTestSupport.negativeRequest())
                 .header("Authorization", "Bearer " + ApiTestSupport.WRONG_BEARER_TOKEN)
-                .queryParam("pageSize", "20")
             .when()
                 .get("/people")
             .then()
@@ -154,8 +144,7 @@ class PeopleApiIT {
     void listPeople_invalidParameter_rejected(String violation, String constraint, String in,
             String name, String value) {
         RequestSpecification request = RestAssured.given(ApiTestSupport.negativeRequest())
-                .cookie("SESSION", ApiTestSupport.sessionCredential())
-                .queryParam("pageSize", "20");
+                .cookie("SESSION", ApiTestSupport.sessionCredential());
         ApiTestSupport.replaceParameter(request, in, name, value);
         request
             .when()
@@ -257,9 +246,7 @@ class PeopleApiIT {
         return Stream.of(
                 Arguments.of("unparseable JSON", "#/paths/~1people/post/requestBody", "{\"codex\": nonsense]"),
                 Arguments.of("truncated JSON", "#/paths/~1people/post/requestBody", "{\n"
-                        + "  \"name\": \"name-31\",\n"
-                        + "  \"born\": \"2022-08-23T23:13:00Z\",\n"
-                        + "  "),
+                        + "  \"name\":"),
                 Arguments.of("empty body where one is required", "#/paths/~1people/post/requestBody/required", ""));
     }
 
@@ -297,11 +284,11 @@ class PeopleApiIT {
                 Arguments.of("'born' of the wrong type (number instead of string)", "#/components/schemas/Person/properties/born/type", "/born", "12345"),
                 Arguments.of("'born' not a valid date-time", "#/components/schemas/Person/properties/born/format", "/born", "\"2024-13-45T25:61:00Z\""),
                 Arguments.of("'address' of the wrong type (string instead of object)", "#/components/schemas/Address/type", "/address", "\"not-a-value\""),
-                Arguments.of("missing required 'address.city'", "#/components/schemas/Address/required", "/address/city", null),
-                Arguments.of("'address.city' of the wrong type (number instead of string)", "#/components/schemas/Address/properties/city/type", "/address/city", "12345"),
-                Arguments.of("null 'address.city'", "#/components/schemas/Address/properties/city/type", "/address/city", "null"),
-                Arguments.of("'address.zip' of the wrong type (number instead of string)", "#/components/schemas/Address/properties/zip/type", "/address/zip", "12345"),
-                Arguments.of("'address.zip' not matching ^[0-9]{5}$", "#/components/schemas/Address/properties/zip/pattern", "/address/zip", "\"!\""));
+                Arguments.of("missing required 'address.city'", "#/components/schemas/Address/required", "/address", "{\"zip\":\"02354\"}"),
+                Arguments.of("'address.city' of the wrong type (number instead of string)", "#/components/schemas/Address/properties/city/type", "/address", "{\"city\":12345,\"zip\":\"02354\"}"),
+                Arguments.of("null 'address.city'", "#/components/schemas/Address/properties/city/type", "/address", "{\"city\":null,\"zip\":\"02354\"}"),
+                Arguments.of("'address.zip' of the wrong type (number instead of string)", "#/components/schemas/Address/properties/zip/type", "/address", "{\"city\":\"city-67\",\"zip\":12345}"),
+                Arguments.of("'address.zip' not matching ^[0-9]{5}$", "#/components/schemas/Address/properties/zip/pattern", "/address", "{\"city\":\"city-67\",\"zip\":\"!\"}"));
     }
 
     /**

@@ -54,14 +54,9 @@ class BooksApiIT {
       "genre": "fiction",
       "authors": [
         {
-          "name": "name-36",
-          "born": "2024-06-09"
+          "name": "name-36"
         }
-      ],
-      "keywords": [
-        "keywords-12"
-      ],
-      "published": "2022-12-19T12:45:00Z"
+      ]
     }
     """;
 
@@ -76,14 +71,9 @@ class BooksApiIT {
       "genre": "fiction",
       "authors": [
         {
-          "name": "name-97",
-          "born": "2022-08-13"
+          "name": "name-97"
         }
-      ],
-      "keywords": [
-        "keywords-48"
-      ],
-      "published": "2023-11-18T03:10:00Z"
+      ]
     }
     """;
 
@@ -98,14 +88,9 @@ class BooksApiIT {
       "genre": "fiction",
       "authors": [
         {
-          "name": "name-36",
-          "born": "2024-06-09"
+          "name": "name-36"
         }
       ],
-      "keywords": [
-        "keywords-12"
-      ],
-      "published": "2022-12-19T12:45:00Z",
       "createdAt": "1999-12-31T23:59:59Z"
     }
     """;
@@ -175,7 +160,6 @@ class BooksApiIT {
                 .header("X-API-Key", ApiTestSupport.apiKeyCredential())
                 .queryParam("limit", "20")
                 .queryParam("genre", "fiction")
-                .queryParam("q", "q-34")
             .when()
                 .get("/books")
             .then()
@@ -193,7 +177,6 @@ class BooksApiIT {
         RestAssured.given(ApiTestSupport.negativeRequest())
                 .queryParam("limit", "20")
                 .queryParam("genre", "fiction")
-                .queryParam("q", "q-34")
             .when()
                 .get("/books")
             .then()
@@ -211,7 +194,6 @@ class BooksApiIT {
                 .header("X-API-Key", "codex-wrong-credential")
                 .queryParam("limit", "20")
                 .queryParam("genre", "fiction")
-                .queryParam("q", "q-34")
             .when()
                 .get("/books")
             .then()
@@ -245,8 +227,7 @@ class BooksApiIT {
         RequestSpecification request = RestAssured.given(ApiTestSupport.negativeRequest())
                 .header("X-API-Key", ApiTestSupport.apiKeyCredential())
                 .queryParam("limit", "20")
-                .queryParam("genre", "fiction")
-                .queryParam("q", "q-34");
+                .queryParam("genre", "fiction");
         ApiTestSupport.replaceParameter(request, in, name, value);
         request
             .when()
@@ -271,7 +252,6 @@ class BooksApiIT {
                         .header("X-API-Key", ApiTestSupport.apiKeyCredential())
                         .queryParam("limit", "20")
                         .queryParam("genre", "fiction")
-                        .queryParam("q", "q-34")
                     .when()
                         .get("/books"))
                 .expectRetryAfter()
@@ -302,8 +282,7 @@ class BooksApiIT {
         RequestSpecification request = RestAssured.given(ApiTestSupport.request())
                 .header("X-API-Key", ApiTestSupport.apiKeyCredential())
                 .queryParam("limit", "20")
-                .queryParam("genre", "fiction")
-                .queryParam("q", "q-34");
+                .queryParam("genre", "fiction");
         ApiTestSupport.replaceParameter(request, in, name, value);
         request
             .when()
@@ -375,10 +354,7 @@ class BooksApiIT {
                         + "  \"isbn\": \"978-9032559370\",\n"
                         + "  \"title\": \"title-41\",\n"
                         + "  \"price\": 59.01,\n"
-                        + "  \"genre\": \"fiction\",\n"
-                        + "  \"authors\": [\n"
-                        + "    {\n"
-                        + "      \"name\":"),
+                        + "  \""),
                 Arguments.of("empty body where one is required", "#/paths/~1books/post/requestBody/required", ""));
     }
 
@@ -447,10 +423,10 @@ class BooksApiIT {
                 Arguments.of("'keywords' of the wrong type (string instead of array)", "#/components/schemas/Book/properties/keywords/type", "/keywords", "\"not-a-value\""),
                 Arguments.of("more than 5 items in 'keywords'", "#/components/schemas/Book/properties/keywords/maxItems", "/keywords", "[\"keywords-12\",\"keywords2-61\",\"keywords3-96\",\"keywords4-97\",\"keywords5-47\",\"keywords6-75\"]"),
                 Arguments.of("duplicate items in 'keywords'", "#/components/schemas/Book/properties/keywords/uniqueItems", "/keywords", "[\"keywords-12\",\"keywords-12\"]"),
-                Arguments.of("'keywords[0]' of the wrong type (number instead of string)", "#/components/schemas/Book/properties/keywords/items/type", "/keywords/0", "12345"),
-                Arguments.of("null 'keywords[0]'", "#/components/schemas/Book/properties/keywords/items/type", "/keywords/0", "null"),
-                Arguments.of("'keywords[0]' shorter than 1", "#/components/schemas/Book/properties/keywords/items/minLength", "/keywords/0", "\"\""),
-                Arguments.of("'keywords[0]' longer than 30", "#/components/schemas/Book/properties/keywords/items/maxLength", "/keywords/0", "\"keywords-12" + "x".repeat(20) + "\""),
+                Arguments.of("'keywords[0]' of the wrong type (number instead of string)", "#/components/schemas/Book/properties/keywords/items/type", "/keywords", "[12345]"),
+                Arguments.of("null 'keywords[0]'", "#/components/schemas/Book/properties/keywords/items/type", "/keywords", "[null]"),
+                Arguments.of("'keywords[0]' shorter than 1", "#/components/schemas/Book/properties/keywords/items/minLength", "/keywords", "[\"\"]"),
+                Arguments.of("'keywords[0]' longer than 30", "#/components/schemas/Book/properties/keywords/items/maxLength", "/keywords", "[\"keywords-12" + "x".repeat(20) + "\"]"),
                 Arguments.of("'published' of the wrong type (number instead of string)", "#/components/schemas/Book/properties/published/type", "/published", "12345"),
                 Arguments.of("'published' not a valid date-time", "#/components/schemas/Book/properties/published/format", "/published", "\"2024-13-45T25:61:00Z\""));
     }
@@ -823,10 +799,7 @@ class BooksApiIT {
                         + "  \"isbn\": \"979-5159376528\",\n"
                         + "  \"title\": \"title-89\",\n"
                         + "  \"price\": 75.81,\n"
-                        + "  \"genre\": \"fiction\",\n"
-                        + "  \"authors\": [\n"
-                        + "    {\n"
-                        + "      \"name\":"),
+                        + "  \""),
                 Arguments.of("empty body where one is required", "#/paths/~1books~1{bookId}/put/requestBody/required", ""));
     }
 
@@ -896,10 +869,10 @@ class BooksApiIT {
                 Arguments.of("'keywords' of the wrong type (string instead of array)", "#/components/schemas/Book/properties/keywords/type", "/keywords", "\"not-a-value\""),
                 Arguments.of("more than 5 items in 'keywords'", "#/components/schemas/Book/properties/keywords/maxItems", "/keywords", "[\"keywords-48\",\"keywords2-72\",\"keywords3-76\",\"keywords4-97\",\"keywords5-12\",\"keywords6-15\"]"),
                 Arguments.of("duplicate items in 'keywords'", "#/components/schemas/Book/properties/keywords/uniqueItems", "/keywords", "[\"keywords-48\",\"keywords-48\"]"),
-                Arguments.of("'keywords[0]' of the wrong type (number instead of string)", "#/components/schemas/Book/properties/keywords/items/type", "/keywords/0", "12345"),
-                Arguments.of("null 'keywords[0]'", "#/components/schemas/Book/properties/keywords/items/type", "/keywords/0", "null"),
-                Arguments.of("'keywords[0]' shorter than 1", "#/components/schemas/Book/properties/keywords/items/minLength", "/keywords/0", "\"\""),
-                Arguments.of("'keywords[0]' longer than 30", "#/components/schemas/Book/properties/keywords/items/maxLength", "/keywords/0", "\"keywords-48" + "x".repeat(20) + "\""),
+                Arguments.of("'keywords[0]' of the wrong type (number instead of string)", "#/components/schemas/Book/properties/keywords/items/type", "/keywords", "[12345]"),
+                Arguments.of("null 'keywords[0]'", "#/components/schemas/Book/properties/keywords/items/type", "/keywords", "[null]"),
+                Arguments.of("'keywords[0]' shorter than 1", "#/components/schemas/Book/properties/keywords/items/minLength", "/keywords", "[\"\"]"),
+                Arguments.of("'keywords[0]' longer than 30", "#/components/schemas/Book/properties/keywords/items/maxLength", "/keywords", "[\"keywords-48" + "x".repeat(20) + "\"]"),
                 Arguments.of("'published' of the wrong type (number instead of string)", "#/components/schemas/Book/properties/published/type", "/published", "12345"),
                 Arguments.of("'published' not a valid date-time", "#/components/schemas/Book/properties/published/format", "/published", "\"2024-13-45T25:61:00Z\""));
     }

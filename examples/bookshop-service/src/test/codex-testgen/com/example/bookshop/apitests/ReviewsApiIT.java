@@ -53,14 +53,9 @@ class ReviewsApiIT {
       "genre": "fiction",
       "authors": [
         {
-          "name": "name-36",
-          "born": "2024-06-09"
+          "name": "name-36"
         }
-      ],
-      "keywords": [
-        "keywords-12"
-      ],
-      "published": "2022-12-19T12:45:00Z"
+      ]
     }
     """;
 
@@ -70,7 +65,6 @@ class ReviewsApiIT {
     private static final String ADD_REVIEW_BODY = """
     {
       "rating": 4,
-      "comment": "comment-12",
       "reviewer": {
         "name": "name-39",
         "email": "user96@example.com"
@@ -142,7 +136,6 @@ class ReviewsApiIT {
         RestAssured.given(ApiTestSupport.request())
                 .header("X-API-Key", ApiTestSupport.apiKeyCredential())
                 .pathParam("bookId", existingBook())
-                .queryParam("minRating", "5")
             .when()
                 .get("/books/{bookId}/reviews")
             .then()
@@ -159,7 +152,6 @@ class ReviewsApiIT {
     void listReviews_noCredentials_rejected() {
         RestAssured.given(ApiTestSupport.negativeRequest())
                 .pathParam("bookId", existingBook())
-                .queryParam("minRating", "5")
             .when()
                 .get("/books/{bookId}/reviews")
             .then()
@@ -176,7 +168,6 @@ class ReviewsApiIT {
         RestAssured.given(ApiTestSupport.negativeRequest())
                 .header("X-API-Key", "codex-wrong-credential")
                 .pathParam("bookId", existingBook())
-                .queryParam("minRating", "5")
             .when()
                 .get("/books/{bookId}/reviews")
             .then()
@@ -208,8 +199,7 @@ class ReviewsApiIT {
             String name, String value) {
         RequestSpecification request = RestAssured.given(ApiTestSupport.negativeRequest())
                 .header("X-API-Key", ApiTestSupport.apiKeyCredential())
-                .pathParam("bookId", existingBook())
-                .queryParam("minRating", "5");
+                .pathParam("bookId", existingBook());
         ApiTestSupport.replaceParameter(request, in, name, value);
         request
             .when()
@@ -281,9 +271,8 @@ class ReviewsApiIT {
                 Arguments.of("unparseable JSON", "#/paths/~1books~1{bookId}~1reviews/post/requestBody", "{\"codex\": nonsense]"),
                 Arguments.of("truncated JSON", "#/paths/~1books~1{bookId}~1reviews/post/requestBody", "{\n"
                         + "  \"rating\": 4,\n"
-                        + "  \"comment\": \"comment-12\",\n"
                         + "  \"reviewer\": {\n"
-                        + " "),
+                        + "    \"name\": \"n"),
                 Arguments.of("empty body where one is required", "#/paths/~1books~1{bookId}~1reviews/post/requestBody/required", ""));
     }
 

@@ -205,10 +205,13 @@ final class ValueSynthesizer {
   /** oneOf/anyOf: the first alternative, merged with the properties the parent declares itself. */
   private JsonNode generateAlternative(SchemaNode parent, SchemaNode alternative, String hint, int depth) {
     JsonNode value = generate(merger.withAlternative(parent, alternative), hint, depth);
-    if (parent.discriminatorProperty() != null && value instanceof ObjectNode object) {
-      String discriminatorValue = discriminatorValue(parent, alternative, object);
+    // The discriminator is the parent's, or one the alternative inherits through allOf (Cat: allOf [Pet, ...],
+    // Pet's discriminator pet_type): either way the alternative's value is its mapping key or its schema name.
+    SchemaNode owner = parent.discriminatorProperty() != null ? parent : merger.flatten(model.resolve(alternative));
+    if (owner.discriminatorProperty() != null && value instanceof ObjectNode object) {
+      String discriminatorValue = discriminatorValue(owner, alternative, object);
       if (discriminatorValue != null) {
-        object.put(parent.discriminatorProperty(), discriminatorValue);
+        object.put(owner.discriminatorProperty(), discriminatorValue);
       }
     }
     return value;

@@ -88,6 +88,10 @@ class ValueSynthesizerTest {
           type: object
           required: [next]
           properties: { next: { $ref: '#/components/schemas/Loop' } }
+        Animal: { type: object, required: [kind], properties: { kind: { type: string } }, discriminator: { propertyName: kind } }
+        Lion: { allOf: [ { $ref: '#/components/schemas/Animal' }, { type: object, properties: { roars: { type: boolean } } } ] }
+        Tiger: { allOf: [ { $ref: '#/components/schemas/Animal' }, { type: object, properties: { stripes: { type: integer } } } ] }
+        Cage: { oneOf: [ { $ref: '#/components/schemas/Lion' }, { $ref: '#/components/schemas/Tiger' } ] }
         Silence:
           type: object
           properties:
@@ -99,6 +103,12 @@ class ValueSynthesizerTest {
             notAfter: { type: string, format: date-time }
             updatedAt: { type: string, format: date-time }
         """);
+  }
+
+  /** A discriminator the alternative inherits through allOf takes the alternative's schema name, as OpenAPI says. */
+  @Test
+  void anInheritedDiscriminatorNamesTheAlternative() {
+    forEverySeed("Cage", value -> assertThat(value.get("kind").asText()).isEqualTo("Lion"));
   }
 
   @Test

@@ -85,12 +85,12 @@ final class RequestFactory {
         }
       }
       Map<String, Boolean> ends = DateRanges.ends(dates.keySet());
-      parameterValues.replaceAll(value -> ends.containsKey(value.parameter().name())
-          && value.parameter().in() == ParameterLocation.QUERY
-          ? new ValidRequest.ParameterValue(value.parameter(), com.fasterxml.jackson.databind.node.JsonNodeFactory
-              .instance.textNode(DateRanges.value(dates.get(value.parameter().name()),
-                  ends.get(value.parameter().name()))))
-          : value);
+      parameterValues.replaceAll(value -> {
+        String name = value.parameter().name();
+        return value.parameter().in() != ParameterLocation.QUERY || !ends.containsKey(name) ? value
+            : new ValidRequest.ParameterValue(value.parameter(), com.fasterxml.jackson.databind.node.JsonNodeFactory
+                .instance.textNode(DateRanges.value(dates.get(name), ends.get(name))));
+      });
       SchemaNode bodySchema = body.content() == null || body.content().schema() == null ? SchemaNode.ANY
           : body.content().schema();
       JsonNode given = body.kind() == BodyPlan.Kind.JSON ? givenBody(operation) : null;

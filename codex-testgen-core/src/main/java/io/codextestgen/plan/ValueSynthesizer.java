@@ -338,8 +338,8 @@ final class ValueSynthesizer {
     SchemaNode schema = merger.flatten(model.resolve(raw));
     String format = schema.format();
     boolean date = "date".equals(format) || "date-time".equals(format);
-    return date && schema.example() == null && schema.defaultValue() == null && schema.enumValues().isEmpty()
-        && schema.pattern() == null && merger.firstAlternative(schema) == null ? format : null;
+    return date && !hasOwnValue(raw) && schema.pattern() == null && merger.firstAlternative(schema) == null
+        ? format : null;
   }
 
   /** Whether the spec chose the value of {@code raw} itself: an example, a default or an enum. */

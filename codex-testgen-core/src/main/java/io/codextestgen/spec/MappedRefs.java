@@ -1,14 +1,12 @@
 package io.codextestgen.spec;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.codextestgen.diag.Diagnostic;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
@@ -26,7 +24,6 @@ final class MappedRefs {
   private final Path specDirectory;
   private final String specName;
   private final List<Diagnostic> errors = new ArrayList<>();
-  private int rewritten;
 
   private MappedRefs(Map<String, Path> mappings, Path specFile, String specName) {
     this.mappings = mappings;
@@ -37,10 +34,14 @@ final class MappedRefs {
   /** Rewrites the mapped {@code $ref}s of {@code root}, the tree of {@code specFile}. */
   static Result rewrite(JsonNode root, Path specFile, String specName, Map<String, Path> mappings) {
     MappedRefs refs = new MappedRefs(mappings, specFile, specName);
-    if (root != null && !mappings.isEmpty()) {
-      refs.walk(root, "");
-    }
-    return new Result(refs.rewritten, refs.errors);
+    int rewritten = mappings.isEmpty() ? 0 : RefHolders.visit(root, (holder, ref, pointer) -> {
+      String local = refs.local(ref, pointer);
+      if (local != null) {
+        holder.put("$ref", local);
+      }
+      return local != null;
+    });
+    return new Result(rewritten, refs.errors);
   }
 
   /** The mapping whose prefix {@code ref} starts with, the longest one; null when none does. */
@@ -52,29 +53,6 @@ final class MappedRefs {
       }
     }
     return best;
-  }
-
-  private void walk(JsonNode node, String pointer) {
-    if (node instanceof ObjectNode object) {
-      JsonNode ref = object.get("$ref");
-      if (ref != null && ref.isTextual()) {
-        String local = local(ref.asText(), pointer);
-        if (local != null) {
-          object.put("$ref", local);
-          rewritten++;
-        }
-      }
-      for (Iterator<Map.Entry<String, JsonNode>> fields = object.fields(); fields.hasNext(); ) {
-        Map.Entry<String, JsonNode> field = fields.next();
-        if (!field.getKey().equals("example") && field.getValue().isContainerNode()) {
-          walk(field.getValue(), pointer + "/" + field.getKey().replace("~", "~0").replace("/", "~1"));
-        }
-      }
-    } else if (node != null && node.isArray()) {
-      for (int i = 0; i < node.size(); i++) {
-        walk(node.get(i), pointer + "/" + i);
-      }
-    }
   }
 
   /** The local reference {@code ref} maps to, or null when no mapping applies or its file is missing. */

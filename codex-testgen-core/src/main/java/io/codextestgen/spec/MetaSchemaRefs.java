@@ -1,9 +1,7 @@
 package io.codextestgen.spec;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
-import java.util.Iterator;
 import java.util.regex.Pattern;
 
 /**
@@ -29,31 +27,17 @@ final class MetaSchemaRefs {
     if (root == null || source == null || !mentionsHost(source)) {
       return 0; // the common case, decided without walking the tree
     }
-    return walk(root);
-  }
-
-  private static int walk(JsonNode node) {
-    int replaced = 0;
-    if (node instanceof ObjectNode object) {
-      JsonNode ref = object.get("$ref");
-      if (ref != null && ref.isTextual() && isMetaSchema(ref.asText())) {
-        String url = ref.asText();
-        object.remove("$ref");
-        object.put("type", "object");
-        if (!object.has("description")) {
-          object.put("description", "a JSON Schema (" + url + ")");
-        }
-        replaced++;
+    return RefHolders.visit(root, (object, url, pointer) -> {
+      if (!isMetaSchema(url)) {
+        return false;
       }
-      for (Iterator<JsonNode> children = object.elements(); children.hasNext(); ) {
-        replaced += walk(children.next());
+      object.remove("$ref");
+      object.put("type", "object");
+      if (!object.has("description")) {
+        object.put("description", "a JSON Schema (" + url + ")");
       }
-    } else if (node != null && node.isArray()) {
-      for (JsonNode item : node) {
-        replaced += walk(item);
-      }
-    }
-    return replaced;
+      return true;
+    });
   }
 
   private static boolean mentionsHost(byte[] bytes) {

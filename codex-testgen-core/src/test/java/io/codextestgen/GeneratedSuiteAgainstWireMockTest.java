@@ -126,7 +126,7 @@ class GeneratedSuiteAgainstWireMockTest {
 
     assertThat(outcomes.get("listBooks_valid").failed()).isTrue();
     assertThat(outcomes.get("createBook_valid").failed()).isTrue();
-    assertThat(outcomes.get("createBook_valid").failure()).as("ResponseCheck.Report: what was sent and what came")
+    assertThat(outcomes.get("createBook_valid").failure()).as("Triage: what was sent and what came")
         .contains("POST /books: valid request -> 201: ").contains("POST /books -> 400")
         .contains("body: {\"title\": \"bad request\"");
     Map<String, Outcome> rejections = outcomes.entrySet().stream().filter(e -> e.getKey().contains("_rejected"))

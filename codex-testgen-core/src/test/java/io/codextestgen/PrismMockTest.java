@@ -38,11 +38,21 @@ import org.junit.jupiter.api.io.TempDir;
  *       wrong or malformed value (API key, token, password) are not counted.</li>
  *   <li>Keywords Prism skips: a malformed body row that Prism accepts is not counted when an independent validator
  *       ({@link RequestCheck}: networknt on the spec's request body schema) also finds the row's body invalid;
- *       a valid request that Prism refuses (422) is not counted when that validator finds its body valid. Either
- *       way the other verdict is a false failure of ours, and counted.</li>
- *   <li>A {@code oneOf} whose alternatives overlap (an object valid against both, as two open object schemas are)
- *       cannot be satisfied by any value: a valid request Prism refuses for that alone, as the independent validator
+ *       a valid request that Prism refuses (422) is not counted when that validator finds its body valid. A form or
+ *       multipart body is judged as OpenAPI says a server reads it: a field sent more than once, or for an array
+ *       member, is an array (Prism takes a repeated field for one value, stoplightio/prism#2654). Either way the
+ *       other verdict is a false failure of ours, and counted.</li>
+ *   <li>A {@code oneOf} whose alternatives overlap (an object valid against both, as two open object schemas are):
+ *       the spec relies on its discriminator or meant anyOf; plain JSON Schema, as Prism applies it, refuses the
+ *       value the discriminator selects. A valid request Prism refuses for that alone, as the independent validator
  *       confirms, is the spec's slip.</li>
+ *   <li>Resources the mock "created": Prism keeps no state, and the id its create answers with is made up (the
+ *       example, or the least value of its type: -9007199254740991). A valid test on that id which Prism refuses
+ *       (400/422, nowhere but in the path), while the independent validator finds the test's other parameters and
+ *       body valid, is not counted.</li>
+ *   <li>Header parameters OpenAPI says SHALL be ignored (Accept, Content-Type, Authorization): the suites do not send
+ *       them, Prism requires them when marked required. A valid test refused (400/422) on such an operation, with
+ *       everything it sends valid to the independent validator, is not counted.</li>
  *   <li>Bodies without a media type: Prism refuses every body (400 or 415, "No supported content types") sent to a
  *       Swagger 2.0 operation for which neither it nor the spec lists {@code consumes}; clients send JSON there.</li>
  *   <li>No answer: a request that gets no HTTP answer at all (connection refused or closed) got no verdict from the
@@ -55,9 +65,7 @@ import org.junit.jupiter.api.io.TempDir;
  *
  * <p>Specs Prism itself refuses to load are reported and not counted; at least {@link #MINIMUM_SPECS} must run.
  *
- * <p>Not yet at zero: the false failures still left per spec are listed in {@code prism/known-false-failures.tsv}
- * (issue 14 stays open until that file is empty). A spec may fail fewer tests than listed, never more, and a new
- * spec none: a regression fails the build, and the file is lowered as causes are fixed.
+ * <p>Every other failure is a false failure of ours, and fails the build: there are none.
  */
 class PrismMockTest {
 
@@ -70,8 +78,6 @@ class PrismMockTest {
   private static final Predicate<String> MOCK_CANNOT_JUDGE = displayName ->
       displayName.contains(": wrong ") || displayName.contains(": malformed ");
 
-  private static final Path KNOWN = Path.of("src/test/resources/prism/known-false-failures.tsv");
-
   @TempDir Path work;
 
   @Test
@@ -80,9 +86,6 @@ class PrismMockTest {
         "Prism is not installed: run scripts/third-party.sh (npm) first");
     List<Path> specs = selected();
     List<String> falseFailures = new ArrayList<>();
-    Map<String, Integer> known = known();
-    List<String> regressions = new ArrayList<>();
-    Map<String, Integer> counts = new java.util.TreeMap<>();
     List<String> report = new ArrayList<>();
     int ran = 0;
     int tests = 0;
@@ -138,10 +141,6 @@ class PrismMockTest {
                   .replace("\n", "\n    "));
             }
           }
-          counts.put(name, failed);
-          if (failed > known.getOrDefault(name, 0)) {
-            regressions.add(name + ": " + failed + " false failures, " + known.getOrDefault(name, 0) + " known");
-          }
           ran++;
           tests += judged;
           report.add(name + ": " + judged + " tests, " + failed + " failed");
@@ -157,24 +156,7 @@ class PrismMockTest {
     System.out.println("False failures:");
     falseFailures.forEach(System.out::println);
     assertThat(ran).as("specs run against Prism").isGreaterThanOrEqualTo(MINIMUM_SPECS);
-    System.out.println("known-false-failures.tsv as of this run:");
-    counts.forEach((spec, count) -> {
-      if (count > 0) {
-        System.out.println(spec + "\t" + count);
-      }
-    });
-    assertThat(regressions).as("false failures beyond %s", KNOWN).isEmpty();
-  }
-
-  private static Map<String, Integer> known() throws IOException {
-    Map<String, Integer> known = new java.util.TreeMap<>();
-    for (String line : Files.readAllLines(KNOWN)) {
-      if (!line.isBlank() && !line.startsWith("#")) {
-        String[] parts = line.split("\t");
-        known.put(parts[0], Integer.parseInt(parts[1].trim()));
-      }
-    }
-    return known;
+    assertThat(falseFailures).as("false failures (ours) against Prism").isEmpty();
   }
 
   /** The corpus specs, or those named by -Dcodex.prism.specs (comma-separated, relative to the corpus). */
@@ -210,6 +192,8 @@ class PrismMockTest {
     static final String NO_CONSUMES = "body sent where a Swagger 2.0 spec lists no consumes";
     static final String OVERLAPPING_ONE_OF = "valid request refused for a oneOf no value can satisfy (the spec's)";
     static final String MOCK_ANSWER = "the mock's answer breaks the spec";
+    static final String MADE_UP_ID = "the id of a resource the mock made up (it keeps no state) refused";
+    static final String IGNORED_HEADER = "a header OpenAPI says to ignore (Authorization...) required by the mock";
     /** The status a failed status check reports: "but was <422>" or "but ... <201> was less than". */
     private static final java.util.regex.Pattern STATUS = java.util.regex.Pattern.compile(
         " but .*?(?:<(\\d{3})> was|was <(\\d{3})>)");
@@ -300,6 +284,22 @@ class PrismMockTest {
           && failure.contains("the response breaks the spec") && !failure.contains("is not documented")) {
         return MOCK_ANSWER;
       }
+      if (sendsValid && (got == 400 || got == 422) && !testCase.request().producedPathParams().isEmpty()
+          && Set.of("path").containsAll(refusedIn) && restValid(testCase, bodyPointer)) {
+          return MADE_UP_ID;
+      }
+      if (sendsValid && (got == 400 || got == 422) && refusedIn.isEmpty() && requiresIgnoredHeader(testCase)
+          && restValid(testCase, bodyPointer)) {
+        return IGNORED_HEADER;
+      }
+      var sentBody = testCase.request().body();
+      if (sendsValid && prismRefused && refusedIn.equals(Set.of("body")) && sentBody != null
+          && (sentBody.kind() == io.codextestgen.plan.BodyPlan.Kind.FORM
+              || sentBody.kind() == io.codextestgen.plan.BodyPlan.Kind.MULTIPART)) {
+        List<String> violations = check.formViolations(bodyPointer, sentBody.contentType(), sentBody.fields(),
+            sentBody.fileFields());
+        return violations != null && violations.isEmpty() ? REFUSED_VALID : null;
+      }
       if (sendsValid && prismRefused && refusedIn.equals(Set.of("body"))
           && testCase.request().body() != null && testCase.request().body().kind()
               == io.codextestgen.plan.BodyPlan.Kind.JSON) {
@@ -312,6 +312,24 @@ class PrismMockTest {
         return violations != null && violations.isEmpty() ? REFUSED_VALID : null;
       }
       return null;
+    }
+
+    /**
+     * Whether the test's operation declares a required header parameter named Accept, Content-Type or Authorization,
+     * which OpenAPI says SHALL be ignored (the suites send none; Prism requires it).
+     */
+    private boolean requiresIgnoredHeader(TestCasePlan testCase) {
+      String operation = operationPointer(testCase).substring(1);
+      for (String owner : List.of(operation, operation.substring(0, operation.lastIndexOf('/')))) {
+        for (com.fasterxml.jackson.databind.JsonNode parameter : spec.at(owner + "/parameters")) {
+          String name = parameter.path("name").asText().toLowerCase(java.util.Locale.ROOT);
+          if ("header".equals(parameter.path("in").asText()) && parameter.path("required").asBoolean()
+              && Set.of("accept", "content-type", "authorization").contains(name)) {
+            return true;
+          }
+        }
+      }
+      return false;
     }
 
     /** Whether the failure's last exchange was a 400/415 to a Swagger 2.0 body operation with no consumes. */
@@ -348,6 +366,21 @@ class PrismMockTest {
         }
       }
       return pointer;
+    }
+
+    /**
+     * Whether the independent check finds the test's fixed parameters valid and its body (if any) too: what the
+     * mock refused is then elsewhere.
+     */
+    private boolean restValid(TestCasePlan testCase, String bodyPointer) {
+      var body = testCase.request().body();
+      if (body == null) {
+        return parametersValid(testCase);
+      }
+      List<String> violations = body.kind() == io.codextestgen.plan.BodyPlan.Kind.JSON
+          ? check.violations(bodyPointer, body.contentType(), body.text())
+          : check.formViolations(bodyPointer, body.contentType(), body.fields(), body.fileFields());
+      return violations != null && violations.isEmpty() && parametersValid(testCase);
     }
 
     /** Whether the independent check finds every parameter value of the test's request valid (all judged). */

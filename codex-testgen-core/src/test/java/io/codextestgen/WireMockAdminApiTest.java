@@ -53,6 +53,10 @@ class WireMockAdminApiTest {
       Map.entry("getAllFileNames_valid", "status 500 is not documented"),
       // The spec documents no request body for the import; the server requires one (422, undocumented).
       Map.entry("importStubMappings_valid", "status 422 is not documented"),
+      // The spec's logged-request 'headers' are objects ({"Connection": {"key": ..., "values": [...]}}, its schema
+      // example too); the server refuses them, "null value in entry: Connection=null" (422), and wants strings, as
+      // the operation's own request example has them (which breaks the schema, so the tests do not send it).
+      Map.entry("findNearMissesForRequest_valid", "null value in entry: Connection=null"),
       // The spec's settings body ({"fixedDelay": ...}) is refused: "Unrecognized field fixedDelay" (422).
       Map.entry("updateGlobalSettings_valid", "status 422 is not documented"));
 

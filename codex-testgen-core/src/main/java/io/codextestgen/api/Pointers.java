@@ -1,15 +1,15 @@
 package io.codextestgen.api;
 
 /** JSON pointer token escaping (RFC 6901). */
-final class Pointers {
+public final class Pointers {
 
   private Pointers() {}
 
-  static String escape(String token) {
+  public static String escape(String token) {
     return token.replace("~", "~0").replace("/", "~1");
   }
 
-  static String unescape(String token) {
+  public static String unescape(String token) {
     return token.replace("~1", "/").replace("~0", "~");
   }
 }

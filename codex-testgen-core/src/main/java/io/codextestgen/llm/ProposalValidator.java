@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.codextestgen.api.ApiModel;
 import io.codextestgen.api.Operation;
 import io.codextestgen.api.Parameter;
+import io.codextestgen.api.SchemaCheck;
 import io.codextestgen.api.SchemaNode;
 import java.io.IOException;
 import java.util.List;

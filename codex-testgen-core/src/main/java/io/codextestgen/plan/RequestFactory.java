@@ -70,17 +70,18 @@ final class RequestFactory {
           continue;
         }
         String fixture = fixtures.apply(operation.operationId(), parameter.name());
-        JsonNode value = fixture != null ? com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.textNode(fixture)
-            : parameter.example() != null && !parameter.example().isNull()
-            ? parameter.example() : values.valueFor(parameter.schema(), parameter.name());
+        boolean example = parameter.schema() == null ? parameter.example() != null && !parameter.example().isNull()
+            : values.usable(parameter.schema(), parameter.example(), parameter.pointer() + "/example");
+        JsonNode value = fixture != null
+            ? com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.textNode(fixture)
+            : example ? parameter.example() : values.valueFor(parameter.schema(), parameter.name());
         // An example id illustrates; it need not name anything on the server under test. Enum values do.
         if (parameter.in() == ParameterLocation.PATH && fixture == null && !isEnumerated(parameter)) {
           unfixed.add(parameter.name());
         }
         parameterValues.add(new ValidRequest.ParameterValue(parameter, value));
         String format = values.synthesizedDateFormat(parameter.schema());
-        if (parameter.in() == ParameterLocation.QUERY && fixture == null && parameter.example() == null
-            && format != null) {
+        if (parameter.in() == ParameterLocation.QUERY && fixture == null && !example && format != null) {
           dates.put(parameter.name(), format);
         }
       }
@@ -95,7 +96,9 @@ final class RequestFactory {
           : body.content().schema();
       JsonNode given = body.kind() == BodyPlan.Kind.JSON ? givenBody(operation) : null;
       boolean synthesized = body.content() != null && given == null
-          && !(body.content().example() != null && body.kind() == BodyPlan.Kind.JSON);
+          && !(body.kind() == BodyPlan.Kind.JSON && values.usable(bodySchema, body.content().example(),
+              operation.pointer() + "/requestBody/content/"
+                  + io.codextestgen.api.Pointers.escape(body.content().mediaType()) + "/example(s)"));
       JsonNode completeBody = body.content() == null ? null
           : given != null ? given
           : !synthesized ? body.content().example()
@@ -182,7 +185,7 @@ final class RequestFactory {
   private boolean chosen(String operationId, ValidRequest.ParameterValue value, ValueSynthesizer values) {
     Parameter parameter = value.parameter();
     return parameter.required() || parameter.in() == ParameterLocation.PATH || parameter.schema() == null
-        || parameter.example() != null && !parameter.example().isNull()
+        || values.fits(parameter.schema(), parameter.example())
         || fixtures.apply(operationId, parameter.name()) != null
         || values.hasOwnValue(parameter.schema());
   }

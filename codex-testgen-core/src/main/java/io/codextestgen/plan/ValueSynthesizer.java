@@ -43,6 +43,7 @@ final class ValueSynthesizer {
   /** How often each ref is among the schemas being generated (a multiset: looked up for every property). */
   private final Map<String, Integer> refsInProgress = new HashMap<>();
   private final SchemaMerger merger;
+  private final io.codextestgen.api.SchemaCheck check;
 
   private final java.util.function.Consumer<String> warn;
   private final boolean forResponse;
@@ -70,6 +71,7 @@ final class ValueSynthesizer {
     this.patterns = patterns;
     this.warn = warn;
     this.merger = merger;
+    this.check = new io.codextestgen.api.SchemaCheck(model);
   }
 
   /** A value for a request: readOnly properties are left out. {@code hint} names the value (e.g. "title"). */
@@ -90,6 +92,10 @@ final class ValueSynthesizer {
    */
   String unsatisfiable() {
     return unsatisfiable;
+  }
+
+  private static String pointerOf(SchemaNode schema) {
+    return schema.pointer() != null ? schema.pointer() : "an object schema";
   }
 
   private String where(SchemaNode schema) {
@@ -141,10 +147,10 @@ final class ValueSynthesizer {
     }
     try {
       SchemaNode schema = merger.flatten(model.resolve(raw));
-      if (fitsTypes(schema, schema.example())) {
+      if (usable(schema, schema.example(), where(raw) + "/example")) {
         return withoutReadOnly(schema, schema.example().deepCopy());
       }
-      if (fitsTypes(schema, schema.defaultValue())) {
+      if (usable(schema, schema.defaultValue(), where(raw) + "/default")) {
         return schema.defaultValue().deepCopy();
       }
       for (JsonNode value : schema.enumValues()) {
@@ -173,33 +179,28 @@ final class ValueSynthesizer {
   }
 
   /**
-   * Whether a spec's example or default can stand for the schema: present, not null, and of one of its types.
-   * Real specs hold examples that contradict their own schema ("123" for an integer, "" for an array); sending
-   * one would fail a correct server, so such a value is synthesized instead.
+   * Whether a spec's example or default can stand for the schema: present, not null, and satisfying the schema
+   * (type, format, pattern, bounds, required members). Real specs hold examples that contradict their own schema
+   * ("123" for an integer, "TBD" for a duration, a date-time for a date, a stringified object); sending one would
+   * fail a correct server, so such a value is synthesized instead, and the spec's slip is reported at
+   * {@code pointer}.
    */
-  private static boolean fitsTypes(SchemaNode schema, JsonNode value) {
+  boolean usable(SchemaNode raw, JsonNode value, String pointer) {
     if (value == null || value.isNull()) {
       return false;
     }
-    if (schema.types().isEmpty()) {
+    List<String> broken = check.violations(raw, value);
+    if (broken.isEmpty()) {
       return true;
     }
-    for (String type : schema.types()) {
-      boolean fits = switch (type) {
-        case "string" -> value.isTextual();
-        case "integer" -> value.isIntegralNumber()
-            || value.isNumber() && value.decimalValue().stripTrailingZeros().scale() <= 0;
-        case "number" -> value.isNumber();
-        case "boolean" -> value.isBoolean();
-        case "array" -> value.isArray();
-        case "object" -> value.isObject();
-        default -> false;
-      };
-      if (fits) {
-        return true;
-      }
-    }
+    warn.accept(pointer + " breaks its own schema (" + String.join(", ", new java.util.TreeSet<>(broken))
+        + "): the tests send a value that satisfies it instead; correct the example");
     return false;
+  }
+
+  /** Whether {@code value} (an example or a default) is present and satisfies {@code raw}. */
+  boolean fits(SchemaNode raw, JsonNode value) {
+    return value != null && !value.isNull() && check.violations(raw, value).isEmpty();
   }
 
   /** oneOf/anyOf: the first alternative, merged with the properties the parent declares itself. */
@@ -301,6 +302,25 @@ final class ValueSynthesizer {
         dates.put(name, format);
       }
     }
+    for (String name : schema.required()) {
+      if (schema.properties().containsKey(name) || object.has(name)) {
+        continue;
+      }
+      // Required, yet not among the properties (a typo, a member documented elsewhere): JSON Schema still wants it
+      // present, with any value additionalProperties allows.
+      SchemaNode additional = schema.additionalProperties();
+      if (additional == SchemaNode.FORBIDDEN) {
+        if (unsatisfiable == null) {
+          unsatisfiable = pointerOf(schema) + "/required: '" + name + "' is required, but additionalProperties is"
+              + " false and properties do not declare it";
+        }
+        continue;
+      }
+      object.set(name, generate(additional == null ? SchemaNode.ANY : additional, name, depth + 1));
+      warn.accept(pointerOf(schema) + "/required names '" + name + "', which its properties do not declare: the"
+          + " tests send it (" + (additional == null ? "as a string" : "as additionalProperties says")
+          + "); declare it, or take it out of required");
+    }
     DateRanges.ends(dates.keySet()).forEach((name, start) ->
         object.put(name, DateRanges.value(dates.get(name), start)));
     if (!forResponse) {
@@ -348,8 +368,7 @@ final class ValueSynthesizer {
       return false;
     }
     SchemaNode schema = merger.flatten(model.resolve(raw));
-    return schema.example() != null && !schema.example().isNull()
-        || schema.defaultValue() != null && !schema.defaultValue().isNull()
+    return fits(schema, schema.example()) || fits(schema, schema.defaultValue())
         || schema.enumValues().stream().anyMatch(value -> !value.isNull());
   }
 

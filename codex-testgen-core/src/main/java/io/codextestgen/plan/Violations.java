@@ -98,7 +98,7 @@ final class Violations {
     for (String name : schema.required()) {
       if (value.has(name)) {
         out.add(new Violation("missing required " + quote(childLabel(label, name)), schema.pointer() + "/required",
-            at + "/" + escape(name), null));
+            at + "/" + io.codextestgen.api.Pointers.escape(name), null));
       }
     }
     if (schema.additionalProperties() == SchemaNode.FORBIDDEN) {
@@ -109,7 +109,7 @@ final class Violations {
       Map.Entry<String, JsonNode> field = it.next();
       SchemaNode property = schema.properties().get(field.getKey());
       if (property != null) {
-        walk(property, field.getValue(), at + "/" + escape(field.getKey()), childLabel(label, field.getKey()),
+        walk(property, field.getValue(), at + "/" + io.codextestgen.api.Pointers.escape(field.getKey()), childLabel(label, field.getKey()),
             depth + 1, schema.required().contains(field.getKey()), out);
       }
     }
@@ -302,9 +302,5 @@ final class Violations {
 
   private static String quote(String label) {
     return label.equals("body") ? "body" : "'" + label + "'";
-  }
-
-  private static String escape(String token) {
-    return token.replace("~", "~0").replace("/", "~1");
   }
 }

@@ -151,6 +151,9 @@ public final class SpecLoader {
     // Keep internal $refs (circular schemas stay finite); external files are pulled into components.
     options.setResolve(true);
     options.setResolveFully(false);
+    // A schema's type is what it declares: with items and no type it takes any value (JSON Schema), not an
+    // array only; with type string and items it is a string (swagger-parser would make both arrays).
+    options.setInferSchemaType(false);
     if (!remoteRefAllowList.isEmpty()) {
       options.setRemoteRefAllowList(remoteRefAllowList);
     }

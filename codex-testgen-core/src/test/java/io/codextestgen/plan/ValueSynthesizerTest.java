@@ -92,6 +92,21 @@ class ValueSynthesizerTest {
         Lion: { allOf: [ { $ref: '#/components/schemas/Animal' }, { type: object, properties: { roars: { type: boolean } } } ] }
         Tiger: { allOf: [ { $ref: '#/components/schemas/Animal' }, { type: object, properties: { stripes: { type: integer } } } ] }
         Cage: { oneOf: [ { $ref: '#/components/schemas/Lion' }, { $ref: '#/components/schemas/Tiger' } ] }
+        OffFormat: { type: string, format: duration, example: TBD, default: PT5M }
+        OffDate: { type: string, format: date, example: '2025-10-15T13:52:01.596Z' }
+        OffUuid: { type: string, format: uuid, example: 4f4e4e1-c824-4d63-b37a-d8d698862f1d }
+        Stringified: { type: array, items: { type: object }, example: '[{"name": "Fluffy"}]' }
+        Typo:
+          type: object
+          required: [name, orginator_email]
+          properties: { name: { type: string } }
+        TypoClosed:
+          type: object
+          required: [name, orginator_email]
+          additionalProperties: false
+          properties: { name: { type: string } }
+        StringWithItems: { type: string, items: { type: integer } }
+        AnyWithItems: { items: { type: integer } }
         Silence:
           type: object
           properties:
@@ -211,6 +226,43 @@ class ValueSynthesizerTest {
     assertThat(value("WithDefault", 1).asText()).isEqualTo("a");
     assertThat(value("WithEnum", 1).asText()).isEqualTo("b");
     forEverySeed("Nullable", v -> assertThat(v.isTextual()).isTrue());
+  }
+
+  /**
+   * A spec's example or default that breaks its own schema (format, type) is not sent: a correct server would
+   * refuse it. The next choice is taken, and the slip is reported once, at the example.
+   */
+  @Test
+  void examplesThatBreakTheirSchemaAreNotSent() {
+    warnings.clear();
+    assertThat(value("OffFormat", 1).asText()).isEqualTo("PT5M");
+    assertThat(LocalDate.parse(value("OffDate", 1).asText())).isNotNull();
+    assertThat(UUID.fromString(value("OffUuid", 1).asText()).toString()).isEqualTo(value("OffUuid", 1).asText());
+    assertThat(value("Stringified", 1).isArray()).isTrue();
+    assertThat(warnings).anySatisfy(w -> assertThat(w)
+        .startsWith("#/components/schemas/OffFormat/example breaks its own schema (format)"));
+    assertThat(warnings).anySatisfy(w -> assertThat(w)
+        .startsWith("#/components/schemas/Stringified/example breaks its own schema (type)"));
+  }
+
+  /** A required member the properties do not declare is still sent (JSON Schema wants it), and reported. */
+  @Test
+  void aRequiredMemberThePropertiesForgetIsSent() {
+    warnings.clear();
+    forEverySeed("Typo", v -> assertThat(v.get("orginator_email").isTextual()).isTrue());
+    assertThat(warnings).anySatisfy(w -> assertThat(w).contains("#/components/schemas/Typo/required names"
+        + " 'orginator_email', which its properties do not declare"));
+    ValueSynthesizer closed = new ValueSynthesizer(model, new Random(1), new PatternStrings(),
+        new SchemaMerger(model), warnings::add);
+    closed.valueFor(SchemaNode.reference("TypoClosed"), "body");
+    assertThat(closed.unsatisfiable()).contains("'orginator_email' is required, but additionalProperties is false");
+  }
+
+  /** The type a schema declares decides: items alone do not make it an array, nor an array of a string. */
+  @Test
+  void theDeclaredTypeDecidesNotItems() {
+    forEverySeed("StringWithItems", v -> assertThat(v.isTextual()).isTrue());
+    assertThat(model.resolve(SchemaNode.reference("AnyWithItems")).types()).isEmpty();
   }
 
   @Test

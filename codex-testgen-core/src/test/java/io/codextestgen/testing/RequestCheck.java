@@ -49,17 +49,93 @@ public final class RequestCheck {
 
   /** A check of {@code spec}'s request bodies; null for a Swagger 2.0 spec (its bodies are parameters). */
   public static RequestCheck of(Path spec) throws IOException {
-    String text = Files.readString(spec, StandardCharsets.UTF_8);
     JsonNode root = read(spec);
     String version = root.path("openapi").asText();
     if (!version.startsWith("3.")) {
       return null;
     }
+    mappingNamesAsRefs(root);
+    String text = new ObjectMapper().writeValueAsString(root);
     String iri = spec.toAbsolutePath().normalize().toUri().toString();
+    // A 3.1 spec's jsonSchemaDialect decides how its schemas read (draft-04: exclusiveMinimum is a boolean).
+    String dialect = root.path("jsonSchemaDialect").asText();
     SchemaRegistry registry = SchemaRegistry.withDefaultDialect(
-        version.startsWith("3.1") ? Dialects.getOpenApi31() : Dialects.getOpenApi30(),
+        dialect.contains("draft-04") ? Dialects.getDraft4()
+            : dialect.contains("draft-07") ? Dialects.getDraft7()
+            : version.startsWith("3.1") ? Dialects.getOpenApi31() : Dialects.getOpenApi30(),
         builder -> builder.schemas(location -> location.equals(iri) ? text : null));
     return new RequestCheck(root, iri, registry);
+  }
+
+  /**
+   * A discriminator mapping may name a schema ({@code "Option One": "OptionOneNoDisc"}) as OpenAPI allows; networknt
+   * follows only references, so names become {@code #/components/schemas/...} references here.
+   */
+  private static void mappingNamesAsRefs(JsonNode node) {
+    if (node.isObject()) {
+      JsonNode mapping = node.path("discriminator").path("mapping");
+      if (mapping instanceof com.fasterxml.jackson.databind.node.ObjectNode names) {
+        names.properties().forEach(entry -> {
+          String target = entry.getValue().asText();
+          if (!target.contains("/") && !target.contains("#")) {
+            names.put(entry.getKey(), "#/components/schemas/" + target);
+          }
+        });
+      }
+    }
+    node.forEach(RequestCheck::mappingNamesAsRefs);
+  }
+
+  /**
+   * What in a form or multipart body breaks the request body schema, read as OpenAPI says a server reads it: a
+   * field sent more than once, or for an array member, is an array; numbers and booleans by the member's type; a
+   * file is a string. Empty when valid, null when this cannot judge.
+   */
+  public List<String> formViolations(String requestBodyPointer, String mediaType,
+      List<io.codextestgen.plan.NameValue> fields, List<String> fileFields) {
+    String pointer = followed(requestBodyPointer.startsWith("#") ? requestBodyPointer.substring(1)
+        : requestBodyPointer);
+    if (pointer == null) {
+      return null;
+    }
+    JsonNode media = root.at(pointer).path("content").path(mediaType);
+    if (!media.has("schema")) {
+      return null;
+    }
+    JsonNode schema = resolved(media.get("schema"));
+    ObjectMapper json = new ObjectMapper();
+    com.fasterxml.jackson.databind.node.ObjectNode body = json.createObjectNode();
+    for (io.codextestgen.plan.NameValue field : fields) {
+      JsonNode property = resolved(schema.path("properties").path(field.name()));
+      boolean array = "array".equals(property.path("type").asText());
+      JsonNode itemSchema = array ? resolved(property.path("items")) : property;
+      JsonNode value = fileFields.contains(field.name())
+          ? com.fasterxml.jackson.databind.node.TextNode.valueOf(field.value())
+          : typed(itemSchema.path("type").asText(), field.value());
+      JsonNode already = body.get(field.name());
+      if (array || already != null) {
+        com.fasterxml.jackson.databind.node.ArrayNode items = already instanceof
+            com.fasterxml.jackson.databind.node.ArrayNode existing ? existing : json.createArrayNode();
+        if (already != null && !already.isArray()) {
+          items.add(already);
+        }
+        items.add(value);
+        body.set(field.name(), items);
+      } else {
+        body.set(field.name(), value);
+      }
+    }
+    return validate(pointer + "/content/" + escape(mediaType) + "/schema", body);
+  }
+
+  private static JsonNode typed(String type, String value) {
+    return switch (type) {
+      case "integer", "number" -> number(value);
+      case "boolean" -> value.equals("true") || value.equals("false")
+          ? com.fasterxml.jackson.databind.node.BooleanNode.valueOf(value.equals("true"))
+          : com.fasterxml.jackson.databind.node.TextNode.valueOf(value);
+      default -> com.fasterxml.jackson.databind.node.TextNode.valueOf(value);
+    };
   }
 
   /**
@@ -175,7 +251,10 @@ public final class RequestCheck {
 
   private static JsonNode number(String value) {
     try {
-      return com.fasterxml.jackson.databind.node.DecimalNode.valueOf(new java.math.BigDecimal(value));
+      java.math.BigDecimal number = new java.math.BigDecimal(value);
+      // "9" is an integer (a DecimalNode would not be one to the validator); "9.5" and "1e400" stay decimals.
+      return value.matches("-?\\d+") ? com.fasterxml.jackson.databind.node.BigIntegerNode.valueOf(
+          number.toBigIntegerExact()) : com.fasterxml.jackson.databind.node.DecimalNode.valueOf(number);
     } catch (NumberFormatException e) {
       return com.fasterxml.jackson.databind.node.TextNode.valueOf(value);
     }

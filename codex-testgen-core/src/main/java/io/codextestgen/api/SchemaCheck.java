@@ -1,8 +1,6 @@
-package io.codextestgen.llm;
+package io.codextestgen.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.codextestgen.api.ApiModel;
-import io.codextestgen.api.SchemaNode;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -10,19 +8,22 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.regex.Pattern;
 
-/** Which schema keywords a value breaks ("maximum", "pattern", "required"...); empty when it satisfies the schema. */
-final class SchemaCheck {
+/**
+ * Which schema keywords a value breaks ("maximum", "pattern", "required"...); empty when it satisfies the schema.
+ * Model proposals are judged with it, and so are a spec's own examples and defaults before a request sends one.
+ */
+public final class SchemaCheck {
 
   private final ApiModel model;
 
-  SchemaCheck(ApiModel model) {
+  public SchemaCheck(ApiModel model) {
     this.model = model;
   }
 
-  List<String> violations(SchemaNode raw, JsonNode value) {
+  /** The keywords {@code value}, as a request sends it, breaks; empty when it satisfies {@code raw}. */
+  public List<String> violations(SchemaNode raw, JsonNode value) {
     List<String> out = new ArrayList<>();
     check(raw, value, out, 0);
     return out;
@@ -71,7 +72,9 @@ final class SchemaCheck {
         value.forEach(item -> check(schema.items(), item, out, depth + 1));
       }
     } else if (value.isObject()) {
-      schema.required().stream().filter(name -> !value.has(name)).forEach(name -> out.add("required"));
+      // A request value: a required readOnly member is required in responses only (OpenAPI 3.0).
+      schema.required().stream().filter(name -> !value.has(name) && !readOnly(schema.properties().get(name)))
+          .forEach(name -> out.add("required"));
       value.fieldNames().forEachRemaining(name -> {
         SchemaNode property = schema.properties().get(name);
         if (property != null) {
@@ -85,9 +88,14 @@ final class SchemaCheck {
     }
   }
 
+  private boolean readOnly(SchemaNode property) {
+    return property != null && model.resolve(property).readOnly();
+  }
+
   private static boolean typeMatches(SchemaNode schema, JsonNode value) {
     return schema.hasType("string") && value.isTextual()
-        || schema.hasType("integer") && value.isIntegralNumber()
+        || schema.hasType("integer") && (value.isIntegralNumber()
+            || value.isNumber() && value.decimalValue().stripTrailingZeros().scale() <= 0)
         || schema.hasType("number") && value.isNumber()
         || schema.hasType("boolean") && value.isBoolean()
         || schema.hasType("array") && value.isArray()
@@ -135,7 +143,17 @@ final class SchemaCheck {
     }
   }
 
+  /** Formats a value's text can be checked against here; any other format is not judged. */
   private static final Map<String, Pattern> FORMATS = Map.of(
+      "time", Pattern.compile("([01]\\d|2[0-3]):[0-5]\\d:([0-5]\\d|60)(\\.\\d+)?"
+          + "([Zz]|[+-]([01]\\d|2[0-3]):[0-5]\\d)"),
+      "json-pointer", Pattern.compile("(/([^/~]|~[01])*)*"),
+      "relative-json-pointer", Pattern.compile("(0|[1-9]\\d*)(#|(/([^/~]|~[01])*)*)"),
+      "hostname", Pattern.compile("(?=.{1,253}$)[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
+          + "(\\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*\\.?"),
+      "duration", Pattern.compile("P(?=\\d|T\\d)(\\d+Y)?(\\d+M)?(\\d+W)?(\\d+D)?"
+          + "(T(?=\\d)(\\d+H)?(\\d+M)?(\\d+([.,]\\d+)?S)?)?"),
+      "uuid", Pattern.compile("\\p{XDigit}{8}-\\p{XDigit}{4}-\\p{XDigit}{4}-\\p{XDigit}{4}-\\p{XDigit}{12}"),
       "email", Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+"),
       "ipv4", Pattern.compile("((25[0-5]|2[0-4]\\d|1?\\d?\\d)\\.){3}(25[0-5]|2[0-4]\\d|1?\\d?\\d)"),
       "uri", Pattern.compile("[A-Za-z][A-Za-z0-9+.-]*:[^\\s]*"));
@@ -145,14 +163,21 @@ final class SchemaCheck {
       switch (format) {
         case "date" -> LocalDate.parse(text);
         case "date-time" -> OffsetDateTime.parse(text);
-        case "uuid" -> UUID.fromString(text);
+        case "regex" -> Pattern.compile(text);
+        case "ipv6" -> {
+          // a literal only (hex digits, colons, dots): InetAddress then parses it and looks nothing up
+          if (!text.contains(":") || !text.matches("[0-9A-Fa-f:.]+")) {
+            return false;
+          }
+          java.net.InetAddress.getByName(text);
+        }
         default -> {
           Pattern pattern = FORMATS.get(format);
           return pattern == null || pattern.matcher(text).matches();
         }
       }
       return true;
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | java.net.UnknownHostException e) {
       return false;
     }
   }

@@ -56,7 +56,8 @@ public record GeneratorConfig(
   private static final Pattern ALLOWED_PREFIX = Pattern.compile("https?://[^\\s]+", Pattern.CASE_INSENSITIVE);
 
   /** Every test family, by its JUnit tag. */
-  public static final Set<String> ALL_FAMILIES = Set.of("valid", "auth", "malformed", "rate-limit", "flow");
+  public static final Set<String> ALL_FAMILIES = Set.of("valid", "auth", "malformed", "rate-limit", "flow",
+      "semantics");
   public static final int DEFAULT_RATE_LIMIT_MAX_REQUESTS = 500;
   public static final int DEFAULT_RATE_LIMIT_CONCURRENCY = 8;
   public static final int DEFAULT_RATE_LIMIT_MAX_WAIT_SECONDS = 60;
@@ -289,7 +290,7 @@ public record GeneratorConfig(
       return this;
     }
 
-    /** The families to generate, by tag: valid, auth, malformed, rate-limit. Default: all four. */
+    /** The families to generate, by tag: valid, auth, malformed, rate-limit, flow, semantics. Default: all. */
     public Builder families(Set<String> families) {
       this.families = families == null ? ALL_FAMILIES : new java.util.LinkedHashSet<>(families);
       return this;
@@ -408,7 +409,7 @@ public record GeneratorConfig(
       for (String family : families) {
         if (!ALL_FAMILIES.contains(family)) {
           problems.add(Diagnostic.error("", "families",
-              "'" + family + "' is not a test family: use valid, auth, malformed, rate-limit or flow"));
+              "'" + family + "' is not a test family: use valid, auth, malformed, rate-limit, flow or semantics"));
         }
       }
       for (String method : destructiveMethods) {

@@ -8,6 +8,7 @@ public final class Families {
   public static final String MALFORMED = "malformed";
   public static final String RATE_LIMIT = "rate-limit";
   public static final String FLOW = "flow";
+  public static final String SEMANTICS = "semantics";
 
   private Families() {}
 }

@@ -157,13 +157,23 @@ final class FlowCases {
     return producers;
   }
 
+  /** The create of an item path's collection: {@code /books/{x}} -> {@code POST /books}, if there is one. */
+  Optional<Operation> creator(String itemPath) {
+    int slash = itemPath.lastIndexOf('/');
+    return slash <= 0 ? Optional.empty() : Optional.ofNullable(postByPath.get(itemPath.substring(0, slash)));
+  }
+
   /** The item operation of a collection: {@code /books} -> {@code /books/{x}} with the given method. */
-  private Optional<Operation> item(Operation collection, HttpMethod method) {
+  Optional<Operation> item(Operation collection, HttpMethod method) {
     String prefix = collection.path().endsWith("/") ? collection.path() : collection.path() + "/";
     return itemsByCollection.getOrDefault(prefix, List.of()).stream().filter(op -> op.method() == method).findFirst();
   }
 
-  private String idPointer(Operation post, Operation read, String idParameter) {
+  /**
+   * Where the create response of {@code post} holds the id {@code read} takes as {@code idParameter}: a JSON
+   * pointer, "location" for its Location header, or null when it cannot be told.
+   */
+  String idPointer(Operation post, Operation read, String idParameter) {
     for (ApiResponse response : post.responses()) {
       if (!response.status().startsWith("2")) {
         continue;
@@ -202,7 +212,8 @@ final class FlowCases {
     return null;
   }
 
-  private RequestPlan requestFor(Operation operation) {
+  /** The valid request of {@code operation} (first body variant), with credentials; null when none can be built. */
+  RequestPlan requestFor(Operation operation) {
     List<List<String>> alternatives = security.supportedAlternatives(operation);
     if (!operation.security().isEmpty() && alternatives.isEmpty()) {
       return null;

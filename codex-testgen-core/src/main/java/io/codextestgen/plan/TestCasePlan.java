@@ -7,7 +7,8 @@ import java.util.List;
  * (a JSON pointer), what it sends and what it expects.
  *
  * <p>{@code shape} says how the method is built: a single request, or a parameterized test over {@code rows}
- * (body patches, raw bodies, parameter changes), a rate-limit burst, or a resource flow (see {@link FlowPlan}). {@code strictStatus} is true when an
+ * (body patches, raw bodies, parameter changes), a rate-limit burst, a resource flow (see {@link FlowPlan}), or
+ * one HTTP rule across requests (see {@link SemanticsPlan}). {@code strictStatus} is true when an
  * undocumented response status fails the test by itself (valid requests); negative tests judge the status with
  * their own expectation, since APIs rightly answer 401 or 400 without documenting it.
  */
@@ -23,15 +24,24 @@ public record TestCasePlan(
     boolean strictStatus,
     List<CaseRow> rows,
     RateLimitPlan rateLimit,
-    FlowPlan flow) {
+    FlowPlan flow,
+    SemanticsPlan semantics) {
 
   /** How a test method is built. */
   public enum Shape {
-    SINGLE, BODY_PATCH_ROWS, RAW_BODY_ROWS, PARAMETER_ROWS, RATE_LIMIT, FLOW, MASS_ASSIGNMENT
+    SINGLE, BODY_PATCH_ROWS, RAW_BODY_ROWS, PARAMETER_ROWS, RATE_LIMIT, FLOW, MASS_ASSIGNMENT, SEMANTICS
   }
 
   public TestCasePlan {
     rows = List.copyOf(rows);
+  }
+
+  /** A test of any shape but {@link Shape#SEMANTICS}. */
+  public TestCasePlan(String methodName, String displayName, String family, String operationId, String pointer,
+      Shape shape, RequestPlan request, ExpectationPlan expect, boolean strictStatus, List<CaseRow> rows,
+      RateLimitPlan rateLimit, FlowPlan flow) {
+    this(methodName, displayName, family, operationId, pointer, shape, request, expect, strictStatus, rows,
+        rateLimit, flow, null);
   }
 
   public static TestCasePlan single(String methodName, String displayName, String family, String operationId,

@@ -36,6 +36,8 @@ public final class TestPlanner {
   private final io.codextestgen.llm.Refiner refiner;
   private final LlmCases llm;
   private String flowReason;
+  private final SemanticsCases semantics;
+  private String semanticsReason;
   private final Map<String, ProducerPlan> classProducers = new java.util.LinkedHashMap<>();
 
   private TestPlanner(ApiModel model, GeneratorConfig config) {
@@ -48,6 +50,7 @@ public final class TestPlanner {
     this.malformed = new MalformedCases(model, config);
     this.rateLimits = new RateLimitCases(config);
     this.flows = new FlowCases(model, requests, security);
+    this.semantics = new SemanticsCases(model, flows, config.seed());
     this.refiner = config.llm().mode() == io.codextestgen.config.LlmSettings.Mode.OFF ? null
         : new io.codextestgen.llm.Refiner(model, config.llm(), null);
     this.llm = refiner == null ? null : new LlmCases(config, refiner, warnings::add);
@@ -157,6 +160,7 @@ public final class TestPlanner {
       alternatives.forEach(security::use);
     }
     flowReason = null;
+    semanticsReason = null;
     List<ValidRequest> valid = requests.validRequests(operation, credentials);
     List<NameValue> produced = new ArrayList<>();
     for (ProducerPlan producer : flows.producersFor(operation)) {
@@ -197,6 +201,11 @@ public final class TestPlanner {
       cases.addAll(flow.cases());
       flowReason = flow.reason();
     }
+    if (config.generates(Families.SEMANTICS)) {
+      SemanticsCases.Outcome outcome = semantics.plan(context);
+      cases.addAll(outcome.cases());
+      semanticsReason = outcome.reason();
+    }
     if (llm != null) {
       cases.addAll(llm.plan(context, cases));
     }
@@ -214,7 +223,7 @@ public final class TestPlanner {
     }
     Map<String, String> notGenerated = new TreeMap<>();
     for (String family : List.of(Families.VALID, Families.AUTH, Families.MALFORMED, Families.RATE_LIMIT,
-        Families.FLOW)) {
+        Families.FLOW, Families.SEMANTICS)) {
       if (tests.containsKey(family)) {
         continue;
       }
@@ -225,6 +234,7 @@ public final class TestPlanner {
             case Families.MALFORMED -> "nothing to break: no JSON body and no parameters";
             case Families.RATE_LIMIT -> "no 429 documented, no RateLimit headers, no limit configured";
             case Families.FLOW -> flowReason;
+            case Families.SEMANTICS -> semanticsReason;
             default -> "no request can be built";
           };
       notGenerated.put(family, reason);

@@ -131,4 +131,74 @@ final class FlowHelpers {
         .build();
     return List.of(idFromBody, idFromLocation, assertEchoes, acceptedOrRejected, assertNotTaken, same, json);
   }
+
+  private static final ClassName ASSUMPTIONS = ClassName.get("org.junit.jupiter.api", "Assumptions");
+
+  /** Support methods of semantics tests (with {@link #methods()}): a Location to read, states to compare. */
+  static List<MethodSpec> semanticsMethods() {
+    MethodSpec url = MethodSpec.methodBuilder("url")
+        .addJavadoc("A Location header's URL, resolved against the base URI when it is relative (RFC 9110 10.2.2).\n")
+        .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+        .returns(STRING)
+        .addParameter(STRING, "location")
+        .addStatement("return $T.create(baseUri()).resolve(location).toString()", Types.URI)
+        .build();
+    MethodSpec assertLeftOut = MethodSpec.methodBuilder("assertLeftOut")
+        .addJavadoc("A member a PUT left out reads back absent, or as its declared default ({@code defaultJson}, or\n"
+            + "null): PUT replaces the whole state, it does not merge into it.\n")
+        .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+        .addParameter(STRING, "member")
+        .addParameter(STRING, "defaultJson")
+        .addParameter(STRING, "received")
+        .addStatement("$T value = json(received).get(member)", Types.JSON_NODE)
+        .addStatement("boolean gone = value == null || value.isNull() || defaultJson != null && same(json(defaultJson),"
+            + " value)")
+        .addStatement("$T.assertTrue(gone, \"'\" + member + \"' was left out of the PUT but still reads back as \"\n"
+            + "$>$>+ value + \": the PUT merged instead of replacing\")$<$<", Types.ASSERTIONS)
+        .build();
+    MethodSpec assertSameState = MethodSpec.methodBuilder("assertSameState")
+        .addJavadoc("Two reads of one resource hold the same state, {@code ignored} members (the server's) aside.\n")
+        .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+        .addParameter(STRING, "what")
+        .addParameter(STRING, "before")
+        .addParameter(STRING, "after")
+        .addParameter(String[].class, "ignored")
+        .varargs()
+        .addStatement("$T first = json(before)", Types.JSON_NODE)
+        .addStatement("$T second = json(after)", Types.JSON_NODE)
+        .addStatement("$T<$T> skip = $T.asList(ignored)", List.class, STRING, Types.ARRAYS)
+        .addStatement("$T<$T> names = new $T<>()", ClassName.get("java.util", "Set"), STRING,
+            ClassName.get("java.util", "TreeSet"))
+        .addStatement("first.fieldNames().forEachRemaining(names::add)")
+        .addStatement("second.fieldNames().forEachRemaining(names::add)")
+        .beginControlFlow("for ($T name : names)", STRING)
+        .beginControlFlow("if (!skip.contains(name) && !(same(first.get(name), second.get(name))"
+            + " && same(second.get(name), first.get(name))))")
+        .addStatement("$T.fail(\"'\" + name + \"' read \" + first.get(name) + \" before and \" + second.get(name)"
+            + "\n$>$>+ \" \" + what)$<$<", Types.ASSERTIONS)
+        .endControlFlow()
+        .endControlFlow()
+        .build();
+    MethodSpec assertNoServerError = MethodSpec.methodBuilder("assertNoServerError")
+        .addJavadoc("{@code response} is no 5xx: {@code what} must not break the server.\n")
+        .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+        .addParameter(Types.RESPONSE, "response")
+        .addParameter(STRING, "what")
+        .addStatement("$T.assertTrue(response.getStatusCode() < 500, what + \" answered \" + response.getStatusCode())",
+            Types.ASSERTIONS)
+        .build();
+    MethodSpec requireRejected = MethodSpec.methodBuilder("requireRejected")
+        .addJavadoc("The write was rejected with a 4xx; a 5xx fails, and an accepted write aborts the test: the\n"
+            + "malformed family judges that, and there is no rejection whose effect to check.\n")
+        .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+        .addParameter(Types.RESPONSE, "response")
+        .addStatement("int status = response.getStatusCode()")
+        .addStatement("$T.assertTrue(status < 500, \"the malformed write answered \" + status)", Types.ASSERTIONS)
+        .beginControlFlow("if (status < 400)")
+        .addStatement("$T.abort(\"the malformed write was accepted (\" + status + \"): not judged here, the malformed\""
+            + "\n$>$>+ \" tests report it\")$<$<", ASSUMPTIONS)
+        .endControlFlow()
+        .build();
+    return List.of(url, assertLeftOut, assertSameState, assertNoServerError, requireRejected);
+  }
 }

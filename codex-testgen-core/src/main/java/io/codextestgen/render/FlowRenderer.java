@@ -72,8 +72,13 @@ final class FlowRenderer {
   }
 
   private CodeBlock idFrom(FlowPlan flow) {
-    return flow.idPointer() == null ? CodeBlock.of("$T.idFromLocation(created)", support)
-        : CodeBlock.of("$T.idFromBody(created, $L)", support, JavaText.quoted(flow.idPointer()));
+    return idFrom(flow.idPointer());
+  }
+
+  /** The created id: at JSON pointer {@code idPointer} of {@code created}'s body, or its Location when null. */
+  CodeBlock idFrom(String idPointer) {
+    return idPointer == null ? CodeBlock.of("$T.idFromLocation(created)", support)
+        : CodeBlock.of("$T.idFromBody(created, $L)", support, JavaText.quoted(idPointer));
   }
 
   private static CodeBlock ignored(FlowPlan flow) {
@@ -82,12 +87,12 @@ final class FlowRenderer {
   }
 
   /** A whole given/when/then chain, ending indented twice (the caller closes it). */
-  private CodeBlock call(RequestPlan request, String idParameter, String idVariable, Source body,
+  CodeBlock call(RequestPlan request, String idParameter, String idVariable, Source body,
       ExpectationPlan expect) {
     return call(request, idParameter, idVariable, body, expect, true);
   }
 
-  private CodeBlock call(RequestPlan request, String idParameter, String idVariable, Source body,
+  CodeBlock call(RequestPlan request, String idParameter, String idVariable, Source body,
       ExpectationPlan expect, boolean strictStatus) {
     Source code = new Source().add(chain.given(request, strictStatus, idParameter, idVariable));
     if (request.body() != null) {

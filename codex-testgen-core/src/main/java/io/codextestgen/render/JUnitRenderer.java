@@ -49,7 +49,8 @@ public final class JUnitRenderer {
     List<TestCasePlan> cases = plan.classes().stream().flatMap(c -> c.cases().stream()).toList();
     return new SupportClassRenderer.Needs(
         cases.stream().anyMatch(c -> !c.strictStatus() && !TestClassRenderer.unsureValid(c)
-            || c.shape() == TestCasePlan.Shape.MASS_ASSIGNMENT || c.shape() == TestCasePlan.Shape.FLOW),
+            || c.shape() == TestCasePlan.Shape.MASS_ASSIGNMENT || c.shape() == TestCasePlan.Shape.FLOW
+            || c.shape() == TestCasePlan.Shape.SEMANTICS),
         cases.stream().anyMatch(TestClassRenderer::unsureValid),
         cases.stream().flatMap(c -> c.request().credentials().stream())
             .anyMatch(use -> use.mode() == CredentialUse.Mode.WRONG
@@ -61,9 +62,11 @@ public final class JUnitRenderer {
         cases.stream().anyMatch(c -> c.shape() == TestCasePlan.Shape.PARAMETER_ROWS),
         cases.stream().anyMatch(c -> c.shape() == TestCasePlan.Shape.RATE_LIMIT),
         cases.stream().anyMatch(c -> c.shape() == TestCasePlan.Shape.FLOW
-            || c.shape() == TestCasePlan.Shape.MASS_ASSIGNMENT)
+            || c.shape() == TestCasePlan.Shape.MASS_ASSIGNMENT || c.shape() == TestCasePlan.Shape.SEMANTICS)
             || plan.classes().stream().anyMatch(c -> !c.producers().isEmpty()),
-        plan.classes().stream().anyMatch(c -> c.producers().stream().anyMatch(p -> p.delete() != null)));
+        cases.stream().anyMatch(c -> c.shape() == TestCasePlan.Shape.SEMANTICS),
+        plan.classes().stream().anyMatch(c -> c.producers().stream().anyMatch(p -> p.delete() != null))
+            || cases.stream().anyMatch(c -> c.shape() == TestCasePlan.Shape.SEMANTICS));
   }
 
   private static RenderedFile file(String packageName, TypeSpec type, String specFile) {

@@ -89,6 +89,20 @@ final class RequestChain {
     return code;
   }
 
+  /**
+   * {@code RestAssured.given(...)} for a request to a full URL (a Location): credentials, headers and cookies of
+   * {@code request}, no path or query parameters (the URL has its own).
+   */
+  Source givenForUrl(RequestPlan request) {
+    Source code = new Source().add("$T.given($T.request())$>$>", Types.REST_ASSURED, support);
+    for (CredentialUse use : request.credentials()) {
+      credential(code, credentials.get(use.scheme()), use.mode());
+    }
+    add(code, "header", request.headers());
+    add(code, "cookie", request.cookies());
+    return code;
+  }
+
   /** Credentials go where the scheme says, in plain sight; only real values come from the support class. */
   private void credential(Source code, CredentialPlan credential, CredentialUse.Mode mode) {
     String getter = credential.methodName() + "Credential";

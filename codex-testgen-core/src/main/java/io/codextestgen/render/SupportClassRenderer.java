@@ -23,7 +23,7 @@ final class SupportClassRenderer {
 
   /** Which optional helpers the suite's tests call; only those are emitted. */
   record Needs(boolean negative, boolean unsure, boolean wrongBearer, boolean patch, boolean lengthened,
-      boolean parameters, boolean rateLimit, boolean flow, boolean plain) {}
+      boolean parameters, boolean rateLimit, boolean flow, boolean semantics, boolean plain) {}
 
   static TypeSpec render(SupportPlan plan, Needs needs, ClassName responseCheck) {
     TypeSpec.Builder type = TypeSpec.classBuilder(plan.className())
@@ -77,6 +77,9 @@ final class SupportClassRenderer {
     }
     if (needs.flow()) {
       type.addMethods(FlowHelpers.methods());
+    }
+    if (needs.semantics()) {
+      type.addMethods(FlowHelpers.semanticsMethods());
     }
     return type
         .addMethod(specPath())

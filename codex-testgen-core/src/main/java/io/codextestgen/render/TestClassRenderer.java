@@ -29,11 +29,13 @@ final class TestClassRenderer {
   private final ClassName support;
   private final RequestChain chain;
   private final FlowRenderer flows;
+  private final SemanticsRenderer semantics;
 
   private TestClassRenderer(ClassName support, Map<String, CredentialPlan> credentials) {
     this.support = support;
     this.chain = new RequestChain(support, credentials);
     this.flows = new FlowRenderer(support, chain);
+    this.semantics = new SemanticsRenderer(support, chain, flows);
   }
 
   static TypeSpec render(TestClassPlan plan, ClassName support, Map<String, CredentialPlan> credentials,
@@ -81,6 +83,9 @@ final class TestClassRenderer {
         case SINGLE -> type.addMethod(renderer.single(testCase));
         case RATE_LIMIT -> type.addMethod(renderer.rateLimit(testCase));
         case FLOW -> type.addMethod(renderer.header(testCase, true).addCode(renderer.flows.flow(testCase)).build());
+        case SEMANTICS -> type.addMethod(renderer.header(testCase, true)
+            .addJavadoc("$L\n", SemanticsRenderer.rule(testCase.semantics().rule()))
+            .addCode(renderer.semantics.semantics(testCase)).build());
         case MASS_ASSIGNMENT -> type.addMethod(renderer.header(testCase, true)
             .addCode(renderer.flows.massAssignment(testCase)).build());
         case RAW_BODY_ROWS, BODY_PATCH_ROWS, PARAMETER_ROWS -> {

@@ -2,44 +2,76 @@ package io.codextestgen.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * A small real HTTP server keeping one collection in memory (create, read, replace, delete), for flow tests: what
- * is stored comes back, readOnly properties are the server's, writeOnly ones never come back. Faults make it
- * forget to delete, answer with other data, or take readOnly properties from the client.
+ * A small real HTTP server keeping one collection in memory (create, read, replace, delete), and optionally one
+ * singleton resource (read, replace, delete), for flow and semantics tests: what is stored comes back, readOnly
+ * properties are the server's, writeOnly ones never come back, and a body whose members have the wrong JSON type
+ * (per {@code types}) is refused with 400 and changes nothing. Each {@link Fault} breaks one HTTP rule.
  */
 public final class StatefulFake implements AutoCloseable {
 
   /** One deliberate fault; NONE is the correct server. */
   public enum Fault {
-    NONE, DELETE_DOES_NOT_DELETE, READ_BACK_RETURNS_OTHER_DATA, READ_ONLY_TAKEN_FROM_REQUEST
+    NONE,
+    /** DELETE answers 204 and keeps the resource. */
+    DELETE_DOES_NOT_DELETE,
+    /** A read answers other data than was stored. */
+    READ_BACK_RETURNS_OTHER_DATA,
+    /** readOnly members take the client's values. */
+    READ_ONLY_TAKEN_FROM_REQUEST,
+    /** A create's Location names a resource that does not exist. */
+    LOCATION_TO_NOWHERE,
+    /** PUT merges into the stored state: members it leaves out stay. */
+    PUT_MERGES,
+    /** A PUT of the state already stored appends its arrays again (not idempotent). */
+    PUT_ACCUMULATES,
+    /** A write refused with 400 is stored all the same. */
+    REJECTED_WRITE_APPLIES,
+    /** A create or a singleton's PUT answers a status the spec does not document, with a body that breaks it. */
+    UNDOCUMENTED_STATUS_INVALID_BODY
   }
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final String collection;
+  private final String singleton;
   private final List<String> readOnly;
   private final List<String> writeOnly;
+  private final Map<String, String> types;
   private final Map<Long, ObjectNode> store = new ConcurrentHashMap<>();
+  private final AtomicReference<ObjectNode> single = new AtomicReference<>();
   private final AtomicLong ids = new AtomicLong();
   private final HttpServer server;
   private volatile Fault fault = Fault.NONE;
 
   public StatefulFake(String collection, List<String> readOnly, List<String> writeOnly) throws IOException {
+    this(collection, null, readOnly, writeOnly, Map.of());
+  }
+
+  /**
+   * With a singleton at {@code singleton} (null: none), and the JSON type each listed member must have
+   * ({@code types}: member name -> "string", "integer" or "array").
+   */
+  public StatefulFake(String collection, String singleton, List<String> readOnly, List<String> writeOnly,
+      Map<String, String> types) throws IOException {
     this.collection = collection;
+    this.singleton = singleton;
     this.readOnly = List.copyOf(readOnly);
     this.writeOnly = List.copyOf(writeOnly);
+    this.types = Map.copyOf(types);
     this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     server.createContext("/", this::handle);
     server.start();
@@ -62,13 +94,26 @@ public final class StatefulFake implements AutoCloseable {
     try (exchange) {
       String path = exchange.getRequestURI().getPath();
       String method = exchange.getRequestMethod();
+      if (path.equals(singleton)) {
+        singleton(exchange, method);
+        return;
+      }
       if (path.equals(collection) && method.equals("POST")) {
         ObjectNode body = (ObjectNode) JSON.readTree(exchange.getRequestBody());
+        if (!wellTyped(body)) {
+          send(exchange, 400, null);
+          return;
+        }
         long id = ids.incrementAndGet();
         ObjectNode stored = serverSide(body, null);
         stored.put("id", id);
         store.put(id, stored);
-        exchange.getResponseHeaders().add("Location", collection + "/" + id);
+        exchange.getResponseHeaders().add("Location", collection + "/"
+            + (fault == Fault.LOCATION_TO_NOWHERE ? 999_999 : id));
+        if (fault == Fault.UNDOCUMENTED_STATUS_INVALID_BODY) {
+          send(exchange, 200, visible(stored).put("title", 12345));
+          return;
+        }
         send(exchange, 201, visible(stored));
         return;
       }
@@ -94,7 +139,12 @@ public final class StatefulFake implements AutoCloseable {
           if (stored == null) {
             send(exchange, 404, null);
           } else {
-            ObjectNode replaced = serverSide((ObjectNode) JSON.readTree(exchange.getRequestBody()), stored);
+            ObjectNode body = (ObjectNode) JSON.readTree(exchange.getRequestBody());
+            ObjectNode replaced = put(body, stored);
+            if (replaced == null) {
+              send(exchange, 400, null);
+              return;
+            }
             replaced.put("id", id);
             store.put(id, replaced);
             send(exchange, 200, visible(replaced));
@@ -117,6 +167,82 @@ public final class StatefulFake implements AutoCloseable {
     }
   }
 
+  private void singleton(HttpExchange exchange, String method) throws IOException {
+    ObjectNode stored = single.get();
+    switch (method) {
+      case "GET" -> send(exchange, stored == null ? 404 : 200, stored == null ? null : visible(stored));
+      case "PUT" -> {
+        ObjectNode replaced = put((ObjectNode) JSON.readTree(exchange.getRequestBody()), stored);
+        if (replaced == null) {
+          send(exchange, 400, null);
+          return;
+        }
+        single.set(replaced);
+        if (fault == Fault.UNDOCUMENTED_STATUS_INVALID_BODY) {
+          send(exchange, 202, visible(replaced).put("currency", 12345));
+          return;
+        }
+        send(exchange, 200, visible(replaced));
+      }
+      case "DELETE" -> {
+        if (fault != Fault.DELETE_DOES_NOT_DELETE) {
+          single.set(null);
+        }
+        send(exchange, 204, null);
+      }
+      default -> send(exchange, 405, null);
+    }
+  }
+
+  /** The state after a PUT of {@code body} onto {@code stored} (null: none yet); null when the body is refused. */
+  private ObjectNode put(ObjectNode body, ObjectNode stored) {
+    if (!wellTyped(body)) {
+      if (fault == Fault.REJECTED_WRITE_APPLIES && stored != null) {
+        body.fields().forEachRemaining(member -> stored.set(member.getKey(), member.getValue()));
+      }
+      return null;
+    }
+    ObjectNode replaced = serverSide(body, stored);
+    if (stored != null && fault == Fault.PUT_MERGES) {
+      ObjectNode merged = stored.deepCopy();
+      replaced.fields().forEachRemaining(member -> merged.set(member.getKey(), member.getValue()));
+      return merged;
+    }
+    if (stored != null && fault == Fault.PUT_ACCUMULATES && sameMembers(replaced, stored)) {
+      ObjectNode again = stored.deepCopy();
+      replaced.fields().forEachRemaining(member -> {
+        if (member.getValue() instanceof ArrayNode items) {
+          ((ArrayNode) again.get(member.getKey())).addAll(items);
+        }
+      });
+      return again;
+    }
+    return replaced;
+  }
+
+  private boolean sameMembers(ObjectNode sent, ObjectNode stored) {
+    ObjectNode a = sent.deepCopy();
+    ObjectNode b = stored.deepCopy();
+    readOnly.forEach(a::remove);
+    readOnly.forEach(b::remove);
+    b.remove("id");
+    return a.equals(b);
+  }
+
+  private boolean wellTyped(ObjectNode body) {
+    for (Map.Entry<String, String> type : types.entrySet()) {
+      JsonNode value = body.get(type.getKey());
+      if (value != null && !switch (type.getValue()) {
+        case "integer" -> value.isIntegralNumber();
+        case "array" -> value.isArray();
+        default -> value.isTextual();
+      }) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** The stored form of a client's body: readOnly properties are the server's (unless the fault says otherwise). */
   private ObjectNode serverSide(ObjectNode body, ObjectNode previous) {
     ObjectNode stored = body.deepCopy();
@@ -125,7 +251,7 @@ public final class StatefulFake implements AutoCloseable {
         continue;
       }
       stored.remove(property);
-      if (property.equals("createdAt")) {
+      if (property.equals("createdAt") || property.equals("updatedAt")) {
         stored.put(property, previous != null && previous.has(property) ? previous.get(property).asText()
             : "2026-01-01T00:00:00Z");
       }

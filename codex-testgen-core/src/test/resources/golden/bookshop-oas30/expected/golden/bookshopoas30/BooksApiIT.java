@@ -11,6 +11,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
 import javax.annotation.processing.Generated;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.MethodOrderer;
@@ -87,6 +88,42 @@ class BooksApiIT {
         }
       ],
       "createdAt": "1999-12-31T23:59:59Z"
+    }
+    """;
+
+    /**
+     * Body sent by the tests of {@code replaceBook}.
+     */
+    private static final String REPLACE_BOOK_BODY = """
+    {
+      "isbn": "978-1593765281",
+      "title": "title-37",
+      "price": 41.91,
+      "genre": "fiction",
+      "authors": [
+        {
+          "name": "name-41",
+          "born": "2021-05-27"
+        }
+      ]
+    }
+    """;
+
+    /**
+     * Body sent by the tests of {@code replaceBook}.
+     */
+    private static final String REPLACE_BOOK_BODY_2 = """
+    {
+      "isbn": 12345,
+      "title": "title-37",
+      "price": 41.91,
+      "genre": "fiction",
+      "authors": [
+        {
+          "name": "name-41",
+          "born": "2021-05-27"
+        }
+      ]
     }
     """;
 
@@ -613,6 +650,59 @@ class BooksApiIT {
     }
 
     /**
+     * Guards {@code #/paths/~1books/post}.
+     * RFC 9110 15.3.2: a 201 names the created resource (Location); it can be read.
+     */
+    @Test
+    @Tag("semantics")
+    @DisplayName("POST /books: created means readable -> GET its Location and /books/{bookId} return what was sent")
+    void createBook_createdIsReadable() {
+        String sent = NEW_BOOK_BODY;
+        Response created = RestAssured.given(ApiTestSupport.request())
+                .header("X-API-Key", ApiTestSupport.apiKeyCredential())
+                .contentType("application/json")
+                .body(sent)
+            .when()
+                .post("/books")
+            .then()
+                .statusCode(201)
+                .contentType(ApiTestSupport.mediaTypeIn("application/json"))
+                .extract().response();
+        String bookId = ApiTestSupport.idFromBody(created, "/id");
+        try {
+            String location = created.getHeader("Location");
+            if (location != null) {
+                String atLocation = RestAssured.given(ApiTestSupport.request())
+                        .header("X-API-Key", ApiTestSupport.apiKeyCredential())
+                    .when()
+                        .get(ApiTestSupport.url(location))
+                    .then()
+                        .statusCode(200)
+                        .contentType(ApiTestSupport.mediaTypeIn("application/json"))
+                        .extract().asString();
+                ApiTestSupport.assertEchoes(sent, atLocation, "createdAt", "id");
+            }
+            String read = RestAssured.given(ApiTestSupport.request())
+                    .header("X-API-Key", ApiTestSupport.apiKeyCredential())
+                    .pathParam("bookId", bookId)
+                .when()
+                    .get("/books/{bookId}")
+                .then()
+                    .statusCode(200)
+                    .contentType(ApiTestSupport.mediaTypeIn("application/json"))
+                    .extract().asString();
+            ApiTestSupport.assertEchoes(sent, read, "createdAt", "id");
+        } finally {
+            RestAssured.given(ApiTestSupport.plainRequest())
+                    .header("X-API-Key", ApiTestSupport.apiKeyCredential())
+                    .queryParam("admin_token", ApiTestSupport.adminTokenCredential())
+                    .pathParam("bookId", bookId)
+                .when()
+                    .delete("/books/{bookId}");
+        }
+    }
+
+    /**
      * Guards {@code #/paths/~1books~1{bookId}/get}.
      */
     @Test
@@ -964,6 +1054,214 @@ class BooksApiIT {
                 .put("/books/{bookId}")
             .then()
                 .statusCode(ResponseCheck.rejectedAs("replaceBook", 400));
+    }
+
+    /**
+     * Guards {@code #/paths/~1books~1{bookId}/put}.
+     * RFC 9110 9.3.4: PUT replaces the resource's state with the one sent; it does not merge.
+     */
+    @Test
+    @Tag("semantics")
+    @DisplayName("PUT /books/{bookId}: PUT replaces the resource -> GET returns what was sent, then no 'authors'")
+    void replaceBook_putReplaces() {
+        Response created = RestAssured.given(ApiTestSupport.request())
+                .header("X-API-Key", ApiTestSupport.apiKeyCredential())
+                .contentType("application/json")
+                .body(NEW_BOOK_BODY)
+            .when()
+                .post("/books")
+            .then()
+                .statusCode(201)
+                .contentType(ApiTestSupport.mediaTypeIn("application/json"))
+                .extract().response();
+        String bookId = ApiTestSupport.idFromBody(created, "/id");
+        try {
+            String full = REPLACE_BOOK_BODY;
+            RestAssured.given(ApiTestSupport.request())
+                    .header("X-API-Key", ApiTestSupport.apiKeyCredential())
+                    .pathParam("bookId", bookId)
+                    .contentType("application/json")
+                    .body(full)
+                .when()
+                    .put("/books/{bookId}")
+                .then()
+                    .statusCode(200)
+                    .contentType(ApiTestSupport.mediaTypeIn("application/json"));
+            String read = RestAssured.given(ApiTestSupport.request())
+                    .header("X-API-Key", ApiTestSupport.apiKeyCredential())
+                    .pathParam("bookId", bookId)
+                .when()
+                    .get("/books/{bookId}")
+                .then()
+                    .statusCode(200)
+                    .contentType(ApiTestSupport.mediaTypeIn("application/json"))
+                    .extract().asString();
+            ApiTestSupport.assertEchoes(full, read, "createdAt", "id");
+            String partial = CREATE_BOOK_BODY;
+            RestAssured.given(ApiTestSupport.request())
+                    .header("X-API-Key", ApiTestSupport.apiKeyCredential())
+                    .pathParam("bookId", bookId)
+                    .contentType("application/json")
+                    .body(partial)
+                .when()
+                    .put("/books/{bookId}")
+                .then()
+                    .statusCode(200)
+                    .contentType(ApiTestSupport.mediaTypeIn("application/json"));
+            String readAfterPartial = RestAssured.given(ApiTestSupport.request())
+                    .header("X-API-Key", ApiTestSupport.apiKeyCredential())
+                    .pathParam("bookId", bookId)
+                .when()
+                    .get("/books/{bookId}")
+                .then()
+                    .statusCode(200)
+                    .contentType(ApiTestSupport.mediaTypeIn("application/json"))
+                    .extract().asString();
+            ApiTestSupport.assertLeftOut("authors", null, readAfterPartial);
+        } finally {
+            RestAssured.given(ApiTestSupport.plainRequest())
+                    .header("X-API-Key", ApiTestSupport.apiKeyCredential())
+                    .queryParam("admin_token", ApiTestSupport.adminTokenCredential())
+                    .pathParam("bookId", bookId)
+                .when()
+                    .delete("/books/{bookId}");
+        }
+    }
+
+    /**
+     * Guards {@code #/paths/~1books~1{bookId}/put}.
+     * RFC 9110 9.2.2: PUT is idempotent: twice has the effect of once.
+     */
+    @Test
+    @Tag("semantics")
+    @DisplayName("PUT /books/{bookId}: PUT is idempotent -> the same PUT twice leaves the state one leaves")
+    void replaceBook_putIsIdempotent() {
+        Response created = RestAssured.given(ApiTestSupport.request())
+                .header("X-API-Key", ApiTestSupport.apiKeyCredential())
+                .contentType("application/json")
+                .body(NEW_BOOK_BODY)
+            .when()
+                .post("/books")
+            .then()
+                .statusCode(201)
+                .contentType(ApiTestSupport.mediaTypeIn("application/json"))
+                .extract().response();
+        String bookId = ApiTestSupport.idFromBody(created, "/id");
+        try {
+            String full = REPLACE_BOOK_BODY;
+            int once = RestAssured.given(ApiTestSupport.request())
+                    .header("X-API-Key", ApiTestSupport.apiKeyCredential())
+                    .pathParam("bookId", bookId)
+                    .contentType("application/json")
+                    .body(full)
+                .when()
+                    .put("/books/{bookId}")
+                .then()
+                    .statusCode(200)
+                    .contentType(ApiTestSupport.mediaTypeIn("application/json"))
+                    .extract().statusCode();
+            String afterOnce = RestAssured.given(ApiTestSupport.request())
+                    .header("X-API-Key", ApiTestSupport.apiKeyCredential())
+                    .pathParam("bookId", bookId)
+                .when()
+                    .get("/books/{bookId}")
+                .then()
+                    .statusCode(200)
+                    .contentType(ApiTestSupport.mediaTypeIn("application/json"))
+                    .extract().asString();
+            int twice = RestAssured.given(ApiTestSupport.request())
+                    .header("X-API-Key", ApiTestSupport.apiKeyCredential())
+                    .pathParam("bookId", bookId)
+                    .contentType("application/json")
+                    .body(full)
+                .when()
+                    .put("/books/{bookId}")
+                .then()
+                    .statusCode(200)
+                    .contentType(ApiTestSupport.mediaTypeIn("application/json"))
+                    .extract().statusCode();
+            Assertions.assertEquals(once / 100, twice / 100, "the same PUT answered " + once + ", then " + twice);
+            String afterTwice = RestAssured.given(ApiTestSupport.plainRequest())
+                    .header("X-API-Key", ApiTestSupport.apiKeyCredential())
+                    .pathParam("bookId", bookId)
+                .when()
+                    .get("/books/{bookId}")
+                .then()
+                    .extract().asString();
+            ApiTestSupport.assertSameState("after the same PUT again", afterOnce, afterTwice, "createdAt", "id");
+        } finally {
+            RestAssured.given(ApiTestSupport.plainRequest())
+                    .header("X-API-Key", ApiTestSupport.apiKeyCredential())
+                    .queryParam("admin_token", ApiTestSupport.adminTokenCredential())
+                    .pathParam("bookId", bookId)
+                .when()
+                    .delete("/books/{bookId}");
+        }
+    }
+
+    /**
+     * Guards {@code #/paths/~1books~1{bookId}/put}.
+     * RFC 9110 15.5: a 4xx answer means the request was not carried out.
+     */
+    @Test
+    @Tag("semantics")
+    @DisplayName("PUT /books/{bookId}: a rejected write changes nothing -> 'isbn' of the wrong type (number instead of string): 4xx, GET unchanged")
+    void replaceBook_rejectedPutChangesNothing() {
+        Response created = RestAssured.given(ApiTestSupport.request())
+                .header("X-API-Key", ApiTestSupport.apiKeyCredential())
+                .contentType("application/json")
+                .body(NEW_BOOK_BODY)
+            .when()
+                .post("/books")
+            .then()
+                .statusCode(201)
+                .contentType(ApiTestSupport.mediaTypeIn("application/json"))
+                .extract().response();
+        String bookId = ApiTestSupport.idFromBody(created, "/id");
+        try {
+            RestAssured.given(ApiTestSupport.request())
+                    .header("X-API-Key", ApiTestSupport.apiKeyCredential())
+                    .pathParam("bookId", bookId)
+                    .contentType("application/json")
+                    .body(REPLACE_BOOK_BODY)
+                .when()
+                    .put("/books/{bookId}")
+                .then()
+                    .statusCode(200)
+                    .contentType(ApiTestSupport.mediaTypeIn("application/json"));
+            String before = RestAssured.given(ApiTestSupport.request())
+                    .header("X-API-Key", ApiTestSupport.apiKeyCredential())
+                    .pathParam("bookId", bookId)
+                .when()
+                    .get("/books/{bookId}")
+                .then()
+                    .statusCode(200)
+                    .contentType(ApiTestSupport.mediaTypeIn("application/json"))
+                    .extract().asString();
+            Response rejected = RestAssured.given(ApiTestSupport.negativeRequest())
+                    .header("X-API-Key", ApiTestSupport.apiKeyCredential())
+                    .pathParam("bookId", bookId)
+                    .contentType("application/json")
+                    .body(REPLACE_BOOK_BODY_2)
+                .when()
+                    .put("/books/{bookId}");
+            ApiTestSupport.requireRejected(rejected);
+            String after = RestAssured.given(ApiTestSupport.plainRequest())
+                    .header("X-API-Key", ApiTestSupport.apiKeyCredential())
+                    .pathParam("bookId", bookId)
+                .when()
+                    .get("/books/{bookId}")
+                .then()
+                    .extract().asString();
+            ApiTestSupport.assertSameState("after the rejected write", before, after, "createdAt", "id");
+        } finally {
+            RestAssured.given(ApiTestSupport.plainRequest())
+                    .header("X-API-Key", ApiTestSupport.apiKeyCredential())
+                    .queryParam("admin_token", ApiTestSupport.adminTokenCredential())
+                    .pathParam("bookId", bookId)
+                .when()
+                    .delete("/books/{bookId}");
+        }
     }
 
     @Test

@@ -17,17 +17,21 @@ import io.restassured.filter.Filter;
 import io.restassured.response.Response;
 import io.restassured.specification.FilterableRequestSpecification;
 import io.restassured.specification.RequestSpecification;
+import java.net.URI;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import javax.annotation.processing.Generated;
 import org.hamcrest.Description;
 import org.hamcrest.Matcher;
 import org.hamcrest.TypeSafeMatcher;
 import org.junit.jupiter.api.Assertions;
+import org.junit.jupiter.api.Assumptions;
 
 /**
  * Run-time configuration of the generated API tests; every value comes from a system property or,
@@ -90,6 +94,13 @@ public final class ApiTestSupport {
      */
     public static RequestSpecification negativeRequest() {
         return given(ResponseCheck.lenient(specPath()));
+    }
+
+    /**
+     * A request aimed at the base URI that nothing validates: for cleaning up after tests.
+     */
+    public static RequestSpecification plainRequest() {
+        return RestAssured.given().baseUri(baseUri());
     }
 
     /**
@@ -307,6 +318,63 @@ public final class ApiTestSupport {
             return new ObjectMapper().readTree(text);
         } catch (JsonProcessingException e) {
             throw new AssertionError("not JSON: " + text, e);
+        }
+    }
+
+    /**
+     * A Location header's URL, resolved against the base URI when it is relative (RFC 9110 10.2.2).
+     */
+    public static String url(String location) {
+        return URI.create(baseUri()).resolve(location).toString();
+    }
+
+    /**
+     * A member a PUT left out reads back absent, or as its declared default ({@code defaultJson}, or
+     * null): PUT replaces the whole state, it does not merge into it.
+     */
+    public static void assertLeftOut(String member, String defaultJson, String received) {
+        JsonNode value = json(received).get(member);
+        boolean gone = value == null || value.isNull() || defaultJson != null && same(json(defaultJson), value);
+        Assertions.assertTrue(gone, "'" + member + "' was left out of the PUT but still reads back as "
+                        + value + ": the PUT merged instead of replacing");
+    }
+
+    /**
+     * Two reads of one resource hold the same state, {@code ignored} members (the server's) aside.
+     */
+    public static void assertSameState(String what, String before, String after,
+            String... ignored) {
+        JsonNode first = json(before);
+        JsonNode second = json(after);
+        List<String> skip = Arrays.asList(ignored);
+        Set<String> names = new TreeSet<>();
+        first.fieldNames().forEachRemaining(names::add);
+        second.fieldNames().forEachRemaining(names::add);
+        for (String name : names) {
+            if (!skip.contains(name) && !(same(first.get(name), second.get(name)) && same(second.get(name), first.get(name)))) {
+                Assertions.fail("'" + name + "' read " + first.get(name) + " before and " + second.get(name)
+                                + " " + what);
+            }
+        }
+    }
+
+    /**
+     * {@code response} is no 5xx: {@code what} must not break the server.
+     */
+    public static void assertNoServerError(Response response, String what) {
+        Assertions.assertTrue(response.getStatusCode() < 500, what + " answered " + response.getStatusCode());
+    }
+
+    /**
+     * The write was rejected with a 4xx; a 5xx fails, and an accepted write aborts the test: the
+     * malformed family judges that, and there is no rejection whose effect to check.
+     */
+    public static void requireRejected(Response response) {
+        int status = response.getStatusCode();
+        Assertions.assertTrue(status < 500, "the malformed write answered " + status);
+        if (status < 400) {
+            Assumptions.abort("the malformed write was accepted (" + status + "): not judged here, the malformed"
+                            + " tests report it");
         }
     }
 

@@ -280,6 +280,50 @@ class PetApiIT {
     }
 
     /**
+     * Guards {@code #/paths/~1pet/post}.
+     * RFC 9110 15.3.2: a 201 names the created resource (Location); it can be read.
+     */
+    @Test
+    @Tag("semantics")
+    @DisplayName("POST /pet: created means readable -> GET its Location and /pet/{petId} return what was sent")
+    void addPet_createdIsReadable() {
+        String sent = NEW_PET_BODY;
+        Response created = RestAssured.given(ApiTestSupport.request())
+                .header("Authorization", "Bearer " + ApiTestSupport.petstoreAuthCredential())
+                .contentType("application/json")
+                .body(sent)
+            .when()
+                .post("/pet")
+            .then()
+                .statusCode(200)
+                .contentType(ApiTestSupport.mediaTypeIn("application/json"))
+                .extract().response();
+        String petId = ApiTestSupport.idFromBody(created, "/id");
+        String location = created.getHeader("Location");
+        if (location != null) {
+            String atLocation = RestAssured.given(ApiTestSupport.request())
+                    .header("api_key", ApiTestSupport.apiKeyCredential())
+                .when()
+                    .get(ApiTestSupport.url(location))
+                .then()
+                    .statusCode(200)
+                    .contentType(ApiTestSupport.mediaTypeIn("application/json"))
+                    .extract().asString();
+            ApiTestSupport.assertEchoes(sent, atLocation);
+        }
+        String read = RestAssured.given(ApiTestSupport.request())
+                .header("api_key", ApiTestSupport.apiKeyCredential())
+                .pathParam("petId", petId)
+            .when()
+                .get("/pet/{petId}")
+            .then()
+                .statusCode(200)
+                .contentType(ApiTestSupport.mediaTypeIn("application/json"))
+                .extract().asString();
+        ApiTestSupport.assertEchoes(sent, read);
+    }
+
+    /**
      * Guards {@code #/paths/~1pet~1findByStatus/get}.
      */
     @Test

@@ -611,15 +611,21 @@ public final class ResponseCheck implements Filter {
             Located responses = resolve(operation.child("responses"));
             Located documented = responses == null ? null : documentedResponse(responses, status);
             if (documented == null) {
-                if (statusMustBeDocumented) {
-                    List<String> statuses = new ArrayList<>();
-                    if (responses != null) {
-                        responses.node().fieldNames().forEachRemaining(statuses::add);
-                    }
-                    problems.add(new Problem(Triage.Kind.UNDOCUMENTED_STATUS, String.valueOf(status), "status " + status
-                            + " is not documented (documented: " + String.join(", ", statuses) + ")"));
+                if (!statusMustBeDocumented) {
+                    return "#" + operation.pointer() + "/responses";
                 }
-                return "#" + operation.pointer() + "/responses";
+                List<String> statuses = new ArrayList<>();
+                if (responses != null) {
+                    responses.node().fieldNames().forEachRemaining(statuses::add);
+                }
+                problems.add(new Problem(Triage.Kind.UNDOCUMENTED_STATUS, String.valueOf(status),
+                        (status >= 500 ? "a server error: " : "") + "status " + status + " is not documented"
+                        + " (documented: " + String.join(", ", statuses) + ")"));
+                // One response, every problem: an undocumented success is still judged against the documented one.
+                documented = status >= 200 && status < 300 && responses != null ? firstSuccess(responses) : null;
+                if (documented == null) {
+                    return "#" + operation.pointer() + "/responses";
+                }
             }
             Located resolved = resolve(documented);
             if (resolved == null) {
@@ -783,6 +789,19 @@ public final class ResponseCheck implements Filter {
                 notJudged(schema.display(), "the schema cannot be read as JSON Schema: " + e.getMessage());
                 return null;
             }
+        }
+
+        /**
+         * The first documented success response (200, 201, 2XX...), or null.
+         */
+        private static Located firstSuccess(Located responses) {
+            for (Iterator<String> names = responses.node().fieldNames(); names.hasNext(); ) {
+                String name = names.next();
+                if (name.startsWith("2")) {
+                    return responses.child(name);
+                }
+            }
+            return null;
         }
 
         private static Located documentedResponse(Located responses, int status) {

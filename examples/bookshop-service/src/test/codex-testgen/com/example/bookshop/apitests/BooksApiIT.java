@@ -11,6 +11,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
 import javax.annotation.processing.Generated;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.MethodOrderer;
@@ -30,7 +31,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 @Generated(
         value = "io.codextestgen",
-        comments = "from openapi.yaml, sha256 ce58111ad7c8741171642a3c03535e87065f70f4b51c21327cdef208dd7420c3"
+        comments = "from openapi.yaml, sha256 9b5d2c1ce8deadf027e1d21331d93e8b1de501f12d903199c3b9df4d8b5d9be5"
 )
 @DisplayName("books API")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -92,6 +93,46 @@ class BooksApiIT {
         }
       ],
       "createdAt": "1999-12-31T23:59:59Z"
+    }
+    """;
+
+    /**
+     * Body sent by the tests of {@code replaceBook}.
+     */
+    private static final String REPLACE_BOOK_BODY = """
+    {
+      "isbn": "979-5159376528",
+      "title": "title-89",
+      "price": 75.81,
+      "genre": "fiction",
+      "authors": [
+        {
+          "name": "name-97"
+        }
+      ],
+      "keywords": [
+        "keywords-48"
+      ]
+    }
+    """;
+
+    /**
+     * Body sent by the tests of {@code replaceBook}.
+     */
+    private static final String REPLACE_BOOK_BODY_2 = """
+    {
+      "isbn": 12345,
+      "title": "title-89",
+      "price": 75.81,
+      "genre": "fiction",
+      "authors": [
+        {
+          "name": "name-97"
+        }
+      ],
+      "keywords": [
+        "keywords-48"
+      ]
     }
     """;
 
@@ -593,6 +634,58 @@ class BooksApiIT {
     }
 
     /**
+     * Guards {@code #/paths/~1books/post}.
+     * RFC 9110 15.3.2: a 201 names the created resource (Location); it can be read.
+     */
+    @Test
+    @Tag("semantics")
+    @DisplayName("POST /books: created means readable -> GET its Location and /books/{bookId} return what was sent")
+    void createBook_createdIsReadable() {
+        String sent = NEW_BOOK_BODY;
+        Response created = RestAssured.given(ApiTestSupport.request())
+                .header("X-API-Key", ApiTestSupport.apiKeyCredential())
+                .contentType("application/json")
+                .body(sent)
+            .when()
+                .post("/books")
+            .then()
+                .statusCode(201)
+                .contentType(ApiTestSupport.mediaTypeIn("application/json"))
+                .extract().response();
+        String bookId = ApiTestSupport.idFromBody(created, "/id");
+        try {
+            String location = created.getHeader("Location");
+            if (location != null) {
+                String atLocation = RestAssured.given(ApiTestSupport.request())
+                        .header("X-API-Key", ApiTestSupport.apiKeyCredential())
+                    .when()
+                        .get(ApiTestSupport.url(location))
+                    .then()
+                        .statusCode(200)
+                        .contentType(ApiTestSupport.mediaTypeIn("application/json"))
+                        .extract().asString();
+                ApiTestSupport.assertEchoes(sent, atLocation, "createdAt", "id");
+            }
+            String read = RestAssured.given(ApiTestSupport.request())
+                    .header("X-API-Key", ApiTestSupport.apiKeyCredential())
+                    .pathParam("bookId", bookId)
+                .when()
+                    .get("/books/{bookId}")
+                .then()
+                    .statusCode(200)
+                    .contentType(ApiTestSupport.mediaTypeIn("application/json"))
+                    .extract().asString();
+            ApiTestSupport.assertEchoes(sent, read, "createdAt", "id");
+        } finally {
+            RestAssured.given(ApiTestSupport.plainRequest())
+                    .header("X-API-Key", ApiTestSupport.apiKeyCredential())
+                    .pathParam("bookId", bookId)
+                .when()
+                    .delete("/books/{bookId}");
+        }
+    }
+
+    /**
      * Rows: the model's rationale, where it came from (model, lock key), where in the valid body, JSON put there (null: removed).
      */
     static Stream<Arguments> createBook_llmSuggested_validRows() {
@@ -948,6 +1041,211 @@ class BooksApiIT {
                 .put("/books/{bookId}")
             .then()
                 .statusCode(ResponseCheck.rejectedAs("replaceBook", 400));
+    }
+
+    /**
+     * Guards {@code #/paths/~1books~1{bookId}/put}.
+     * RFC 9110 9.3.4: PUT replaces the resource's state with the one sent; it does not merge.
+     */
+    @Test
+    @Tag("semantics")
+    @DisplayName("PUT /books/{bookId}: PUT replaces the resource -> GET returns what was sent, then no 'keywords'")
+    void replaceBook_putReplaces() {
+        Response created = RestAssured.given(ApiTestSupport.request())
+                .header("X-API-Key", ApiTestSupport.apiKeyCredential())
+                .contentType("application/json")
+                .body(NEW_BOOK_BODY)
+            .when()
+                .post("/books")
+            .then()
+                .statusCode(201)
+                .contentType(ApiTestSupport.mediaTypeIn("application/json"))
+                .extract().response();
+        String bookId = ApiTestSupport.idFromBody(created, "/id");
+        try {
+            String full = REPLACE_BOOK_BODY;
+            RestAssured.given(ApiTestSupport.request())
+                    .header("X-API-Key", ApiTestSupport.apiKeyCredential())
+                    .pathParam("bookId", bookId)
+                    .contentType("application/json")
+                    .body(full)
+                .when()
+                    .put("/books/{bookId}")
+                .then()
+                    .statusCode(200)
+                    .contentType(ApiTestSupport.mediaTypeIn("application/json"));
+            String read = RestAssured.given(ApiTestSupport.request())
+                    .header("X-API-Key", ApiTestSupport.apiKeyCredential())
+                    .pathParam("bookId", bookId)
+                .when()
+                    .get("/books/{bookId}")
+                .then()
+                    .statusCode(200)
+                    .contentType(ApiTestSupport.mediaTypeIn("application/json"))
+                    .extract().asString();
+            ApiTestSupport.assertEchoes(full, read, "createdAt", "id");
+            String partial = CREATE_BOOK_BODY;
+            RestAssured.given(ApiTestSupport.request())
+                    .header("X-API-Key", ApiTestSupport.apiKeyCredential())
+                    .pathParam("bookId", bookId)
+                    .contentType("application/json")
+                    .body(partial)
+                .when()
+                    .put("/books/{bookId}")
+                .then()
+                    .statusCode(200)
+                    .contentType(ApiTestSupport.mediaTypeIn("application/json"));
+            String readAfterPartial = RestAssured.given(ApiTestSupport.request())
+                    .header("X-API-Key", ApiTestSupport.apiKeyCredential())
+                    .pathParam("bookId", bookId)
+                .when()
+                    .get("/books/{bookId}")
+                .then()
+                    .statusCode(200)
+                    .contentType(ApiTestSupport.mediaTypeIn("application/json"))
+                    .extract().asString();
+            ApiTestSupport.assertLeftOut("keywords", null, readAfterPartial);
+        } finally {
+            RestAssured.given(ApiTestSupport.plainRequest())
+                    .header("X-API-Key", ApiTestSupport.apiKeyCredential())
+                    .pathParam("bookId", bookId)
+                .when()
+                    .delete("/books/{bookId}");
+        }
+    }
+
+    /**
+     * Guards {@code #/paths/~1books~1{bookId}/put}.
+     * RFC 9110 9.2.2: PUT is idempotent: twice has the effect of once.
+     */
+    @Test
+    @Tag("semantics")
+    @DisplayName("PUT /books/{bookId}: PUT is idempotent -> the same PUT twice leaves the state one leaves")
+    void replaceBook_putIsIdempotent() {
+        Response created = RestAssured.given(ApiTestSupport.request())
+                .header("X-API-Key", ApiTestSupport.apiKeyCredential())
+                .contentType("application/json")
+                .body(NEW_BOOK_BODY)
+            .when()
+                .post("/books")
+            .then()
+                .statusCode(201)
+                .contentType(ApiTestSupport.mediaTypeIn("application/json"))
+                .extract().response();
+        String bookId = ApiTestSupport.idFromBody(created, "/id");
+        try {
+            String full = REPLACE_BOOK_BODY;
+            int once = RestAssured.given(ApiTestSupport.request())
+                    .header("X-API-Key", ApiTestSupport.apiKeyCredential())
+                    .pathParam("bookId", bookId)
+                    .contentType("application/json")
+                    .body(full)
+                .when()
+                    .put("/books/{bookId}")
+                .then()
+                    .statusCode(200)
+                    .contentType(ApiTestSupport.mediaTypeIn("application/json"))
+                    .extract().statusCode();
+            String afterOnce = RestAssured.given(ApiTestSupport.request())
+                    .header("X-API-Key", ApiTestSupport.apiKeyCredential())
+                    .pathParam("bookId", bookId)
+                .when()
+                    .get("/books/{bookId}")
+                .then()
+                    .statusCode(200)
+                    .contentType(ApiTestSupport.mediaTypeIn("application/json"))
+                    .extract().asString();
+            int twice = RestAssured.given(ApiTestSupport.request())
+                    .header("X-API-Key", ApiTestSupport.apiKeyCredential())
+                    .pathParam("bookId", bookId)
+                    .contentType("application/json")
+                    .body(full)
+                .when()
+                    .put("/books/{bookId}")
+                .then()
+                    .statusCode(200)
+                    .contentType(ApiTestSupport.mediaTypeIn("application/json"))
+                    .extract().statusCode();
+            Assertions.assertEquals(once / 100, twice / 100, "the same PUT answered " + once + ", then " + twice);
+            String afterTwice = RestAssured.given(ApiTestSupport.plainRequest())
+                    .header("X-API-Key", ApiTestSupport.apiKeyCredential())
+                    .pathParam("bookId", bookId)
+                .when()
+                    .get("/books/{bookId}")
+                .then()
+                    .extract().asString();
+            ApiTestSupport.assertSameState("after the same PUT again", afterOnce, afterTwice, "createdAt", "id");
+        } finally {
+            RestAssured.given(ApiTestSupport.plainRequest())
+                    .header("X-API-Key", ApiTestSupport.apiKeyCredential())
+                    .pathParam("bookId", bookId)
+                .when()
+                    .delete("/books/{bookId}");
+        }
+    }
+
+    /**
+     * Guards {@code #/paths/~1books~1{bookId}/put}.
+     * RFC 9110 15.5: a 4xx answer means the request was not carried out.
+     */
+    @Test
+    @Tag("semantics")
+    @DisplayName("PUT /books/{bookId}: a rejected write changes nothing -> 'isbn' of the wrong type (number instead of string): 4xx, GET unchanged")
+    void replaceBook_rejectedPutChangesNothing() {
+        Response created = RestAssured.given(ApiTestSupport.request())
+                .header("X-API-Key", ApiTestSupport.apiKeyCredential())
+                .contentType("application/json")
+                .body(NEW_BOOK_BODY)
+            .when()
+                .post("/books")
+            .then()
+                .statusCode(201)
+                .contentType(ApiTestSupport.mediaTypeIn("application/json"))
+                .extract().response();
+        String bookId = ApiTestSupport.idFromBody(created, "/id");
+        try {
+            RestAssured.given(ApiTestSupport.request())
+                    .header("X-API-Key", ApiTestSupport.apiKeyCredential())
+                    .pathParam("bookId", bookId)
+                    .contentType("application/json")
+                    .body(REPLACE_BOOK_BODY)
+                .when()
+                    .put("/books/{bookId}")
+                .then()
+                    .statusCode(200)
+                    .contentType(ApiTestSupport.mediaTypeIn("application/json"));
+            String before = RestAssured.given(ApiTestSupport.request())
+                    .header("X-API-Key", ApiTestSupport.apiKeyCredential())
+                    .pathParam("bookId", bookId)
+                .when()
+                    .get("/books/{bookId}")
+                .then()
+                    .statusCode(200)
+                    .contentType(ApiTestSupport.mediaTypeIn("application/json"))
+                    .extract().asString();
+            Response rejected = RestAssured.given(ApiTestSupport.negativeRequest())
+                    .header("X-API-Key", ApiTestSupport.apiKeyCredential())
+                    .pathParam("bookId", bookId)
+                    .contentType("application/json")
+                    .body(REPLACE_BOOK_BODY_2)
+                .when()
+                    .put("/books/{bookId}");
+            ApiTestSupport.requireRejected(rejected);
+            String after = RestAssured.given(ApiTestSupport.plainRequest())
+                    .header("X-API-Key", ApiTestSupport.apiKeyCredential())
+                    .pathParam("bookId", bookId)
+                .when()
+                    .get("/books/{bookId}")
+                .then()
+                    .extract().asString();
+            ApiTestSupport.assertSameState("after the rejected write", before, after, "createdAt", "id");
+        } finally {
+            RestAssured.given(ApiTestSupport.plainRequest())
+                    .header("X-API-Key", ApiTestSupport.apiKeyCredential())
+                    .pathParam("bookId", bookId)
+                .when()
+                    .delete("/books/{bookId}");
+        }
     }
 
     @Test

@@ -29,7 +29,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 @Generated(
         value = "io.codextestgen",
-        comments = "from openapi.yaml, sha256 ce58111ad7c8741171642a3c03535e87065f70f4b51c21327cdef208dd7420c3"
+        comments = "from openapi.yaml, sha256 9b5d2c1ce8deadf027e1d21331d93e8b1de501f12d903199c3b9df4d8b5d9be5"
 )
 @DisplayName("reviews API")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)

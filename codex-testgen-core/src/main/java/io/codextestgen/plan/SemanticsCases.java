@@ -1,0 +1,263 @@
+package io.codextestgen.plan;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.codextestgen.api.ApiModel;
+import io.codextestgen.api.ApiResponse;
+import io.codextestgen.api.HttpMethod;
+import io.codextestgen.api.MediaContent;
+import io.codextestgen.api.Operation;
+import io.codextestgen.api.SchemaNode;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+
+/**
+ * The semantics family: HTTP rules that only show across requests, one test per rule and resource, on the
+ * operation the rule is about. A resource is an item of a collection ({@code /books/{bookId}}, made by
+ * {@code POST /books} in the test) or a path with both a write and a read ({@code PUT /settings} and
+ * {@code GET /settings}: a singleton, addressed as the valid request addresses it).
+ */
+final class SemanticsCases {
+
+  private static final Pattern ITEM_SEGMENT = Pattern.compile("\\{[^/}]+}");
+
+  private final ApiModel model;
+  private final FlowCases flows;
+  private final Violations violations;
+  private final long seed;
+  private final Map<String, Map<HttpMethod, Operation>> byPath = new HashMap<>();
+
+  SemanticsCases(ApiModel model, FlowCases flows, long seed) {
+    this.model = model;
+    this.flows = flows;
+    this.seed = seed;
+    this.violations = new Violations(model, new PatternStrings());
+    for (Operation operation : model.operations()) {
+      byPath.computeIfAbsent(operation.path(), path -> new EnumMap<>(HttpMethod.class))
+          .putIfAbsent(operation.method(), operation);
+    }
+  }
+
+  /** The tests of {@code context}'s operation, or why it has none. */
+  record Outcome(List<TestCasePlan> cases, String reason) {}
+
+  /** The resource a test works on: how to make it (item) or none (singleton), and how to read it. */
+  private record Resource(RequestPlan create, ExpectationPlan createExpect, String idParameter, String idPointer,
+      RequestPlan read, Operation readOperation, RequestPlan delete) {}
+
+  Outcome plan(OperationContext context) {
+    Operation operation = context.operation();
+    return switch (operation.method()) {
+      case POST -> createdReadable(context);
+      case PUT -> puts(context);
+      case DELETE -> deletedGone(context);
+      case GET, HEAD -> new Outcome(List.of(), "a read: the rules of the writes on its path read through it");
+      default -> new Outcome(List.of(), "no rule across requests is tested for " + operation.method()
+          + " (PATCH: not yet)");
+    };
+  }
+
+  /** 201 Created names a resource that can be read, at its Location and at the item path. */
+  private Outcome createdReadable(OperationContext context) {
+    Operation post = context.operation();
+    if (!context.primary().hasJsonBody()) {
+      return new Outcome(List.of(), "not a create: no JSON body");
+    }
+    Optional<Operation> read = flows.item(post, HttpMethod.GET);
+    if (read.isEmpty()) {
+      return new Outcome(List.of(), "no GET " + post.path() + "/{id} to read what was created");
+    }
+    Resource resource = item(post, read.get(), context.primary().request());
+    if (resource == null) {
+      return new Outcome(List.of(), "cannot tell where the created id is (no link, no id in the response, no"
+          + " Location header), or GET " + read.get().path() + " has no valid request");
+    }
+    SemanticsPlan plan = plan(SemanticsPlan.Rule.CREATED_READABLE, resource, null, null, null,
+        context.primary().request(), Expectations.valid(post), context.primary().request().body().text(), null, null,
+        null, null, ignored(context.primary().bodySchema(), read.get()));
+    return new Outcome(List.of(testCase(context, "createdIsReadable", context.label() + ": created means readable"
+        + " -> GET its Location and " + read.get().path() + " return what was sent", plan)), null);
+  }
+
+  /** PUT replaces, PUT is idempotent, a rejected PUT changes nothing: on any resource with a GET at its path. */
+  private Outcome puts(OperationContext context) {
+    Operation put = context.operation();
+    if (!context.primary().hasJsonBody() || !(context.primary().bodyValue() instanceof ObjectNode sent)) {
+      return new Outcome(List.of(), "the PUT sends no JSON object");
+    }
+    Optional<Operation> get = at(put.path(), HttpMethod.GET);
+    if (get.isEmpty()) {
+      return new Outcome(List.of(), "no GET " + put.path() + " to read the resource back");
+    }
+    Resource resource = resource(put, get.get());
+    if (resource == null) {
+      return new Outcome(List.of(), "the item cannot be made: no create of its collection with a readable id");
+    }
+    SchemaNode schema = model.resolve(context.primary().bodySchema());
+    List<String> ignored = ignored(context.primary().bodySchema(), get.get());
+    // The full representation: the valid body with one optional member more (if it lacks one), which the second
+    // PUT of "PUT replaces" leaves out.
+    ObjectNode full = sent.deepCopy();
+    String leftOut = null;
+    JsonNode complete = context.primary().completeBody();
+    for (String name : new TreeSet<>(schema.properties().keySet())) {
+      SchemaNode property = model.resolve(schema.properties().get(name));
+      if (!schema.required().contains(name) && !property.readOnly() && !property.writeOnly()
+          && !ignored.contains(name) && (sent.has(name) || complete != null && complete.has(name))) {
+        if (!sent.has(name)) {
+          full.set(name, complete.get(name));
+        }
+        leftOut = name;
+        break;
+      }
+    }
+    ObjectNode partial = full.deepCopy();
+    if (leftOut != null) {
+      partial.remove(leftOut);
+    }
+    RequestPlan request = context.primary().request();
+    ExpectationPlan expect = Expectations.valid(put);
+    String fullText = JsonText.pretty(full);
+    List<TestCasePlan> cases = new ArrayList<>();
+    String defaultValue = leftOut == null ? null : defaultOf(schema.properties().get(leftOut));
+    cases.add(testCase(context, "putReplaces", context.label() + ": PUT replaces the resource -> GET returns what"
+        + " was sent" + (leftOut == null ? "" : ", then no '" + leftOut + "'"),
+        plan(SemanticsPlan.Rule.PUT_REPLACES, resource, null, null, null, request, expect, fullText,
+            leftOut == null ? null : JsonText.pretty(partial), leftOut, defaultValue, null, ignored)));
+    cases.add(testCase(context, "putIsIdempotent", context.label() + ": PUT is idempotent -> the same PUT twice"
+        + " leaves the state one leaves", plan(SemanticsPlan.Rule.PUT_IDEMPOTENT, resource, null, null, null, request,
+            expect, fullText, null, null, null, null, ignored)));
+    Violations.Violation broken = wrongType(context.primary().bodySchema(), full);
+    if (broken != null) {
+      JsonNode malformed = JsonPointers.with(full, broken.at(), broken.value());
+      cases.add(testCase(context, "rejectedPutChangesNothing", context.label() + ": a rejected write changes"
+          + " nothing -> " + broken.description() + ": 4xx, GET unchanged",
+          plan(SemanticsPlan.Rule.REJECTED_WRITE_CHANGES_NOTHING, resource, request, expect, fullText, request,
+              Expectations.rejection(put, List.of(400, 422), true), JsonText.pretty(malformed), null, null, null,
+              null, ignored)));
+    }
+    return new Outcome(cases, null);
+  }
+
+  /** After a DELETE the resource is gone; deleting it again is no server error. */
+  private Outcome deletedGone(OperationContext context) {
+    Operation delete = context.operation();
+    Optional<Operation> get = at(delete.path(), HttpMethod.GET);
+    if (get.isEmpty()) {
+      return new Outcome(List.of(), "no GET " + delete.path() + " to see the resource gone");
+    }
+    Resource resource = resource(delete, get.get());
+    if (resource == null) {
+      return new Outcome(List.of(), "the item cannot be made: no create of its collection with a readable id");
+    }
+    boolean goneDocumented = get.get().responses().stream()
+        .anyMatch(r -> r.status().equals("404") || r.status().equals("410"));
+    if (resource.create() == null && !goneDocumented) {
+      return new Outcome(List.of(), "GET " + delete.path() + " documents neither 404 nor 410: what a deleted"
+          + " singleton reads as is not documented");
+    }
+    ExpectationPlan gone = Expectations.rejection(get.get(), List.of(404, 410), true);
+    // A singleton is given a state first, when the API can (a PUT at its path), so there is something to delete.
+    Optional<Operation> put = resource.create() == null ? at(delete.path(), HttpMethod.PUT) : Optional.empty();
+    RequestPlan setup = put.map(flows::requestFor).filter(r -> r.body() != null
+        && r.body().kind() == BodyPlan.Kind.JSON).orElse(null);
+    SemanticsPlan plan = plan(SemanticsPlan.Rule.DELETED_GONE, resource, setup,
+        put.map(Expectations::valid).orElse(null), setup == null ? null : setup.body().text(),
+        context.primary().request(), Expectations.valid(delete), null, null, null, null, gone, List.of());
+    return new Outcome(List.of(testCase(context, "deletedIsGone", context.label() + ": deleted means gone -> GET "
+        + Expectations.describe(gone) + ", a second DELETE no 5xx", plan)), null);
+  }
+
+  /** The resource at {@code path}: an item the test creates, or the singleton there; null when it cannot be made. */
+  private Resource resource(Operation write, Operation read) {
+    String last = write.path().substring(write.path().lastIndexOf('/') + 1);
+    if (!ITEM_SEGMENT.matcher(last).matches()) {
+      RequestPlan readRequest = flows.requestFor(read);
+      return readRequest == null ? null : new Resource(null, null, null, null, readRequest, read, null);
+    }
+    Optional<Operation> post = flows.creator(write.path());
+    if (post.isEmpty()) {
+      return null;
+    }
+    RequestPlan create = flows.requestFor(post.get());
+    return create == null || create.body() == null || create.body().kind() != BodyPlan.Kind.JSON ? null
+        : item(post.get(), read, create);
+  }
+
+  private Resource item(Operation post, Operation read, RequestPlan create) {
+    String idParameter = read.path().substring(read.path().lastIndexOf("/{") + 2, read.path().length() - 1);
+    String pointer = flows.idPointer(post, read, idParameter);
+    RequestPlan readRequest = flows.requestFor(read);
+    if (pointer == null || readRequest == null) {
+      return null;
+    }
+    RequestPlan delete = flows.item(post, HttpMethod.DELETE).map(flows::requestFor).orElse(null);
+    return new Resource(create, Expectations.valid(post), idParameter, pointer.equals("location") ? null : pointer,
+        readRequest, read, delete);
+  }
+
+  private SemanticsPlan plan(SemanticsPlan.Rule rule, Resource resource, RequestPlan setup,
+      ExpectationPlan setupExpect, String setupBody,
+      RequestPlan write, ExpectationPlan expect, String body, String partialBody, String leftOut,
+      String leftOutDefault, ExpectationPlan gone, List<String> ignored) {
+    return new SemanticsPlan(rule, resource.create(), resource.createExpect(), resource.idParameter(),
+        resource.idPointer(), resource.read(), Expectations.valid(resource.readOperation()), setup,
+        setup == null ? null : setupExpect, setupBody, write,
+        expect, body, partialBody, leftOut, leftOutDefault, gone, resource.delete(), ignored);
+  }
+
+  private static TestCasePlan testCase(OperationContext context, String suffix, String displayName,
+      SemanticsPlan plan) {
+    return new TestCasePlan(context.method(suffix), displayName, Families.SEMANTICS, context.operationId(),
+        context.operation().pointer(), TestCasePlan.Shape.SEMANTICS, plan.write(), plan.writeExpect(), true,
+        List.of(), null, null, plan);
+  }
+
+  private Optional<Operation> at(String path, HttpMethod method) {
+    return Optional.ofNullable(byPath.getOrDefault(path, Map.of()).get(method));
+  }
+
+  /** Members not compared: readOnly ones (the server's) and writeOnly ones (never read back), sent or read. */
+  private List<String> ignored(SchemaNode bodySchema, Operation read) {
+    Set<String> names = new TreeSet<>();
+    List<SchemaNode> schemas = new ArrayList<>();
+    schemas.add(bodySchema);
+    for (ApiResponse response : read.responses()) {
+      if (response.status().startsWith("2")) {
+        response.contents().stream().map(MediaContent::schema).filter(s -> s != null).forEach(schemas::add);
+      }
+    }
+    for (SchemaNode schema : schemas) {
+      model.resolve(schema).properties().forEach((name, property) -> {
+        SchemaNode resolved = model.resolve(property);
+        if (resolved.readOnly() || resolved.writeOnly()) {
+          names.add(name);
+        }
+      });
+    }
+    return new ArrayList<>(names);
+  }
+
+  private String defaultOf(SchemaNode property) {
+    JsonNode value = model.resolve(property).defaultValue();
+    return value == null || value.isNull() ? null : value.toString();
+  }
+
+  /** The first "wrong type" violation of a member the body sends, or null. */
+  private Violations.Violation wrongType(SchemaNode schema, JsonNode body) {
+    for (Violations.Violation v : violations.ofDocument(schema, body, seed, true)) {
+      if (!v.at().isEmpty() && v.description().contains("of the wrong type") && !body.at(v.at()).isMissingNode()
+          && v.value() != null && !v.value().isNull()) {
+        return v;
+      }
+    }
+    return null;
+  }
+}

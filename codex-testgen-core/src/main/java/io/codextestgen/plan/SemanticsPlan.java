@@ -1,0 +1,61 @@
+package io.codextestgen.plan;
+
+import java.util.List;
+
+/**
+ * One HTTP rule that only shows across requests, checked on one resource: an item of a collection (made by
+ * {@code create}, named by {@code idParameter} taken from the create response at {@code idPointer}, or from its
+ * {@code Location} when that is null) or a singleton ({@code create} null: {@code read} and {@code write} address
+ * it as they are).
+ *
+ * <p>{@code setup} (with {@code setupBody}), when not null, gives the resource a known state first (a PUT). {@code write}
+ * is the request the rule is about (the PUT, the DELETE, the malformed write); {@code body} is what it sends (the
+ * full representation for a PUT, the malformed body for a rejected write). For PUT_REPLACES, {@code partialBody} is
+ * {@code body} with the optional member {@code leftOut} left out, and {@code leftOutDefault} its declared default
+ * (JSON, or null). {@code ignored} members are not compared (readOnly: the server's; writeOnly: never read back).
+ * {@code delete} removes what the test created (null: it stays).
+ */
+public record SemanticsPlan(
+    Rule rule,
+    RequestPlan create,
+    ExpectationPlan createExpect,
+    String idParameter,
+    String idPointer,
+    RequestPlan read,
+    ExpectationPlan readExpect,
+    RequestPlan setup,
+    ExpectationPlan setupExpect,
+    String setupBody,
+    RequestPlan write,
+    ExpectationPlan writeExpect,
+    String body,
+    String partialBody,
+    String leftOut,
+    String leftOutDefault,
+    ExpectationPlan goneExpect,
+    RequestPlan delete,
+    List<String> ignored) {
+
+  /** The rules, each with the HTTP text it enforces. */
+  public enum Rule {
+    /** RFC 9110 15.3.2: 201 Created names the new resource; what was created can be read there. */
+    CREATED_READABLE,
+    /** RFC 9110 9.3.5: after a successful DELETE the resource is gone; a second DELETE is no server error. */
+    DELETED_GONE,
+    /** RFC 9110 9.3.4: PUT replaces the state with the one sent, it does not merge. */
+    PUT_REPLACES,
+    /** RFC 9110 9.2.2: PUT is idempotent; sending it twice leaves the state of sending it once. */
+    PUT_IDEMPOTENT,
+    /** RFC 9110 15.5: a 4xx means the request was not carried out; the state is as before. */
+    REJECTED_WRITE_CHANGES_NOTHING
+  }
+
+  public SemanticsPlan {
+    ignored = List.copyOf(ignored);
+  }
+
+  /** Whether the resource is an item the test creates first (else a singleton addressed as it is). */
+  public boolean item() {
+    return create != null;
+  }
+}

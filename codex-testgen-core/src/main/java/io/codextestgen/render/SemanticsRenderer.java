@@ -1,0 +1,161 @@
+package io.codextestgen.render;
+
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
+import io.codextestgen.plan.Names;
+import io.codextestgen.plan.SemanticsPlan;
+import io.codextestgen.plan.TestCasePlan;
+
+/** The body of a semantics test: one HTTP rule across requests, on an item it creates or on a singleton. */
+final class SemanticsRenderer {
+
+  private final ClassName support;
+  private final RequestChain chain;
+  private final FlowRenderer flows;
+
+  SemanticsRenderer(ClassName support, RequestChain chain, FlowRenderer flows) {
+    this.support = support;
+    this.chain = chain;
+    this.flows = flows;
+  }
+
+  /** The rule a test enforces, for its Javadoc. */
+  static String rule(SemanticsPlan.Rule rule) {
+    return switch (rule) {
+      case CREATED_READABLE -> "RFC 9110 15.3.2: a 201 names the created resource (Location); it can be read.";
+      case DELETED_GONE -> "RFC 9110 9.3.5 and 9.2.2: after a DELETE the resource is gone; DELETE is idempotent.";
+      case PUT_REPLACES -> "RFC 9110 9.3.4: PUT replaces the resource's state with the one sent; it does not merge.";
+      case PUT_IDEMPOTENT -> "RFC 9110 9.2.2: PUT is idempotent: twice has the effect of once.";
+      case REJECTED_WRITE_CHANGES_NOTHING -> "RFC 9110 15.5: a 4xx answer means the request was not carried out.";
+    };
+  }
+
+  CodeBlock semantics(TestCasePlan testCase) {
+    SemanticsPlan plan = testCase.semantics();
+    String id = plan.item() ? Names.variable(plan.idParameter()) : null;
+    CodeBlock.Builder code = CodeBlock.builder();
+    if (plan.item()) {
+      if (plan.rule() == SemanticsPlan.Rule.CREATED_READABLE) {
+        code.addStatement("$T sent = $L", String.class, chain.text(plan.body()).build());
+      }
+      code.add("$T created = ", Types.RESPONSE)
+          .add(flows.call(plan.create(), null, null,
+              plan.rule() == SemanticsPlan.Rule.CREATED_READABLE ? new Source().add("sent") : null,
+              plan.createExpect()))
+          .add("\n.extract().response();\n$<$<");
+      code.addStatement("$T $L = $L", String.class, id, flows.idFrom(plan.idPointer()));
+    }
+    boolean cleanup = plan.item() && plan.delete() != null && plan.rule() != SemanticsPlan.Rule.DELETED_GONE;
+    if (cleanup) {
+      code.beginControlFlow("try");
+    }
+    if (plan.setup() != null) {
+      code.add(flows.call(plan.setup(), plan.idParameter(), id, new Source().add("$L", chain.text(plan.setupBody())),
+          plan.setupExpect())).add(";\n$<$<");
+    }
+    switch (plan.rule()) {
+      case CREATED_READABLE -> createdReadable(code, plan, id);
+      case DELETED_GONE -> deletedGone(code, plan, id);
+      case PUT_REPLACES -> putReplaces(code, plan, id);
+      case PUT_IDEMPOTENT -> putIdempotent(code, plan, id);
+      case REJECTED_WRITE_CHANGES_NOTHING -> rejectedWrite(code, plan, id);
+    }
+    if (cleanup) {
+      code.nextControlFlow("finally")
+          .add(new Source().add(chain.given(plan.delete(), "plainRequest", plan.idParameter(), id))
+              .add(RequestChain.when(plan.delete())).add(";\n$<$<").build())
+          .endControlFlow();
+    }
+    return code.build();
+  }
+
+  private void createdReadable(CodeBlock.Builder code, SemanticsPlan plan, String id) {
+    code.addStatement("$T location = created.getHeader(\"Location\")", String.class);
+    code.beginControlFlow("if (location != null)");
+    code.add("$T atLocation = ", String.class)
+        .add(new Source().add(chain.givenForUrl(plan.read()))
+            .add("\n$<.when()\n$>.get($T.url(location))", support)
+            .add(chain.then(plan.readExpect())).build())
+        .add("\n.extract().asString();\n$<$<");
+    code.addStatement("$T.assertEchoes(sent, atLocation$L)", support, ignored(plan));
+    code.endControlFlow();
+    assign(code, "read", read(plan, id));
+    code.addStatement("$T.assertEchoes(sent, read$L)", support, ignored(plan));
+  }
+
+  private void deletedGone(CodeBlock.Builder code, SemanticsPlan plan, String id) {
+    code.add(flows.call(plan.write(), plan.idParameter(), id, null, plan.writeExpect())).add(";\n$<$<");
+    // The test judges the status of a read after a delete: specs rarely document the 404 it is due to get.
+    code.add(flows.call(plan.read(), plan.idParameter(), id, null, plan.goneExpect(), false)).add(";\n$<$<");
+    code.add("$T again = ", Types.RESPONSE)
+        .add(new Source().add(chain.given(plan.write(), false, plan.idParameter(), id))
+            .add(RequestChain.when(plan.write())).build())
+        .add(";\n$<$<");
+    code.addStatement("$T.assertNoServerError(again, \"a second DELETE\")", support);
+  }
+
+  private void putReplaces(CodeBlock.Builder code, SemanticsPlan plan, String id) {
+    code.addStatement("$T full = $L", String.class, chain.text(plan.body()).build());
+    code.add(write(plan, id, "full")).add(";\n$<$<");
+    assign(code, "read", read(plan, id));
+    code.addStatement("$T.assertEchoes(full, read$L)", support, ignored(plan));
+    if (plan.partialBody() != null) {
+      code.addStatement("$T partial = $L", String.class, chain.text(plan.partialBody()).build());
+      code.add(write(plan, id, "partial")).add(";\n$<$<");
+      assign(code, "readAfterPartial", read(plan, id));
+      code.addStatement("$T.assertLeftOut($L, $L, readAfterPartial)", support, JavaText.quoted(plan.leftOut()),
+          plan.leftOutDefault() == null ? "null" : JavaText.quoted(plan.leftOutDefault()));
+    }
+  }
+
+  private void putIdempotent(CodeBlock.Builder code, SemanticsPlan plan, String id) {
+    code.addStatement("$T full = $L", String.class, chain.text(plan.body()).build());
+    code.add("int once = ").add(write(plan, id, "full")).add("\n.extract().statusCode();\n$<$<");
+    assign(code, "afterOnce", read(plan, id));
+    code.add("int twice = ").add(write(plan, id, "full")).add("\n.extract().statusCode();\n$<$<");
+    code.addStatement("$T.assertEquals(once / 100, twice / 100, \"the same PUT answered \" + once + \", then \" + twice)",
+        Types.ASSERTIONS);
+    assign(code, "afterTwice", readPlainly(plan, id));
+    code.addStatement("$T.assertSameState(\"after the same PUT again\", afterOnce, afterTwice$L)", support,
+        ignored(plan));
+  }
+
+  private void rejectedWrite(CodeBlock.Builder code, SemanticsPlan plan, String id) {
+    assign(code, "before", read(plan, id));
+    code.add("$T rejected = ", Types.RESPONSE)
+        .add(new Source().add(chain.given(plan.write(), false, plan.idParameter(), id))
+            .add(chain.body(plan.write().body(), chain.text(plan.body())))
+            .add(RequestChain.when(plan.write())).build())
+        .add(";\n$<$<");
+    code.addStatement("$T.requireRejected(rejected)", support);
+    assign(code, "after", readPlainly(plan, id));
+    code.addStatement("$T.assertSameState(\"after the rejected write\", before, after$L)", support, ignored(plan));
+  }
+
+  /** {@code String variable = <read>.extract().asString();} */
+  private static void assign(CodeBlock.Builder code, String variable, CodeBlock read) {
+    code.add("$T $L = ", String.class, variable).add(read).add("\n.extract().asString();\n$<$<");
+  }
+
+  private CodeBlock write(SemanticsPlan plan, String id, String variable) {
+    return flows.call(plan.write(), plan.idParameter(), id, new Source().add(variable), plan.writeExpect());
+  }
+
+  private CodeBlock read(SemanticsPlan plan, String id) {
+    return flows.call(plan.read(), plan.idParameter(), id, null, plan.readExpect());
+  }
+
+  /**
+   * A read whose answer only the state comparison judges: the first read judged the representation, and a state
+   * the rule's fault left behind is best told by what changed.
+   */
+  private CodeBlock readPlainly(SemanticsPlan plan, String id) {
+    return new Source().add(chain.given(plan.read(), "plainRequest", plan.idParameter(), id))
+        .add(RequestChain.when(plan.read())).add("\n$<.then()$>").build();
+  }
+
+  private static CodeBlock ignored(SemanticsPlan plan) {
+    return plan.ignored().stream().map(f -> CodeBlock.of(", $L", JavaText.quoted(f)))
+        .collect(CodeBlock.joining(""));
+  }
+}

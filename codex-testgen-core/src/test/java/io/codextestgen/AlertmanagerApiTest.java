@@ -109,7 +109,7 @@ class AlertmanagerApiTest {
       GeneratorConfig generator = GeneratorConfig.builder(spec, work.resolve("unused"))
           .basePackage("alertmanager")
           .specPathInTests(spec.toString())
-          .families(Set.of("valid", "auth", "malformed"))
+          .families(Set.of("valid", "auth", "malformed", "semantics"))
           .includeDestructive(true)
           .build();
       RealServerRun run = RealServerRun.of("Alertmanager " + version(), generator, work,

@@ -69,7 +69,8 @@ class SemanticsTest {
     assertThat(outcomes).containsOnlyKeys("createBook_createdIsReadable", "deleteBook_deletedIsGone",
         "replaceBook_putReplaces", "replaceBook_putIsIdempotent", "replaceBook_rejectedPutChangesNothing",
         "putSettings_putReplaces", "putSettings_putIsIdempotent", "putSettings_rejectedPutChangesNothing",
-        "deleteSettings_deletedIsGone");
+        "deleteSettings_deletedIsGone", "patchBook_patchChangesOnlyWhatItNames",
+        "patchSettings_patchChangesOnlyWhatItNames");
     assertThat(outcomes.values()).allSatisfy(o -> assertThat(o.passed()).as(o.displayName() + ": " + o.failure())
         .isTrue());
   }
@@ -84,7 +85,9 @@ class SemanticsTest {
         Arguments.of(Fault.PUT_ACCUMULATES, Set.of("replaceBook_putIsIdempotent", "putSettings_putIsIdempotent"),
             "after the same PUT again"),
         Arguments.of(Fault.REJECTED_WRITE_APPLIES, Set.of("replaceBook_rejectedPutChangesNothing",
-            "putSettings_rejectedPutChangesNothing"), "after the rejected write"));
+            "putSettings_rejectedPutChangesNothing"), "after the rejected write"),
+        Arguments.of(Fault.PATCH_REPLACES_ALL, Set.of("patchBook_patchChangesOnlyWhatItNames",
+            "patchSettings_patchChangesOnlyWhatItNames"), "missing"));
   }
 
   @ParameterizedTest(name = "{0}")

@@ -58,9 +58,9 @@ final class SemanticsCases {
       case POST -> createdReadable(context);
       case PUT -> puts(context);
       case DELETE -> deletedGone(context);
+      case PATCH -> patched(context);
       case GET, HEAD -> new Outcome(List.of(), "a read: the rules of the writes on its path read through it");
-      default -> new Outcome(List.of(), "no rule across requests is tested for " + operation.method()
-          + " (PATCH: not yet)");
+      default -> new Outcome(List.of(), "no rule across requests is tested for " + operation.method());
     };
   }
 
@@ -146,6 +146,81 @@ final class SemanticsCases {
     return new Outcome(cases, null);
   }
 
+  /**
+   * A merge patch (RFC 7396) or a JSON patch (RFC 6902) sets what it names and leaves the rest: the resource is
+   * given a state (created, or PUT when the path has a PUT), one scalar member is patched, and GET shows that member
+   * changed and the others as before.
+   */
+  private Outcome patched(OperationContext context) {
+    Operation patch = context.operation();
+    String type = context.primary().request().body() == null ? ""
+        : context.primary().request().body().contentType().toLowerCase(java.util.Locale.ROOT);
+    boolean merge = type.startsWith("application/merge-patch+json");
+    if (!merge && !type.startsWith("application/json-patch+json")) {
+      return new Outcome(List.of(), "the PATCH sends neither application/merge-patch+json nor"
+          + " application/json-patch+json, so what it changes is not defined");
+    }
+    Optional<Operation> get = at(patch.path(), HttpMethod.GET);
+    if (get.isEmpty()) {
+      return new Outcome(List.of(), "no GET " + patch.path() + " to read the resource back");
+    }
+    Resource resource = resource(patch, get.get());
+    if (resource == null) {
+      return new Outcome(List.of(), "the item cannot be made: no create of its collection with a readable id");
+    }
+    List<String> ignored = ignored(context.primary().bodySchema(), get.get());
+    // The member to patch and its new value: from a value of the resource as GET documents it.
+    SchemaNode representation = get.get().responses().stream().filter(r -> r.status().startsWith("2"))
+        .flatMap(r -> r.contents().stream()).map(MediaContent::schema).filter(s -> s != null).findFirst()
+        .orElse(null);
+    if (representation == null) {
+      return new Outcome(List.of(), "GET " + patch.path() + " documents no JSON body to read the patch back in");
+    }
+    Optional<Operation> put = resource.create() == null ? at(patch.path(), HttpMethod.PUT) : Optional.empty();
+    RequestPlan setup = put.map(flows::requestFor).filter(r -> r.body() != null
+        && r.body().kind() == BodyPlan.Kind.JSON).orElse(null);
+    // What the resource holds before the patch (what the test created, or PUT), so the patch can change a member.
+    RequestPlan known = resource.create() != null ? resource.create() : setup;
+    JsonNode state = known == null ? com.fasterxml.jackson.databind.node.MissingNode.getInstance()
+        : parse(known.body().text());
+    JsonNode value = new ValueSynthesizer(model, new java.util.Random(seed), new PatternStrings(),
+        new SchemaMerger(model), message -> { }).valueFor(representation, "value");
+    String member = null;
+    JsonNode patched = null;
+    SchemaNode resolved = model.resolve(representation);
+    for (String name : new TreeSet<>(resolved.properties().keySet())) {
+      JsonNode candidate = value.get(name);
+      if (candidate == null || !candidate.isValueNode() || candidate.isNull() || ignored.contains(name)) {
+        continue;
+      }
+      if (candidate.equals(state.get(name))) {
+        // the same value would prove nothing: another value the schema lists, or another member
+        candidate = model.resolve(resolved.properties().get(name)).enumValues().stream()
+            .filter(e -> !e.isNull() && !e.equals(state.get(name))).findFirst().orElse(null);
+      }
+      if (candidate != null) {
+        member = name;
+        patched = candidate;
+        break;
+      }
+    }
+    if (member == null) {
+      return new Outcome(List.of(), "the resource has no member the patch could change (a scalar, not readOnly)");
+    }
+    com.fasterxml.jackson.databind.node.JsonNodeFactory json =
+        com.fasterxml.jackson.databind.node.JsonNodeFactory.instance;
+    JsonNode document = merge ? json.objectNode().set(member, patched)
+        : json.arrayNode().add(json.objectNode().put("op", "add")
+            .put("path", "/" + member.replace("~", "~0").replace("/", "~1")).set("value", patched));
+    SemanticsPlan plan = plan(SemanticsPlan.Rule.PATCH_APPLIES, resource, setup,
+        put.map(Expectations::valid).orElse(null), setup == null ? null : setup.body().text(),
+        context.primary().request(), Expectations.valid(patch), JsonText.pretty(document), null, member, null, null,
+        ignored);
+    return new Outcome(List.of(testCase(context, "patchChangesOnlyWhatItNames", context.label() + ": "
+        + (merge ? "a merge patch" : "a JSON patch") + " changes '" + member + "' and nothing else -> GET", plan)),
+        null);
+  }
+
   /** After a DELETE the resource is gone; deleting it again is no server error. */
   private Outcome deletedGone(OperationContext context) {
     Operation delete = context.operation();
@@ -205,12 +280,26 @@ final class SemanticsCases {
 
   private SemanticsPlan plan(SemanticsPlan.Rule rule, Resource resource, RequestPlan setup,
       ExpectationPlan setupExpect, String setupBody,
-      RequestPlan write, ExpectationPlan expect, String body, String partialBody, String leftOut,
-      String leftOutDefault, ExpectationPlan gone, List<String> ignored) {
+      RequestPlan write, ExpectationPlan expect, String body, String partialBody, String member,
+      String memberDefault, ExpectationPlan gone, List<String> ignored) {
     return new SemanticsPlan(rule, resource.create(), resource.createExpect(), resource.idParameter(),
         resource.idPointer(), resource.read(), Expectations.valid(resource.readOperation()), setup,
-        setup == null ? null : setupExpect, setupBody, write,
-        expect, body, partialBody, leftOut, leftOutDefault, gone, resource.delete(), ignored);
+        setup == null ? null : setupExpect, setupBody, write, expect, body, partialBody, member,
+        member == null ? null : memberValue(rule, body, member), memberDefault, gone, resource.delete(), ignored);
+  }
+
+  private static JsonNode parse(String text) {
+    try {
+      return new com.fasterxml.jackson.databind.ObjectMapper().readTree(text);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException("a planned body is JSON", e);
+    }
+  }
+
+  /** What {@code body} (JSON text: an object, or a JSON patch) sets member {@code name} to, as JSON. */
+  private static String memberValue(SemanticsPlan.Rule rule, String body, String name) {
+    JsonNode tree = parse(body);
+    return (tree.isArray() ? tree.get(0).get("value") : tree.get(name)).toString();
   }
 
   private static TestCasePlan testCase(OperationContext context, String suffix, String displayName,

@@ -10,9 +10,10 @@ import java.util.List;
  *
  * <p>{@code setup} (with {@code setupBody}), when not null, gives the resource a known state first (a PUT). {@code write}
  * is the request the rule is about (the PUT, the DELETE, the malformed write); {@code body} is what it sends (the
- * full representation for a PUT, the malformed body for a rejected write). For PUT_REPLACES, {@code partialBody} is
- * {@code body} with the optional member {@code leftOut} left out, and {@code leftOutDefault} its declared default
- * (JSON, or null). {@code ignored} members are not compared (readOnly: the server's; writeOnly: never read back).
+ * full representation for a PUT, the malformed body for a rejected write, the patch document). For PUT_REPLACES,
+ * {@code partialBody} is {@code body} with the optional {@code member} left out, {@code memberValue} what
+ * {@code body} sends for it and {@code memberDefault} its declared default (JSON, or null); for PATCH_APPLIES,
+ * {@code member} is what the patch sets, to {@code memberValue}. {@code ignored} members are not compared (readOnly: the server's; writeOnly: never read back).
  * {@code delete} removes what the test created (null: it stays).
  */
 public record SemanticsPlan(
@@ -30,8 +31,9 @@ public record SemanticsPlan(
     ExpectationPlan writeExpect,
     String body,
     String partialBody,
-    String leftOut,
-    String leftOutDefault,
+    String member,
+    String memberValue,
+    String memberDefault,
     ExpectationPlan goneExpect,
     RequestPlan delete,
     List<String> ignored) {
@@ -47,7 +49,9 @@ public record SemanticsPlan(
     /** RFC 9110 9.2.2: PUT is idempotent; sending it twice leaves the state of sending it once. */
     PUT_IDEMPOTENT,
     /** RFC 9110 15.5: a 4xx means the request was not carried out; the state is as before. */
-    REJECTED_WRITE_CHANGES_NOTHING
+    REJECTED_WRITE_CHANGES_NOTHING,
+    /** RFC 7396 / RFC 6902: a merge patch or JSON patch changes what it names, and nothing else. */
+    PATCH_APPLIES
   }
 
   public SemanticsPlan {

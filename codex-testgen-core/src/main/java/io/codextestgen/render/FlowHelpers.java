@@ -144,17 +144,20 @@ final class FlowHelpers {
         .addStatement("return $T.create(baseUri()).resolve(location).toString()", Types.URI)
         .build();
     MethodSpec assertLeftOut = MethodSpec.methodBuilder("assertLeftOut")
-        .addJavadoc("A member a PUT left out reads back absent, or as its declared default ({@code defaultJson}, or\n"
-            + "null): PUT replaces the whole state, it does not merge into it.\n")
+        .addJavadoc("A member a PUT left out does not read back as the previous PUT sent it ({@code sentJson}), unless\n"
+            + "that is its declared default ({@code defaultJson}, or null): PUT replaces the whole state, it does not\n"
+            + "merge into it. Absent, or another value the server sets, is a replacement.\n")
         .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
         .addParameter(STRING, "member")
+        .addParameter(STRING, "sentJson")
         .addParameter(STRING, "defaultJson")
         .addParameter(STRING, "received")
         .addStatement("$T value = json(received).get(member)", Types.JSON_NODE)
-        .addStatement("boolean gone = value == null || value.isNull() || defaultJson != null && same(json(defaultJson),"
-            + " value)")
-        .addStatement("$T.assertTrue(gone, \"'\" + member + \"' was left out of the PUT but still reads back as \"\n"
-            + "$>$>+ value + \": the PUT merged instead of replacing\")$<$<", Types.ASSERTIONS)
+        .addStatement("boolean kept = value != null && !value.isNull() && same(json(sentJson), value)\n"
+            + "$>$>&& !(defaultJson != null && same(json(defaultJson), value))$<$<")
+        .addStatement("$T.assertFalse(kept, \"'\" + member + \"' was left out of the PUT but still reads back as \"\n"
+            + "$>$>+ value + \", as the previous PUT sent it: the PUT merged instead of replacing\")$<$<",
+            Types.ASSERTIONS)
         .build();
     MethodSpec assertSameState = MethodSpec.methodBuilder("assertSameState")
         .addJavadoc("Two reads of one resource hold the same state, {@code ignored} members (the server's) aside.\n")
@@ -199,6 +202,25 @@ final class FlowHelpers {
             + "\n$>$>+ \" tests report it\")$<$<", ASSUMPTIONS)
         .endControlFlow()
         .build();
-    return List.of(url, assertLeftOut, assertSameState, assertNoServerError, requireRejected);
+    MethodSpec assertPatched = MethodSpec.methodBuilder("assertPatched")
+        .addJavadoc("After a patch that set {@code member} to {@code valueJson}, it reads so, and every other member\n"
+            + "as {@code before} had it, {@code ignored} ones (the server's) aside.\n")
+        .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+        .addParameter(STRING, "member")
+        .addParameter(STRING, "valueJson")
+        .addParameter(STRING, "before")
+        .addParameter(STRING, "after")
+        .addParameter(String[].class, "ignored")
+        .varargs()
+        .addStatement("$T value = json(after).get(member)", Types.JSON_NODE)
+        .addStatement("$T.assertTrue(same(json(valueJson), value), \"the patch set '\" + member + \"' to \" + valueJson\n"
+            + "$>$>+ \" but it reads back as \" + value)$<$<", Types.ASSERTIONS)
+        .addStatement("$T<$T> skip = new $T<>($T.asList(ignored))", List.class, STRING,
+            ClassName.get("java.util", "ArrayList"), Types.ARRAYS)
+        .addStatement("skip.add(member)")
+        .addStatement("assertSameState(\"after a patch of '\" + member + \"' only\", before, after, skip.toArray(new $T[0]))",
+            STRING)
+        .build();
+    return List.of(url, assertLeftOut, assertSameState, assertNoServerError, requireRejected, assertPatched);
   }
 }

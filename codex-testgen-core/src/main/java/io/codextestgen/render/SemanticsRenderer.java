@@ -27,6 +27,7 @@ final class SemanticsRenderer {
       case PUT_REPLACES -> "RFC 9110 9.3.4: PUT replaces the resource's state with the one sent; it does not merge.";
       case PUT_IDEMPOTENT -> "RFC 9110 9.2.2: PUT is idempotent: twice has the effect of once.";
       case REJECTED_WRITE_CHANGES_NOTHING -> "RFC 9110 15.5: a 4xx answer means the request was not carried out.";
+      case PATCH_APPLIES -> "RFC 7396 (merge patch), RFC 6902 (JSON patch): a patch changes what it names, no more.";
     };
   }
 
@@ -59,6 +60,7 @@ final class SemanticsRenderer {
       case PUT_REPLACES -> putReplaces(code, plan, id);
       case PUT_IDEMPOTENT -> putIdempotent(code, plan, id);
       case REJECTED_WRITE_CHANGES_NOTHING -> rejectedWrite(code, plan, id);
+      case PATCH_APPLIES -> patched(code, plan, id);
     }
     if (cleanup) {
       code.nextControlFlow("finally")
@@ -103,8 +105,9 @@ final class SemanticsRenderer {
       code.addStatement("$T partial = $L", String.class, chain.text(plan.partialBody()).build());
       code.add(write(plan, id, "partial")).add(";\n$<$<");
       assign(code, "readAfterPartial", read(plan, id));
-      code.addStatement("$T.assertLeftOut($L, $L, readAfterPartial)", support, JavaText.quoted(plan.leftOut()),
-          plan.leftOutDefault() == null ? "null" : JavaText.quoted(plan.leftOutDefault()));
+      code.addStatement("$T.assertLeftOut($L, $L, $L, readAfterPartial)", support, JavaText.quoted(plan.member()),
+          JavaText.quoted(plan.memberValue()),
+          plan.memberDefault() == null ? "null" : JavaText.quoted(plan.memberDefault()));
     }
   }
 
@@ -130,6 +133,15 @@ final class SemanticsRenderer {
     code.addStatement("$T.requireRejected(rejected)", support);
     assign(code, "after", readPlainly(plan, id));
     code.addStatement("$T.assertSameState(\"after the rejected write\", before, after$L)", support, ignored(plan));
+  }
+
+  private void patched(CodeBlock.Builder code, SemanticsPlan plan, String id) {
+    assign(code, "before", read(plan, id));
+    code.addStatement("$T patch = $L", String.class, chain.text(plan.body()).build());
+    code.add(write(plan, id, "patch")).add(";\n$<$<");
+    assign(code, "after", readPlainly(plan, id));
+    code.addStatement("$T.assertPatched($L, $L, before, after$L)", support, JavaText.quoted(plan.member()),
+        JavaText.quoted(plan.memberValue()), ignored(plan));
   }
 
   /** {@code String variable = <read>.extract().asString();} */

@@ -41,7 +41,9 @@ public final class StatefulFake implements AutoCloseable {
     /** A write refused with 400 is stored all the same. */
     REJECTED_WRITE_APPLIES,
     /** A create or a singleton's PUT answers a status the spec does not document, with a body that breaks it. */
-    UNDOCUMENTED_STATUS_INVALID_BODY
+    UNDOCUMENTED_STATUS_INVALID_BODY,
+    /** PATCH replaces the whole state with the patch, instead of changing what it names. */
+    PATCH_REPLACES_ALL
   }
 
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -160,6 +162,16 @@ public final class StatefulFake implements AutoCloseable {
             send(exchange, 204, null);
           }
         }
+        case "PATCH" -> {
+          ObjectNode patched = stored == null ? null : patch(JSON.readTree(exchange.getRequestBody()), stored);
+          if (patched == null) {
+            send(exchange, stored == null ? 404 : 400, null);
+          } else {
+            patched.put("id", id);
+            store.put(id, patched);
+            send(exchange, 200, visible(patched));
+          }
+        }
         default -> send(exchange, 405, null);
       }
     } catch (RuntimeException e) {
@@ -190,8 +202,51 @@ public final class StatefulFake implements AutoCloseable {
         }
         send(exchange, 204, null);
       }
+      case "PATCH" -> {
+        ObjectNode patched = stored == null ? null : patch(JSON.readTree(exchange.getRequestBody()), stored);
+        if (patched == null) {
+          send(exchange, stored == null ? 404 : 400, null);
+          return;
+        }
+        single.set(patched);
+        send(exchange, 200, visible(patched));
+      }
       default -> send(exchange, 405, null);
     }
+  }
+
+  /**
+   * {@code stored} after a merge patch (an object: RFC 7396, null removes) or a JSON patch (an array of add, replace
+   * and remove operations on top-level members: RFC 6902); null when the result is refused.
+   */
+  private ObjectNode patch(JsonNode document, ObjectNode stored) {
+    ObjectNode result = fault == Fault.PATCH_REPLACES_ALL ? JSON.createObjectNode() : stored.deepCopy();
+    if (document.isObject()) {
+      document.fields().forEachRemaining(member -> {
+        if (member.getValue().isNull()) {
+          result.remove(member.getKey());
+        } else {
+          result.set(member.getKey(), member.getValue());
+        }
+      });
+    } else {
+      for (JsonNode operation : document) {
+        String name = operation.path("path").asText().substring(1).replace("~1", "/").replace("~0", "~");
+        switch (operation.path("op").asText()) {
+          case "add", "replace" -> result.set(name, operation.get("value"));
+          case "remove" -> result.remove(name);
+          default -> {
+            return null;
+          }
+        }
+      }
+    }
+    readOnly.forEach(property -> {
+      if (stored.has(property)) {
+        result.set(property, stored.get(property));
+      }
+    });
+    return wellTyped(result) ? result : null;
   }
 
   /** The state after a PUT of {@code body} onto {@code stored} (null: none yet); null when the body is refused. */

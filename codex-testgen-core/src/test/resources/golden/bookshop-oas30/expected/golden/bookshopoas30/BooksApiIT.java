@@ -1117,7 +1117,7 @@ class BooksApiIT {
                     .statusCode(200)
                     .contentType(ApiTestSupport.mediaTypeIn("application/json"))
                     .extract().asString();
-            ApiTestSupport.assertLeftOut("authors", null, readAfterPartial);
+            ApiTestSupport.assertLeftOut("authors", "[{\"name\":\"name-41\",\"born\":\"2021-05-27\"}]", null, readAfterPartial);
         } finally {
             RestAssured.given(ApiTestSupport.plainRequest())
                     .header("X-API-Key", ApiTestSupport.apiKeyCredential())

@@ -20,6 +20,7 @@ import io.restassured.specification.RequestSpecification;
 import java.net.URI;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -329,14 +330,17 @@ public final class ApiTestSupport {
     }
 
     /**
-     * A member a PUT left out reads back absent, or as its declared default ({@code defaultJson}, or
-     * null): PUT replaces the whole state, it does not merge into it.
+     * A member a PUT left out does not read back as the previous PUT sent it ({@code sentJson}), unless
+     * that is its declared default ({@code defaultJson}, or null): PUT replaces the whole state, it does not
+     * merge into it. Absent, or another value the server sets, is a replacement.
      */
-    public static void assertLeftOut(String member, String defaultJson, String received) {
+    public static void assertLeftOut(String member, String sentJson, String defaultJson,
+            String received) {
         JsonNode value = json(received).get(member);
-        boolean gone = value == null || value.isNull() || defaultJson != null && same(json(defaultJson), value);
-        Assertions.assertTrue(gone, "'" + member + "' was left out of the PUT but still reads back as "
-                        + value + ": the PUT merged instead of replacing");
+        boolean kept = value != null && !value.isNull() && same(json(sentJson), value)
+                        && !(defaultJson != null && same(json(defaultJson), value));
+        Assertions.assertFalse(kept, "'" + member + "' was left out of the PUT but still reads back as "
+                        + value + ", as the previous PUT sent it: the PUT merged instead of replacing");
     }
 
     /**
@@ -376,6 +380,20 @@ public final class ApiTestSupport {
             Assumptions.abort("the malformed write was accepted (" + status + "): not judged here, the malformed"
                             + " tests report it");
         }
+    }
+
+    /**
+     * After a patch that set {@code member} to {@code valueJson}, it reads so, and every other member
+     * as {@code before} had it, {@code ignored} ones (the server's) aside.
+     */
+    public static void assertPatched(String member, String valueJson, String before, String after,
+            String... ignored) {
+        JsonNode value = json(after).get(member);
+        Assertions.assertTrue(same(json(valueJson), value), "the patch set '" + member + "' to " + valueJson
+                        + " but it reads back as " + value);
+        List<String> skip = new ArrayList<>(Arrays.asList(ignored));
+        skip.add(member);
+        assertSameState("after a patch of '" + member + "' only", before, after, skip.toArray(new String[0]));
     }
 
     /**

@@ -20,6 +20,7 @@ import io.restassured.specification.RequestSpecification;
 import java.net.URI;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -47,7 +48,7 @@ import org.junit.jupiter.api.Assumptions;
  */
 @Generated(
         value = "io.codextestgen",
-        comments = "from openapi.yaml, sha256 9b5d2c1ce8deadf027e1d21331d93e8b1de501f12d903199c3b9df4d8b5d9be5"
+        comments = "from openapi.yaml, sha256 c88e02a875d551a849bd2cc8533efe40b31fc04043376146be985ba5a6101c74"
 )
 public final class ApiTestSupport {
     public static final String BASE_URI_PROPERTY = "codex.baseUri";
@@ -344,14 +345,17 @@ public final class ApiTestSupport {
     }
 
     /**
-     * A member a PUT left out reads back absent, or as its declared default ({@code defaultJson}, or
-     * null): PUT replaces the whole state, it does not merge into it.
+     * A member a PUT left out does not read back as the previous PUT sent it ({@code sentJson}), unless
+     * that is its declared default ({@code defaultJson}, or null): PUT replaces the whole state, it does not
+     * merge into it. Absent, or another value the server sets, is a replacement.
      */
-    public static void assertLeftOut(String member, String defaultJson, String received) {
+    public static void assertLeftOut(String member, String sentJson, String defaultJson,
+            String received) {
         JsonNode value = json(received).get(member);
-        boolean gone = value == null || value.isNull() || defaultJson != null && same(json(defaultJson), value);
-        Assertions.assertTrue(gone, "'" + member + "' was left out of the PUT but still reads back as "
-                        + value + ": the PUT merged instead of replacing");
+        boolean kept = value != null && !value.isNull() && same(json(sentJson), value)
+                        && !(defaultJson != null && same(json(defaultJson), value));
+        Assertions.assertFalse(kept, "'" + member + "' was left out of the PUT but still reads back as "
+                        + value + ", as the previous PUT sent it: the PUT merged instead of replacing");
     }
 
     /**
@@ -391,6 +395,20 @@ public final class ApiTestSupport {
             Assumptions.abort("the malformed write was accepted (" + status + "): not judged here, the malformed"
                             + " tests report it");
         }
+    }
+
+    /**
+     * After a patch that set {@code member} to {@code valueJson}, it reads so, and every other member
+     * as {@code before} had it, {@code ignored} ones (the server's) aside.
+     */
+    public static void assertPatched(String member, String valueJson, String before, String after,
+            String... ignored) {
+        JsonNode value = json(after).get(member);
+        Assertions.assertTrue(same(json(valueJson), value), "the patch set '" + member + "' to " + valueJson
+                        + " but it reads back as " + value);
+        List<String> skip = new ArrayList<>(Arrays.asList(ignored));
+        skip.add(member);
+        assertSameState("after a patch of '" + member + "' only", before, after, skip.toArray(new String[0]));
     }
 
     /**

@@ -31,7 +31,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 @Generated(
         value = "io.codextestgen",
-        comments = "from openapi.yaml, sha256 9b5d2c1ce8deadf027e1d21331d93e8b1de501f12d903199c3b9df4d8b5d9be5"
+        comments = "from openapi.yaml, sha256 c88e02a875d551a849bd2cc8533efe40b31fc04043376146be985ba5a6101c74"
 )
 @DisplayName("books API")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -1104,7 +1104,7 @@ class BooksApiIT {
                     .statusCode(200)
                     .contentType(ApiTestSupport.mediaTypeIn("application/json"))
                     .extract().asString();
-            ApiTestSupport.assertLeftOut("keywords", null, readAfterPartial);
+            ApiTestSupport.assertLeftOut("keywords", "[\"keywords-48\"]", null, readAfterPartial);
         } finally {
             RestAssured.given(ApiTestSupport.plainRequest())
                     .header("X-API-Key", ApiTestSupport.apiKeyCredential())

@@ -26,7 +26,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 @Generated(
         value = "io.codextestgen",
-        comments = "from openapi.yaml, sha256 9b5d2c1ce8deadf027e1d21331d93e8b1de501f12d903199c3b9df4d8b5d9be5"
+        comments = "from openapi.yaml, sha256 c88e02a875d551a849bd2cc8533efe40b31fc04043376146be985ba5a6101c74"
 )
 @DisplayName("settings API")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -61,6 +61,24 @@ class SettingsApiIT {
       "currency": 12345,
       "pageSize": 20,
       "motto": "motto-78"
+    }
+    """;
+
+    /**
+     * Body sent by the tests of {@code patchSettings}.
+     */
+    private static final String PATCH_SETTINGS_BODY = """
+    {
+      "currency": "EUR"
+    }
+    """;
+
+    /**
+     * Body sent by the tests of {@code patchSettings}.
+     */
+    private static final String PATCH_SETTINGS_BODY_2 = """
+    {
+      "currency": "USD"
     }
     """;
 
@@ -300,7 +318,7 @@ class SettingsApiIT {
                 .statusCode(200)
                 .contentType(ApiTestSupport.mediaTypeIn("application/json"))
                 .extract().asString();
-        ApiTestSupport.assertLeftOut("motto", null, readAfterPartial);
+        ApiTestSupport.assertLeftOut("motto", "\"motto-78\"", null, readAfterPartial);
     }
 
     /**
@@ -389,6 +407,188 @@ class SettingsApiIT {
             .then()
                 .extract().asString();
         ApiTestSupport.assertSameState("after the rejected write", before, after, "updatedAt");
+    }
+
+    /**
+     * Guards {@code #/paths/~1settings/patch}.
+     */
+    @Test
+    @Order(1)
+    @Tag("valid")
+    @DisplayName("PATCH /settings: valid request -> 200")
+    void patchSettings_valid() {
+        RestAssured.given(ApiTestSupport.request())
+                .header("X-API-Key", ApiTestSupport.apiKeyCredential())
+                .contentType("application/merge-patch+json")
+                .body(PATCH_SETTINGS_BODY)
+            .when()
+                .patch("/settings")
+            .then()
+                .statusCode(200)
+                .contentType(ApiTestSupport.mediaTypeIn("application/json"));
+    }
+
+    /**
+     * Guards {@code #/paths/~1settings/patch/security}.
+     */
+    @Test
+    @Tag("auth")
+    @DisplayName("PATCH /settings: no credentials -> 401/403")
+    void patchSettings_noCredentials_rejected() {
+        RestAssured.given(ApiTestSupport.negativeRequest())
+                .contentType("application/merge-patch+json")
+                .body(PATCH_SETTINGS_BODY)
+            .when()
+                .patch("/settings")
+            .then()
+                .statusCode(ResponseCheck.statusIn("401", "403"));
+    }
+
+    /**
+     * Guards {@code #/paths/~1settings/patch/security}.
+     */
+    @Test
+    @Tag("auth")
+    @DisplayName("PATCH /settings: wrong API key for 'apiKey' -> 401/403")
+    void patchSettings_wrongApiKey_rejected() {
+        RestAssured.given(ApiTestSupport.negativeRequest())
+                .header("X-API-Key", "codex-wrong-credential")
+                .contentType("application/merge-patch+json")
+                .body(PATCH_SETTINGS_BODY)
+            .when()
+                .patch("/settings")
+            .then()
+                .statusCode(ResponseCheck.statusIn("401", "403"));
+    }
+
+    /**
+     * Rows: violation, constraint, body sent.
+     */
+    static Stream<Arguments> patchSettings_malformedJson_rejectedRows() {
+        return Stream.of(
+                Arguments.of("unparseable JSON", "#/paths/~1settings/patch/requestBody", "{\"codex\": nonsense]"),
+                Arguments.of("truncated JSON", "#/paths/~1settings/patch/requestBody", "{\n"
+                        + "  \"curren"),
+                Arguments.of("empty body where one is required", "#/paths/~1settings/patch/requestBody/required", ""));
+    }
+
+    /**
+     * Guards {@code #/paths/~1settings/patch/requestBody}.
+     */
+    @Tag("malformed")
+    @DisplayName("PATCH /settings: body not valid JSON -> 400")
+    @ParameterizedTest(
+            name = "{0} ({1})"
+    )
+    @MethodSource("patchSettings_malformedJson_rejectedRows")
+    void patchSettings_malformedJson_rejected(String violation, String constraint, String body) {
+        RestAssured.given(ApiTestSupport.negativeRequest())
+                .header("X-API-Key", ApiTestSupport.apiKeyCredential())
+                .contentType("application/merge-patch+json")
+                .body(body)
+            .when()
+                .patch("/settings")
+            .then()
+                .statusCode(ResponseCheck.rejectedAs("patchSettings", 400));
+    }
+
+    /**
+     * Rows: violation, constraint, where in the valid body, JSON put there (null: removed).
+     */
+    static Stream<Arguments> patchSettings_invalidBody_rejectedRows() {
+        return Stream.of(
+                Arguments.of("body of the wrong type (string instead of object)", "#/components/schemas/SettingsPatch/type", "", "\"not-a-value\""),
+                Arguments.of("null body", "#/components/schemas/SettingsPatch/type", "", "null"),
+                Arguments.of("unknown property 'codexUnexpectedProperty'", "#/components/schemas/SettingsPatch/additionalProperties", "/codexUnexpectedProperty", "\"surprise\""),
+                Arguments.of("'currency' of the wrong type (number instead of string)", "#/components/schemas/SettingsPatch/properties/currency/type", "/currency", "12345"),
+                Arguments.of("'currency' not in enum", "#/components/schemas/SettingsPatch/properties/currency/enum", "/currency", "\"codex-not-in-enum\""),
+                Arguments.of("'pageSize' of the wrong type (string instead of integer)", "#/components/schemas/SettingsPatch/properties/pageSize/type", "/pageSize", "\"not-a-number\""),
+                Arguments.of("'pageSize' below minimum 1", "#/components/schemas/SettingsPatch/properties/pageSize/minimum", "/pageSize", "0"),
+                Arguments.of("'pageSize' above maximum 100", "#/components/schemas/SettingsPatch/properties/pageSize/maximum", "/pageSize", "101"),
+                Arguments.of("'motto' of the wrong type (number instead of string)", "#/components/schemas/SettingsPatch/properties/motto/type", "/motto", "12345"),
+                Arguments.of("'motto' longer than 80", "#/components/schemas/SettingsPatch/properties/motto/maxLength", "/motto", "\"motto-99" + "x".repeat(73) + "\""));
+    }
+
+    /**
+     * Guards {@code #/paths/~1settings/patch/requestBody}.
+     */
+    @Tag("malformed")
+    @DisplayName("PATCH /settings: body violating the schema -> 400")
+    @ParameterizedTest(
+            name = "{0} ({1})"
+    )
+    @MethodSource("patchSettings_invalidBody_rejectedRows")
+    void patchSettings_invalidBody_rejected(String violation, String constraint, String at,
+            String value) {
+        RestAssured.given(ApiTestSupport.negativeRequest())
+                .header("X-API-Key", ApiTestSupport.apiKeyCredential())
+                .contentType("application/merge-patch+json")
+                .body(ApiTestSupport.patch(PATCH_SETTINGS_BODY, at, value))
+            .when()
+                .patch("/settings")
+            .then()
+                .statusCode(ResponseCheck.rejectedAs("patchSettings", 400));
+    }
+
+    /**
+     * Guards {@code #/paths/~1settings/patch/requestBody}.
+     */
+    @Test
+    @Tag("malformed")
+    @DisplayName("PATCH /settings: body sent as text/plain -> 4XX")
+    void patchSettings_wrongContentType_rejected() {
+        RestAssured.given(ApiTestSupport.negativeRequest())
+                .header("X-API-Key", ApiTestSupport.apiKeyCredential())
+                .contentType("text/plain")
+                .body(PATCH_SETTINGS_BODY)
+            .when()
+                .patch("/settings")
+            .then()
+                .statusCode(ResponseCheck.statusIn("4xx"));
+    }
+
+    /**
+     * Guards {@code #/paths/~1settings/patch}.
+     * RFC 7396 (merge patch), RFC 6902 (JSON patch): a patch changes what it names, no more.
+     */
+    @Test
+    @Tag("semantics")
+    @DisplayName("PATCH /settings: a merge patch changes 'currency' and nothing else -> GET")
+    void patchSettings_patchChangesOnlyWhatItNames() {
+        RestAssured.given(ApiTestSupport.request())
+                .header("X-API-Key", ApiTestSupport.apiKeyCredential())
+                .contentType("application/json")
+                .body(REPLACE_SETTINGS_BODY)
+            .when()
+                .put("/settings")
+            .then()
+                .statusCode(200)
+                .contentType(ApiTestSupport.mediaTypeIn("application/json"));
+        String before = RestAssured.given(ApiTestSupport.request())
+                .header("X-API-Key", ApiTestSupport.apiKeyCredential())
+            .when()
+                .get("/settings")
+            .then()
+                .statusCode(200)
+                .contentType(ApiTestSupport.mediaTypeIn("application/json"))
+                .extract().asString();
+        String patch = PATCH_SETTINGS_BODY_2;
+        RestAssured.given(ApiTestSupport.request())
+                .header("X-API-Key", ApiTestSupport.apiKeyCredential())
+                .contentType("application/merge-patch+json")
+                .body(patch)
+            .when()
+                .patch("/settings")
+            .then()
+                .statusCode(200)
+                .contentType(ApiTestSupport.mediaTypeIn("application/json"));
+        String after = RestAssured.given(ApiTestSupport.plainRequest())
+                .header("X-API-Key", ApiTestSupport.apiKeyCredential())
+            .when()
+                .get("/settings")
+            .then()
+                .extract().asString();
+        ApiTestSupport.assertPatched("currency", "\"USD\"", before, after, "updatedAt");
     }
 
     @Test

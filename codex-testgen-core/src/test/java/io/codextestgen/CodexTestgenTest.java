@@ -240,8 +240,13 @@ class CodexTestgenTest {
         .contains("| `GET /books` listBooks | 1 | 4 | ")
         .contains("- `DELETE /books/{bookId}` valid: DELETE is destructive: set includeDestructive")
         .contains("- `GET /health` rate-limit: no 429 documented, no RateLimit headers, no limit configured")
-        .contains("- written: `apitests/BooksApiIT.java`");
-    assertThat(Files.readString(dir.resolve("report/report.json"))).contains("\"operationsTested\" : 7");
+        .contains("- written: `apitests/BooksApiIT.java`")
+        .contains("### HTTP semantics: the rules each operation's tests check")
+        .contains("- `POST /books`: created means readable")
+        .contains("- `PUT /books/{bookId}`: PUT replaces; PUT is idempotent; a rejected write changes nothing")
+        .contains("- `GET /books` semantics: a read: the rules of the writes on its path read through it");
+    assertThat(Files.readString(dir.resolve("report/report.json"))).contains("\"operationsTested\" : 7")
+        .contains("\"semanticsRules\" : [\n        \"created means readable\"\n      ]");
   }
 
   @Test

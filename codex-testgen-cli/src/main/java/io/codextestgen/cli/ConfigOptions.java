@@ -31,7 +31,7 @@ final class ConfigOptions {
   long seed;
 
   @Option(names = "--families", split = ",", paramLabel = "FAMILY",
-      description = "Families to generate: valid, auth, malformed, rate-limit (default: all)")
+      description = "Families to generate: valid, auth, malformed, rate-limit, flow, semantics (default: all)")
   List<String> families;
 
   @Option(names = "--include-destructive", description = "Also test destructive operations (DELETE)")

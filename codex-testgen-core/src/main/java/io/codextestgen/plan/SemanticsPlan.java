@@ -51,7 +51,19 @@ public record SemanticsPlan(
     /** RFC 9110 15.5: a 4xx means the request was not carried out; the state is as before. */
     REJECTED_WRITE_CHANGES_NOTHING,
     /** RFC 7396 / RFC 6902: a merge patch or JSON patch changes what it names, and nothing else. */
-    PATCH_APPLIES
+    PATCH_APPLIES;
+
+    /** The rule in a few words, as reports and display names say it. */
+    public String phrase() {
+      return switch (this) {
+        case CREATED_READABLE -> "created means readable";
+        case DELETED_GONE -> "deleted means gone";
+        case PUT_REPLACES -> "PUT replaces";
+        case PUT_IDEMPOTENT -> "PUT is idempotent";
+        case REJECTED_WRITE_CHANGES_NOTHING -> "a rejected write changes nothing";
+        case PATCH_APPLIES -> "a patch changes what it names, no more";
+      };
+    }
   }
 
   public SemanticsPlan {

@@ -240,8 +240,10 @@ public final class TestPlanner {
       notGenerated.put(family, reason);
     }
     List<String> documented = operation.responses().stream().map(r -> r.status()).toList();
+    List<String> rules = cases.stream().filter(c -> c.semantics() != null)
+        .map(c -> c.semantics().rule().phrase()).toList();
     return new OperationSummary(operation.operationId(), operation.method().name(), operation.path(), tests,
-        notGenerated, documented, new ArrayList<>(exercised));
+        notGenerated, documented, new ArrayList<>(exercised), rules);
   }
 
   private static List<TestCasePlan> validCases(OperationContext context) {

@@ -23,7 +23,8 @@ import java.util.TreeMap;
 /** Writes report.json and report.md: per operation and family, the tests generated and why others were not. */
 public final class ReportWriter {
 
-  private static final List<String> FAMILIES = List.of("valid", "auth", "malformed", "rate-limit", "flow");
+  private static final List<String> FAMILIES = List.of("valid", "auth", "malformed", "rate-limit", "flow",
+      "semantics");
 
   private ReportWriter() {}
 
@@ -90,7 +91,8 @@ public final class ReportWriter {
         .append(report.securitySchemesDefined().size()).append(" |\n");
     md.append("| files | ").append(count(report, "written")).append(" written, ").append(count(report, "unchanged"))
         .append(" unchanged, ").append(count(report, "deleted")).append(" deleted |\n\n");
-    md.append("### Operations\n\n| operation | valid | auth | malformed | rate-limit | flow |\n|---|---|---|---|---|---|\n");
+    md.append("### Operations\n\n| operation | valid | auth | malformed | rate-limit | flow | semantics |\n"
+        + "|---|---|---|---|---|---|---|\n");
     for (OperationSummary operation : report.operations()) {
       md.append("| `").append(operation.method()).append(' ').append(escape(operation.path())).append('`');
       if (operation.operationId() != null) {
@@ -101,6 +103,17 @@ public final class ReportWriter {
         md.append(" | ").append(tests != null ? tests.toString() : "-");
       }
       md.append(" |\n");
+    }
+    List<String> rules = new ArrayList<>();
+    for (OperationSummary operation : report.operations()) {
+      if (!operation.semanticsRules().isEmpty()) {
+        rules.add("- `" + operation.method() + " " + escape(operation.path()) + "`: "
+            + String.join("; ", operation.semanticsRules()));
+      }
+    }
+    if (!rules.isEmpty()) {
+      md.append("\n### HTTP semantics: the rules each operation's tests check\n\n");
+      rules.forEach(line -> md.append(line).append('\n'));
     }
     List<String> reasons = new ArrayList<>();
     for (OperationSummary operation : report.operations()) {

@@ -127,7 +127,7 @@ abstract class AbstractCodexMojo extends AbstractMojo {
   @Parameter
   protected List<String> excludeMethods;
 
-  /** Test families to generate: valid, auth, malformed, rate-limit (default: all). */
+  /** Test families to generate: valid, auth, malformed, rate-limit, flow, semantics (default: all). */
   @Parameter
   protected List<String> families;
 

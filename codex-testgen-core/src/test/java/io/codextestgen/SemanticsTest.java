@@ -75,6 +75,20 @@ class SemanticsTest {
         .isTrue());
   }
 
+  /**
+   * A resource under a path parameter nothing gives a value for is unknown: no rule is tested on it, and the report
+   * says why.
+   */
+  @Test
+  void aResourceNothingNamesGetsNoSemanticsTestsAndTheReportSaysWhy() {
+    var summary = generated.plan().operations().stream()
+        .filter(operation -> "putShopProfile".equals(operation.operationId())).findFirst().orElseThrow();
+
+    assertThat(summary.tests()).doesNotContainKey("semantics");
+    assertThat(summary.notGenerated().get("semantics"))
+        .isEqualTo("no fixture or producer for path parameter 'shopId': the resource is unknown");
+  }
+
   static Stream<Arguments> faults() {
     return Stream.of(
         Arguments.of(Fault.LOCATION_TO_NOWHERE, Set.of("createBook_createdIsReadable"), "GET"),

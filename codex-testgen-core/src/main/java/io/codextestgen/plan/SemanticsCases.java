@@ -66,6 +66,10 @@ final class SemanticsCases {
 
   /** 201 Created names a resource that can be read, at its Location and at the item path. */
   private Outcome createdReadable(OperationContext context) {
+    String unknown = unknownResource(context);
+    if (unknown != null) {
+      return new Outcome(List.of(), unknown);
+    }
     Operation post = context.operation();
     if (!context.primary().hasJsonBody()) {
       return new Outcome(List.of(), "not a create: no JSON body");
@@ -88,6 +92,10 @@ final class SemanticsCases {
 
   /** PUT replaces, PUT is idempotent, a rejected PUT changes nothing: on any resource with a GET at its path. */
   private Outcome puts(OperationContext context) {
+    String unknown = unknownResource(context);
+    if (unknown != null) {
+      return new Outcome(List.of(), unknown);
+    }
     Operation put = context.operation();
     if (!context.primary().hasJsonBody() || !(context.primary().bodyValue() instanceof ObjectNode sent)) {
       return new Outcome(List.of(), "the PUT sends no JSON object");
@@ -152,6 +160,10 @@ final class SemanticsCases {
    * changed and the others as before.
    */
   private Outcome patched(OperationContext context) {
+    String unknown = unknownResource(context);
+    if (unknown != null) {
+      return new Outcome(List.of(), unknown);
+    }
     Operation patch = context.operation();
     String type = context.primary().request().body() == null ? ""
         : context.primary().request().body().contentType().toLowerCase(java.util.Locale.ROOT);
@@ -223,6 +235,10 @@ final class SemanticsCases {
 
   /** After a DELETE the resource is gone; deleting it again is no server error. */
   private Outcome deletedGone(OperationContext context) {
+    String unknown = unknownResource(context);
+    if (unknown != null) {
+      return new Outcome(List.of(), unknown);
+    }
     Operation delete = context.operation();
     Optional<Operation> get = at(delete.path(), HttpMethod.GET);
     if (get.isEmpty()) {
@@ -248,6 +264,23 @@ final class SemanticsCases {
         context.primary().request(), Expectations.valid(delete), null, null, null, null, gone, List.of());
     return new Outcome(List.of(testCase(context, "deletedIsGone", context.label() + ": deleted means gone -> GET "
         + Expectations.describe(gone) + ", a second DELETE no 5xx", plan)), null);
+  }
+
+  /**
+   * Why the resource of {@code context}'s operation is unknown, or null: a path parameter (other than the item's id,
+   * which the test's create gives) that has neither a fixture nor a producer names nothing known, and a test of HTTP
+   * rules on it would judge a 404.
+   */
+  private static String unknownResource(OperationContext context) {
+    List<String> unknown = new ArrayList<>(context.primary().unfixedPathParameters());
+    context.primary().request().producedPathParams().forEach(produced -> unknown.remove(produced.name()));
+    String path = context.operation().path();
+    String last = path.substring(path.lastIndexOf('/') + 1);
+    if (ITEM_SEGMENT.matcher(last).matches()) {
+      unknown.remove(last.substring(1, last.length() - 1));
+    }
+    return unknown.isEmpty() ? null : "no fixture or producer for path parameter"
+        + (unknown.size() == 1 ? " '" : "s '") + String.join("', '", unknown) + "': the resource is unknown";
   }
 
   /** The resource at {@code path}: an item the test creates, or the singleton there; null when it cannot be made. */

@@ -24,6 +24,15 @@ final class JsonText {
 
   private JsonText() {}
 
+  /** The JSON tree of {@code text}; IllegalArgumentException when it is not JSON. */
+  static JsonNode parse(String text) {
+    try {
+      return new ObjectMapper().readTree(text);
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException("not JSON: " + text, e);
+    }
+  }
+
   static String pretty(JsonNode node) {
     try {
       return WRITER.writeValueAsString(node) + "\n";

@@ -168,14 +168,7 @@ final class RequestFactory {
   /** The JSON body a user gave for the operation's valid request, or null (checked to be JSON by the config). */
   private JsonNode givenBody(Operation operation) {
     String text = givenBodies.apply(operation.operationId());
-    if (text == null) {
-      return null;
-    }
-    try {
-      return new com.fasterxml.jackson.databind.ObjectMapper().readTree(text);
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      throw new IllegalArgumentException("not JSON: " + text, e);
-    }
+    return text == null ? null : JsonText.parse(text);
   }
 
   /**

@@ -85,7 +85,7 @@ final class SemanticsCases {
     }
     SemanticsPlan plan = plan(SemanticsPlan.Rule.CREATED_READABLE, resource, null, null, null,
         context.primary().request(), Expectations.valid(post), context.primary().request().body().text(), null, null,
-        null, null, ignored(context.primary().bodySchema(), read.get()));
+        null, null, null, ignored(context.primary().bodySchema(), read.get()));
     return new Outcome(List.of(testCase(context, "createdIsReadable", context.label() + ": created means readable"
         + " -> GET its Location and " + read.get().path() + " return what was sent", plan)), null);
   }
@@ -138,10 +138,11 @@ final class SemanticsCases {
     cases.add(testCase(context, "putReplaces", context.label() + ": PUT replaces the resource -> GET returns what"
         + " was sent" + (leftOut == null ? "" : ", then no '" + leftOut + "'"),
         plan(SemanticsPlan.Rule.PUT_REPLACES, resource, null, null, null, request, expect, fullText,
-            leftOut == null ? null : JsonText.pretty(partial), leftOut, defaultValue, null, ignored)));
+            leftOut == null ? null : JsonText.pretty(partial), leftOut, leftOut == null ? null : full.get(leftOut),
+            defaultValue, null, ignored)));
     cases.add(testCase(context, "putIsIdempotent", context.label() + ": PUT is idempotent -> the same PUT twice"
         + " leaves the state one leaves", plan(SemanticsPlan.Rule.PUT_IDEMPOTENT, resource, null, null, null, request,
-            expect, fullText, null, null, null, null, ignored)));
+            expect, fullText, null, null, null, null, null, ignored)));
     Violations.Violation broken = wrongType(context.primary().bodySchema(), full);
     if (broken != null) {
       JsonNode malformed = JsonPointers.with(full, broken.at(), broken.value());
@@ -149,7 +150,7 @@ final class SemanticsCases {
           + " nothing -> " + broken.description() + ": 4xx, GET unchanged",
           plan(SemanticsPlan.Rule.REJECTED_WRITE_CHANGES_NOTHING, resource, request, expect, fullText, request,
               Expectations.rejection(put, List.of(400, 422), true), JsonText.pretty(malformed), null, null, null,
-              null, ignored)));
+              null, null, ignored)));
     }
     return new Outcome(cases, null);
   }
@@ -188,13 +189,12 @@ final class SemanticsCases {
     if (representation == null) {
       return new Outcome(List.of(), "GET " + patch.path() + " documents no JSON body to read the patch back in");
     }
-    Optional<Operation> put = resource.create() == null ? at(patch.path(), HttpMethod.PUT) : Optional.empty();
-    RequestPlan setup = put.map(flows::requestFor).filter(r -> r.body() != null
-        && r.body().kind() == BodyPlan.Kind.JSON).orElse(null);
+    Optional<Operation> put = setupPut(resource, patch.path());
+    RequestPlan setup = put.map(flows::requestFor).orElse(null);
     // What the resource holds before the patch (what the test created, or PUT), so the patch can change a member.
     RequestPlan known = resource.create() != null ? resource.create() : setup;
     JsonNode state = known == null ? com.fasterxml.jackson.databind.node.MissingNode.getInstance()
-        : parse(known.body().text());
+        : JsonText.parse(known.body().text());
     JsonNode value = new ValueSynthesizer(model, new java.util.Random(seed), new PatternStrings(),
         new SchemaMerger(model), message -> { }).valueFor(representation, "value");
     String member = null;
@@ -226,8 +226,8 @@ final class SemanticsCases {
             .put("path", "/" + member.replace("~", "~0").replace("/", "~1")).set("value", patched));
     SemanticsPlan plan = plan(SemanticsPlan.Rule.PATCH_APPLIES, resource, setup,
         put.map(Expectations::valid).orElse(null), setup == null ? null : setup.body().text(),
-        context.primary().request(), Expectations.valid(patch), JsonText.pretty(document), null, member, null, null,
-        ignored);
+        context.primary().request(), Expectations.valid(patch), JsonText.pretty(document), null, member, patched,
+        null, null, ignored);
     return new Outcome(List.of(testCase(context, "patchChangesOnlyWhatItNames", context.label() + ": "
         + (merge ? "a merge patch" : "a JSON patch") + " changes '" + member + "' and nothing else -> GET", plan)),
         null);
@@ -256,12 +256,11 @@ final class SemanticsCases {
     }
     ExpectationPlan gone = Expectations.rejection(get.get(), List.of(404, 410), true);
     // A singleton is given a state first, when the API can (a PUT at its path), so there is something to delete.
-    Optional<Operation> put = resource.create() == null ? at(delete.path(), HttpMethod.PUT) : Optional.empty();
-    RequestPlan setup = put.map(flows::requestFor).filter(r -> r.body() != null
-        && r.body().kind() == BodyPlan.Kind.JSON).orElse(null);
+    Optional<Operation> put = setupPut(resource, delete.path());
+    RequestPlan setup = put.map(flows::requestFor).orElse(null);
     SemanticsPlan plan = plan(SemanticsPlan.Rule.DELETED_GONE, resource, setup,
         put.map(Expectations::valid).orElse(null), setup == null ? null : setup.body().text(),
-        context.primary().request(), Expectations.valid(delete), null, null, null, null, gone, List.of());
+        context.primary().request(), Expectations.valid(delete), null, null, null, null, null, gone, List.of());
     return new Outcome(List.of(testCase(context, "deletedIsGone", context.label() + ": deleted means gone -> GET "
         + Expectations.describe(gone) + ", a second DELETE no 5xx", plan)), null);
   }
@@ -314,25 +313,11 @@ final class SemanticsCases {
   private SemanticsPlan plan(SemanticsPlan.Rule rule, Resource resource, RequestPlan setup,
       ExpectationPlan setupExpect, String setupBody,
       RequestPlan write, ExpectationPlan expect, String body, String partialBody, String member,
-      String memberDefault, ExpectationPlan gone, List<String> ignored) {
+      JsonNode memberValue, String memberDefault, ExpectationPlan gone, List<String> ignored) {
     return new SemanticsPlan(rule, resource.create(), resource.createExpect(), resource.idParameter(),
         resource.idPointer(), resource.read(), Expectations.valid(resource.readOperation()), setup,
         setup == null ? null : setupExpect, setupBody, write, expect, body, partialBody, member,
-        member == null ? null : memberValue(rule, body, member), memberDefault, gone, resource.delete(), ignored);
-  }
-
-  private static JsonNode parse(String text) {
-    try {
-      return new com.fasterxml.jackson.databind.ObjectMapper().readTree(text);
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      throw new IllegalStateException("a planned body is JSON", e);
-    }
-  }
-
-  /** What {@code body} (JSON text: an object, or a JSON patch) sets member {@code name} to, as JSON. */
-  private static String memberValue(SemanticsPlan.Rule rule, String body, String name) {
-    JsonNode tree = parse(body);
-    return (tree.isArray() ? tree.get(0).get("value") : tree.get(name)).toString();
+        memberValue == null ? null : memberValue.toString(), memberDefault, gone, resource.delete(), ignored);
   }
 
   private static TestCasePlan testCase(OperationContext context, String suffix, String displayName,
@@ -340,6 +325,17 @@ final class SemanticsCases {
     return new TestCasePlan(context.method(suffix), displayName, Families.SEMANTICS, context.operationId(),
         context.operation().pointer(), TestCasePlan.Shape.SEMANTICS, plan.write(), plan.writeExpect(), true,
         List.of(), null, null, plan);
+  }
+
+  /**
+   * The PUT that gives a singleton at {@code path} a known state first (one with a valid JSON request), if any; an
+   * item is made by its create instead.
+   */
+  private Optional<Operation> setupPut(Resource resource, String path) {
+    return resource.create() != null ? Optional.empty() : at(path, HttpMethod.PUT).filter(put -> {
+      RequestPlan request = flows.requestFor(put);
+      return request != null && request.body() != null && request.body().kind() == BodyPlan.Kind.JSON;
+    });
   }
 
   private Optional<Operation> at(String path, HttpMethod method) {

@@ -82,8 +82,12 @@ final class FlowRenderer {
   }
 
   private static CodeBlock ignored(FlowPlan flow) {
-    return flow.ignoredFields().stream().map(f -> CodeBlock.of(", $L", JavaText.quoted(f)))
-        .collect(CodeBlock.joining(""));
+    return trailingArguments(flow.ignoredFields());
+  }
+
+  /** {@code , "a", "b"}: strings as the trailing varargs of a call. */
+  static CodeBlock trailingArguments(java.util.List<String> values) {
+    return values.stream().map(f -> CodeBlock.of(", $L", JavaText.quoted(f))).collect(CodeBlock.joining(""));
   }
 
   /** A whole given/when/then chain, ending indented twice (the caller closes it). */

@@ -167,7 +167,6 @@ final class SemanticsRenderer {
   }
 
   private static CodeBlock ignored(SemanticsPlan plan) {
-    return plan.ignored().stream().map(f -> CodeBlock.of(", $L", JavaText.quoted(f)))
-        .collect(CodeBlock.joining(""));
+    return FlowRenderer.trailingArguments(plan.ignored());
   }
 }

@@ -3,6 +3,7 @@ package io.codextestgen;
 import io.codextestgen.api.ApiModel;
 import io.codextestgen.api.ApiModelReader;
 import io.codextestgen.config.GeneratorConfig;
+import io.codextestgen.config.LlmSettings;
 import io.codextestgen.config.PolicyFile;
 import io.codextestgen.diag.Diagnostic;
 import io.codextestgen.diag.GenerationException;
@@ -11,16 +12,18 @@ import io.codextestgen.emit.DriftReport;
 import io.codextestgen.emit.GenerationState;
 import io.codextestgen.emit.SourceWriter;
 import io.codextestgen.emit.WriteReport;
+import io.codextestgen.llm.ModelAnswers;
 import io.codextestgen.plan.TestPlan;
 import io.codextestgen.plan.TestPlanner;
-import io.codextestgen.report.ReportWriter;
-import io.codextestgen.report.SuiteReport;
 import io.codextestgen.render.JUnitRenderer;
 import io.codextestgen.render.RenderedFile;
+import io.codextestgen.report.ReportWriter;
+import io.codextestgen.report.SuiteReport;
 import io.codextestgen.spec.LoadedSpec;
 import io.codextestgen.spec.SpecLoader;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The entry point of the library: spec in, JUnit 5 + REST Assured sources out. Build tools call
@@ -44,8 +47,12 @@ public final class CodexTestgen {
             state.testClasses(), state.testCases(), 0, 0, state.testsByFamily(), List.of(), List.of(), List.of(), true);
       }
     }
-    Generated generated = renderUnguarded(config);
-    WriteReport report = new SourceWriter(config.outputDirectory()).write(generated.files());
+    LlmSettings llm = config.llm();
+    // Only generate may ask the model (record and refresh modes); what it answered is written with the sources.
+    Generated generated = renderUnguarded(config, llm.mode() == LlmSettings.Mode.OFF ? null
+        : ModelAnswers.asking(llm, ModelAnswers.openAiCompatible(llm)));
+    WriteReport report = new SourceWriter(config.outputDirectory()).write(generated.files(),
+        generated.llmLockFile() == null ? Map.of() : Map.of(llm.lockFile(), generated.llmLockFile()));
     List<Diagnostic> diagnostics = new ArrayList<>(generated.diagnostics());
     diagnostics.addAll(report.warnings());
     TestPlan plan = generated.plan();
@@ -64,16 +71,25 @@ public final class CodexTestgen {
   }
 
   /**
-   * Compares what the spec and config generate now with the files on disk, writing nothing: the drift check a
-   * build runs to fail when committed tests no longer match the spec.
+   * Compares what the spec and config generate now with the files on disk, writing nothing and calling nothing:
+   * the drift check a build runs to fail when committed tests no longer match the spec. With LLM refinement on
+   * (any mode), the model's answers come from the lock file only.
    */
   public static DriftReport check(GeneratorConfig config) {
-    return guarded(config, () -> new DriftChecker(config.outputDirectory()).check(renderUnguarded(config).files()));
+    return guarded(config, () -> new DriftChecker(config.outputDirectory()).check(renderUnguarded(config,
+        replaying(config)).files()));
   }
 
-  /** Everything up to the files' content, in memory: for drift checks, previews and tests. */
+  /**
+   * Everything up to the files' content, in memory, writing nothing and calling nothing (the model's answers come
+   * from the lock file only): for previews and tests.
+   */
   public static Generated render(GeneratorConfig config) {
-    return guarded(config, () -> renderUnguarded(config));
+    return guarded(config, () -> renderUnguarded(config, replaying(config)));
+  }
+
+  private static ModelAnswers replaying(GeneratorConfig config) {
+    return config.llm().mode() == LlmSettings.Mode.OFF ? null : ModelAnswers.replaying(config.llm());
   }
 
   /**
@@ -101,9 +117,9 @@ public final class CodexTestgen {
   /** How a diagnostic about a defect of codex-testgen itself (not of the input) starts. */
   public static final String INTERNAL_ERROR = "internal error in codex-testgen: ";
 
-  private static Generated renderUnguarded(GeneratorConfig given) {
+  private static Generated renderUnguarded(GeneratorConfig given, ModelAnswers answers) {
     GeneratorConfig config = PolicyFile.apply(given);
-    Planned planned = plan(config);
+    Planned planned = plan(config, answers);
     List<RenderedFile> files = JUnitRenderer.render(planned.plan());
     List<Diagnostic> diagnostics = new ArrayList<>(planned.specWarnings());
     diagnostics.addAll(planned.plan().warnings());
@@ -113,7 +129,8 @@ public final class CodexTestgen {
     if (config.llm().lockFile() != null) {
       specFiles.add(config.llm().lockFile());
     }
-    return new Generated(planned.plan(), files, diagnostics, specFiles);
+    String lock = answers == null ? null : answers.lockFileContent().orElse(null);
+    return new Generated(planned.plan(), files, diagnostics, specFiles, lock);
   }
 
   /**
@@ -121,9 +138,9 @@ public final class CodexTestgen {
    * planning, the API model while rendering) becomes garbage at once, which keeps garbage collection short on
    * large specs.
    */
-  private static Planned plan(GeneratorConfig config) {
+  private static Planned plan(GeneratorConfig config, ModelAnswers answers) {
     Read read = read(config);
-    return new Planned(TestPlanner.plan(read.model(), config), read.specWarnings(), read.specFiles());
+    return new Planned(TestPlanner.plan(read.model(), config, answers), read.specWarnings(), read.specFiles());
   }
 
   private static Read read(GeneratorConfig config) {
@@ -139,9 +156,12 @@ public final class CodexTestgen {
 
   private record Planned(TestPlan plan, List<Diagnostic> specWarnings, List<java.nio.file.Path> specFiles) {}
 
-  /** The rendered suite before it is written, and every file it was made from. */
+  /**
+   * The rendered suite before it is written, and every file it was made from; {@code llmLockFile} is the LLM lock
+   * file's content to write with it when this run asked the model (else null).
+   */
   public record Generated(TestPlan plan, List<RenderedFile> files, List<Diagnostic> diagnostics,
-      List<java.nio.file.Path> specFiles) {
+      List<java.nio.file.Path> specFiles, String llmLockFile) {
 
     public Generated {
       files = List.copyOf(files);

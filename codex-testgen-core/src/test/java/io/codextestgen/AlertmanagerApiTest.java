@@ -109,7 +109,7 @@ class AlertmanagerApiTest {
       GeneratorConfig generator = GeneratorConfig.builder(spec, work.resolve("unused"))
           .basePackage("alertmanager")
           .specPathInTests(spec.toString())
-          .families(Set.of("valid", "auth", "malformed", "semantics"))
+          .families(Set.of(io.codextestgen.config.Family.VALID, io.codextestgen.config.Family.AUTH, io.codextestgen.config.Family.MALFORMED, io.codextestgen.config.Family.SEMANTICS))
           .includeDestructive(true)
           .build();
       RealServerRun run = RealServerRun.of("Alertmanager " + version(), generator, work,

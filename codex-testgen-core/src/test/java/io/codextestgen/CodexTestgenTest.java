@@ -207,7 +207,7 @@ class CodexTestgenTest {
             + "      responses: { '201': { description: created } }\n");
     assertThat(spec).contains("oldCreate");
 
-    CodexTestgen.Generated onlyMalformed = render(spec, b -> b.families(java.util.Set.of("malformed"))
+    CodexTestgen.Generated onlyMalformed = render(spec, b -> b.families(java.util.Set.of(io.codextestgen.config.Family.MALFORMED))
         .malformedStatuses(java.util.Map.of("listThings", java.util.List.of(422))));
     assertThat(allSources(onlyMalformed)).contains("listThings_invalidParameter_rejected")
         .doesNotContain("listThings_valid").contains(".statusCode(ResponseCheck.rejectedAs(\"listThings\", 422))");

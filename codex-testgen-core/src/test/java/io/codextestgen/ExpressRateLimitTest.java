@@ -57,7 +57,7 @@ class ExpressRateLimitTest {
     GeneratorConfig config = GeneratorConfig.builder(RESOURCES.resolve("openapi.yaml"), work.resolve("unused"))
         .basePackage("expressratelimit")
         .specPathInTests(RESOURCES.resolve("openapi.yaml").toString())
-        .families(java.util.Set.of("rate-limit"))
+        .families(java.util.Set.of(io.codextestgen.config.Family.RATE_LIMIT))
         .rateLimitMaxRequests(100)
         .rateLimitMaxWaitSeconds(10)
         .build();

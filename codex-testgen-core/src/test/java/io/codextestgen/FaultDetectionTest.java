@@ -46,7 +46,7 @@ class FaultDetectionTest {
         .specPathInTests(SPEC.toString())
         .includeDestructive(true)
         // flows need a server that keeps data: FlowTest runs them against a stateful fake
-        .families(java.util.Set.of("valid", "auth", "malformed", "rate-limit"))
+        .families(java.util.Set.of(io.codextestgen.config.Family.VALID, io.codextestgen.config.Family.AUTH, io.codextestgen.config.Family.MALFORMED, io.codextestgen.config.Family.RATE_LIMIT))
         // the fake announces its own window (2 s); this one lets a burst judge a server that announces nothing
         .rateLimits(Map.of("listBooks", RateLimit.parse("40/30s")))
         .build();

@@ -84,7 +84,7 @@ class LoopBackTodoApiTest {
       GeneratorConfig generator = GeneratorConfig.builder(spec, work.resolve("unused"))
           .basePackage("loopbacktodo")
           .specPathInTests(spec.toString())
-          .families(Set.of("valid", "auth", "malformed", "flow", "semantics"))
+          .families(Set.of(io.codextestgen.config.Family.VALID, io.codextestgen.config.Family.AUTH, io.codextestgen.config.Family.MALFORMED, io.codextestgen.config.Family.FLOW, io.codextestgen.config.Family.SEMANTICS))
           .includeDestructive(true)
           .build();
       RealServerRun run = RealServerRun.of("LoopBack 4 Todo example 6.0.0", generator, work,

@@ -2,6 +2,7 @@ package io.codextestgen;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.codextestgen.config.Family;
 import io.codextestgen.config.GeneratorConfig;
 import io.codextestgen.corpus.Corpus;
 import io.codextestgen.plan.CaseRow;
@@ -72,7 +73,7 @@ class PrismMockTest {
   private static final Path CORPUS = Path.of("src/test/resources/corpus");
   private static final Path PRISM = Path.of("../target/third-party/node_modules/@stoplight/prism-cli/dist/index.js");
   private static final int MINIMUM_SPECS = 30;
-  private static final Set<String> FAMILIES = Set.of("valid", "auth", "malformed");
+  private static final Set<Family> FAMILIES = Set.of(Family.VALID, Family.AUTH, Family.MALFORMED);
 
   /** Auth tests whose verdict a mock cannot give, by display name: Prism accepts any credential value. */
   private static final Predicate<String> MOCK_CANNOT_JUDGE = displayName ->
@@ -113,9 +114,9 @@ class PrismMockTest {
         }
         try (GeneratedSuite suite = GeneratedSuite.compile(result.files(), dir.resolve("suite"))) {
           Map<String, Outcome> outcomes = new java.util.LinkedHashMap<>();
-          for (String family : new java.util.TreeSet<>(FAMILIES)) {
-            suite.run(properties(prism.baseUri(), result.files()), family).forEach((test, outcome) -> {
-              if (!(family.equals("auth") && MOCK_CANNOT_JUDGE.test(outcome.displayName()))) {
+          for (Family family : new java.util.TreeSet<>(FAMILIES)) {
+            suite.run(properties(prism.baseUri(), result.files()), family.tag()).forEach((test, outcome) -> {
+              if (!(family == Family.AUTH && MOCK_CANNOT_JUDGE.test(outcome.displayName()))) {
                 outcomes.put(test, outcome);
               }
             });

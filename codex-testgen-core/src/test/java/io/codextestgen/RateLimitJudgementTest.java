@@ -84,7 +84,7 @@ class RateLimitJudgementTest {
     GeneratorConfig config = GeneratorConfig.builder(spec, work.resolve("unused"))
         .basePackage("limiters")
         .specPathInTests(spec.toString())
-        .families(java.util.Set.of("rate-limit"))
+        .families(java.util.Set.of(io.codextestgen.config.Family.RATE_LIMIT))
         .rateLimits(Map.of("none", RateLimit.parse("10/30s")))
         .rateLimitMaxRequests(100)
         .rateLimitMaxWaitSeconds(5)

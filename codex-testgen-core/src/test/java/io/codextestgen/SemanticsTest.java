@@ -44,7 +44,7 @@ class SemanticsTest {
     GeneratorConfig config = GeneratorConfig.builder(SPEC, work.resolve("unused"))
         .basePackage("semantics.shop")
         .specPathInTests(SPEC.toString())
-        .families(Set.of("semantics", "valid"))
+        .families(Set.of(io.codextestgen.config.Family.SEMANTICS, io.codextestgen.config.Family.VALID))
         .includeDestructive(true)
         .build();
     generated = CodexTestgen.render(config);

@@ -76,7 +76,7 @@ class WireMockAdminApiTest {
       GeneratorConfig config = GeneratorConfig.builder(spec, work.resolve("unused"))
           .basePackage("wiremockadmin")
           .specPathInTests(spec.toString())
-          .families(Set.of("valid", "auth", "malformed", "semantics"))
+          .families(Set.of(io.codextestgen.config.Family.VALID, io.codextestgen.config.Family.AUTH, io.codextestgen.config.Family.MALFORMED, io.codextestgen.config.Family.SEMANTICS))
           // Shutting the server down, or recording through it as a proxy, would end the run, not test it.
           .selection(new Selection(List.of(), List.of(), List.of(), List.of(), List.of(),
               List.of("/__admin/shutdown", "/__admin/recordings/*"), List.of(), List.of()))

@@ -2,6 +2,7 @@ package io.codextestgen.cli;
 
 import io.codextestgen.CodexTestgen;
 import io.codextestgen.GenerationResult;
+import io.codextestgen.config.GeneratorConfig;
 import io.codextestgen.diag.Diagnostic;
 import io.codextestgen.diag.GenerationException;
 import io.codextestgen.emit.DriftReport;
@@ -56,9 +57,11 @@ public final class CodexTestgenCli {
     public Integer call() {
       PrintWriter out = spec.commandLine().getOut();
       try {
-        GenerationResult result = CodexTestgen.generate(options.config());
+        GeneratorConfig config = options.config();
+        GenerationResult result = CodexTestgen.generate(config);
         warnings(result.diagnostics(), spec.commandLine().getErr());
-        result.summary(options.spec.getFileName().toString(), options.output.toString()).forEach(out::println);
+        result.summary(config.specFile().getFileName().toString(), shown(config.outputDirectory()))
+            .forEach(out::println);
         result.reportFiles().forEach(file -> out.println("  report: " + file));
         return 0;
       } catch (GenerationException e) {
@@ -78,22 +81,61 @@ public final class CodexTestgenCli {
     public Integer call() {
       PrintWriter out = spec.commandLine().getOut();
       try {
-        DriftReport drift = CodexTestgen.check(options.config());
+        GeneratorConfig config = options.config();
+        DriftReport drift = CodexTestgen.check(config);
+        String specName = config.specFile().getFileName().toString();
         if (drift.upToDate()) {
-          out.println("codex-testgen: " + options.output + " is up to date with " + options.spec.getFileName());
+          out.println("codex-testgen: " + shown(config.outputDirectory()) + " is up to date with " + specName);
           return 0;
         }
-        out.print(drift.diff());
-        drift.added().forEach(path -> out.println("added:   " + path));
-        drift.changed().forEach(path -> out.println("changed: " + path));
-        drift.stale().forEach(path -> out.println("stale:   " + path));
-        out.println("Run 'codex-testgen generate' with the same options to update them, then review and commit the"
-            + " changes.");
+        if (options.diffFile != null) {
+          drift.writeDiff(options.diffFile);
+        }
+        out.println(drift.message(specName, shown(config.outputDirectory()),
+            options.diffFile == null ? null : options.diffFile.toString(),
+            regenerateCommand(spec.commandLine().getParseResult().originalArgs())));
         return DRIFT;
       } catch (GenerationException e) {
         return badInput(e, spec.commandLine().getErr());
       }
     }
+  }
+
+  /** A path as the user should read it: relative to the working directory when under it. */
+  private static String shown(java.nio.file.Path path) {
+    java.nio.file.Path cwd = java.nio.file.Path.of("").toAbsolutePath();
+    java.nio.file.Path absolute = path.toAbsolutePath().normalize();
+    return absolute.startsWith(cwd) && !absolute.equals(cwd) ? cwd.relativize(absolute).toString() : path.toString();
+  }
+
+  /** The command line that was run, as {@code generate}: it can be copied into a shell as printed. */
+  static String regenerateCommand(java.util.List<String> args) {
+    StringBuilder command = new StringBuilder(program());
+    boolean replaced = false;
+    for (String arg : args) {
+      command.append(' ').append(!replaced && arg.equals("check") ? "generate" : shellQuoted(arg));
+      replaced |= arg.equals("check");
+    }
+    return command.toString();
+  }
+
+  /** How this program was started: {@code java -jar} its jar (relative when under the working directory). */
+  private static String program() {
+    try {
+      java.nio.file.Path jar = java.nio.file.Path.of(CodexTestgenCli.class.getProtectionDomain().getCodeSource()
+          .getLocation().toURI());
+      if (java.nio.file.Files.isRegularFile(jar)) {
+        java.nio.file.Path cwd = java.nio.file.Path.of("").toAbsolutePath();
+        return "java -jar " + shellQuoted((jar.startsWith(cwd) ? cwd.relativize(jar) : jar).toString());
+      }
+    } catch (java.net.URISyntaxException | RuntimeException e) {
+      // fall through: the name the README gives
+    }
+    return "codex-testgen";
+  }
+
+  static String shellQuoted(String arg) {
+    return arg.matches("[A-Za-z0-9_./:=,@+%-]+") ? arg : "'" + arg.replace("'", "'\\''") + "'";
   }
 
   private static int badInput(GenerationException e, PrintWriter err) {

@@ -1,26 +1,29 @@
 package io.codextestgen.cli;
 
+import io.codextestgen.config.ConfigInput;
 import io.codextestgen.config.GeneratorConfig;
 import io.codextestgen.config.LlmSettings;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import picocli.CommandLine.Option;
 
 /** The options both commands share, mapped onto {@link GeneratorConfig}; every default lives in the core. */
 final class ConfigOptions {
 
-  @Option(names = {"-s", "--spec"}, required = true, paramLabel = "FILE",
-      description = "OpenAPI 3.x or Swagger 2.0 file, YAML or JSON")
+  @Option(names = {"-s", "--spec"}, paramLabel = "FILE",
+      description = "OpenAPI 3.x or Swagger 2.0 file, YAML or JSON (default: src/main/resources/openapi.yaml, .yml or"
+          + " .json, whichever there is)")
   Path spec;
 
-  @Option(names = {"-o", "--output"}, required = true, paramLabel = "DIR",
-      description = "Directory of the generated sources, e.g. src/test/codex-testgen")
+  @Option(names = {"-o", "--output"}, paramLabel = "DIR",
+      description = "Directory of the generated sources (default: src/test/codex-testgen)")
   Path output;
 
-  @Option(names = {"-p", "--package"}, paramLabel = "NAME", description = "Java package (default: apitests)")
-  String basePackage = GeneratorConfig.DEFAULT_PACKAGE;
+  @Option(names = {"-p", "--package"}, paramLabel = "NAME",
+      description = "Java package (default: " + GeneratorConfig.DEFAULT_PACKAGE + ")")
+  String basePackage;
 
   @Option(names = "--spec-path-in-tests", paramLabel = "PATH",
       description = "Where the tests find the spec at run time, relative to where they run (default: the spec "
@@ -28,7 +31,7 @@ final class ConfigOptions {
   String specPathInTests;
 
   @Option(names = "--seed", paramLabel = "N", description = "Seed of synthesized values (default: 0)")
-  long seed;
+  Long seed;
 
   @Option(names = "--families", split = ",", paramLabel = "FAMILY",
       description = "Families to generate: valid, auth, malformed, rate-limit, flow, semantics (default: all)")
@@ -59,7 +62,7 @@ final class ConfigOptions {
       description = "Value of a parameter the suite cannot create, by name or operationId.name (repeatable)")
   java.util.Map<String, String> fixtures = new java.util.LinkedHashMap<>();
 
-  @Option(names = "--llm-mode", paramLabel = "MODE", defaultValue = "off",
+  @Option(names = "--llm-mode", paramLabel = "MODE",
       description = "LLM refinement: off, replay, record or refresh (default: off)")
   String llmMode;
 
@@ -70,38 +73,49 @@ final class ConfigOptions {
   @Option(names = "--llm-model", paramLabel = "NAME", description = "The model, e.g. gpt-4.1-mini or llama3.1")
   String llmModel;
 
-  @Option(names = "--llm-lock-file", paramLabel = "FILE", defaultValue = "codex-testgen.llm.lock.json",
-      description = "The committed record of the model's answers (default: ${DEFAULT-VALUE})")
+  @Option(names = "--llm-lock-file", paramLabel = "FILE",
+      description = "The committed record of the model's answers (default: codex-testgen.llm.lock.json)")
   Path llmLockFile;
 
+  @Option(names = "--diff-file", paramLabel = "FILE",
+      description = "check: also write the whole diff here (the message shows its first lines)")
+  Path diffFile;
+
+  /** Each setting's option, for messages; the CLI has no option for the settings it leaves out. */
+  private static final Map<String, String> OPTIONS = Map.ofEntries(
+      Map.entry("specFile", "--spec"), Map.entry("outputDirectory", "--output"),
+      Map.entry("basePackage", "--package"), Map.entry("specPathInTests", "--spec-path-in-tests"),
+      Map.entry("seed", "--seed"), Map.entry("families", "--families"),
+      Map.entry("includeDestructive", "--include-destructive"), Map.entry("includeDeprecated", "--include-deprecated"),
+      Map.entry("useSpecServers", "--use-spec-servers"), Map.entry("remoteRefAllowList", "--allow-remote-ref"),
+      Map.entry("refMappings", "--ref-mapping"), Map.entry("reportDirectory", "--report"),
+      Map.entry("fixtures", "--fixture"), Map.entry("llmMode", "--llm-mode"), Map.entry("llmEndpoint", "--llm-endpoint"),
+      Map.entry("llmModel", "--llm-model"), Map.entry("llmLockFile", "--llm-lock-file"));
+
+  /**
+   * The options through the core's one mapping, which the Maven plugin shares: relative paths resolve against the
+   * working directory; a problem names its option. The API key comes from the environment
+   * ({@value LlmSettings#DEFAULT_API_KEY_ENV}), never an option.
+   */
   GeneratorConfig config() {
-    return GeneratorConfig.builder(spec, output)
+    return ConfigInput.in(Path.of(""))
+        .specFile(spec)
+        .outputDirectory(output)
         .basePackage(basePackage)
-        .specPathInTests(specPathInTests != null ? specPathInTests : spec.toString())
+        .specPathInTests(specPathInTests)
         .seed(seed)
-        .families(families == null ? null : new LinkedHashSet<>(families))
+        .families(families)
         .includeDestructive(includeDestructive)
         .includeDeprecated(includeDeprecated)
         .useSpecServers(useSpecServers)
         .remoteRefAllowList(remoteRefAllowList)
-        .refMappings(GeneratorConfig.refMappings(refMappings, Path.of("")))
+        .refMappings(refMappings)
         .reportDirectory(reportDirectory)
         .fixtures(fixtures)
-        .llm(llm())
-        .build();
-  }
-
-  /** The API key comes from the environment ({@value LlmSettings#DEFAULT_API_KEY_ENV}), never an option. */
-  private LlmSettings llm() {
-    LlmSettings.Mode mode;
-    try {
-      mode = LlmSettings.Mode.parse(llmMode);
-    } catch (IllegalArgumentException e) {
-      throw new io.codextestgen.diag.GenerationException(io.codextestgen.diag.Diagnostic.error("", "--llm-mode",
-          "'" + llmMode + "' is not one of off, replay, record, refresh"));
-    }
-    return mode == LlmSettings.Mode.OFF ? LlmSettings.OFF
-        : new LlmSettings(mode, llmEndpoint, llmModel, llmLockFile, LlmSettings.ALLOWED_FAMILIES, List.of(), 50,
-            200_000, java.time.Duration.ofSeconds(60), () -> System.getenv(LlmSettings.DEFAULT_API_KEY_ENV));
+        .llmMode(llmMode)
+        .llmEndpoint(llmEndpoint)
+        .llmModel(llmModel)
+        .llmLockFile(llmLockFile)
+        .toConfig(setting -> OPTIONS.getOrDefault(setting, setting));
   }
 }

@@ -66,7 +66,7 @@ class CodexTestgenCliTest {
 
     assertThat(run("generate", "-s", spec.toString(), "-o", output, "--ref-mapping", "https://schemas.example.com/"))
         .isEqualTo(2);
-    assertThat(err.toString()).contains("refMappings").contains("is not URL_PREFIX=PATH");
+    assertThat(err.toString()).contains("--ref-mapping: ").contains("is not URL_PREFIX=PATH");
   }
 
   @Test
@@ -85,7 +85,8 @@ class CodexTestgenCliTest {
     spec("20");
     assertThat(run("check", "-s", spec.toString(), "-o", output, "-p", "com.example.pets")).isEqualTo(1);
     assertThat(out.toString()).contains("--- a/com/example/pets/PetsApiIT.java").contains("changed: ")
-        .contains("Run 'codex-testgen generate'");
+        .contains("run this, then review and commit the changes:\n  codex-testgen generate -s " + spec + " -o "
+            + output + " -p com.example.pets");
 
     Files.writeString(spec, "openapi: 3.0.3\npaths: [broken\n");
     assertThat(run("generate", "-s", spec.toString(), "-o", output)).isEqualTo(2);
@@ -97,8 +98,8 @@ class CodexTestgenCliTest {
     assertThat(run("--help")).isZero();
     assertThat(out.toString()).contains("generate").contains("check").contains("Exit codes");
     assertThat(run("generate", "--output", "x")).isEqualTo(2);
-    assertThat(err.toString()).contains("Missing required option: '--spec=FILE'");
+    assertThat(err.toString()).contains("--spec: not set, and the project has none of src/main/resources/openapi.yaml");
     assertThat(run("generate", "-s", "a.yaml", "-o", "x", "--package", "Not-A-Package")).isEqualTo(2);
-    assertThat(err.toString()).contains("basePackage");
+    assertThat(err.toString()).contains("--package: 'Not-A-Package' is not a valid");
   }
 }

@@ -10,7 +10,6 @@ import java.util.Map;
 public record ApiModel(
     String title,
     String specFileName,
-    String specSha256,
     List<String> serverUrls,
     List<Operation> operations,
     Map<String, SchemaNode> schemas,

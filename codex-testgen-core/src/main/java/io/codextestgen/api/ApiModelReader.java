@@ -62,7 +62,7 @@ public final class ApiModelReader {
     readPointedSchemas(schemas);
     String title = openApi.getInfo() == null || openApi.getInfo().getTitle() == null
         ? "API" : openApi.getInfo().getTitle();
-    return new ApiModel(title, spec.fileName(), spec.sha256(), servers, operations, schemas,
+    return new ApiModel(title, spec.fileName(), servers, operations, schemas,
         readSecuritySchemes());
   }
 

@@ -2,6 +2,7 @@ package io.codextestgen.config;
 
 import io.codextestgen.diag.Diagnostic;
 import io.codextestgen.diag.GenerationException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -39,7 +40,7 @@ public record GeneratorConfig(
     int rateLimitConcurrency,
     int rateLimitMaxWaitSeconds,
     Selection selection,
-    Set<String> families,
+    Set<Family> families,
     boolean includeDeprecated,
     List<String> destructiveMethods,
     Set<String> allowUnknownProperties,
@@ -50,14 +51,13 @@ public record GeneratorConfig(
     LlmSettings llm) {
 
   public static final String DEFAULT_PACKAGE = "apitests";
+  /** Where generated sources go, relative to the project: under src/test, to be committed and reviewed. */
+  public static final String DEFAULT_OUTPUT_DIRECTORY = "src/test/codex-testgen";
   public static final String DEFAULT_CLASS_SUFFIX = "ApiIT";
 
   private static final Pattern CLASS_SUFFIX = Pattern.compile("[A-Za-z0-9_]*");
   private static final Pattern ALLOWED_PREFIX = Pattern.compile("https?://[^\\s]+", Pattern.CASE_INSENSITIVE);
 
-  /** Every test family, by its JUnit tag. */
-  public static final Set<String> ALL_FAMILIES = Set.of("valid", "auth", "malformed", "rate-limit", "flow",
-      "semantics");
   public static final int DEFAULT_RATE_LIMIT_MAX_REQUESTS = 500;
   public static final int DEFAULT_RATE_LIMIT_CONCURRENCY = 8;
   public static final int DEFAULT_RATE_LIMIT_MAX_WAIT_SECONDS = 60;
@@ -67,7 +67,8 @@ public record GeneratorConfig(
     refMappings = Collections.unmodifiableMap(new TreeMap<>(refMappings));
     malformedStatuses = Collections.unmodifiableMap(new TreeMap<>(malformedStatuses));
     rateLimits = Collections.unmodifiableMap(new TreeMap<>(rateLimits));
-    families = Collections.unmodifiableSet(new TreeSet<>(families));
+    families = families.isEmpty() ? Collections.unmodifiableSet(java.util.EnumSet.noneOf(Family.class))
+        : Collections.unmodifiableSet(java.util.EnumSet.copyOf(families));
     destructiveMethods = List.copyOf(destructiveMethods);
     allowUnknownProperties = Collections.unmodifiableSet(new TreeSet<>(allowUnknownProperties));
     fixtures = Collections.unmodifiableMap(new TreeMap<>(fixtures));
@@ -85,8 +86,8 @@ public record GeneratorConfig(
     return specific != null ? specific : fixtures.get(parameter);
   }
 
-  /** Whether tests of {@code family} ("valid", "auth", "malformed", "rate-limit") are generated. */
-  public boolean generates(String family) {
+  /** Whether tests of {@code family} are generated. */
+  public boolean generates(Family family) {
     return families.contains(family);
   }
 
@@ -110,6 +111,27 @@ public record GeneratorConfig(
       throw new GenerationException(problems);
     }
     return mappings;
+  }
+
+  /** Where a project keeps its spec by convention, in the order looked at: the default of {@code specFile}. */
+  public static final List<String> CONVENTIONAL_SPEC_FILES = List.of("src/main/resources/openapi.yaml",
+      "src/main/resources/openapi.yml", "src/main/resources/openapi.json");
+
+  /**
+   * The spec file a project keeps in one of the {@link #CONVENTIONAL_SPEC_FILES}; fails (located at
+   * {@code specFile}) when there is none, or more than one.
+   */
+  public static Path conventionalSpecFile(Path projectDirectory) {
+    List<Path> found = CONVENTIONAL_SPEC_FILES.stream().map(projectDirectory::resolve).filter(Files::isRegularFile)
+        .toList();
+    if (found.size() == 1) {
+      return found.get(0);
+    }
+    throw new GenerationException(Diagnostic.error("", "specFile", found.isEmpty()
+        ? "not set, and the project has none of " + String.join(", ", CONVENTIONAL_SPEC_FILES) + ". Give the path"
+            + " of your OpenAPI or Swagger file"
+        : "not set, and the project has several of " + String.join(", ", CONVENTIONAL_SPEC_FILES) + ". Give the"
+            + " path of the one to test"));
   }
 
   public static Builder builder(Path specFile, Path outputDirectory) {
@@ -161,7 +183,7 @@ public record GeneratorConfig(
     private int rateLimitConcurrency = DEFAULT_RATE_LIMIT_CONCURRENCY;
     private int rateLimitMaxWaitSeconds = DEFAULT_RATE_LIMIT_MAX_WAIT_SECONDS;
     private Selection selection = Selection.ALL;
-    private Set<String> families = ALL_FAMILIES;
+    private Set<Family> families = Family.all();
     private boolean includeDeprecated;
     private List<String> destructiveMethods = List.of("DELETE");
     private Set<String> allowUnknownProperties = Set.of();
@@ -290,9 +312,10 @@ public record GeneratorConfig(
       return this;
     }
 
-    /** The families to generate, by tag: valid, auth, malformed, rate-limit, flow, semantics. Default: all. */
-    public Builder families(Set<String> families) {
-      this.families = families == null ? ALL_FAMILIES : new java.util.LinkedHashSet<>(families);
+    /** The families to generate. Default: all. */
+    public Builder families(Set<Family> families) {
+      this.families = families == null ? Family.all() : java.util.EnumSet.copyOf(families.isEmpty()
+          ? java.util.EnumSet.noneOf(Family.class) : families);
       return this;
     }
 
@@ -406,12 +429,6 @@ public record GeneratorConfig(
               + ", which does not exist: give a local file or directory holding what the URL serves"));
         }
       }
-      for (String family : families) {
-        if (!ALL_FAMILIES.contains(family)) {
-          problems.add(Diagnostic.error("", "families",
-              "'" + family + "' is not a test family: use valid, auth, malformed, rate-limit, flow or semantics"));
-        }
-      }
       for (String method : destructiveMethods) {
         if (!method.matches("GET|HEAD|OPTIONS|POST|PUT|PATCH|DELETE|TRACE")) {
           problems.add(Diagnostic.error("", "destructiveMethods", "'" + method + "' is not an HTTP method"));
@@ -460,7 +477,7 @@ public record GeneratorConfig(
         if (llm.model() == null || llm.model().isBlank()) {
           problems.add(Diagnostic.error("", "llmModel", "no model given, e.g. gpt-4.1-mini or llama3.1"));
         }
-        for (String family : llm.families()) {
+        for (Family family : llm.families()) {
           if (!LlmSettings.ALLOWED_FAMILIES.contains(family)) {
             problems.add(Diagnostic.error("", "llmFamilies", "'" + family + "': the model may only propose data for"
                 + " the valid and malformed families"));

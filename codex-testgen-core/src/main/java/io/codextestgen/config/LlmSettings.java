@@ -18,7 +18,7 @@ public record LlmSettings(
     String endpoint,
     String model,
     Path lockFile,
-    Set<String> families,
+    Set<Family> families,
     List<String> operations,
     int maxCalls,
     int maxTokens,
@@ -43,7 +43,7 @@ public record LlmSettings(
 
   public static final String DEFAULT_API_KEY_ENV = "CODEX_LLM_API_KEY";
 
-  public static final LlmSettings OFF = new LlmSettings(Mode.OFF, null, null, null, Set.of("valid", "malformed"),
+  public static final LlmSettings OFF = new LlmSettings(Mode.OFF, null, null, null, Set.of(Family.VALID, Family.MALFORMED),
       List.of(), 50, 200_000, Duration.ofSeconds(60), () -> System.getenv(DEFAULT_API_KEY_ENV));
 
   public LlmSettings {
@@ -52,7 +52,7 @@ public record LlmSettings(
   }
 
   /** Families the model may propose data for: valid and malformed only; never auth or rate-limit. */
-  public static final Set<String> ALLOWED_FAMILIES = Set.of("valid", "malformed");
+  public static final Set<Family> ALLOWED_FAMILIES = Set.of(Family.VALID, Family.MALFORMED);
 
   @Override
   public String toString() {

@@ -36,6 +36,14 @@ public final class SourceWriter {
 
   /** Writes every file and removes stale generated ones; returns what happened to each. */
   public WriteReport write(List<RenderedFile> files) {
+    return write(files, Map.of());
+  }
+
+  /**
+   * Writes every file and removes stale generated ones, and writes {@code besides} (files outside the output
+   * directory that belong to the same generation, such as the LLM lock file) in the same two phases: all or none.
+   */
+  public WriteReport write(List<RenderedFile> files, Map<Path, String> besides) {
     for (RenderedFile file : files) {
       output.target(file.relativePath()); // every path checked before anything is written
     }
@@ -64,6 +72,12 @@ public final class SourceWriter {
         Path target = output.target(file.relativePath());
         staged.put(stage(target, file.content()), target);
       }
+      for (Map.Entry<Path, String> beside : new java.util.TreeMap<>(besides).entrySet()) {
+        Path target = beside.getKey().toAbsolutePath().normalize();
+        if (!Optional.of(beside.getValue()).equals(readIfPresent(target))) {
+          staged.put(stage(target, beside.getValue()), target);
+        }
+      }
       for (Map.Entry<Path, Path> move : staged.entrySet()) {
         moveIntoPlace(move.getKey(), move.getValue());
       }
@@ -83,6 +97,14 @@ public final class SourceWriter {
     return new WriteReport(written, unchanged, deleted, humanOwned, warnings);
   }
 
+  private static Optional<String> readIfPresent(Path file) {
+    try {
+      return Files.isRegularFile(file) ? Optional.of(Files.readString(file, StandardCharsets.UTF_8)) : Optional.empty();
+    } catch (IOException e) {
+      return Optional.empty(); // unreadable: written anew
+    }
+  }
+
   private Path stage(Path target, String content) {
     try {
       Files.createDirectories(target.getParent());
@@ -92,9 +114,15 @@ public final class SourceWriter {
           StandardOpenOption.WRITE);
       return temp;
     } catch (IOException e) {
-      throw new GenerationException(Diagnostic.error(output.root().relativize(target).toString(), "",
-          "cannot write under " + output.root() + " (no file was changed): " + e.getMessage()));
+      throw new GenerationException(Diagnostic.error(shown(target), "",
+          "cannot write under " + target.getParent() + " (no file was changed): " + e.getMessage()));
     }
+  }
+
+  /** Relative to the output directory when under it, else the file's name. */
+  private String shown(Path target) {
+    return target.startsWith(output.root()) ? output.root().relativize(target).toString()
+        : String.valueOf(target.getFileName());
   }
 
   private void moveIntoPlace(Path temp, Path target) {
@@ -105,7 +133,7 @@ public final class SourceWriter {
         Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
       }
     } catch (IOException e) {
-      throw new GenerationException(Diagnostic.error(output.root().relativize(target).toString(), "",
+      throw new GenerationException(Diagnostic.error(shown(target), "",
           "cannot replace the file: " + e.getMessage()));
     }
   }

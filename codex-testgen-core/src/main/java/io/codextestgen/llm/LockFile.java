@@ -8,10 +8,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.codextestgen.diag.Diagnostic;
 import io.codextestgen.diag.GenerationException;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -19,17 +17,15 @@ import java.util.TreeSet;
 
 /**
  * The committed record of the model's answers, keyed by a hash of everything that decides an answer (model,
- * prompt version, prompt, schema, parameters). Sorted, LF, written atomically: a build replays it offline.
+ * prompt version, prompt, schema, parameters). Sorted, LF: a build replays it offline. Read
+ * here; written by the emit stage with the sources.
  */
 final class LockFile {
-
-  /** One kept answer: which model, for which operation, and its raw content. */
-  record Entry(String model, String operation, String content) {}
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final Path file;
-  private final Map<String, Entry> entries = new TreeMap<>();
+  private final Map<String, ModelAnswers.Recorded> entries = new TreeMap<>();
   private final Set<String> used = new TreeSet<>();
 
   private LockFile(Path file) {
@@ -43,7 +39,7 @@ final class LockFile {
     }
     try {
       JsonNode root = JSON.readTree(file.toFile());
-      root.path("entries").fields().forEachRemaining(e -> lock.entries.put(e.getKey(), new Entry(
+      root.path("entries").fields().forEachRemaining(e -> lock.entries.put(e.getKey(), new ModelAnswers.Recorded(
           e.getValue().path("model").asText(), e.getValue().path("operation").asText(),
           e.getValue().path("content").asText())));
       return lock;
@@ -54,41 +50,34 @@ final class LockFile {
     }
   }
 
-  Entry get(String key) {
-    Entry entry = entries.get(key);
+  ModelAnswers.Recorded get(String key) {
+    ModelAnswers.Recorded entry = entries.get(key);
     if (entry != null) {
       used.add(key);
     }
     return entry;
   }
 
-  void put(String key, Entry entry) {
+  void put(String key, ModelAnswers.Recorded entry) {
     entries.put(key, entry);
     used.add(key);
   }
 
-  /** Writes the used entries only (answers to prompts no longer asked are pruned), atomically. */
-  void writePruned() {
+  /** The used entries only (answers to prompts no longer asked are pruned), sorted, indented, LF. */
+  String prunedContent() {
     ObjectNode root = JSON.createObjectNode().put("version", 1);
     ObjectNode out = root.putObject("entries");
     for (String key : used) {
-      Entry entry = entries.get(key);
+      ModelAnswers.Recorded entry = entries.get(key);
       out.putObject(key).put("model", entry.model()).put("operation", entry.operation())
           .put("content", entry.content());
     }
     DefaultIndenter indenter = new DefaultIndenter("  ", "\n");
     try {
-      Files.createDirectories(file.toAbsolutePath().getParent());
-      // Not Files.createTempFile: its owner-only permissions would carry over to the committed file.
-      Path temp = file.toAbsolutePath().resolveSibling("." + file.getFileName() + "." + java.util.UUID.randomUUID()
-          + ".tmp");
-      Files.writeString(temp, JSON.writer(new DefaultPrettyPrinter().withObjectIndenter(indenter)
-          .withArrayIndenter(indenter)).writeValueAsString(root) + "\n", StandardCharsets.UTF_8,
-          java.nio.file.StandardOpenOption.CREATE_NEW, java.nio.file.StandardOpenOption.WRITE);
-      Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      return JSON.writer(new DefaultPrettyPrinter().withObjectIndenter(indenter).withArrayIndenter(indenter))
+          .writeValueAsString(root) + "\n";
     } catch (IOException e) {
-      throw new GenerationException(Diagnostic.error(file.getFileName().toString(), "",
-          "cannot write the LLM lock file: " + e.getMessage()));
+      throw new java.io.UncheckedIOException(e);
     }
   }
 }

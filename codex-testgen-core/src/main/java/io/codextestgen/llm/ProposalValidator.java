@@ -37,11 +37,12 @@ final class ProposalValidator {
   }
 
   /** Why the proposal is rejected, or empty when it may be rendered. */
-  Optional<String> rejects(Proposal proposal, Operation operation, JsonNode validBody, Set<String> families) {
+  Optional<String> rejects(Proposal proposal, Operation operation, JsonNode validBody,
+      Set<io.codextestgen.config.Family> families) {
     if (!String.valueOf(operation.operationId()).equals(proposal.operationId())) {
       return Optional.of("it names operation '" + proposal.operationId() + "', not " + operation.operationId());
     }
-    if (!families.contains(proposal.family())) {
+    if (families.stream().noneMatch(family -> family.tag().equals(proposal.family()))) {
       return Optional.of("family '" + proposal.family() + "' is not one the model may touch " + families);
     }
     if (proposal.value() == null || proposal.value().length() > MAX_VALUE_CHARS
@@ -51,7 +52,7 @@ final class ProposalValidator {
     if (hasControlCharacters(proposal.value() + proposal.rationale() + proposal.target())) {
       return Optional.of("control characters in the proposal");
     }
-    boolean valid = proposal.family().equals("valid");
+    boolean valid = proposal.family().equals(io.codextestgen.config.Family.VALID.tag());
     if (!proposal.expectedStatusClass().equals(valid ? "2xx" : "4xx")) {
       return Optional.of("a " + proposal.family() + " case must expect " + (valid ? "2xx" : "4xx"));
     }

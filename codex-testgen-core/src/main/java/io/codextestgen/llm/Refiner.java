@@ -6,7 +6,6 @@ import io.codextestgen.api.ApiModel;
 import io.codextestgen.api.Operation;
 import io.codextestgen.config.LlmSettings;
 import io.codextestgen.diag.Diagnostic;
-import io.codextestgen.diag.GenerationException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -18,9 +17,8 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Asks the model for data, per operation, through the lock file: replay never calls it (a missing answer fails,
- * saying how to record it), record calls it on a miss, refresh always. Every proposal is validated; an LLM failure
- * never fails generation: the operation is reported and gets no suggested cases.
+ * Gets the model's proposals per operation from the {@link ModelAnswers} the facade provides, and validates each;
+ * an LLM failure never fails generation: the operation is reported and gets no suggested cases.
  */
 public final class Refiner {
 
@@ -33,19 +31,14 @@ public final class Refiner {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final LlmSettings settings;
-  private final ChatClient client;
-  private final LockFile lock;
+  private final ModelAnswers answers;
   private final PromptBuilder prompts;
   private final ProposalValidator validator;
   private final String specFile;
-  private int calls;
-  private int tokens;
 
-  public Refiner(ApiModel model, LlmSettings settings, ChatClient client) {
+  public Refiner(ApiModel model, LlmSettings settings, ModelAnswers answers) {
     this.settings = settings;
-    this.client = client != null ? client
-        : new OpenAiCompatibleClient(String.valueOf(settings.endpoint()), settings.apiKey(), settings.timeout());
-    this.lock = LockFile.read(settings.lockFile());
+    this.answers = answers;
     this.prompts = new PromptBuilder(model);
     this.validator = new ProposalValidator(model);
     this.specFile = model.specFileName();
@@ -58,33 +51,16 @@ public final class Refiner {
   public Refinement refine(Operation operation, JsonNode validBody, List<String> alreadyTested,
       Set<String> plannedCases) {
     List<Diagnostic> notes = new ArrayList<>();
-    List<String> families = new ArrayList<>(new java.util.TreeSet<>(settings.families()));
+    List<String> families = settings.families().stream().map(io.codextestgen.config.Family::tag).sorted()
+        .toList();
     String user = prompts.user(operation, alreadyTested, families);
     String key = key(user);
-    LockFile.Entry entry = settings.mode() == LlmSettings.Mode.REFRESH ? null : lock.get(key);
-    if (entry == null && settings.mode() == LlmSettings.Mode.REPLAY) {
-      throw new GenerationException(Diagnostic.error(settings.lockFile().getFileName().toString(), key,
-          "no recorded LLM answer for operation " + operation.operationId() + " (the spec, the prompt or the model"
-              + " changed). Record it with llmMode record (needs the model API), review the new tests, and commit"
-              + " the lock file"));
-    }
-    if (entry == null) {
-      if (calls >= settings.maxCalls() || tokens >= settings.maxTokens()) {
-        notes.add(note(operation, "skipped: the LLM budget (" + settings.maxCalls() + " calls, "
-            + settings.maxTokens() + " tokens) is spent"));
-        return new Refinement(List.of(), notes);
-      }
-      try {
-        calls++;
-        ChatClient.Answer answer = client.complete(settings.model(), PromptBuilder.SYSTEM, user,
-            Math.min(4000, settings.maxTokens()));
-        tokens += answer.tokens();
-        entry = new LockFile.Entry(settings.model(), operation.operationId(), answer.content());
-        lock.put(key, entry);
-      } catch (ChatClient.LlmException e) {
-        notes.add(note(operation, "no suggestions: " + e.getMessage()));
-        return new Refinement(List.of(), notes);
-      }
+    ModelAnswers.Recorded entry;
+    try {
+      entry = answers.answer(key, operation.operationId(), user);
+    } catch (ChatClient.LlmException e) {
+      notes.add(note(operation, "no suggestions: " + e.getMessage()));
+      return new Refinement(List.of(), notes);
     }
     List<Proposal> proposals;
     try {
@@ -119,13 +95,6 @@ public final class Refiner {
       // not JSON (a parameter's plain text): compared as is
     }
     return location + " " + target + " " + value;
-  }
-
-  /** Writes the lock file in record and refresh modes, without answers no longer used. */
-  public void finish() {
-    if (settings.mode() == LlmSettings.Mode.RECORD || settings.mode() == LlmSettings.Mode.REFRESH) {
-      lock.writePruned();
-    }
   }
 
   private Diagnostic note(Operation operation, String message) {

@@ -1,6 +1,7 @@
 package io.codextestgen.plan;
 
 import io.codextestgen.api.SecurityScheme;
+import io.codextestgen.config.Family;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -105,7 +106,7 @@ final class AuthCases {
 
   private static TestCasePlan single(OperationContext context, String methodName, String what, RequestPlan request,
       ExpectationPlan expect, boolean strictStatus) {
-    return TestCasePlan.single(methodName, context.label() + ": " + what, Families.AUTH, context.operationId(),
+    return TestCasePlan.single(methodName, context.label() + ": " + what, Family.AUTH.tag(), context.operationId(),
         context.operation().pointer() + "/security", request, expect, strictStatus);
   }
 }

@@ -11,6 +11,7 @@ import io.codextestgen.api.Operation;
 import io.codextestgen.api.Parameter;
 import io.codextestgen.api.ParameterLocation;
 import io.codextestgen.api.SchemaNode;
+import io.codextestgen.config.Family;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -107,12 +108,12 @@ final class FlowCases {
     }
     List<TestCasePlan> cases = new ArrayList<>();
     cases.add(new TestCasePlan(create.method("flow"), create.label() + " flow: " + String.join(", ", steps),
-        Families.FLOW, create.operationId(), post.pointer(), TestCasePlan.Shape.FLOW, create.primary().request(),
+        Family.FLOW.tag(), create.operationId(), post.pointer(), TestCasePlan.Shape.FLOW, create.primary().request(),
         Expectations.valid(post), true, List.of(), null, flow));
     if (probe[0] != null) {
       cases.add(new TestCasePlan(create.method("readOnly" + Names.upperCamel(probe[0], "Property") + "_notTaken"),
           create.label() + ": readOnly '" + probe[0] + "' sent -> rejected, or ignored on read-back",
-          Families.FLOW, create.operationId(), bodySchema.pointer() + "/properties/" + probe[0] + "/readOnly",
+          Family.FLOW.tag(), create.operationId(), bodySchema.pointer() + "/properties/" + probe[0] + "/readOnly",
           TestCasePlan.Shape.MASS_ASSIGNMENT, withProperty(create, probe), Expectations.valid(post), false,
           List.of(), null, flow));
     }

@@ -16,7 +16,7 @@ import java.util.function.Consumer;
  */
 final class LlmCases {
 
-  static final String FAMILY = "llm-suggested";
+  static final String FAMILY = io.codextestgen.config.Family.LLM_SUGGESTED_TAG;
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final GeneratorConfig config;
@@ -60,7 +60,7 @@ final class LlmCases {
       boolean body = proposal.location().equals("body");
       String value = body ? proposal.value() : text(proposal.value());
       CaseRow row = new CaseRow(why, provenance, body ? "body" : proposal.location(), proposal.target(), value);
-      (proposal.family().equals("valid") ? body ? bodyValid : parameterValid
+      (proposal.family().equals(io.codextestgen.config.Family.VALID.tag()) ? body ? bodyValid : parameterValid
           : body ? bodyMalformed : parameterMalformed).add(row);
     }
     ExpectationPlan accepts = Expectations.valid(context.operation());

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.codextestgen.api.ApiModel;
 import io.codextestgen.api.MediaContent;
 import io.codextestgen.api.ParameterLocation;
+import io.codextestgen.config.Family;
 import io.codextestgen.config.GeneratorConfig;
 import java.util.ArrayList;
 import java.util.List;
@@ -60,7 +61,7 @@ final class MalformedCases {
         ExpectationPlan unsupported = Expectations.rejection(context.operation(), List.of(415), false);
         cases.add(TestCasePlan.single(context.method("wrongContentType_rejected"),
             context.label() + ": body sent as text/plain -> " + Expectations.describe(unsupported),
-            Families.MALFORMED, context.operationId(), bodyPointer,
+            Family.MALFORMED.tag(), context.operationId(), bodyPointer,
             request.withBody(new BodyPlan("text/plain", BodyPlan.Kind.TEXT, request.body().text(), List.of(),
                 List.of())),
             unsupported, false));
@@ -186,7 +187,7 @@ final class MalformedCases {
       TestCasePlan.Shape shape, RequestPlan request, ExpectationPlan expect, List<CaseRow> rows) {
     String description = rows.size() <= MAX_ROWS ? what
         : what + " (the first " + MAX_ROWS + " of " + rows.size() + " broken constraints)";
-    return new TestCasePlan(context.method(suffix), context.label() + ": " + description, Families.MALFORMED,
+    return new TestCasePlan(context.method(suffix), context.label() + ": " + description, Family.MALFORMED.tag(),
         context.operationId(), pointer, shape, request, expect, false,
         rows.subList(0, Math.min(rows.size(), MAX_ROWS)), null, null);
   }

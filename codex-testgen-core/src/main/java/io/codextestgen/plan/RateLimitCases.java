@@ -1,6 +1,7 @@
 package io.codextestgen.plan;
 
 import io.codextestgen.api.ApiResponse;
+import io.codextestgen.config.Family;
 import io.codextestgen.config.GeneratorConfig;
 import io.codextestgen.config.RateLimit;
 import java.util.List;
@@ -37,7 +38,7 @@ final class RateLimitCases {
     String display = context.label() + ": a burst meets 429" + (retryAfter ? " with Retry-After" : "")
         + ", then requests are accepted again";
     String pointer = context.operation().pointer() + "/responses" + (tooMany == null ? "" : "/429");
-    return List.of(new TestCasePlan(context.method("burst_rateLimited"), display, Families.RATE_LIMIT,
+    return List.of(new TestCasePlan(context.method("burst_rateLimited"), display, Family.RATE_LIMIT.tag(),
         context.operationId(), pointer, TestCasePlan.Shape.RATE_LIMIT, context.primary().request(),
         Expectations.exactly(List.of(429)), false, List.of(), plan, null));
   }

@@ -8,6 +8,7 @@ import io.codextestgen.api.HttpMethod;
 import io.codextestgen.api.MediaContent;
 import io.codextestgen.api.Operation;
 import io.codextestgen.api.SchemaNode;
+import io.codextestgen.config.Family;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -322,7 +323,7 @@ final class SemanticsCases {
 
   private static TestCasePlan testCase(OperationContext context, String suffix, String displayName,
       SemanticsPlan plan) {
-    return new TestCasePlan(context.method(suffix), displayName, Families.SEMANTICS, context.operationId(),
+    return new TestCasePlan(context.method(suffix), displayName, Family.SEMANTICS.tag(), context.operationId(),
         context.operation().pointer(), TestCasePlan.Shape.SEMANTICS, plan.write(), plan.writeExpect(), true,
         List.of(), null, null, plan);
   }

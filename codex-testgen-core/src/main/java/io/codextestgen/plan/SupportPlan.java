@@ -11,7 +11,6 @@ import java.util.List;
 public record SupportPlan(
     String className,
     String specFileName,
-    String specSha256,
     String specPathInTests,
     String fallbackServerUrl,
     List<CredentialPlan> credentials,

@@ -2,6 +2,7 @@ package io.codextestgen.plan;
 
 import io.codextestgen.api.ApiModel;
 import io.codextestgen.api.Operation;
+import io.codextestgen.config.Family;
 import io.codextestgen.config.GeneratorConfig;
 import io.codextestgen.diag.Diagnostic;
 import java.nio.charset.StandardCharsets;
@@ -33,14 +34,13 @@ public final class TestPlanner {
   private final MalformedCases malformed;
   private final RateLimitCases rateLimits;
   private final FlowCases flows;
-  private final io.codextestgen.llm.Refiner refiner;
   private final LlmCases llm;
   private String flowReason;
   private final SemanticsCases semantics;
   private String semanticsReason;
   private final Map<String, ProducerPlan> classProducers = new java.util.LinkedHashMap<>();
 
-  private TestPlanner(ApiModel model, GeneratorConfig config) {
+  private TestPlanner(ApiModel model, GeneratorConfig config, io.codextestgen.llm.ModelAnswers answers) {
     this.model = model;
     this.config = config;
     this.security = new SecurityChoices(model);
@@ -51,13 +51,18 @@ public final class TestPlanner {
     this.rateLimits = new RateLimitCases(config);
     this.flows = new FlowCases(model, requests, security);
     this.semantics = new SemanticsCases(model, flows, config.seed());
-    this.refiner = config.llm().mode() == io.codextestgen.config.LlmSettings.Mode.OFF ? null
-        : new io.codextestgen.llm.Refiner(model, config.llm(), null);
-    this.llm = refiner == null ? null : new LlmCases(config, refiner, warnings::add);
+    this.llm = answers == null || config.llm().mode() == io.codextestgen.config.LlmSettings.Mode.OFF ? null
+        : new LlmCases(config, new io.codextestgen.llm.Refiner(model, config.llm(), answers), warnings::add);
   }
 
+  /** The plan without the model's proposals. */
   public static TestPlan plan(ApiModel model, GeneratorConfig config) {
-    return new TestPlanner(model, config).planSuite();
+    return plan(model, config, null);
+  }
+
+  /** The plan, with the proposals {@code answers} give when LLM refinement is on. */
+  public static TestPlan plan(ApiModel model, GeneratorConfig config, io.codextestgen.llm.ModelAnswers answers) {
+    return new TestPlanner(model, config, answers).planSuite();
   }
 
   private TestPlan planSuite() {
@@ -89,9 +94,6 @@ public final class TestPlanner {
         }
       }
     });
-    if (refiner != null) {
-      refiner.finish();
-    }
     return new TestPlan(config.basePackage(), support(), classes, skipped, warnings, model.title(), summaries,
         new ArrayList<>(model.securitySchemes().keySet()));
   }
@@ -102,7 +104,7 @@ public final class TestPlanner {
     sensitive.addAll(List.of("Authorization", "Cookie", "Proxy-Authorization"));
     credentials.stream().filter(c -> "header".equals(c.location())).forEach(c -> sensitive.add(c.parameterName()));
     boolean logFailures = credentials.stream().noneMatch(c -> "query".equals(c.location()));
-    return new SupportPlan(SUPPORT_CLASS, model.specFileName(), model.specSha256(), config.specPathInTests(),
+    return new SupportPlan(SUPPORT_CLASS, model.specFileName(), config.specPathInTests(),
         fallbackServer(), credentials, new ArrayList<>(sensitive), logFailures, new RateLimitCaps(
             config.rateLimitMaxRequests(), config.rateLimitConcurrency(), config.rateLimitMaxWaitSeconds()));
   }
@@ -184,24 +186,24 @@ public final class TestPlanner {
     OperationContext context = new OperationContext(operation, label, id, baseName, alternatives, valid,
         methodNames);
     List<TestCasePlan> cases = new ArrayList<>();
-    if (config.generates(Families.VALID)) {
+    if (config.generates(Family.VALID)) {
       cases.addAll(validCases(context));
     }
-    if (config.generates(Families.AUTH)) {
+    if (config.generates(Family.AUTH)) {
       cases.addAll(auth.plan(context));
     }
-    if (config.generates(Families.MALFORMED)) {
+    if (config.generates(Family.MALFORMED)) {
       cases.addAll(malformed.plan(context));
     }
-    if (config.generates(Families.RATE_LIMIT)) {
+    if (config.generates(Family.RATE_LIMIT)) {
       cases.addAll(rateLimits.plan(context));
     }
-    if (config.generates(Families.FLOW)) {
+    if (config.generates(Family.FLOW)) {
       FlowCases.Outcome flow = flows.plan(context);
       cases.addAll(flow.cases());
       flowReason = flow.reason();
     }
-    if (config.generates(Families.SEMANTICS)) {
+    if (config.generates(Family.SEMANTICS)) {
       SemanticsCases.Outcome outcome = semantics.plan(context);
       cases.addAll(outcome.cases());
       semanticsReason = outcome.reason();
@@ -222,22 +224,21 @@ public final class TestPlanner {
       testCase.expect().statusClasses().forEach(c -> exercised.add(c + "XX"));
     }
     Map<String, String> notGenerated = new TreeMap<>();
-    for (String family : List.of(Families.VALID, Families.AUTH, Families.MALFORMED, Families.RATE_LIMIT,
-        Families.FLOW, Families.SEMANTICS)) {
-      if (tests.containsKey(family)) {
+    for (Family family : Family.values()) {
+      if (tests.containsKey(family.tag())) {
         continue;
       }
       String reason = skipReason != null ? skipReason
           : !config.generates(family) ? "family turned off in the configuration"
           : switch (family) {
-            case Families.AUTH -> "the spec defines no security schemes";
-            case Families.MALFORMED -> "nothing to break: no JSON body and no parameters";
-            case Families.RATE_LIMIT -> "no 429 documented, no RateLimit headers, no limit configured";
-            case Families.FLOW -> flowReason;
-            case Families.SEMANTICS -> semanticsReason;
-            default -> "no request can be built";
+            case AUTH -> "the spec defines no security schemes";
+            case MALFORMED -> "nothing to break: no JSON body and no parameters";
+            case RATE_LIMIT -> "no 429 documented, no RateLimit headers, no limit configured";
+            case FLOW -> flowReason;
+            case SEMANTICS -> semanticsReason;
+            case VALID -> "no request can be built";
           };
-      notGenerated.put(family, reason);
+      notGenerated.put(family.tag(), reason);
     }
     List<String> documented = operation.responses().stream().map(r -> r.status()).toList();
     List<String> rules = cases.stream().filter(c -> c.semantics() != null)
@@ -259,7 +260,7 @@ public final class TestPlanner {
           .map(name -> "'" + name + "'").toList()) + ")";
       cases.add(TestCasePlan.single(context.method("valid" + request.suffix()),
           context.label() + ": valid request" + request.label() + note + " -> " + Expectations.describe(expect),
-          Families.VALID, context.operationId(), context.operation().pointer(), request.request(), expect,
+          Family.VALID.tag(), context.operationId(), context.operation().pointer(), request.request(), expect,
           unknown.isEmpty()));
     }
     return cases;

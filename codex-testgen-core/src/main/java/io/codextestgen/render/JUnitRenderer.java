@@ -20,7 +20,6 @@ public final class JUnitRenderer {
 
   public static List<RenderedFile> render(TestPlan plan) {
     String specFile = plan.support().specFileName();
-    String sha256 = plan.support().specSha256();
     ClassName support = ClassName.get(plan.basePackage(), plan.support().className());
     Map<String, CredentialPlan> credentials = new TreeMap<>();
     plan.support().credentials().forEach(credential -> credentials.put(credential.schemeName(), credential));
@@ -28,11 +27,11 @@ public final class JUnitRenderer {
     SupportClassRenderer.Needs needs = needs(plan);
     files.add(file(plan.basePackage(), SupportClassRenderer.render(plan.support(), needs,
         ClassName.get(plan.basePackage(), TemplateFile.RESPONSE_CHECK)), specFile));
-    files.add(TemplateFile.render(TemplateFile.RESPONSE_CHECK, plan.basePackage(), specFile, sha256, Map.of()));
-    files.add(TemplateFile.render(TemplateFile.TRIAGE, plan.basePackage(), specFile, sha256, Map.of()));
+    files.add(TemplateFile.render(TemplateFile.RESPONSE_CHECK, plan.basePackage(), specFile, Map.of()));
+    files.add(TemplateFile.render(TemplateFile.TRIAGE, plan.basePackage(), specFile, Map.of()));
     if (needs.rateLimit()) {
       RateLimitCaps caps = plan.support().rateLimitCaps();
-      files.add(TemplateFile.render(TemplateFile.RATE_LIMIT_BURST, plan.basePackage(), specFile, sha256, Map.of(
+      files.add(TemplateFile.render(TemplateFile.RATE_LIMIT_BURST, plan.basePackage(), specFile, Map.of(
           "MAX_REQUESTS", String.valueOf(caps.maxRequests()),
           "MAX_CONCURRENCY", String.valueOf(caps.concurrency()),
           "MAX_WAIT_SECONDS", String.valueOf(caps.maxWaitSeconds()))));
@@ -41,7 +40,7 @@ public final class JUnitRenderer {
     files.addAll(Parallel.map(plan.classes(),
         testClass -> testClass.cases().stream().mapToInt(testCase -> 1 + testCase.rows().size()).sum(),
         testClass -> file(plan.basePackage(),
-            TestClassRenderer.render(testClass, support, credentials, specFile, sha256), specFile)));
+            TestClassRenderer.render(testClass, support, credentials, specFile), specFile)));
     return files;
   }
 

@@ -28,7 +28,7 @@ final class SupportClassRenderer {
   static TypeSpec render(SupportPlan plan, Needs needs, ClassName responseCheck) {
     TypeSpec.Builder type = TypeSpec.classBuilder(plan.className())
         .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
-        .addAnnotation(Types.generated(plan.specFileName(), plan.specSha256()))
+        .addAnnotation(Types.generated(plan.specFileName()))
         .addJavadoc(javadoc(plan))
         .addField(constant("BASE_URI_PROPERTY", "codex.baseUri"))
         .addField(constant("BASE_URI_ENV", "CODEX_BASE_URI"))

@@ -21,7 +21,7 @@ final class TemplateFile {
   private TemplateFile() {}
 
   /** Template {@code className}, its {@code @NAME@} placeholders replaced by {@code values}. */
-  static RenderedFile render(String className, String packageName, String specFileName, String sha256,
+  static RenderedFile render(String className, String packageName, String specFileName,
       Map<String, String> values) {
     StringBuilder text = new StringBuilder();
     for (String line : Types.fileComment(specFileName).split("\n", -1)) {
@@ -29,7 +29,7 @@ final class TemplateFile {
     }
     text.append("package ").append(packageName).append(";\n\n");
     String generated = "@Generated(\n        value = " + JavaText.quoted(Types.GENERATOR) + ",\n        comments = "
-        + JavaText.quoted("from " + specFileName + ", sha256 " + sha256) + "\n)";
+        + JavaText.quoted("from " + specFileName) + "\n)";
     String body = load(className).replace("@GENERATED@", generated);
     for (Map.Entry<String, String> value : new TreeMap<>(values).entrySet()) {
       body = body.replace("@" + value.getKey() + "@", value.getValue());

@@ -6,6 +6,7 @@ import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeSpec;
+import io.codextestgen.config.Family;
 import io.codextestgen.plan.CaseRow;
 import io.codextestgen.plan.CredentialPlan;
 import io.codextestgen.plan.Names;
@@ -39,10 +40,10 @@ final class TestClassRenderer {
   }
 
   static TypeSpec render(TestClassPlan plan, ClassName support, Map<String, CredentialPlan> credentials,
-      String specFileName, String sha256) {
+      String specFileName) {
     TestClassRenderer renderer = new TestClassRenderer(support, credentials);
     TypeSpec.Builder type = TypeSpec.classBuilder(plan.className())
-        .addAnnotation(Types.generated(specFileName, sha256))
+        .addAnnotation(Types.generated(specFileName))
         .addAnnotation(AnnotationSpec.builder(Types.DISPLAY_NAME)
             .addMember("value", "$L", JavaText.quoted(plan.groupName() + " API")).build())
         .addAnnotation(AnnotationSpec.builder(Types.TEST_METHOD_ORDER)
@@ -98,7 +99,7 @@ final class TestClassRenderer {
       type.addMethod(MethodSpec.methodBuilder("rejectionsUseTheDocumentedStatuses")
           .addAnnotation(Types.TEST)
           .addAnnotation(AnnotationSpec.builder(Types.ORDER).addMember("value", "$T.MAX_VALUE", Integer.class).build())
-          .addAnnotation(AnnotationSpec.builder(Types.TAG).addMember("value", "$S", "malformed").build())
+          .addAnnotation(AnnotationSpec.builder(Types.TAG).addMember("value", "$S", Family.MALFORMED.tag()).build())
           .addAnnotation(AnnotationSpec.builder(Types.DISPLAY_NAME)
               .addMember("value", "$S", "malformed requests are rejected with the statuses the spec documents").build())
           .addStatement("$T.assertRejectionsAsDocumented($L.class)", support.peerClass(TemplateFile.RESPONSE_CHECK),
@@ -167,7 +168,7 @@ final class TestClassRenderer {
     if (test) {
       method.addAnnotation(Types.TEST);
     }
-    if (testCase.family().equals("valid") && testCase.shape() == TestCasePlan.Shape.SINGLE) {
+    if (testCase.family().equals(Family.VALID.tag()) && testCase.shape() == TestCasePlan.Shape.SINGLE) {
       method.addAnnotation(AnnotationSpec.builder(Types.ORDER).addMember("value", "1").build());
     }
     return method
@@ -183,13 +184,13 @@ final class TestClassRenderer {
    * class's last test, instead of failing every row.
    */
   static String rejectionOf(TestCasePlan testCase) {
-    return testCase.family().equals("malformed") && !testCase.expect().statuses().isEmpty()
+    return testCase.family().equals(Family.MALFORMED.tag()) && !testCase.expect().statuses().isEmpty()
         ? testCase.operationId() : null;
   }
 
   /** A valid request on an id that was made up: the test judges the status, and its answer is still kept. */
   static boolean unsureValid(TestCasePlan testCase) {
-    return testCase.family().equals("valid") && testCase.shape() == TestCasePlan.Shape.SINGLE
+    return testCase.family().equals(Family.VALID.tag()) && testCase.shape() == TestCasePlan.Shape.SINGLE
         && !testCase.strictStatus();
   }
 

@@ -51,10 +51,10 @@ final class Types {
 
   private Types() {}
 
-  static AnnotationSpec generated(String specFileName, String sha256) {
+  static AnnotationSpec generated(String specFileName) {
     return AnnotationSpec.builder(GENERATED)
         .addMember("value", "$S", GENERATOR)
-        .addMember("comments", "$S", "from " + specFileName + ", sha256 " + sha256)
+        .addMember("comments", "$S", "from " + specFileName)
         .build();
   }
 

@@ -23,8 +23,8 @@ import java.util.TreeMap;
 /** Writes report.json and report.md: per operation and family, the tests generated and why others were not. */
 public final class ReportWriter {
 
-  private static final List<String> FAMILIES = List.of("valid", "auth", "malformed", "rate-limit", "flow",
-      "semantics");
+  private static final List<String> FAMILIES = java.util.Arrays.stream(io.codextestgen.config.Family.values())
+      .map(io.codextestgen.config.Family::tag).toList();
 
   private ReportWriter() {}
 

@@ -5,10 +5,10 @@ import io.swagger.v3.oas.models.OpenAPI;
 import java.util.List;
 
 /**
- * A parsed spec with its references resolved into one model, the warnings met on the way, every local file it was
- * read from, and a hash of them all (so a change to any of them is seen).
+ * A parsed spec with its references resolved into one model, the warnings met on the way, and every local file it
+ * was read from.
  */
-public record LoadedSpec(OpenAPI openApi, String fileName, String sha256, List<Diagnostic> warnings,
+public record LoadedSpec(OpenAPI openApi, String fileName, List<Diagnostic> warnings,
     List<java.nio.file.Path> files) {
 
   public LoadedSpec {

@@ -10,10 +10,7 @@ import io.swagger.v3.parser.core.models.ParseOptions;
 import io.swagger.v3.parser.core.models.SwaggerParseResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -61,14 +58,13 @@ public final class SpecLoader {
     }
     boolean rewritten = metaSchemaRefs > 0 || mapped.rewritten() > 0;
     String location = specFile.toAbsolutePath().normalize().toString().replace('\\', '/');
-    // OpenAPI 3.0 is deserialized while another thread checks the references and hashes the files: both only read
-    // the tree, and deserializing opens nothing (3.1 and 2.0 go through swagger-parser's reading, which follows
-    // references, so those wait until every reference is checked).
-    CompletableFuture<String> checked = CompletableFuture.supplyAsync(() -> {
+    // OpenAPI 3.0 is deserialized while another thread checks the references: both only read the tree, and
+    // deserializing opens nothing (3.1 and 2.0 go through swagger-parser's reading, which follows references, so
+    // those wait until every reference is checked).
+    CompletableFuture<Void> checked = CompletableFuture.runAsync(() -> {
       if (root != null) {
         scanner.checkReferences(specFile, root);
       }
-      return hash(scanner.contents(), scanner);
     }, isOpenApi30(root) ? ForkJoinPool.commonPool() : Runnable::run);
     SwaggerParseResult early = null;
     GenerationException earlyFailure = null;
@@ -79,7 +75,7 @@ public final class SpecLoader {
         earlyFailure = e; // reported unless the reference check finds what caused it
       }
     }
-    String sha256 = joined(checked);
+    joined(checked);
     List<Diagnostic> errors = new ArrayList<>(scanner.errors());
     if (root != null && !root.has("openapi") && !root.has("swagger")) {
       errors.add(Diagnostic.error(name, "", "not an OpenAPI or Swagger document: it has no 'openapi' or 'swagger'"
@@ -123,7 +119,7 @@ public final class SpecLoader {
       throw new GenerationException(Diagnostic.error(name, "paths",
           "the spec has no paths, so there is nothing to test: add at least one path with an operation"));
     }
-    return new LoadedSpec(openApi, name, sha256, warnings, new ArrayList<>(scanner.documents().keySet()));
+    return new LoadedSpec(openApi, name, warnings, new ArrayList<>(scanner.documents().keySet()));
   }
 
   /** The result, or what the other thread threw, as if thrown here. */
@@ -217,30 +213,5 @@ public final class SpecLoader {
     }
   }
 
-  private static String hash(Map<Path, byte[]> contents, RefScanner scanner) {
-    try {
-      MessageDigest digest = MessageDigest.getInstance("SHA-256");
-      for (Map.Entry<Path, byte[]> file : contents.entrySet()) {
-        digest.update(scanner.displayName(file.getKey()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        digest.update((byte) 0);
-        updateWithoutCarriageReturns(digest, file.getValue());
-        digest.update((byte) 0);
-      }
-      return HexFormat.of().formatHex(digest.digest());
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("cannot hash spec files", e);
-    }
-  }
 
-  /** A checkout with CRLF line endings must hash like one with LF: the CR of each CRLF is left out (no copy). */
-  private static void updateWithoutCarriageReturns(MessageDigest digest, byte[] bytes) {
-    int start = 0;
-    for (int i = 0; i + 1 < bytes.length; i++) {
-      if (bytes[i] == '\r' && bytes[i + 1] == '\n') {
-        digest.update(bytes, start, i - start);
-        start = i + 1;
-      }
-    }
-    digest.update(bytes, start, bytes.length - start);
-  }
 }

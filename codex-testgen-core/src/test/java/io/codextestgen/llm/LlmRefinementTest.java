@@ -15,6 +15,7 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.codextestgen.CodexTestgen;
+import io.codextestgen.GenerationResult;
 import io.codextestgen.config.GeneratorConfig;
 import io.codextestgen.config.LlmSettings;
 import io.codextestgen.diag.Diagnostic;
@@ -108,7 +109,8 @@ class LlmRefinementTest {
     Path spec = Specs.write(dir, SPEC);
     return GeneratorConfig.builder(spec, dir.resolve("out")).basePackage("llm.tests")
         .llm(new LlmSettings(mode, "http://127.0.0.1:" + port + "/v1", "test-model",
-            dir.resolve("codex-testgen.llm.lock.json"), Set.of("valid", "malformed"), List.of(), 10, 100_000, timeout,
+            dir.resolve("codex-testgen.llm.lock.json"), Set.of(io.codextestgen.config.Family.VALID,
+            io.codextestgen.config.Family.MALFORMED), List.of(), 10, 100_000, timeout,
             () -> "sk-test-secret"))
         .build();
   }
@@ -117,30 +119,39 @@ class LlmRefinementTest {
     return generated.files().stream().map(RenderedFile::content).collect(Collectors.joining("\n"));
   }
 
+  /** What generate wrote (only generate asks the model): the sources, joined, and the diagnostics. */
+  private record Written(String sources, List<Diagnostic> diagnostics) {}
+
+  private Written generate(GeneratorConfig config) throws IOException {
+    GenerationResult result = CodexTestgen.generate(config);
+    StringBuilder sources = new StringBuilder();
+    try (var files = Files.walk(config.outputDirectory())) {
+      for (Path file : files.filter(f -> f.toString().endsWith(".java")).sorted().toList()) {
+        sources.append(Files.readString(file)).append('\n');
+      }
+    }
+    return new Written(sources.toString(), result.diagnostics());
+  }
+
   @Test
   void recordedProposalsAreValidatedRenderedAndReplayedOfflineByteForByte() throws IOException {
     model.stubFor(post(urlEqualTo("/v1/chat/completions")).willReturn(aResponse().withStatus(200)
         .withHeader("Content-Type", "application/json").withBody(completion(PROPOSALS, "stop"))));
+    Path lockFile = dir.resolve("codex-testgen.llm.lock.json");
 
-    CodexTestgen.Generated recorded = CodexTestgen.render(config(LlmSettings.Mode.RECORD, Duration.ofSeconds(5)));
-    String lock = Files.readString(dir.resolve("codex-testgen.llm.lock.json"));
-
-    String code = sources(recorded);
-    assertThat(code).contains("@Tag(\"llm-suggested\")")
-        .contains("LLM-suggested: the largest page count allowed")
-        .contains("LLM-suggested: a book cannot be published in the future")
-        .contains("LLM-suggested: hostile text stays a literal */")
-        .contains("model test-model, lock ")
-        .doesNotContain("breaks maximum, so not valid").doesNotContain("no such place")
-        .doesNotContain("breaks nothing").doesNotContain("not an operation")
-        .doesNotContain("already planned by the generator");
+    GenerationResult recorded = CodexTestgen.generate(config(LlmSettings.Mode.RECORD, Duration.ofSeconds(5))
+        .toBuilder().reportDirectory(dir.resolve("report")).build());
+    model.verify(1, postRequestedFor(urlEqualTo("/v1/chat/completions")));
+    String lock = Files.readString(lockFile);
+    assertThat(lock).contains("\"model\" : \"test-model\"").doesNotContain("sk-test-secret");
     assertThat(recorded.diagnostics()).extracting(Diagnostic::message)
         .anyMatch(m -> m.contains("rejected") && m.contains("the 'valid' value breaks [maximum]"))
         .anyMatch(m -> m.contains("no property at /nope/deeper"))
         .anyMatch(m -> m.contains("breaks no constraint and is not marked as a stated rule"))
         .anyMatch(m -> m.contains("names operation 'deleteEverything'"))
         .anyMatch(m -> m.contains("a duplicate of a case already planned"));
-    GeneratedSuite.compile(recorded.files(), dir.resolve("build")).close();
+    assertThat(Files.readString(dir.resolve("report/report.md"))).contains("### LLM proposals rejected (not rendered)")
+        .contains("the 'valid' value breaks [maximum]");
 
     LoggedRequest sent = model.findAll(postRequestedFor(urlEqualTo("/v1/chat/completions"))).get(0);
     assertThat(sent.getHeader("Authorization")).isEqualTo("Bearer sk-test-secret");
@@ -152,25 +163,47 @@ class LlmRefinementTest {
         .doesNotContain("admin.example.invalid").doesNotContain("internal.example.invalid")
         .contains("<untrusted-spec>");
 
-    CodexTestgen.generate(config(LlmSettings.Mode.RECORD, Duration.ofSeconds(5)).toBuilder()
-        .reportDirectory(dir.resolve("report")).build());
-    assertThat(Files.readString(dir.resolve("report/report.md"))).contains("### LLM proposals rejected (not rendered)")
-        .contains("the 'valid' value breaks [maximum]");
-    model.verify(1, postRequestedFor(urlEqualTo("/v1/chat/completions")));
-
-    model.stop(); // replay makes no network call
+    model.stop(); // replay, render and check make no network call
     CodexTestgen.Generated replayed = CodexTestgen.render(config(LlmSettings.Mode.REPLAY, Duration.ofSeconds(5)));
-    assertThat(replayed.files()).isEqualTo(recorded.files());
-    assertThat(Files.readString(dir.resolve("codex-testgen.llm.lock.json"))).isEqualTo(lock);
-    assertThat(lock).contains("\"model\" : \"test-model\"").doesNotContain("sk-test-secret");
+    String code = sources(replayed);
+    assertThat(code).contains("@Tag(\"llm-suggested\")")
+        .contains("LLM-suggested: the largest page count allowed")
+        .contains("LLM-suggested: a book cannot be published in the future")
+        .contains("LLM-suggested: hostile text stays a literal */")
+        .contains("model test-model, lock ")
+        .doesNotContain("breaks maximum, so not valid").doesNotContain("no such place")
+        .doesNotContain("breaks nothing").doesNotContain("not an operation")
+        .doesNotContain("already planned by the generator");
+    GeneratedSuite.compile(replayed.files(), dir.resolve("build")).close();
+    assertThat(CodexTestgen.render(config(LlmSettings.Mode.RECORD, Duration.ofSeconds(5))).files())
+        .as("render in record mode replays too").isEqualTo(replayed.files());
+    assertThat(CodexTestgen.check(config(LlmSettings.Mode.REFRESH, Duration.ofSeconds(5))).upToDate())
+        .as("what generate wrote is what the lock file replays").isTrue();
+    assertThat(Files.readString(lockFile)).isEqualTo(lock);
 
-    LlmSettings replay = config(LlmSettings.Mode.REPLAY, Duration.ofSeconds(5)).llm();
+    LlmSettings record = config(LlmSettings.Mode.RECORD, Duration.ofSeconds(5)).llm();
     Files.writeString(dir.resolve("openapi.yaml"), SPEC.replace("maximum: 5000", "maximum: 4000"));
-    GenerationException missing = catchThrowableOfType(GenerationException.class, () -> CodexTestgen.render(
-        GeneratorConfig.builder(dir.resolve("openapi.yaml"), dir.resolve("out")).basePackage("llm.tests")
-            .llm(replay).build()));
+    GeneratorConfig changed = GeneratorConfig.builder(dir.resolve("openapi.yaml"), dir.resolve("out"))
+        .basePackage("llm.tests").llm(record).build();
+    GenerationException missing = catchThrowableOfType(GenerationException.class, () -> CodexTestgen.check(changed));
     assertThat(missing.getMessage()).contains("no recorded LLM answer for operation createBook")
-        .contains("llmMode record");
+        .contains("-Dcodex-testgen.llm.mode=record");
+    assertThat(Files.readString(lockFile)).as("check writes nothing, even in record mode").isEqualTo(lock);
+  }
+
+  @Test
+  void aFailedGenerationWritesNeitherSourcesNorTheLockFile() throws IOException {
+    model.stubFor(post(urlEqualTo("/v1/chat/completions")).willReturn(aResponse().withStatus(200)
+        .withHeader("Content-Type", "application/json").withBody(completion(PROPOSALS, "stop"))));
+    Path out = dir.resolve("out");
+    Files.createDirectories(out.resolve("llm"));
+    Files.writeString(out.resolve("llm/tests"), "a file where the package directory must go");
+    GeneratorConfig config = config(LlmSettings.Mode.RECORD, Duration.ofSeconds(5));
+
+    catchThrowableOfType(GenerationException.class, () -> CodexTestgen.generate(config));
+
+    model.verify(1, postRequestedFor(urlEqualTo("/v1/chat/completions")));
+    assertThat(dir.resolve("codex-testgen.llm.lock.json")).doesNotExist();
   }
 
   @Test
@@ -180,7 +213,7 @@ class LlmRefinementTest {
     model.stubFor(post(urlEqualTo("/v1/chat/completions")).inScenario("busy").whenScenarioStateIs("free")
         .willReturn(aResponse().withStatus(200).withBody(completion(PROPOSALS, "stop"))));
     long start = System.nanoTime();
-    String code = sources(CodexTestgen.render(config(LlmSettings.Mode.RECORD, Duration.ofSeconds(5))));
+    String code = generate(config(LlmSettings.Mode.RECORD, Duration.ofSeconds(5))).sources();
     assertThat(code).contains("LLM-suggested: the largest page count allowed");
     assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(900));
     model.verify(2, postRequestedFor(urlEqualTo("/v1/chat/completions")));
@@ -188,16 +221,16 @@ class LlmRefinementTest {
     model.resetAll();
     Files.deleteIfExists(dir.resolve("codex-testgen.llm.lock.json"));
     model.stubFor(post(urlEqualTo("/v1/chat/completions")).willReturn(aResponse().withStatus(503)));
-    CodexTestgen.Generated unavailable = CodexTestgen.render(config(LlmSettings.Mode.RECORD, Duration.ofSeconds(5)));
+    Written unavailable = generate(config(LlmSettings.Mode.RECORD, Duration.ofSeconds(5)));
     model.verify(3, postRequestedFor(urlEqualTo("/v1/chat/completions")));
     assertThat(unavailable.diagnostics()).extracting(Diagnostic::message)
         .anyMatch(m -> m.contains("no suggestions: the model API answered 503 3 times"));
-    assertThat(sources(unavailable)).as("deterministic generation goes on").contains("createBook_valid")
+    assertThat(unavailable.sources()).as("deterministic generation goes on").contains("createBook_valid")
         .doesNotContain("llm-suggested");
 
     model.resetAll();
     model.stubFor(post(urlEqualTo("/v1/chat/completions")).willReturn(aResponse().withStatus(400)));
-    CodexTestgen.render(config(LlmSettings.Mode.RECORD, Duration.ofSeconds(5)));
+    generate(config(LlmSettings.Mode.RECORD, Duration.ofSeconds(5)));
     model.verify(1, postRequestedFor(urlEqualTo("/v1/chat/completions")));
   }
 
@@ -205,19 +238,19 @@ class LlmRefinementTest {
   void timeoutsTruncatedAnswersAndRefusalsSkipTheOperation() throws IOException {
     model.stubFor(post(urlEqualTo("/v1/chat/completions")).willReturn(aResponse().withStatus(200)
         .withFixedDelay(2500).withBody(completion(PROPOSALS, "stop"))));
-    assertThat(CodexTestgen.render(config(LlmSettings.Mode.RECORD, Duration.ofSeconds(1))).diagnostics())
+    assertThat(generate(config(LlmSettings.Mode.RECORD, Duration.ofSeconds(1))).diagnostics())
         .extracting(Diagnostic::message).anyMatch(m -> m.contains("no suggestions: no answer from"));
 
     model.resetAll();
     model.stubFor(post(urlEqualTo("/v1/chat/completions")).willReturn(aResponse().withStatus(200)
         .withBody(completion(PROPOSALS.substring(0, 80), "length"))));
-    assertThat(CodexTestgen.render(config(LlmSettings.Mode.RECORD, Duration.ofSeconds(5))).diagnostics())
+    assertThat(generate(config(LlmSettings.Mode.RECORD, Duration.ofSeconds(5))).diagnostics())
         .extracting(Diagnostic::message).anyMatch(m -> m.contains("cut off"));
 
     model.resetAll();
     model.stubFor(post(urlEqualTo("/v1/chat/completions")).willReturn(aResponse().withStatus(200)
         .withBody("{\"choices\":[{\"message\":{\"refusal\":\"I cannot help with that\"},\"finish_reason\":\"stop\"}]}")));
-    assertThat(CodexTestgen.render(config(LlmSettings.Mode.RECORD, Duration.ofSeconds(5))).diagnostics())
+    assertThat(generate(config(LlmSettings.Mode.RECORD, Duration.ofSeconds(5))).diagnostics())
         .extracting(Diagnostic::message).anyMatch(m -> m.contains("the model refused: I cannot help with that"));
   }
 }

@@ -51,7 +51,7 @@ class JUnitRendererTest {
     TestCasePlan testCase = TestCasePlan.single("createThing_valid", "POST /things: " + HOSTILE, "valid",
         "createThing", "#/paths/~1things*/\\u000a", request, new ExpectationPlan(List.of(200), List.of(), List.of()),
         true);
-    SupportPlan support = new SupportPlan("ApiTestSupport", "spec*/\\u000a.yaml", "00", "spec.yaml", null,
+    SupportPlan support = new SupportPlan("ApiTestSupport", "spec*/\\u000a.yaml", "spec.yaml", null,
         List.of(), List.of("Authorization"), true, new RateLimitCaps(500, 8, 60));
     return new TestPlan("hostile", support,
         List.of(new TestClassPlan("ThingsApiIT", "things */ \\u000a", List.of(testCase))), List.of(), List.of(),

@@ -1,33 +1,42 @@
 package io.codextestgen.maven;
 
+import io.codextestgen.config.ConfigInput;
 import io.codextestgen.config.GeneratorConfig;
 import io.codextestgen.config.LlmSettings;
-import io.codextestgen.config.Selection;
 import io.codextestgen.diag.Diagnostic;
 import io.codextestgen.diag.GenerationException;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProject;
+import org.apache.maven.settings.Server;
+import org.apache.maven.settings.crypto.DefaultSettingsDecryptionRequest;
+import org.apache.maven.settings.crypto.SettingsDecrypter;
+import org.apache.maven.settings.crypto.SettingsDecryptionResult;
 
 /** The pom parameters every goal shares, mapped onto the core's {@link GeneratorConfig}; no logic beyond that. */
 abstract class AbstractCodexMojo extends AbstractMojo {
 
-  /** The OpenAPI 3.x or Swagger 2.0 file (YAML or JSON). */
-  @Parameter(property = "codex-testgen.specFile", required = true)
+  /**
+   * The OpenAPI 3.x or Swagger 2.0 file (YAML or JSON). Default: {@code src/main/resources/openapi.yaml},
+   * {@code .yml} or {@code .json}, whichever the project has.
+   */
+  @Parameter(property = "codex-testgen.specFile")
   protected File specFile;
 
   /**
    * Where generated sources go. The default, under {@code src/test}, is meant to be committed and reviewed; use
    * {@code ${project.build.directory}/generated-test-sources/codex-testgen} to keep them out of version control.
    */
-  @Parameter(property = "codex-testgen.outputDirectory", defaultValue = "${project.basedir}/src/test/codex-testgen")
+  @Parameter(property = "codex-testgen.outputDirectory", defaultValue = "${project.basedir}/" + GeneratorConfig.DEFAULT_OUTPUT_DIRECTORY)
   protected File outputDirectory;
 
   /** Java package of the generated classes. */
@@ -189,15 +198,16 @@ abstract class AbstractCodexMojo extends AbstractMojo {
   protected List<String> llmOperations;
 
   /** The most model calls per build. */
-  @Parameter(property = "codex-testgen.llm.maxCalls", defaultValue = "50")
+  @Parameter(property = "codex-testgen.llm.maxCalls", defaultValue = "" + ConfigInput.DEFAULT_LLM_MAX_CALLS)
   protected int llmMaxCalls;
 
   /** The most tokens per build. */
-  @Parameter(property = "codex-testgen.llm.maxTokens", defaultValue = "200000")
+  @Parameter(property = "codex-testgen.llm.maxTokens", defaultValue = "" + ConfigInput.DEFAULT_LLM_MAX_TOKENS)
   protected int llmMaxTokens;
 
   /** Seconds to wait for one answer. */
-  @Parameter(property = "codex-testgen.llm.timeoutSeconds", defaultValue = "60")
+  @Parameter(property = "codex-testgen.llm.timeoutSeconds",
+      defaultValue = "" + ConfigInput.DEFAULT_LLM_TIMEOUT_SECONDS)
   protected int llmTimeoutSeconds;
 
   /** Environment variable holding the API key (never put the key in the pom). */
@@ -211,6 +221,9 @@ abstract class AbstractCodexMojo extends AbstractMojo {
   @Parameter(defaultValue = "${settings}", readonly = true)
   protected org.apache.maven.settings.Settings settings;
 
+  @Component
+  protected SettingsDecrypter decrypter;
+
   /** Skip every codex-testgen goal. */
   @Parameter(property = "codex-testgen.skip", defaultValue = "false")
   protected boolean skip;
@@ -218,98 +231,93 @@ abstract class AbstractCodexMojo extends AbstractMojo {
   @Parameter(defaultValue = "${project}", readonly = true, required = true)
   protected MavenProject project;
 
+  /**
+   * The pom's parameters through the core's one mapping ({@link ConfigInput}), which every front end shares:
+   * defaults, parsing and validation there; a problem names its pom element. Sets {@link #specFile} to the spec
+   * used.
+   */
   protected GeneratorConfig config() throws MojoExecutionException {
     Path base = project.getBasedir().toPath().toAbsolutePath().normalize();
-    Path spec = specFile.toPath().toAbsolutePath().normalize();
-    // Tests run in the project's base directory under Surefire and Failsafe: find the spec from there.
-    String specInTests = spec.startsWith(base) ? base.relativize(spec).toString() : spec.getFileName().toString();
+    ConfigInput input = ConfigInput.in(base)
+        .specFile(specFile == null ? null : specFile.toPath())
+        .outputDirectory(outputDirectory.toPath())
+        .basePackage(basePackage)
+        .seed(seed)
+        .classSuffix(classSuffix)
+        .includeDestructive(includeDestructive)
+        .useSpecServers(useSpecServers)
+        .remoteRefAllowList(remoteRefAllowList)
+        .refMappings(refMappings)
+        .malformedStatuses(malformedStatuses)
+        .rateLimits(rateLimits)
+        .rateLimitMaxRequests(rateLimitMaxRequests)
+        .rateLimitConcurrency(rateLimitConcurrency)
+        .rateLimitMaxWaitSeconds(rateLimitMaxWaitSeconds)
+        .selection("includeTags", includeTags)
+        .selection("excludeTags", excludeTags)
+        .selection("includeOperations", includeOperations)
+        .selection("excludeOperations", excludeOperations)
+        .selection("includePaths", includePaths)
+        .selection("excludePaths", excludePaths)
+        .selection("includeMethods", includeMethods)
+        .selection("excludeMethods", excludeMethods)
+        .families(families)
+        .includeDeprecated(includeDeprecated)
+        .destructiveMethods(destructiveMethods)
+        .allowUnknownProperties(allowUnknownProperties)
+        .reportDirectory(reportDirectory == null ? null : reportDirectory.toPath())
+        .stateFile(stateFile == null ? null : stateFile.toPath())
+        .fixtures(fixtures)
+        .llmMode(llmMode)
+        .llmEndpoint(llmEndpoint)
+        .llmModel(llmModel)
+        .llmLockFile(llmLockFile == null ? null : llmLockFile.toPath())
+        .llmFamilies(llmFamilies)
+        .llmOperations(llmOperations)
+        .llmMaxCalls(llmMaxCalls)
+        .llmMaxTokens(llmMaxTokens)
+        .llmTimeoutSeconds(llmTimeoutSeconds)
+        .llmApiKey(apiKey());
+    GeneratorConfig config;
     try {
-      return GeneratorConfig.builder(spec, outputDirectory.toPath())
-          .basePackage(basePackage)
-          .specPathInTests(specInTests)
-          .seed(seed)
-          .classSuffix(classSuffix)
-          .includeDestructive(includeDestructive)
-          .useSpecServers(useSpecServers)
-          .remoteRefAllowList(remoteRefAllowList == null ? List.of() : remoteRefAllowList)
-          .refMappings(GeneratorConfig.refMappings(refMappings, base))
-          .malformedStatuses(parse("malformedStatuses", malformedStatuses, AbstractCodexMojo::statuses))
-          .rateLimits(parse("rateLimits", rateLimits, io.codextestgen.config.RateLimit::parse))
-          .rateLimitMaxRequests(rateLimitMaxRequests)
-          .rateLimitConcurrency(rateLimitConcurrency)
-          .rateLimitMaxWaitSeconds(rateLimitMaxWaitSeconds)
-          .selection(new Selection(list(includeTags), list(excludeTags), list(includeOperations),
-              list(excludeOperations), list(includePaths), list(excludePaths), list(includeMethods),
-              list(excludeMethods)))
-          .families(families == null || families.isEmpty() ? null : new java.util.LinkedHashSet<>(families))
-          .includeDeprecated(includeDeprecated)
-          .destructiveMethods(destructiveMethods == null || destructiveMethods.isEmpty() ? null : destructiveMethods)
-          .allowUnknownProperties(new java.util.HashSet<>(list(allowUnknownProperties)))
-          .reportDirectory(reportDirectory == null ? null : reportDirectory.toPath())
-          .stateFile(stateFile == null ? null : stateFile.toPath())
-          .fixtures(fixtures)
-          .llm(llm())
-          .build();
+      config = input.toConfig(setting -> "<" + setting + ">");
+      if (config.llm().mode() == LlmSettings.Mode.RECORD || config.llm().mode() == LlmSettings.Mode.REFRESH) {
+        config.llm().apiKey().get(); // a wrong llmServerId is reported now, not when the first miss asks the model
+      }
     } catch (GenerationException e) {
-      throw new MojoExecutionException(describe("invalid plugin configuration", e.diagnostics()), e);
+      throw new MojoExecutionException(describe("invalid plugin configuration", e.diagnostics()));
     }
+    specFile = config.specFile().toFile();
+    return config;
   }
 
-  private LlmSettings llm() throws MojoExecutionException {
-    LlmSettings.Mode mode;
-    try {
-      mode = LlmSettings.Mode.parse(llmMode);
-    } catch (IllegalArgumentException e) {
-      throw new MojoExecutionException("invalid plugin configuration:\n  <llmMode>: '" + llmMode
-          + "' is not one of off, replay, record, refresh");
-    }
-    if (mode == LlmSettings.Mode.OFF) {
-      return LlmSettings.OFF;
-    }
+  /**
+   * Where the model API's key comes from: the password of the {@code <server>} named by {@code llmServerId},
+   * decrypted as Maven decrypts it, or else the environment variable {@code llmApiKeyEnv}. Read only when the
+   * model is called, so a replaying build needs neither.
+   */
+  private Supplier<String> apiKey() {
     String serverId = llmServerId;
     String env = llmApiKeyEnv;
+    if (serverId == null || serverId.isBlank()) {
+      return () -> System.getenv(env);
+    }
     org.apache.maven.settings.Settings buildSettings = settings;
-    java.util.function.Supplier<String> key = () -> {
-      if (serverId != null && buildSettings != null && buildSettings.getServer(serverId) != null) {
-        return buildSettings.getServer(serverId).getPassword();
+    SettingsDecrypter serverDecrypter = decrypter;
+    return () -> {
+      Server server = buildSettings == null ? null : buildSettings.getServer(serverId);
+      if (server == null) {
+        throw new GenerationException(Diagnostic.error("", "<llmServerId>", "settings.xml has no <server> with"
+            + " the id '" + serverId + "': add one whose <password> is the model API's key (encrypt it with mvn"
+            + " --encrypt-password), or leave llmServerId out and set the environment variable " + env));
       }
-      return System.getenv(env);
+      SettingsDecryptionResult result = serverDecrypter.decrypt(new DefaultSettingsDecryptionRequest(server));
+      if (!result.getProblems().isEmpty()) {
+        throw new GenerationException(Diagnostic.error("", "<llmServerId>", "the password of <server> '"
+            + serverId + "' in settings.xml cannot be decrypted: " + result.getProblems().get(0).getMessage()));
+      }
+      return result.getServer().getPassword();
     };
-    return new LlmSettings(mode, llmEndpoint, llmModel, llmLockFile == null ? null : llmLockFile.toPath(),
-        llmFamilies == null || llmFamilies.isEmpty() ? LlmSettings.ALLOWED_FAMILIES : new java.util.HashSet<>(llmFamilies),
-        list(llmOperations), llmMaxCalls, llmMaxTokens, java.time.Duration.ofSeconds(llmTimeoutSeconds), key);
-  }
-
-  /** Pom maps hold text; numbers are read here so a typo names its element. */
-  private static <T> Map<String, T> parse(String element, Map<String, String> values,
-      java.util.function.Function<String, T> parser) throws MojoExecutionException {
-    Map<String, T> result = new java.util.TreeMap<>();
-    if (values == null) {
-      return result;
-    }
-    for (Map.Entry<String, String> entry : values.entrySet()) {
-      try {
-        result.put(entry.getKey(), parser.apply(entry.getValue().trim()));
-      } catch (RuntimeException e) {
-        throw new MojoExecutionException("invalid plugin configuration:\n  <" + element + "><" + entry.getKey()
-            + ">: '" + entry.getValue() + "' is not " + (element.equals("rateLimits")
-            ? "a rate limit: use " + io.codextestgen.config.RateLimit.FORMAT
-            : "a comma-separated list of HTTP status codes such as 400,422"));
-      }
-    }
-    return result;
-  }
-
-  private static List<String> list(List<String> values) {
-    return values == null ? List.of() : values;
-  }
-
-  private static List<Integer> statuses(String text) {
-    List<Integer> statuses = new java.util.ArrayList<>();
-    for (String part : text.split(",")) {
-      statuses.add(Integer.valueOf(part.trim()));
-    }
-    return statuses;
   }
 
   /** One line per diagnostic; configuration problems name their pom element. */
@@ -319,15 +327,15 @@ abstract class AbstractCodexMojo extends AbstractMojo {
   }
 
   private static String describe(Diagnostic diagnostic) {
-    if (diagnostic.file().isEmpty() && !diagnostic.location().isEmpty()) {
-      // Config diagnostics are located by builder property, and every pom element bears the same name.
-      return "  <" + diagnostic.location() + ">: " + diagnostic.message();
+    if (diagnostic.file().isEmpty() && diagnostic.location().startsWith("<")) {
+      return "  " + diagnostic.location() + ": " + diagnostic.message(); // a pom element
     }
     return "  " + diagnostic;
   }
 
   protected MojoFailureException failure(String headline, GenerationException e) {
-    return new MojoFailureException(describe(headline, e.diagnostics()), e);
+    // Without the cause: Maven would print its message a second time.
+    return new MojoFailureException(describe(headline, e.diagnostics()));
   }
 
   protected String relative(java.io.File file) {

@@ -3,6 +3,7 @@ package io.codextestgen.maven;
 import io.codextestgen.CodexTestgen;
 import io.codextestgen.diag.GenerationException;
 import io.codextestgen.emit.DriftReport;
+import java.io.File;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
@@ -20,6 +21,12 @@ public class CheckMojo extends AbstractCodexMojo {
   @Parameter(property = "codex-testgen.check.skip", defaultValue = "false")
   protected boolean checkSkip;
 
+  /**
+   * The command the drift check tells users to run: it works as printed in any project that configures the plugin
+   * at plugin level (as the README shows), which the plugin's integration tests prove by running it.
+   */
+  static final String REGENERATE = "mvn codex-testgen:generate";
+
   @Override
   public void execute() throws MojoExecutionException, MojoFailureException {
     if (skip || checkSkip) {
@@ -30,7 +37,7 @@ public class CheckMojo extends AbstractCodexMojo {
     try {
       drift = CodexTestgen.check(config());
     } catch (GenerationException e) {
-      throw failure("codex-testgen could not check the tests generated from " + specFile, e);
+      throw failure("codex-testgen could not check the tests generated from " + relative(specFile), e);
     }
     drift.humanOwned().forEach(path -> getLog().info("codex-testgen: " + path + " is owned by a person (no marker); not checked"));
     if (drift.upToDate()) {
@@ -38,14 +45,16 @@ public class CheckMojo extends AbstractCodexMojo {
           + specFile.getName());
       return;
     }
-    StringBuilder message = new StringBuilder("The generated tests in ").append(relative(outputDirectory))
-        .append(" differ from what ").append(specFile.getName()).append(" generates now:\n");
-    drift.added().forEach(path -> message.append("  added:   ").append(path).append('\n'));
-    drift.changed().forEach(path -> message.append("  changed: ").append(path).append('\n'));
-    drift.stale().forEach(path -> message.append("  stale:   ").append(path).append('\n'));
-    getLog().error("codex-testgen: drift against " + specFile.getName() + ":\n" + drift.diff());
-    message.append("Run 'mvn codex-testgen:generate' (or any build up to generate-test-sources) to update them, then")
-        .append(" review and commit the changes.");
-    throw new MojoFailureException(message.toString());
+    File diffFile = new File(reportDirectory, "drift.diff");
+    try {
+      drift.writeDiff(diffFile.toPath());
+    } catch (GenerationException e) {
+      getLog().warn(e.getMessage());
+      diffFile = null;
+    }
+    // Maven prints the message once, in its "Failed to execute goal" error.
+    String message = drift.message(specFile.getName(), relative(outputDirectory),
+        diffFile == null ? null : relative(diffFile), REGENERATE);
+    throw new MojoFailureException(message);
   }
 }

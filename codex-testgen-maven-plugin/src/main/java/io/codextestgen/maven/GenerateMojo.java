@@ -41,7 +41,7 @@ public class GenerateMojo extends AbstractCodexMojo {
     try {
       result = CodexTestgen.generate(config);
     } catch (GenerationException e) {
-      throw failure("codex-testgen could not generate tests from " + specFile
+      throw failure("codex-testgen could not generate tests from " + relative(specFile)
           + " (nothing was written; fix the spec and run again)", e);
     }
     project.addTestCompileSourceRoot(outputDirectory.getAbsolutePath());

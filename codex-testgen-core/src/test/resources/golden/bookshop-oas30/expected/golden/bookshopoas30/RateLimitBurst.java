@@ -36,7 +36,7 @@ import org.junit.jupiter.api.Assumptions;
  */
 @Generated(
         value = "io.codextestgen",
-        comments = "from openapi.yaml, sha256 7d1e0e110b35d40f7e262ee49fed946ae47ec045b21bebf6f7d93c2caf167648"
+        comments = "from openapi.yaml"
 )
 public final class RateLimitBurst {
     /**

@@ -36,7 +36,7 @@ import org.hamcrest.TypeSafeMatcher;
  */
 @Generated(
         value = "io.codextestgen",
-        comments = "from openapi.yaml, sha256 1c05424275c57a11443cf877f027e956cae34d35e27c95c07fcc2321b5d67647"
+        comments = "from openapi.yaml"
 )
 public final class ApiTestSupport {
     public static final String BASE_URI_PROPERTY = "codex.baseUri";

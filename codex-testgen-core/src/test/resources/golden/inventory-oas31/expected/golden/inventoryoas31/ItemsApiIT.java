@@ -26,7 +26,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 @Generated(
         value = "io.codextestgen",
-        comments = "from openapi.yaml, sha256 1c05424275c57a11443cf877f027e956cae34d35e27c95c07fcc2321b5d67647"
+        comments = "from openapi.yaml"
 )
 @DisplayName("items API")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)

@@ -65,7 +65,7 @@ import org.yaml.snakeyaml.LoaderOptions;
  */
 @Generated(
         value = "io.codextestgen",
-        comments = "from openapi.yaml, sha256 1c05424275c57a11443cf877f027e956cae34d35e27c95c07fcc2321b5d67647"
+        comments = "from openapi.yaml"
 )
 public final class ResponseCheck implements Filter {
     private static final Map<String, Spec> SPECS = new ConcurrentHashMap<>();

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  */
 @Generated(
         value = "io.codextestgen",
-        comments = "from openapi.yaml, sha256 1c05424275c57a11443cf877f027e956cae34d35e27c95c07fcc2321b5d67647"
+        comments = "from openapi.yaml"
 )
 @DisplayName("status API")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)

@@ -35,7 +35,7 @@ import org.junit.jupiter.api.extension.TestWatcher;
  */
 @Generated(
         value = "io.codextestgen",
-        comments = "from openapi.yaml, sha256 1c05424275c57a11443cf877f027e956cae34d35e27c95c07fcc2321b5d67647"
+        comments = "from openapi.yaml"
 )
 public final class Triage implements BeforeEachCallback, TestExecutionExceptionHandler, TestWatcher {
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(Triage.class);

@@ -38,7 +38,7 @@ import org.hamcrest.TypeSafeMatcher;
  */
 @Generated(
         value = "io.codextestgen",
-        comments = "from openapi.yaml, sha256 9fb4325bdf29e50439c0d6c9076aeef60153186ddef71682c1ae84b0bf57d042"
+        comments = "from openapi.yaml"
 )
 public final class ApiTestSupport {
     public static final String BASE_URI_PROPERTY = "codex.baseUri";

@@ -25,7 +25,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 @Generated(
         value = "io.codextestgen",
-        comments = "from openapi.yaml, sha256 9fb4325bdf29e50439c0d6c9076aeef60153186ddef71682c1ae84b0bf57d042"
+        comments = "from openapi.yaml"
 )
 @DisplayName("people API")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)

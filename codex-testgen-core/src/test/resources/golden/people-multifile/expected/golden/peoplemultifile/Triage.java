@@ -35,7 +35,7 @@ import org.junit.jupiter.api.extension.TestWatcher;
  */
 @Generated(
         value = "io.codextestgen",
-        comments = "from openapi.yaml, sha256 9fb4325bdf29e50439c0d6c9076aeef60153186ddef71682c1ae84b0bf57d042"
+        comments = "from openapi.yaml"
 )
 public final class Triage implements BeforeEachCallback, TestExecutionExceptionHandler, TestWatcher {
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(Triage.class);

@@ -49,7 +49,7 @@ import org.junit.jupiter.api.Assumptions;
  */
 @Generated(
         value = "io.codextestgen",
-        comments = "from swagger.yaml, sha256 8c970fef824b2908eafa5db9739572072ef8a64a5059fe000466de4a45713a67"
+        comments = "from swagger.yaml"
 )
 public final class ApiTestSupport {
     public static final String BASE_URI_PROPERTY = "codex.baseUri";

@@ -65,7 +65,7 @@ import org.yaml.snakeyaml.LoaderOptions;
  */
 @Generated(
         value = "io.codextestgen",
-        comments = "from swagger.yaml, sha256 8c970fef824b2908eafa5db9739572072ef8a64a5059fe000466de4a45713a67"
+        comments = "from swagger.yaml"
 )
 public final class ResponseCheck implements Filter {
     private static final Map<String, Spec> SPECS = new ConcurrentHashMap<>();

@@ -35,7 +35,7 @@ import org.junit.jupiter.api.extension.TestWatcher;
  */
 @Generated(
         value = "io.codextestgen",
-        comments = "from swagger.yaml, sha256 8c970fef824b2908eafa5db9739572072ef8a64a5059fe000466de4a45713a67"
+        comments = "from swagger.yaml"
 )
 public final class Triage implements BeforeEachCallback, TestExecutionExceptionHandler, TestWatcher {
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(Triage.class);

@@ -48,7 +48,7 @@ import org.junit.jupiter.api.Assumptions;
  */
 @Generated(
         value = "io.codextestgen",
-        comments = "from openapi.yaml, sha256 c88e02a875d551a849bd2cc8533efe40b31fc04043376146be985ba5a6101c74"
+        comments = "from openapi.yaml"
 )
 public final class ApiTestSupport {
     public static final String BASE_URI_PROPERTY = "codex.baseUri";

@@ -31,7 +31,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 @Generated(
         value = "io.codextestgen",
-        comments = "from openapi.yaml, sha256 c88e02a875d551a849bd2cc8533efe40b31fc04043376146be985ba5a6101c74"
+        comments = "from openapi.yaml"
 )
 @DisplayName("books API")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)

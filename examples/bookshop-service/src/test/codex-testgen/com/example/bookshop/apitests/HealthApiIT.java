@@ -20,7 +20,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  */
 @Generated(
         value = "io.codextestgen",
-        comments = "from openapi.yaml, sha256 c88e02a875d551a849bd2cc8533efe40b31fc04043376146be985ba5a6101c74"
+        comments = "from openapi.yaml"
 )
 @DisplayName("health API")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)

@@ -211,7 +211,8 @@ class PrismMockTest {
     private final Map<String, TestCasePlan> cases = new java.util.HashMap<>();
     private final Map<String, CaseRow> rows = new java.util.HashMap<>();
     private final GeneratedSuite suite;
-    private final String supportClass;
+    /** The generated class whose {@code patch} makes a row's body, as the test does. */
+    private final String helpersClass;
     private final RequestCheck check;
     private final com.fasterxml.jackson.databind.JsonNode spec;
 
@@ -219,7 +220,7 @@ class PrismMockTest {
       this.suite = suite;
       this.check = check;
       this.spec = RequestCheck.read(specFile);
-      this.supportClass = result.plan().basePackage() + "." + result.plan().support().className();
+      this.helpersClass = result.plan().basePackage() + ".SuiteSupport";
       result.plan().classes().forEach(testClass -> testClass.cases().forEach(testCase -> {
         cases.put(testCase.methodName(), testCase);
         for (CaseRow row : testCase.rows()) {
@@ -407,7 +408,7 @@ class PrismMockTest {
      */
     private String patched(TestCasePlan testCase, CaseRow row) {
       try {
-        return (String) suite.loadClass(supportClass).getMethod("patch", String.class, String.class, String.class)
+        return (String) suite.loadClass(helpersClass).getMethod("patch", String.class, String.class, String.class)
             .invoke(null, testCase.request().body().text(), row.target(), row.value());
       } catch (ReflectiveOperationException e) {
         return null;

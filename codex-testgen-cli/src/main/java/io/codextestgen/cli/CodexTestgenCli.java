@@ -7,8 +7,6 @@ import io.codextestgen.diag.Diagnostic;
 import io.codextestgen.diag.GenerationException;
 import io.codextestgen.emit.DriftReport;
 import java.io.PrintWriter;
-import java.util.Locale;
-import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;

@@ -2,20 +2,31 @@ package io.codextestgen.render;
 
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.MethodSpec;
+import io.codextestgen.plan.BodyPlan;
 import io.codextestgen.plan.ExpectationPlan;
 import io.codextestgen.plan.FlowPlan;
+import io.codextestgen.plan.NameValue;
 import io.codextestgen.plan.Names;
 import io.codextestgen.plan.RequestPlan;
 import io.codextestgen.plan.TestCasePlan;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import javax.lang.model.element.Modifier;
 
 /** The body of a flow test (create, read, replace, read back, delete, read) and of a mass-assignment test. */
 final class FlowRenderer {
 
   private final ClassName support;
+  /** {@code SuiteSupport}: the helpers that do not depend on the spec. */
+  private final ClassName helpers;
   private final RequestChain chain;
 
   FlowRenderer(ClassName support, RequestChain chain) {
     this.support = support;
+    this.helpers = support.peerClass(TemplateFile.SUITE_SUPPORT);
     this.chain = chain;
   }
 
@@ -28,14 +39,14 @@ final class FlowRenderer {
         .add(call(flow.create(), null, null, new Source().add("sent"), flow.createExpect()))
         .add("\n.extract().response();\n$<$<");
     code.addStatement("$T $L = $L", String.class, id, idFrom(flow));
-    code.add("$T.assertEchoes(sent, ", support)
+    code.add("$T.assertEchoes(sent, ", helpers)
         .add(call(flow.read(), flow.idParameter(), id, null, flow.readExpect()))
         .add("\n.extract().asString()$L);\n$<$<", ignored(flow));
     if (flow.update() != null) {
       code.addStatement("$T replacement = $L", String.class, chain.text(flow.update().body().text()).build());
       code.add(call(flow.update(), flow.idParameter(), id, new Source().add("replacement"), flow.updateExpect()))
           .add(";\n$<$<");
-      code.add("$T.assertEchoes(replacement, ", support)
+      code.add("$T.assertEchoes(replacement, ", helpers)
           .add(call(flow.read(), flow.idParameter(), id, null, flow.readExpect()))
           .add("\n.extract().asString()$L);\n$<$<", ignored(flow));
     }
@@ -58,10 +69,10 @@ final class FlowRenderer {
         .add("\n$<.then()\n$>.extract().response();\n$<$<").build());
     CodeBlock statuses = testCase.expect().statuses().stream().map(s -> CodeBlock.of("$L", s))
         .collect(CodeBlock.joining(", "));
-    code.beginControlFlow("if ($T.acceptedOrRejected(created$L))", support,
+    code.beginControlFlow("if ($T.acceptedOrRejected(created$L))", helpers,
         statuses.isEmpty() ? CodeBlock.of("") : CodeBlock.of(", $L", statuses));
     code.addStatement("$T $L = $L", String.class, id, idFrom(flow));
-    code.add("$T.assertNotTaken($L, $L, ", support, JavaText.quoted(flow.readOnlyProbe()),
+    code.add("$T.assertNotTaken($L, $L, ", helpers, JavaText.quoted(flow.readOnlyProbe()),
             JavaText.quoted(flow.readOnlyProbeValue()))
         .add(call(flow.read(), flow.idParameter(), id, null, flow.readExpect()))
         .add("\n.extract().asString());\n$<$<");
@@ -77,8 +88,8 @@ final class FlowRenderer {
 
   /** The created id: at JSON pointer {@code idPointer} of {@code created}'s body, or its Location when null. */
   CodeBlock idFrom(String idPointer) {
-    return idPointer == null ? CodeBlock.of("$T.idFromLocation(created)", support)
-        : CodeBlock.of("$T.idFromBody(created, $L)", support, JavaText.quoted(idPointer));
+    return idPointer == null ? CodeBlock.of("$T.idFromLocation(created)", helpers)
+        : CodeBlock.of("$T.idFromBody(created, $L)", helpers, JavaText.quoted(idPointer));
   }
 
   private static CodeBlock ignored(FlowPlan flow) {
@@ -90,6 +101,66 @@ final class FlowRenderer {
     return values.stream().map(f -> CodeBlock.of(", $L", JavaText.quoted(f))).collect(CodeBlock.joining(""));
   }
 
+  /**
+   * A method of the class that sends a request as the valid test of its operation does, every path parameter and
+   * the body given, and checks the documented success: the steps of flows and semantics tests, e.g.
+   * {@code validReplaceBook(bookId, full)}.
+   */
+  record ValidCall(String name, RequestPlan request, ExpectationPlan expect) {}
+
+  private final Map<List<Object>, ValidCall> validCalls = new LinkedHashMap<>();
+  private java.util.function.UnaryOperator<String> names;
+
+  /** How helper methods get a name no other method of the class has. */
+  void names(java.util.function.UnaryOperator<String> claim) {
+    this.names = claim;
+  }
+
+  private ValidCall validCall(RequestPlan request, ExpectationPlan expect) {
+    List<Object> key = List.of(RequestChain.Key.of(request), expect,
+        request.body() == null ? "" : request.body().contentType());
+    return validCalls.computeIfAbsent(key, k -> {
+      String operation = chain.operationRequest(request).map(RequestChain.OperationRequest::name)
+          .orElse(Names.variable(request.method().toLowerCase(java.util.Locale.ROOT) + " " + request.path()));
+      return new ValidCall(names.apply("valid" + Character.toUpperCase(operation.charAt(0)) + operation.substring(1)),
+          request, expect);
+    });
+  }
+
+  /** The helpers the flows and semantics tests of the class call, in order of first use. */
+  List<MethodSpec> validCalls() {
+    List<MethodSpec> methods = new ArrayList<>();
+    for (ValidCall call : validCalls.values()) {
+      RequestPlan request = call.request();
+      MethodSpec.Builder method = MethodSpec.methodBuilder(call.name())
+          .addJavadoc("{@code $L $L} as its valid test sends it; checks the documented success.\n",
+              request.method().toUpperCase(java.util.Locale.ROOT), JavaText.comment(request.path()))
+          .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+          .returns(VALIDATABLE_RESPONSE);
+      Map<String, String> arguments = new LinkedHashMap<>();
+      for (NameValue value : request.pathParams()) {
+        String argument = Names.variable(value.name());
+        while (arguments.containsValue(argument) || argument.equals("body")) {
+          argument = argument + "_";
+        }
+        arguments.put(value.name(), argument);
+        method.addParameter(String.class, argument);
+      }
+      Source code = new Source().add("return ")
+          .add(chain.given(request, "request", value -> new Source().add("$L", arguments.get(value.name()))));
+      if (request.body() != null) {
+        method.addParameter(String.class, "body");
+        code.add(chain.body(request.body(), new Source().add("body")));
+      }
+      methods.add(method.addCode(code.add(RequestChain.when(request)).add(chain.then(call.expect()))
+          .add(";\n$<$<").build()).build());
+    }
+    return methods;
+  }
+
+  private static final ClassName VALIDATABLE_RESPONSE = ClassName.get("io.restassured.response",
+      "ValidatableResponse");
+
   /** A whole given/when/then chain, ending indented twice (the caller closes it). */
   CodeBlock call(RequestPlan request, String idParameter, String idVariable, Source body,
       ExpectationPlan expect) {
@@ -98,6 +169,21 @@ final class FlowRenderer {
 
   CodeBlock call(RequestPlan request, String idParameter, String idVariable, Source body,
       ExpectationPlan expect, boolean strictStatus) {
+    if (strictStatus && names != null && (request.body() == null || request.body().kind() == BodyPlan.Kind.JSON
+        || request.body().kind() == BodyPlan.Kind.TEXT)) {
+      ValidCall helper = validCall(request, expect);
+      Source code = new Source().add("$L(", helper.name());
+      List<Source> arguments = new ArrayList<>();
+      request.pathParams().forEach(value -> arguments.add(RequestChain.pathValue(request, value, idParameter,
+          idVariable)));
+      if (request.body() != null) {
+        arguments.add(body != null ? body : chain.text(request.body().text()));
+      }
+      for (int i = 0; i < arguments.size(); i++) {
+        code.add(i == 0 ? "" : ", ").add(arguments.get(i));
+      }
+      return code.add(")$>$>").build();
+    }
     Source code = new Source().add(chain.given(request, strictStatus, idParameter, idVariable));
     if (request.body() != null) {
       code.add(chain.body(request.body(), body));

@@ -4,7 +4,6 @@ import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.JavaFile;
 import com.palantir.javapoet.TypeSpec;
 import io.codextestgen.plan.CredentialPlan;
-import io.codextestgen.plan.CredentialUse;
 import io.codextestgen.plan.RateLimitCaps;
 import io.codextestgen.plan.TestCasePlan;
 import io.codextestgen.plan.TestPlan;
@@ -25,8 +24,10 @@ public final class JUnitRenderer {
     plan.support().credentials().forEach(credential -> credentials.put(credential.schemeName(), credential));
     List<RenderedFile> files = new ArrayList<>();
     SupportClassRenderer.Needs needs = needs(plan);
-    files.add(file(plan.basePackage(), SupportClassRenderer.render(plan.support(), needs,
-        ClassName.get(plan.basePackage(), TemplateFile.RESPONSE_CHECK)), specFile));
+    files.add(file(JavaFile.builder(plan.basePackage(), SupportClassRenderer.render(plan.support(), needs,
+            ClassName.get(plan.basePackage(), TemplateFile.RESPONSE_CHECK)))
+        .addStaticImport(support.peerClass(TemplateFile.SUITE_SUPPORT), "*"), plan.basePackage(), specFile));
+    files.add(TemplateFile.render(TemplateFile.SUITE_SUPPORT, plan.basePackage(), specFile, Map.of()));
     files.add(TemplateFile.render(TemplateFile.RESPONSE_CHECK, plan.basePackage(), specFile, Map.of()));
     files.add(TemplateFile.render(TemplateFile.TRIAGE, plan.basePackage(), specFile, Map.of()));
     if (needs.rateLimit()) {
@@ -39,8 +40,8 @@ public final class JUnitRenderer {
     // Classes are independent: rendered in parallel, in the plan's order.
     files.addAll(Parallel.map(plan.classes(),
         testClass -> testClass.cases().stream().mapToInt(testCase -> 1 + testCase.rows().size()).sum(),
-        testClass -> file(plan.basePackage(),
-            TestClassRenderer.render(testClass, support, credentials, specFile), specFile)));
+        testClass -> testClassFile(plan.basePackage(),
+            TestClassRenderer.render(testClass, support, credentials, specFile), specFile, support)));
     return files;
   }
 
@@ -51,30 +52,34 @@ public final class JUnitRenderer {
             || c.shape() == TestCasePlan.Shape.MASS_ASSIGNMENT || c.shape() == TestCasePlan.Shape.FLOW
             || c.shape() == TestCasePlan.Shape.SEMANTICS),
         cases.stream().anyMatch(TestClassRenderer::unsureValid),
-        cases.stream().flatMap(c -> c.request().credentials().stream())
-            .anyMatch(use -> use.mode() == CredentialUse.Mode.WRONG
-                && plan.support().credentials().stream().anyMatch(
-                    cp -> cp.schemeName().equals(use.scheme()) && cp.kind() == CredentialPlan.Kind.BEARER)),
-        cases.stream().anyMatch(c -> c.shape() == TestCasePlan.Shape.BODY_PATCH_ROWS),
-        cases.stream().anyMatch(c -> c.rows().stream()
-            .anyMatch(row -> TestClassRenderer.writtenAsLengthened(c, row))),
-        cases.stream().anyMatch(c -> c.shape() == TestCasePlan.Shape.PARAMETER_ROWS),
         cases.stream().anyMatch(c -> c.shape() == TestCasePlan.Shape.RATE_LIMIT),
-        cases.stream().anyMatch(c -> c.shape() == TestCasePlan.Shape.FLOW
-            || c.shape() == TestCasePlan.Shape.MASS_ASSIGNMENT || c.shape() == TestCasePlan.Shape.SEMANTICS)
-            || plan.classes().stream().anyMatch(c -> !c.producers().isEmpty()),
         cases.stream().anyMatch(c -> c.shape() == TestCasePlan.Shape.SEMANTICS),
         plan.classes().stream().anyMatch(c -> c.producers().stream().anyMatch(p -> p.delete() != null))
             || cases.stream().anyMatch(c -> c.shape() == TestCasePlan.Shape.SEMANTICS));
   }
 
-  private static RenderedFile file(String packageName, TypeSpec type, String specFile) {
-    JavaFile javaFile = JavaFile.builder(packageName, type)
+
+  /**
+   * A test class reads its helpers without qualifiers: {@code given(...)} and the support class's and the response
+   * check's static members are imported. The class's own method names never hide them (see
+   * {@link TestClassRenderer#RESERVED}).
+   */
+  private static RenderedFile testClassFile(String packageName, TypeSpec type, String specFile,
+      ClassName support) {
+    return file(JavaFile.builder(packageName, type)
+        .addStaticImport(Types.REST_ASSURED, "given")
+        .addStaticImport(support, "*")
+        .addStaticImport(support.peerClass(TemplateFile.SUITE_SUPPORT), "*")
+        .addStaticImport(support.peerClass(TemplateFile.RESPONSE_CHECK), "*"), packageName, specFile);
+  }
+
+  private static RenderedFile file(JavaFile.Builder builder, String packageName, String specFile) {
+    JavaFile javaFile = builder
         .addFileComment("$L", Types.fileComment(specFile))
         .skipJavaLangImports(true)
         .indent("    ")
         .build();
-    String path = packageName.replace('.', '/') + "/" + type.name() + ".java";
-    return new RenderedFile(path, JavaText.escapeLoneSurrogates(javaFile.toString()));
+    String path = packageName.replace('.', '/') + "/" + javaFile.typeSpec().name() + ".java";
+    return new RenderedFile(path, JavaText.escapeLoneSurrogates(Layout.compact(javaFile.toString())));
   }
 }

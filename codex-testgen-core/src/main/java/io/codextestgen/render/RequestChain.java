@@ -7,8 +7,8 @@ import io.codextestgen.plan.BodyPlan;
 import io.codextestgen.plan.CredentialPlan;
 import io.codextestgen.plan.CredentialUse;
 import io.codextestgen.plan.ExpectationPlan;
-import io.codextestgen.plan.Names;
 import io.codextestgen.plan.NameValue;
+import io.codextestgen.plan.Names;
 import io.codextestgen.plan.RequestPlan;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -31,15 +31,35 @@ final class RequestChain {
       "OPTIONS");
 
   private final ClassName support;
+  /** {@code SuiteSupport}: the helpers that do not depend on the spec. */
+  private final ClassName helpers;
   private final Map<String, CredentialPlan> credentials;
   private final Map<String, String> bodyConstants = new HashMap<>();
   private final Set<String> bodyConstantNames = new HashSet<>();
   private final List<FieldSpec> bodyFields = new ArrayList<>();
   private String owner = "request";
+  private Map<Key, OperationRequest> operationRequests = Map.of();
+
+  /**
+   * What the tests of one operation send alike (method, path, credentials, query parameters, headers, cookies),
+   * apart from path parameters, which each test gives.
+   */
+  record Key(String method, String path, List<CredentialUse> credentials, List<NameValue> queryParams,
+      List<NameValue> headers, List<NameValue> cookies, List<String> pathParams) {
+
+    static Key of(RequestPlan request) {
+      return new Key(request.method(), request.path(), request.credentials(), request.queryParams(),
+          request.headers(), request.cookies(), request.pathParams().stream().map(NameValue::name).toList());
+    }
+  }
+
+  /** A method of the test class that starts the requests of one operation: its name and its path parameters. */
+  record OperationRequest(String name, List<String> pathParams, List<String> arguments, RequestPlan request) {}
 
   /** One chain per test class: it also collects the class's body constants. */
   RequestChain(ClassName support, Map<String, CredentialPlan> credentials) {
     this.support = support;
+    this.helpers = support.peerClass(TemplateFile.SUITE_SUPPORT);
     this.credentials = credentials;
   }
 
@@ -51,6 +71,34 @@ final class RequestChain {
   /** The body constants the class's tests refer to, in order of first use. */
   List<FieldSpec> bodyFields() {
     return bodyFields;
+  }
+
+  /** The operations whose requests start from a method of the class (see {@link #operationRequest}). */
+  void operationRequests(Map<Key, OperationRequest> requests) {
+    this.operationRequests = requests;
+  }
+
+  /**
+   * The method that starts the requests of an operation from a base specification: its credentials, query
+   * parameters, headers and cookies, and its path parameters as arguments, e.g.
+   * {@code getBook(RequestSpecification base, String bookId)}.
+   */
+  com.palantir.javapoet.MethodSpec operationRequest(OperationRequest operation) {
+    RequestPlan request = operation.request();
+    com.palantir.javapoet.MethodSpec.Builder method = com.palantir.javapoet.MethodSpec.methodBuilder(operation.name())
+        .addJavadoc("{@code $L $L}, as its tests send it.\n", request.method().toUpperCase(Locale.ROOT),
+            JavaText.comment(request.path()))
+        .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+        .returns(Types.REQUEST_SPECIFICATION)
+        .addParameter(Types.REQUEST_SPECIFICATION, "base");
+    Source code = new Source().add("return $T.given(base)$>$>", Types.REST_ASSURED);
+    addCredentials(code, request);
+    for (int i = 0; i < operation.pathParams().size(); i++) {
+      method.addParameter(String.class, operation.arguments().get(i));
+      code.add("\n.pathParam($L, $L)", JavaText.quoted(operation.pathParams().get(i)), operation.arguments().get(i));
+    }
+    addParameters(code, request);
+    return method.addCode(code.add(";\n$<$<").build()).build();
   }
 
   /**
@@ -68,25 +116,54 @@ final class RequestChain {
 
   /** As above, starting from support method {@code entry}: request, negativeRequest or plainRequest. */
   Source given(RequestPlan request, String entry, String idParameter, String idVariable) {
+    return given(request, entry, value -> pathValue(request, value, idParameter, idVariable));
+  }
+
+  /** As above, each path parameter's value written by {@code pathValues}. */
+  Source given(RequestPlan request, String entry, java.util.function.Function<NameValue, Source> pathValues) {
+    OperationRequest operation = operationRequests.get(Key.of(request));
+    if (operation != null) {
+      Source code = new Source().add("$L($T.$L()", operation.name(), support, entry);
+      for (NameValue value : request.pathParams()) {
+        code.add(", ").add(pathValues.apply(value));
+      }
+      return code.add(")$>$>");
+    }
     Source code = new Source().add("$T.given($T.$L())$>$>", Types.REST_ASSURED, support, entry);
+    addCredentials(code, request);
+    for (NameValue value : request.pathParams()) {
+      code.add("\n.pathParam($L, ", JavaText.quoted(value.name())).add(pathValues.apply(value)).add(")");
+    }
+    addParameters(code, request);
+    return code;
+  }
+
+  /** The method of the class that starts this request's operation, if it has one. */
+  Optional<OperationRequest> operationRequest(RequestPlan request) {
+    return Optional.ofNullable(operationRequests.get(Key.of(request)));
+  }
+
+  /** A path parameter's value: the test's variable, the class's shared resource, or the planned text. */
+  static Source pathValue(RequestPlan request, NameValue value, String idParameter, String idVariable) {
+    if (value.name().equals(idParameter)) {
+      return new Source().add("$L", idVariable);
+    }
+    Optional<NameValue> produced = request.producedPathParams().stream()
+        .filter(p -> p.name().equals(value.name())).findFirst();
+    return produced.isPresent() ? new Source().add("$L()", produced.get().value())
+        : new Source().literal(value.value());
+  }
+
+  private void addCredentials(Source code, RequestPlan request) {
     for (CredentialUse use : request.credentials()) {
       credential(code, credentials.get(use.scheme()), use.mode());
     }
-    for (NameValue value : request.pathParams()) {
-      Optional<NameValue> produced = request.producedPathParams().stream()
-          .filter(p -> p.name().equals(value.name())).findFirst();
-      if (value.name().equals(idParameter)) {
-        code.add("\n.pathParam($L, $L)", JavaText.quoted(value.name()), idVariable);
-      } else if (produced.isPresent()) {
-        code.add("\n.pathParam($L, $L())", JavaText.quoted(value.name()), produced.get().value());
-      } else {
-        code.add("\n.pathParam(").literal(value.name()).add(", ").literal(value.value()).add(")");
-      }
-    }
+  }
+
+  private static void addParameters(Source code, RequestPlan request) {
     add(code, "queryParam", request.queryParams());
     add(code, "header", request.headers());
     add(code, "cookie", request.cookies());
-    return code;
   }
 
   /**
@@ -126,7 +203,7 @@ final class RequestChain {
         } else if (mode == CredentialUse.Mode.MALFORMED) {
           code.add("\n.header(\"Authorization\", $L)", JavaText.quoted("Bearer " + MALFORMED_TOKEN));
         } else {
-          code.add("\n.header(\"Authorization\", \"Bearer \" + $T.WRONG_BEARER_TOKEN)", support);
+          code.add("\n.header(\"Authorization\", \"Bearer \" + $T.WRONG_BEARER_TOKEN)", helpers);
         }
       }
       case BASIC -> {
@@ -175,7 +252,62 @@ final class RequestChain {
     if (!text.contains("\n")) {
       return new Source().literal(text);
     }
-    return new Source().add("$L", bodyConstants.computeIfAbsent(text, this::declare));
+    Source known = bodyExpressions.get(text);
+    if (known == null) {
+      known = derived(text);
+      if (known == null) {
+        known = new Source().add("$L", declare(text));
+        com.fasterxml.jackson.databind.JsonNode tree = exactTree(text);
+        if (tree != null && tree.isObject()) {
+          declaredBodies.put(bodyConstants.get(text), tree);
+        }
+      }
+      bodyExpressions.put(text, known);
+    }
+    return known;
+  }
+
+  private final Map<String, Source> bodyExpressions = new HashMap<>();
+  private final Map<String, com.fasterxml.jackson.databind.JsonNode> declaredBodies = new java.util.LinkedHashMap<>();
+  private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+  private static final com.fasterxml.jackson.databind.ObjectMapper EXACT = new com.fasterxml.jackson.databind.ObjectMapper()
+      .enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+
+  /**
+   * A body that differs from one already declared in one top-level member only, written as that body patched
+   * ({@code patch(REPLACE_BOOK_BODY, "/isbn", "12345")}), so that a reviewer sees the one difference; null when
+   * there is none such, or when the generated patch (which reads numbers as doubles) could change a number.
+   */
+  private Source derived(String text) {
+    com.fasterxml.jackson.databind.JsonNode body = exactTree(text);
+    if (body == null || !body.isObject()) {
+      return null;
+    }
+    for (Map.Entry<String, com.fasterxml.jackson.databind.JsonNode> declared : declaredBodies.entrySet()) {
+      com.fasterxml.jackson.databind.JsonNode base = declared.getValue();
+      Set<String> names = new java.util.TreeSet<>();
+      base.fieldNames().forEachRemaining(names::add);
+      body.fieldNames().forEachRemaining(names::add);
+      List<String> differing = names.stream().filter(n -> !java.util.Objects.equals(base.get(n), body.get(n))).toList();
+      if (differing.size() == 1) {
+        String member = differing.get(0);
+        com.fasterxml.jackson.databind.JsonNode value = body.get(member);
+        return new Source().add("$T.patch($L, $L, ", support.peerClass(TemplateFile.SUITE_SUPPORT), declared.getKey(),
+            JavaText.quoted("/" + member.replace("~", "~0").replace("/", "~1")))
+            .literal(value == null ? null : value.toString()).add(")");
+      }
+    }
+    return null;
+  }
+
+  /** The JSON tree of a body, numbers exact; null unless it survives the generated patch's reading unchanged. */
+  private static com.fasterxml.jackson.databind.JsonNode exactTree(String text) {
+    try {
+      com.fasterxml.jackson.databind.JsonNode exact = EXACT.readTree(text);
+      return exact != null && exact.equals(EXACT.readTree(JSON.writeValueAsString(JSON.readTree(text)))) ? exact : null;
+    } catch (java.io.IOException e) {
+      return null;
+    }
   }
 
   private String declare(String text) {
@@ -185,9 +317,9 @@ final class RequestChain {
       name = base + "_" + n;
     }
     bodyFields.add(FieldSpec.builder(String.class, name, Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
-        .addJavadoc("Body sent by the tests of {@code $L}.\n", JavaText.comment(owner))
         .initializer("$L", textExpression(text))
         .build());
+    bodyConstants.put(text, name);
     return name;
   }
 
@@ -224,7 +356,7 @@ final class RequestChain {
     Source code = new Source().add("\n$<.then()\n$>.statusCode($L)", matcher);
     if (!expect.contentTypes().isEmpty()) {
       String types = String.join(", ", expect.contentTypes().stream().map(JavaText::quoted).toList());
-      code.add("\n.contentType($T.mediaTypeIn($L))", support, types);
+      code.add("\n.contentType($T.mediaTypeIn($L))", helpers, types);
     }
     return code;
   }

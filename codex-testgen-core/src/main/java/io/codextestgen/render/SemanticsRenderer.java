@@ -3,18 +3,25 @@ package io.codextestgen.render;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import io.codextestgen.plan.Names;
+import io.codextestgen.plan.ProducerPlan;
 import io.codextestgen.plan.SemanticsPlan;
 import io.codextestgen.plan.TestCasePlan;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
 
 /** The body of a semantics test: one HTTP rule across requests, on an item it creates or on a singleton. */
 final class SemanticsRenderer {
 
   private final ClassName support;
+  /** {@code SuiteSupport}: the helpers that do not depend on the spec. */
+  private final ClassName helpers;
   private final RequestChain chain;
   private final FlowRenderer flows;
 
   SemanticsRenderer(ClassName support, RequestChain chain, FlowRenderer flows) {
     this.support = support;
+    this.helpers = support.peerClass(TemplateFile.SUITE_SUPPORT);
     this.chain = chain;
     this.flows = flows;
   }
@@ -31,11 +38,34 @@ final class SemanticsRenderer {
     };
   }
 
+  private List<ProducerPlan> producers = List.of();
+
+  /** The class's producers: a test that creates what one creates calls it, and leaves the cleanup to it. */
+  void producers(List<ProducerPlan> producers) {
+    this.producers = producers;
+  }
+
+  /**
+   * The producer that creates the item as the test would and deletes it after the class's tests as the test would
+   * (or the test does not delete), if any.
+   */
+  private Optional<ProducerPlan> producerOf(SemanticsPlan plan) {
+    return producers.stream().filter(p -> p.create().equals(plan.create())
+        && Objects.equals(p.idPointer(), plan.idPointer()) && p.parameter().equals(plan.idParameter())
+        && (plan.delete() == null || p.delete() != null
+            && RequestChain.Key.of(p.delete()).equals(RequestChain.Key.of(plan.delete()))))
+        .findFirst();
+  }
+
   CodeBlock semantics(TestCasePlan testCase) {
     SemanticsPlan plan = testCase.semantics();
     String id = plan.item() ? Names.variable(plan.idParameter()) : null;
     CodeBlock.Builder code = CodeBlock.builder();
-    if (plan.item()) {
+    Optional<ProducerPlan> producer = plan.item() ? producerOf(plan) : Optional.empty();
+    if (producer.isPresent() && plan.rule() != SemanticsPlan.Rule.CREATED_READABLE) {
+      // created as the class's other tests create it, and deleted with them
+      code.addStatement("$T $L = $L()", String.class, id, producer.get().methodName());
+    } else if (plan.item()) {
       if (plan.rule() == SemanticsPlan.Rule.CREATED_READABLE) {
         code.addStatement("$T sent = $L", String.class, chain.text(plan.body()).build());
       }
@@ -45,8 +75,12 @@ final class SemanticsRenderer {
               plan.createExpect()))
           .add("\n.extract().response();\n$<$<");
       code.addStatement("$T $L = $L", String.class, id, flows.idFrom(plan.idPointer()));
+      if (producer.isPresent()) {
+        code.addStatement("$L.add($L)", TestClassRenderer.idsField(producer.get()), id);
+      }
     }
-    boolean cleanup = plan.item() && plan.delete() != null && plan.rule() != SemanticsPlan.Rule.DELETED_GONE;
+    boolean cleanup = plan.item() && plan.delete() != null && plan.rule() != SemanticsPlan.Rule.DELETED_GONE
+        && producer.isEmpty();
     if (cleanup) {
       code.beginControlFlow("try");
     }
@@ -79,10 +113,10 @@ final class SemanticsRenderer {
             .add("\n$<.when()\n$>.get($T.url(location))", support)
             .add(chain.then(plan.readExpect())).build())
         .add("\n.extract().asString();\n$<$<");
-    code.addStatement("$T.assertEchoes(sent, atLocation$L)", support, ignored(plan));
+    code.addStatement("$T.assertEchoes(sent, atLocation$L)", helpers, ignored(plan));
     code.endControlFlow();
     assign(code, "read", read(plan, id));
-    code.addStatement("$T.assertEchoes(sent, read$L)", support, ignored(plan));
+    code.addStatement("$T.assertEchoes(sent, read$L)", helpers, ignored(plan));
   }
 
   private void deletedGone(CodeBlock.Builder code, SemanticsPlan plan, String id) {
@@ -93,21 +127,21 @@ final class SemanticsRenderer {
         .add(new Source().add(chain.given(plan.write(), false, plan.idParameter(), id))
             .add(RequestChain.when(plan.write())).build())
         .add(";\n$<$<");
-    code.addStatement("$T.assertNoServerError(again, \"a second DELETE\")", support);
+    code.addStatement("$T.assertNoServerError(again, \"a second DELETE\")", helpers);
   }
 
   private void putReplaces(CodeBlock.Builder code, SemanticsPlan plan, String id) {
     code.addStatement("$T full = $L", String.class, chain.text(plan.body()).build());
     code.add(write(plan, id, "full")).add(";\n$<$<");
     assign(code, "read", read(plan, id));
-    code.addStatement("$T.assertEchoes(full, read$L)", support, ignored(plan));
+    code.addStatement("$T.assertEchoes(full, read$L)", helpers, ignored(plan));
     if (plan.partialBody() != null) {
       code.addStatement("$T partial = $L", String.class, chain.text(plan.partialBody()).build());
       code.add(write(plan, id, "partial")).add(";\n$<$<");
       assign(code, "readAfterPartial", read(plan, id));
-      code.addStatement("$T.assertLeftOut($L, $L, $L, readAfterPartial)", support, JavaText.quoted(plan.member()),
+      code.addStatement("$T.assertLeftOut($L, $L, $LreadAfterPartial)", helpers, JavaText.quoted(plan.member()),
           JavaText.quoted(plan.memberValue()),
-          plan.memberDefault() == null ? "null" : JavaText.quoted(plan.memberDefault()));
+          plan.memberDefault() == null ? "" : JavaText.quoted(plan.memberDefault()) + ", ");
     }
   }
 
@@ -119,7 +153,7 @@ final class SemanticsRenderer {
     code.addStatement("$T.assertEquals(once / 100, twice / 100, \"the same PUT answered \" + once + \", then \" + twice)",
         Types.ASSERTIONS);
     assign(code, "afterTwice", readPlainly(plan, id));
-    code.addStatement("$T.assertSameState(\"after the same PUT again\", afterOnce, afterTwice$L)", support,
+    code.addStatement("$T.assertSameState(\"after the same PUT again\", afterOnce, afterTwice$L)", helpers,
         ignored(plan));
   }
 
@@ -130,9 +164,9 @@ final class SemanticsRenderer {
             .add(chain.body(plan.write().body(), chain.text(plan.body())))
             .add(RequestChain.when(plan.write())).build())
         .add(";\n$<$<");
-    code.addStatement("$T.requireRejected(rejected)", support);
+    code.addStatement("$T.requireRejected(rejected)", helpers);
     assign(code, "after", readPlainly(plan, id));
-    code.addStatement("$T.assertSameState(\"after the rejected write\", before, after$L)", support, ignored(plan));
+    code.addStatement("$T.assertSameState(\"after the rejected write\", before, after$L)", helpers, ignored(plan));
   }
 
   private void patched(CodeBlock.Builder code, SemanticsPlan plan, String id) {
@@ -140,7 +174,7 @@ final class SemanticsRenderer {
     code.addStatement("$T patch = $L", String.class, chain.text(plan.body()).build());
     code.add(write(plan, id, "patch")).add(";\n$<$<");
     assign(code, "after", readPlainly(plan, id));
-    code.addStatement("$T.assertPatched($L, $L, before, after$L)", support, JavaText.quoted(plan.member()),
+    code.addStatement("$T.assertPatched($L, $L, before, after$L)", helpers, JavaText.quoted(plan.member()),
         JavaText.quoted(plan.memberValue()), ignored(plan));
   }
 

@@ -4,7 +4,6 @@ import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.MethodSpec;
-import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeSpec;
 import io.codextestgen.plan.CredentialPlan;
 import io.codextestgen.plan.SupportPlan;
@@ -13,7 +12,8 @@ import javax.lang.model.element.Modifier;
 
 /**
  * The support class: base URI, spec location and credentials, read at run time from system properties or the
- * environment. It holds no secret and no URL unless the user allowed the spec's server as a fallback.
+ * environment, and the requests the tests start from. It holds no secret and no URL unless the user allowed the
+ * spec's server as a fallback. What does not depend on the spec is in {@code SuiteSupport}, a fixed template.
  */
 final class SupportClassRenderer {
 
@@ -21,9 +21,8 @@ final class SupportClassRenderer {
 
   private SupportClassRenderer() {}
 
-  /** Which optional helpers the suite's tests call; only those are emitted. */
-  record Needs(boolean negative, boolean unsure, boolean wrongBearer, boolean patch, boolean lengthened,
-      boolean parameters, boolean rateLimit, boolean flow, boolean semantics, boolean plain) {}
+  /** Which optional entry points the suite's tests call; only those are emitted. */
+  record Needs(boolean negative, boolean unsure, boolean rateLimit, boolean semantics, boolean plain) {}
 
   static TypeSpec render(SupportPlan plan, Needs needs, ClassName responseCheck) {
     TypeSpec.Builder type = TypeSpec.classBuilder(plan.className())
@@ -35,13 +34,6 @@ final class SupportClassRenderer {
         .addField(constant("SPEC_PATH_PROPERTY", "codex.specPath"))
         .addField(constant("SPEC_PATH_ENV", "CODEX_SPEC_PATH"))
         .addField(constant("DEFAULT_SPEC_PATH", plan.specPathInTests()));
-    if (needs.wrongBearer()) {
-      type.addField(FieldSpec.builder(STRING, "WRONG_BEARER_TOKEN", Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
-          .addJavadoc("A well-formed JWT with a signature no server issued: sent by tests that expect a 401.\n")
-          .initializer("$S", "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiJjb2RleC10ZXN0Z2VuIiwiZXhwIjo0MTAy"
-              + "NDQ0ODAwfQ.c2lnbmF0dXJlLWZyb20tbm8taXNzdWVy")
-          .build());
-    }
     type.addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build())
         .addMethod(baseUri(plan))
         .addMethod(request(responseCheck));
@@ -59,33 +51,24 @@ final class SupportClassRenderer {
           .addStatement("return $T.given().baseUri(baseUri())", Types.REST_ASSURED)
           .build());
     }
-    type.addMethod(given(plan)).addMethod(mediaTypeIn());
+    type.addMethod(given(plan));
     for (CredentialPlan credential : plan.credentials()) {
       type.addMethods(credentials(credential));
     }
-    if (needs.patch()) {
-      type.addMethod(SupportHelpers.patch());
-    }
-    if (needs.lengthened()) {
-      type.addMethod(SupportHelpers.lengthened());
-    }
-    if (needs.parameters()) {
-      type.addMethod(SupportHelpers.replaceParameter());
-    }
     if (needs.rateLimit()) {
-      type.addMethod(SupportHelpers.burstRequest(responseCheck));
-    }
-    if (needs.flow()) {
-      type.addMethods(FlowHelpers.methods());
+      type.addMethod(burstRequest(responseCheck));
     }
     if (needs.semantics()) {
-      type.addMethods(FlowHelpers.semanticsMethods());
+      type.addMethod(MethodSpec.methodBuilder("url")
+          .addJavadoc("A Location header's URL, resolved against the base URI when it is relative (RFC 9110"
+              + " 10.2.2).\n")
+          .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+          .returns(STRING)
+          .addParameter(STRING, "location")
+          .addStatement("return $T.create(baseUri()).resolve(location).toString()", Types.URI)
+          .build());
     }
-    return type
-        .addMethod(specPath())
-        .addMethod(setting())
-        .addMethod(secret())
-        .build();
+    return type.addMethod(specPath()).build();
   }
 
   private static CodeBlock javadoc(SupportPlan plan) {
@@ -102,15 +85,15 @@ final class SupportClassRenderer {
     }
     doc.add("</li>\n")
         .add("<li>Spec for request and response validation: {@code codex.specPath} or {@code CODEX_SPEC_PATH},\n")
-        .add("default {@code $L} (relative to the directory the tests run in).</li>\n",
+        .add("default {@code $L}\n(relative to the directory the tests run in).</li>\n",
             JavaText.comment(plan.specPathInTests()));
     for (CredentialPlan credential : plan.credentials()) {
       String scheme = JavaText.comment(credential.schemeName());
       switch (credential.kind()) {
-        case API_KEY -> doc.add("<li>Security scheme {@code $L}, API key in $L {@code $L}: {@code $L} or {@code $L}.</li>\n",
+        case API_KEY -> doc.add("<li>Security scheme {@code $L}, API key in $L {@code $L}:\n{@code $L} or {@code $L}.</li>\n",
             scheme, credential.location(), JavaText.comment(credential.parameterName()), credential.property(),
             credential.envVar());
-        case BASIC -> doc.add("<li>Security scheme {@code $L}, HTTP basic: {@code $L.username} and {@code $L.password},"
+        case BASIC -> doc.add("<li>Security scheme {@code $L}, HTTP basic: {@code $L.username} and\n{@code $L.password},"
             + " or {@code $L_USERNAME} and {@code $L_PASSWORD}.</li>\n", scheme, credential.property(),
             credential.property(), credential.envVar(), credential.envVar());
         case BEARER -> doc.add("<li>Security scheme {@code $L}, bearer token: {@code $L} or {@code $L}.</li>\n",
@@ -139,43 +122,40 @@ final class SupportClassRenderer {
     }
     return method
         .beginControlFlow("if (value == null)")
-        .addStatement("throw new $T($S)", IllegalStateException.class,
-            "No base URI for the API under test: run the tests with -Dcodex.baseUri=http://127.0.0.1:8080 (or set"
-                + " the environment variable CODEX_BASE_URI). The spec's servers are not used unless the generator"
-                + " was configured with useSpecServers.")
+        .addStatement("throw new $T($S\n+ $S\n+ $S)", IllegalStateException.class,
+            "No base URI for the API under test: run the tests with",
+            " -Dcodex.baseUri=http://127.0.0.1:8080 (or set the environment variable CODEX_BASE_URI).",
+            " The spec's servers are not used unless the generator was configured with useSpecServers.")
         .endControlFlow()
         .addStatement("return value")
         .build();
   }
 
-  private static MethodSpec request(ClassName responseCheck) {
-    return MethodSpec.methodBuilder("request")
-        .addJavadoc("A request aimed at the base URI whose response is judged against the spec, status included.\n")
+  /** A request entry point: the base URI and the response check {@code check} makes ({@code strict}...). */
+  private static MethodSpec entry(String name, String javadoc, CodeBlock check) {
+    return MethodSpec.methodBuilder(name)
+        .addJavadoc(javadoc)
         .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
         .returns(Types.REQUEST_SPECIFICATION)
-        .addStatement("return given($T.strict(specPath()))", responseCheck)
+        .addStatement("return given($L)", check)
         .build();
+  }
+
+  private static MethodSpec request(ClassName responseCheck) {
+    return entry("request", "A request aimed at the base URI whose response is judged against the spec, status"
+        + " included.\n", CodeBlock.of("$T.strict(specPath())", responseCheck));
   }
 
   private static MethodSpec unsureRequest(ClassName responseCheck) {
-    return MethodSpec.methodBuilder("unsureRequest")
-        .addJavadoc("Like {@link #request()}, for a valid request on an id that was made up: the test judges the\n"
-            + "status (404 may be right); documented responses are still judged against the spec.\n")
-        .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
-        .returns(Types.REQUEST_SPECIFICATION)
-        .addStatement("return given($T.unsure(specPath()))", responseCheck)
-        .build();
+    return entry("unsureRequest", "Like {@link #request()}, for a valid request on an id that was made up: the test"
+        + " judges the\nstatus (404 may be right); documented responses are still judged against the spec.\n",
+        CodeBlock.of("$T.unsure(specPath())", responseCheck));
   }
 
   private static MethodSpec negativeRequest(ClassName responseCheck) {
-    return MethodSpec.methodBuilder("negativeRequest")
-        .addJavadoc("Like {@link #request()}, for tests that expect a rejection: their own status check judges the\n"
-            + "status (APIs rightly answer 401 or 400 without documenting it); documented responses are still\n"
-            + "judged against the spec.\n")
-        .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
-        .returns(Types.REQUEST_SPECIFICATION)
-        .addStatement("return given($T.lenient(specPath()))", responseCheck)
-        .build();
+    return entry("negativeRequest", "Like {@link #request()}, for tests that expect a rejection: their own status"
+        + " check judges the\nstatus (APIs rightly answer 401 or 400 without documenting it); documented responses"
+        + " are still\njudged against the spec.\n", CodeBlock.of("$T.lenient(specPath())", responseCheck));
   }
 
   private static MethodSpec given(SupportPlan plan) {
@@ -186,13 +166,13 @@ final class SupportClassRenderer {
             + ".setParam(\"http.socket.timeout\", millis))$<$<", Types.REST_ASSURED, httpClientConfig)
         .add("\n.redirect($T.redirectConfig().followRedirects(false))", redirectConfig);
     String javadoc = "A server that does not answer within {@code codex.http.timeoutSeconds} (default 30) fails the\n"
-        + "test instead of hanging the run. Redirects are not followed: a documented 3xx is judged as such. ";
+        + "test instead of hanging the run. Redirects are not followed: a documented 3xx is judged as such.\n";
     if (plan.logFailures()) {
       CodeBlock headers = plan.sensitiveHeaders().stream().map(h -> CodeBlock.of("$S", h))
           .collect(CodeBlock.joining(", "));
       config.add("\n.logConfig($T.logConfig()\n$>$>.enableLoggingOfRequestAndResponseIfValidationFails()\n"
           + ".blacklistHeader($L))$<$<", Types.LOG_CONFIG, headers);
-      javadoc += "When a test fails, request and response are logged with credential headers\nmasked.\n";
+      javadoc += "When a test fails, request and response are logged with credential headers masked.\n";
     } else {
       javadoc += "Failed requests are not logged: a credential travels in the query string,\nwhere it cannot be"
           + " masked.\n";
@@ -206,41 +186,6 @@ final class SupportClassRenderer {
         .addStatement("int millis = 1000 * (timeout == null ? 30 : Integer.parseInt(timeout))")
         .addStatement("return $T.given()\n$>$>.baseUri(baseUri())\n.filter(filter)\n.config($L$<$<)$<$<", Types.REST_ASSURED,
             config.build())
-        .build();
-  }
-
-  private static MethodSpec mediaTypeIn() {
-    ParameterizedTypeName matcherOfString = ParameterizedTypeName.get(Types.MATCHER, STRING);
-    TypeSpec matcher = TypeSpec.anonymousClassBuilder("")
-        .superclass(ParameterizedTypeName.get(Types.TYPE_SAFE_MATCHER, STRING))
-        .addMethod(MethodSpec.methodBuilder("matchesSafely")
-            .addAnnotation(Override.class)
-            .addModifiers(Modifier.PROTECTED)
-            .returns(boolean.class)
-            .addParameter(STRING, "actual")
-            .addStatement("$T base = actual.split(\";\", 2)[0].trim().toLowerCase($T.ROOT)", STRING, Types.LOCALE)
-            .beginControlFlow("for ($T type : types)", STRING)
-            .beginControlFlow("if (type.split(\";\", 2)[0].trim().toLowerCase($T.ROOT).equals(base))", Types.LOCALE)
-            .addStatement("return true")
-            .endControlFlow()
-            .endControlFlow()
-            .addStatement("return false")
-            .build())
-        .addMethod(MethodSpec.methodBuilder("describeTo")
-            .addAnnotation(Override.class)
-            .addModifiers(Modifier.PUBLIC)
-            .addParameter(Types.DESCRIPTION, "description")
-            .addStatement("description.appendText($S + $T.toString(types))", "a content type among ", Types.ARRAYS)
-            .build())
-        .build();
-    return MethodSpec.methodBuilder("mediaTypeIn")
-        .addJavadoc("Matches a Content-Type whose media type (parameters such as charset aside) is one of "
-            + "{@code types}.\n")
-        .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
-        .returns(matcherOfString)
-        .addParameter(String[].class, "types")
-        .varargs()
-        .addStatement("return $L", matcher)
         .build();
   }
 
@@ -279,34 +224,14 @@ final class SupportClassRenderer {
         .build();
   }
 
-  private static MethodSpec setting() {
-    return MethodSpec.methodBuilder("setting")
-        .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
-        .returns(STRING)
-        .addParameter(STRING, "property")
-        .addParameter(STRING, "environmentVariable")
-        .addStatement("$T value = System.getProperty(property)", STRING)
-        .beginControlFlow("if (value == null || value.isBlank())")
-        .addStatement("value = System.getenv(environmentVariable)")
-        .endControlFlow()
-        .addStatement("return value == null || value.isBlank() ? null : value.trim()")
-        .build();
+  /**
+   * {@code burstRequest()}: requests of a rate-limit burst, whose 429 alone is judged against the spec (the valid
+   * tests judge the other answers); the burst itself is {@code RateLimitBurst}, a file of its own.
+   */
+  private static MethodSpec burstRequest(ClassName responseCheck) {
+    return entry("burstRequest", "Like {@link #negativeRequest()}, for the requests of a rate-limit burst: only a"
+        + " 429 is judged\nagainst the spec (the valid tests judge the other answers).\n",
+        CodeBlock.of("$T.onlyStatus(specPath(), 429)", responseCheck));
   }
 
-  private static MethodSpec secret() {
-    return MethodSpec.methodBuilder("secret")
-        .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
-        .returns(STRING)
-        .addParameter(STRING, "property")
-        .addParameter(STRING, "environmentVariable")
-        .addParameter(STRING, "scheme")
-        .addStatement("$T value = setting(property, environmentVariable)", STRING)
-        .beginControlFlow("if (value == null)")
-        .addStatement("throw new $T(\"No credential for security scheme '\" + scheme + \"': run the tests with -D\"\n"
-            + "$>$>+ property + \"=... (or set the environment variable \" + environmentVariable + \")\")$<$<",
-            IllegalStateException.class)
-        .endControlFlow()
-        .addStatement("return value")
-        .build();
-  }
 }

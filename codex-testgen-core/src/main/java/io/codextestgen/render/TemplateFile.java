@@ -17,6 +17,7 @@ final class TemplateFile {
   static final String RESPONSE_CHECK = "ResponseCheck";
   static final String RATE_LIMIT_BURST = "RateLimitBurst";
   static final String TRIAGE = "Triage";
+  static final String SUITE_SUPPORT = "SuiteSupport";
 
   private TemplateFile() {}
 

@@ -28,15 +28,30 @@ final class TestClassRenderer {
   private static final ClassName STRING = ClassName.get(String.class);
 
   private final ClassName support;
+  /** {@code SuiteSupport}: the helpers that do not depend on the spec. */
+  private final ClassName helpers;
   private final RequestChain chain;
   private final FlowRenderer flows;
   private final SemanticsRenderer semantics;
+  /** The method names of the class so far, lower-cased: a new helper claims one that is free. */
+  private final java.util.Set<String> taken = new java.util.HashSet<>();
 
   private TestClassRenderer(ClassName support, Map<String, CredentialPlan> credentials) {
     this.support = support;
+    this.helpers = support.peerClass(TemplateFile.SUITE_SUPPORT);
     this.chain = new RequestChain(support, credentials);
     this.flows = new FlowRenderer(support, chain);
     this.semantics = new SemanticsRenderer(support, chain, flows);
+    this.flows.names(this::claim);
+  }
+
+  /** {@code base}, or {@code base2}, {@code base3}... whichever no method of the class has. */
+  private String claim(String base) {
+    String name = base;
+    for (int n = 2; !taken.add(name.toLowerCase(java.util.Locale.ROOT)); n++) {
+      name = base + n;
+    }
+    return name;
   }
 
   static TypeSpec render(TestClassPlan plan, ClassName support, Map<String, CredentialPlan> credentials,
@@ -58,6 +73,12 @@ final class TestClassRenderer {
             .addModifiers(Modifier.STATIC)
             .addStatement("$T.baseUri()", support)
             .build());
+    Map<RequestChain.Key, RequestChain.OperationRequest> operations = renderer.operationRequests(plan, credentials);
+    for (RequestChain.OperationRequest operation : operations.values()) {
+      type.addMethod(renderer.chain.operationRequest(operation));
+    }
+    renderer.chain.operationRequests(operations);
+    renderer.semantics.producers(plan.producers());
     for (ProducerPlan producer : plan.producers()) {
       renderer.chain.owner(producer.methodName());
       type.addField(renderer.createdIds(producer));
@@ -78,23 +99,26 @@ final class TestClassRenderer {
         type.addMethod(renderer.cleanup(producer));
       }
     }
+    List<MethodSpec> tests = new java.util.ArrayList<>();
     for (TestCasePlan testCase : plan.cases()) {
       renderer.chain.owner(testCase.operationId());
       switch (testCase.shape()) {
-        case SINGLE -> type.addMethod(renderer.single(testCase));
-        case RATE_LIMIT -> type.addMethod(renderer.rateLimit(testCase));
-        case FLOW -> type.addMethod(renderer.header(testCase, true).addCode(renderer.flows.flow(testCase)).build());
-        case SEMANTICS -> type.addMethod(renderer.header(testCase, true)
+        case SINGLE -> tests.add(renderer.single(testCase));
+        case RATE_LIMIT -> tests.add(renderer.rateLimit(testCase));
+        case FLOW -> tests.add(renderer.header(testCase, true).addCode(renderer.flows.flow(testCase)).build());
+        case SEMANTICS -> tests.add(renderer.header(testCase, true)
             .addJavadoc("$L\n", SemanticsRenderer.rule(testCase.semantics().rule()))
             .addCode(renderer.semantics.semantics(testCase)).build());
-        case MASS_ASSIGNMENT -> type.addMethod(renderer.header(testCase, true)
+        case MASS_ASSIGNMENT -> tests.add(renderer.header(testCase, true)
             .addCode(renderer.flows.massAssignment(testCase)).build());
         case RAW_BODY_ROWS, BODY_PATCH_ROWS, PARAMETER_ROWS -> {
-          type.addMethod(renderer.rowSource(testCase));
-          type.addMethod(renderer.parameterized(testCase));
+          tests.add(renderer.rowSource(testCase));
+          tests.add(renderer.parameterized(testCase));
         }
       }
     }
+    renderer.flows.validCalls().forEach(type::addMethod);
+    tests.forEach(type::addMethod);
     if (plan.cases().stream().anyMatch(testCase -> rejectionOf(testCase) != null)) {
       type.addMethod(MethodSpec.methodBuilder("rejectionsUseTheDocumentedStatuses")
           .addAnnotation(Types.TEST)
@@ -110,7 +134,91 @@ final class TestClassRenderer {
     return type.build();
   }
 
-  private static String idsField(ProducerPlan producer) {
+  /**
+   * Names a test class's methods never take: what its tests call unqualified (statically imported from the support
+   * classes or REST Assured) and its fixed methods.
+   */
+  static final java.util.Set<String> RESERVED = java.util.Set.of("given", "request", "negativeRequest",
+      "unsureRequest", "plainRequest", "burstRequest", "baseUri", "url", "specPath", "row", "mediaTypeIn", "patch",
+      "lengthened", "replaceParameter", "idFromBody", "idFromLocation", "assertEchoes", "acceptedOrRejected",
+      "assertNotTaken", "assertLeftOut", "assertSameState", "assertNoServerError", "requireRejected",
+      "assertPatched", "setting", "secret", "strict", "unsure", "lenient", "onlyStatus", "statusIn", "rejectedAs",
+      "assertRejectionsAsDocumented", "requireBaseUri", "rejectionsUseTheDocumentedStatuses");
+
+  /**
+   * The operations of the class whose requests (credentials and parameters alike) at least two places send: each
+   * gets a method its tests start from, named after the operation.
+   */
+  private Map<RequestChain.Key, RequestChain.OperationRequest> operationRequests(TestClassPlan plan,
+      Map<String, CredentialPlan> credentials) {
+    Map<RequestChain.Key, Integer> uses = new java.util.HashMap<>();
+    Map<RequestChain.Key, TestCasePlan> owners = new java.util.LinkedHashMap<>();
+    java.util.Set<String> taken = this.taken;
+    RESERVED.forEach(name -> taken.add(name.toLowerCase(java.util.Locale.ROOT)));
+    credentials.values().forEach(c -> java.util.stream.Stream.of("Credential", "Username", "Password")
+        .forEach(suffix -> taken.add((c.methodName() + suffix).toLowerCase(java.util.Locale.ROOT))));
+    for (TestCasePlan testCase : plan.cases()) {
+      taken.add(testCase.methodName().toLowerCase(java.util.Locale.ROOT));
+      taken.add(rowSourceName(testCase).toLowerCase(java.util.Locale.ROOT));
+      for (RequestPlan request : requests(testCase)) {
+        uses.merge(RequestChain.Key.of(request), 1, Integer::sum);
+      }
+      owners.putIfAbsent(RequestChain.Key.of(testCase.request()), testCase);
+    }
+    for (ProducerPlan producer : plan.producers()) {
+      for (String name : List.of(producer.methodName(), ProducerPlan.sharedName(producer.methodName()),
+          cleanupName(producer))) {
+        taken.add(name.toLowerCase(java.util.Locale.ROOT));
+      }
+      uses.merge(RequestChain.Key.of(producer.create()), 1, Integer::sum);
+      if (producer.delete() != null) {
+        uses.merge(RequestChain.Key.of(producer.delete()), 1, Integer::sum);
+      }
+    }
+    Map<RequestChain.Key, RequestChain.OperationRequest> operations = new java.util.LinkedHashMap<>();
+    owners.forEach((key, owner) -> {
+      if (uses.getOrDefault(key, 0) < 2) {
+        return;
+      }
+      RequestPlan request = owner.request();
+      String base = Names.variable(owner.operationId() != null ? owner.operationId()
+          : request.method() + " " + request.path());
+      String name = claim(base);
+      List<String> parameters = request.pathParams().stream().map(p -> p.name()).toList();
+      java.util.Set<String> arguments = new java.util.LinkedHashSet<>(List.of("base"));
+      for (String parameter : parameters) {
+        String argument = Names.variable(parameter);
+        while (!arguments.add(argument)) {
+          argument = argument + "_";
+        }
+      }
+      operations.put(key, new RequestChain.OperationRequest(name, parameters,
+          new java.util.ArrayList<>(arguments).subList(1, arguments.size()), request));
+    });
+    return operations;
+  }
+
+  /** Every request a test sends or reads (a flow's and a semantics test's several). */
+  private static List<RequestPlan> requests(TestCasePlan testCase) {
+    List<RequestPlan> requests = new java.util.ArrayList<>();
+    requests.add(testCase.request());
+    if (testCase.flow() != null) {
+      java.util.stream.Stream.of(testCase.flow().create(), testCase.flow().read(), testCase.flow().update(),
+          testCase.flow().delete()).filter(java.util.Objects::nonNull).forEach(requests::add);
+    }
+    if (testCase.semantics() != null) {
+      java.util.stream.Stream.of(testCase.semantics().create(), testCase.semantics().read(),
+          testCase.semantics().setup(), testCase.semantics().write(), testCase.semantics().delete())
+          .filter(java.util.Objects::nonNull).forEach(requests::add);
+    }
+    return requests;
+  }
+
+  private static String cleanupName(ProducerPlan producer) {
+    return "delete" + Character.toUpperCase(producer.methodName().charAt(0)) + producer.methodName().substring(1);
+  }
+
+  static String idsField(ProducerPlan producer) {
     return Names.constant(producer.methodName(), "RESOURCE") + "_IDS";
   }
 
@@ -126,8 +234,8 @@ final class TestClassRenderer {
   /** Creates a resource for the tests that need an existing one, and returns its id. */
   private MethodSpec producer(ProducerPlan producer) {
     RequestPlan create = producer.create();
-    CodeBlock id = producer.idPointer() == null ? CodeBlock.of("$T.idFromLocation(created)", support)
-        : CodeBlock.of("$T.idFromBody(created, $L)", support, JavaText.quoted(producer.idPointer()));
+    CodeBlock id = producer.idPointer() == null ? CodeBlock.of("$T.idFromLocation(created)", helpers)
+        : CodeBlock.of("$T.idFromBody(created, $L)", helpers, JavaText.quoted(producer.idPointer()));
     return MethodSpec.methodBuilder(producer.methodName())
         .addJavadoc("Creates a resource ({@code $L $L}) for tests that need an existing one; returns its id.\n",
             create.method(), JavaText.comment(create.path()))
@@ -145,8 +253,7 @@ final class TestClassRenderer {
   /** Best-effort cleanup: what the tests created goes away; not validated, since it is not what they test. */
   private MethodSpec cleanup(ProducerPlan producer) {
     RequestPlan delete = producer.delete();
-    return MethodSpec.methodBuilder("delete" + Character.toUpperCase(producer.methodName().charAt(0))
-            + producer.methodName().substring(1))
+    return MethodSpec.methodBuilder(cleanupName(producer))
         .addJavadoc("Deletes what {@link #$L()} created.\n", producer.methodName())
         .addAnnotation(Types.AFTER_ALL)
         .addModifiers(Modifier.STATIC)
@@ -163,8 +270,11 @@ final class TestClassRenderer {
   }
 
   private MethodSpec.Builder header(TestCasePlan testCase, boolean test) {
-    MethodSpec.Builder method = MethodSpec.methodBuilder(testCase.methodName())
-        .addJavadoc("$L", "Guards {@code " + JavaText.comment(testCase.pointer()) + "}.\n");
+    MethodSpec.Builder method = MethodSpec.methodBuilder(testCase.methodName());
+    if (!testCase.pointer().equals(operationPointer(testCase.request()))) {
+      // The display name says which operation; a narrower element is named here.
+      method.addJavadoc("$L", "Guards {@code " + JavaText.comment(testCase.pointer()) + "}.\n");
+    }
     if (test) {
       method.addAnnotation(Types.TEST);
     }
@@ -175,7 +285,47 @@ final class TestClassRenderer {
         .addAnnotation(AnnotationSpec.builder(Types.TAG)
             .addMember("value", "$L", JavaText.quoted(testCase.family())).build())
         .addAnnotation(AnnotationSpec.builder(Types.DISPLAY_NAME)
-            .addMember("value", "$L", JavaText.quoted(JavaText.display(testCase.displayName()))).build());
+            .addMember("value", "$L", wrapped(JavaText.display(testCase.displayName()), DISPLAY_NAME_COLUMN)).build());
+  }
+
+  /** Where the text of {@code @DisplayName("...")} on a method starts. */
+  private static final int DISPLAY_NAME_COLUMN = 4 + "@DisplayName(".length();
+
+  /**
+   * A string literal of {@code text} starting at {@code column}, cut at spaces into literals joined with {@code +}
+   * on the following lines when it would run past {@link Layout#MAX_LINE}; a word longer than a line stays whole.
+   */
+  static CodeBlock wrapped(String text, int column) {
+    String whole = JavaText.quoted(text);
+    if (column + whole.length() + 1 <= Layout.MAX_LINE) {
+      return CodeBlock.of("$L", whole);
+    }
+    CodeBlock.Builder code = CodeBlock.builder();
+    int width = Layout.MAX_LINE - column - 1;
+    int start = 0;
+    boolean first = true;
+    while (start < text.length()) {
+      int end = text.length();
+      while (JavaText.quoted(text.substring(start, end)).length() > width) {
+        int space = text.lastIndexOf(' ', end - 2); // the part keeps its trailing space
+        if (space < start) {
+          break; // one word longer than a line
+        }
+        end = space + 1;
+      }
+      code.add(first ? "$L" : "\n+ $L", JavaText.quoted(text.substring(start, end)));
+      // JavaPoet indents an annotation's value twice: continuation lines start at the annotation's column + 8
+      width = Layout.MAX_LINE - (column - "@DisplayName(".length() + 8) - "+ ".length() - 1;
+      first = false;
+      start = end;
+    }
+    return code.build();
+  }
+
+  /** The JSON pointer of the request's operation, e.g. {@code #/paths/~1books~1{bookId}/put}. */
+  static String operationPointer(RequestPlan request) {
+    return "#/paths/" + request.path().replace("~", "~0").replace("/", "~1") + "/"
+        + request.method().toLowerCase(java.util.Locale.ROOT);
   }
 
   /**
@@ -210,11 +360,10 @@ final class TestClassRenderer {
   private MethodSpec parameterized(TestCasePlan testCase) {
     RequestPlan request = testCase.request();
     MethodSpec.Builder method = header(testCase, false)
-        .addAnnotation(AnnotationSpec.builder(Types.PARAMETERIZED_TEST).addMember("name", "\"{0} ({1})\"").build())
+        // The rows name themselves: what is broken, and the constraint that says so (see SuiteSupport.row).
+        .addAnnotation(AnnotationSpec.builder(Types.PARAMETERIZED_TEST).addMember("name", "\"{0}\"").build())
         .addAnnotation(AnnotationSpec.builder(Types.METHOD_SOURCE)
-            .addMember("value", "$L", JavaText.quoted(rowSourceName(testCase))).build())
-        .addParameter(STRING, "violation")
-        .addParameter(STRING, "constraint");
+            .addMember("value", "$L", JavaText.quoted(rowSourceName(testCase))).build());
     Source code = new Source();
     switch (testCase.shape()) {
       case RAW_BODY_ROWS -> {
@@ -224,7 +373,7 @@ final class TestClassRenderer {
       }
       case BODY_PATCH_ROWS -> {
         method.addParameter(STRING, "at").addParameter(STRING, "value");
-        Source patched = new Source().add("$T.patch($L, at, value)", support, chain.text(request.body().text()));
+        Source patched = new Source().add("$T.patch($L, at, value)", helpers, chain.text(request.body().text()));
         code.add(chain.given(request, testCase.strictStatus())).add(chain.body(request.body(), patched));
       }
       default -> {
@@ -235,7 +384,7 @@ final class TestClassRenderer {
           given.add(chain.body(request.body(), null));
         }
         return method.addCode(given.add(";\n$<$<").build())
-            .addStatement("$T.replaceParameter(request, in, name, value)", support)
+            .addStatement("$T.replaceParameter(request, in, name, value)", helpers)
             .addCode(new Source().add("request$>$>").add(RequestChain.when(request))
                 .add(chain.then(testCase.expect(), rejectionOf(testCase))).add(";\n$<$<").build())
             .build();
@@ -261,41 +410,77 @@ final class TestClassRenderer {
         && row.value() != null && row.value().length() > LONG_LITERAL;
   }
 
-  /** The rows, one line each: violation, the JSON pointer of the constraint, then what changes. */
+  /**
+   * The rows: {@code row(violation, constraint, values...)}, the constraint being the JSON pointer of the spec element
+   * that is broken, then what the test method receives. A row longer than a line breaks after its violation.
+   */
   private MethodSpec rowSource(TestCasePlan testCase) {
-    String first = testCase.family().equals("llm-suggested")
-        ? "the model's rationale, where it came from (model, lock key)" : "violation, constraint";
-    String columns = first + ", " + switch (testCase.shape()) {
-      case RAW_BODY_ROWS -> "body sent";
-      case BODY_PATCH_ROWS -> "where in the valid body, JSON put there (null: removed)";
-      default -> "parameter location, name, value sent (null: left out)";
-    };
     Source rows = new Source().add("return $T.of(\n$>$>", Types.STREAM);
     for (int i = 0; i < testCase.rows().size(); i++) {
       CaseRow row = testCase.rows().get(i);
-      rows.add("$T.of(", Types.ARGUMENTS).literal(row.violation()).add(", ").literal(row.pointer());
+      List<Source> values = new java.util.ArrayList<>();
       switch (testCase.shape()) {
-        case RAW_BODY_ROWS -> rows.add(", ").literal(row.value());
+        case RAW_BODY_ROWS -> values.add(new Source().literal(row.value()));
         case BODY_PATCH_ROWS -> {
-          rows.add(", $L, ", JavaText.quoted(row.target()));
-          if (writtenAsLengthened(testCase, row)) {
-            rows.add("$T.lengthened($L, $L, $L)", support, chain.text(testCase.request().body().text()),
-                JavaText.quoted(row.target()), row.lengthenedTo());
-          } else {
-            rows.literal(row.value());
-          }
+          values.add(new Source().add("$L", JavaText.quoted(row.target())));
+          values.add(writtenAsLengthened(testCase, row)
+              ? new Source().add("$T.lengthened($L, $L, $L)", helpers, chain.text(testCase.request().body().text()),
+                  JavaText.quoted(row.target()), row.lengthenedTo())
+              : new Source().literal(row.value()));
         }
-        default -> rows.add(", $L, $L, ", JavaText.quoted(row.location()), JavaText.quoted(row.target()))
-            .literal(row.value());
+        default -> {
+          values.add(new Source().add("$L", JavaText.quoted(row.location())));
+          values.add(new Source().add("$L", JavaText.quoted(row.target())));
+          values.add(new Source().literal(row.value()));
+        }
       }
-      rows.add(i + 1 < testCase.rows().size() ? "),\n" : "));\n$<$<");
+      String end = i + 1 < testCase.rows().size() ? ")," : "));";
+      rows.add(call(new Source().add("$T.row", helpers), ROW_INDENT, end, new Source().literal(row.violation()),
+          new Source().literal(row.pointer()), values)).add(i + 1 < testCase.rows().size() ? "\n" : "\n$<$<");
     }
     return MethodSpec.methodBuilder(rowSourceName(testCase))
-        .addJavadoc("Rows: $L.\n", columns)
         .addModifiers(Modifier.STATIC)
         .returns(ParameterizedTypeName.get(Types.STREAM, Types.ARGUMENTS))
         .addCode(rows.build())
         .build();
+  }
+
+  /** Where a row starts: the method body (8) and the continuation of {@code Stream.of(} (8). */
+  private static final int ROW_INDENT = 16;
+
+  /**
+   * {@code name(first, second, rest...)} followed by {@code end}: on one line when it fits in {@link Layout#MAX_LINE}
+   * from column {@code indent}, else broken after {@code first}, the others on the next line, or one a line when
+   * they do not fit there either.
+   */
+  static Source call(Source name, int indent, String end, Source first, Source second, List<Source> rest) {
+    List<Source> others = new java.util.ArrayList<>();
+    others.add(second);
+    others.addAll(rest);
+    int nameWidth = width(name);
+    int restWidth = others.stream().mapToInt(o -> width(o) + 2).sum();
+    Source code = new Source().add(name).add("(").add(first);
+    if (indent + nameWidth + 1 + width(first) + restWidth + end.length() <= Layout.MAX_LINE) {
+      others.forEach(other -> code.add(", ").add(other));
+      return code.add(end);
+    }
+    int continuation = indent + 8;
+    boolean together = continuation + restWidth - 2 + end.length() <= Layout.MAX_LINE;
+    code.add(",\n$>$>");
+    for (int i = 0; i < others.size(); i++) {
+      code.add(others.get(i)).add(i + 1 < others.size() ? together ? ", " : ",\n" : "");
+    }
+    return code.add(end).add("$<$<");
+  }
+
+  /**
+   * The width of a source as written: types by their simple name (they are imported), members of the statically
+   * imported classes without one.
+   */
+  private static int width(Source source) {
+    return source.build().toString()
+        .replaceAll("\\b(?:[a-z][a-z0-9_]*\\.)+(?:SuiteSupport|ApiTestSupport|ResponseCheck)\\.", "")
+        .replaceAll("\\b(?:[a-z][a-z0-9_]*\\.)+([A-Z])", "$1").length();
   }
 
   private MethodSpec rateLimit(TestCasePlan testCase) {
@@ -320,11 +505,6 @@ final class TestClassRenderer {
       burst.add("\n.expectReset()");
     }
     return header(testCase, true)
-        .addAnnotation(AnnotationSpec.builder(Types.ENABLED_IF_SYSTEM_PROPERTY)
-            .addMember("named", "$S", "codex.rateLimit")
-            .addMember("matches", "$S", "true")
-            .addMember("disabledReason", "$S", "rate-limit tests are opt-in: run with -Dcodex.rateLimit=true")
-            .build())
         .addCode("$L\n.assertLimited();\n$<$<", burst.build())
         .build();
   }

@@ -3,7 +3,11 @@
 // remove its @Generated annotation: codex-testgen then never overwrites or deletes it.
 package golden.bookshopoas30;
 
-import io.restassured.RestAssured;
+import static golden.bookshopoas30.ApiTestSupport.*;
+import static golden.bookshopoas30.ResponseCheck.*;
+import static golden.bookshopoas30.SuiteSupport.*;
+import static io.restassured.RestAssured.given;
+
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import java.util.List;
@@ -41,9 +45,6 @@ class OrdersApiIT {
 
     private static String existingOrderId;
 
-    /**
-     * Body sent by the tests of {@code newOrder}.
-     */
     private static final String NEW_ORDER_BODY = """
     {
       "bookId": 44,
@@ -54,31 +55,39 @@ class OrdersApiIT {
 
     @BeforeAll
     static void requireBaseUri() {
-        ApiTestSupport.baseUri();
+        baseUri();
     }
 
-    /**
-     * Creates a resource ({@code POST /orders}) for tests that need an existing one; returns its id.
-     */
+    /** {@code POST /orders}, as its tests send it. */
+    private static RequestSpecification placeOrder(RequestSpecification base) {
+        return given(base)
+                .header("Authorization", "Bearer " + oauthCredential());
+    }
+
+    /** {@code GET /orders/{orderId}/receipt}, as its tests send it. */
+    private static RequestSpecification getReceipt(RequestSpecification base, String orderId) {
+        return given(base)
+                .auth().preemptive().basic(basicUsername(), basicPassword())
+                .pathParam("orderId", orderId);
+    }
+
+    /** Creates a resource ({@code POST /orders}) for tests that need an existing one; returns its id. */
     private static String newOrder() {
-        Response created = RestAssured.given(ApiTestSupport.request())
-                .header("Authorization", "Bearer " + ApiTestSupport.oauthCredential())
+        Response created = placeOrder(request())
                 .contentType("application/json")
                 .body(NEW_ORDER_BODY)
             .when()
                 .post("/orders")
             .then()
                 .statusCode(201)
-                .contentType(ApiTestSupport.mediaTypeIn("application/json"))
+                .contentType(mediaTypeIn("application/json"))
                 .extract().response();
-        String id = ApiTestSupport.idFromBody(created, "/id");
+        String id = idFromBody(created, "/id");
         NEW_ORDER_IDS.add(id);
         return id;
     }
 
-    /**
-     * One resource from {@link #newOrder()}, created on first use and shared by the tests that do not delete it.
-     */
+    /** One resource from {@link #newOrder()}, created on first use and shared by the tests that do not delete it. */
     private static synchronized String existingOrder() {
         if (existingOrderId == null) {
             existingOrderId = newOrder();
@@ -86,35 +95,27 @@ class OrdersApiIT {
         return existingOrderId;
     }
 
-    /**
-     * Guards {@code #/paths/~1orders/post}.
-     */
     @Test
     @Order(1)
     @Tag("valid")
     @DisplayName("POST /orders: valid request -> 201")
     void placeOrder_valid() {
-        RestAssured.given(ApiTestSupport.request())
-                .header("Authorization", "Bearer " + ApiTestSupport.oauthCredential())
+        placeOrder(request())
                 .contentType("application/json")
                 .body(NEW_ORDER_BODY)
             .when()
                 .post("/orders")
             .then()
                 .statusCode(201)
-                .contentType(ApiTestSupport.mediaTypeIn("application/json"));
+                .contentType(mediaTypeIn("application/json"));
     }
 
-    /**
-     * Guards {@code #/paths/~1orders/post}.
-     */
     @Test
     @Order(1)
     @Tag("valid")
     @DisplayName("POST /orders: valid request (form body) -> 201")
     void placeOrder_valid_formBody() {
-        RestAssured.given(ApiTestSupport.request())
-                .header("Authorization", "Bearer " + ApiTestSupport.oauthCredential())
+        placeOrder(request())
                 .contentType("application/x-www-form-urlencoded")
                 .formParam("bookId", "13")
                 .formParam("quantity", "5")
@@ -123,230 +124,202 @@ class OrdersApiIT {
                 .post("/orders")
             .then()
                 .statusCode(201)
-                .contentType(ApiTestSupport.mediaTypeIn("application/json"));
+                .contentType(mediaTypeIn("application/json"));
     }
 
-    /**
-     * Guards {@code #/paths/~1orders/post/security}.
-     */
+    /** Guards {@code #/paths/~1orders/post/security}. */
     @Test
     @Tag("auth")
     @DisplayName("POST /orders: no credentials -> 401/403")
     void placeOrder_noCredentials_rejected() {
-        RestAssured.given(ApiTestSupport.negativeRequest())
+        given(negativeRequest())
                 .contentType("application/json")
                 .body(NEW_ORDER_BODY)
             .when()
                 .post("/orders")
             .then()
-                .statusCode(ResponseCheck.statusIn("401", "403"));
+                .statusCode(statusIn("401", "403"));
     }
 
-    /**
-     * Guards {@code #/paths/~1orders/post/security}.
-     */
+    /** Guards {@code #/paths/~1orders/post/security}. */
     @Test
     @Tag("auth")
     @DisplayName("POST /orders: malformed token for 'oauth' -> 401/403")
     void placeOrder_malformedOauthToken_rejected() {
-        RestAssured.given(ApiTestSupport.negativeRequest())
+        given(negativeRequest())
                 .header("Authorization", "Bearer not a token")
                 .contentType("application/json")
                 .body(NEW_ORDER_BODY)
             .when()
                 .post("/orders")
             .then()
-                .statusCode(ResponseCheck.statusIn("401", "403"));
+                .statusCode(statusIn("401", "403"));
     }
 
-    /**
-     * Guards {@code #/paths/~1orders/post/security}.
-     */
+    /** Guards {@code #/paths/~1orders/post/security}. */
     @Test
     @Tag("auth")
     @DisplayName("POST /orders: wrong token for 'oauth' -> 401/403")
     void placeOrder_wrongOauthToken_rejected() {
-        RestAssured.given(ApiTestSupport.negativeRequest())
-                .header("Authorization", "Bearer " + ApiTestSupport.WRONG_BEARER_TOKEN)
+        given(negativeRequest())
+                .header("Authorization", "Bearer " + WRONG_BEARER_TOKEN)
                 .contentType("application/json")
                 .body(NEW_ORDER_BODY)
             .when()
                 .post("/orders")
             .then()
-                .statusCode(ResponseCheck.statusIn("401", "403"));
+                .statusCode(statusIn("401", "403"));
     }
 
-    /**
-     * Rows: violation, constraint, body sent.
-     */
     static Stream<Arguments> placeOrder_malformedJson_rejectedRows() {
         return Stream.of(
-                Arguments.of("unparseable JSON", "#/paths/~1orders/post/requestBody", "{\"codex\": nonsense]"),
-                Arguments.of("truncated JSON", "#/paths/~1orders/post/requestBody", "{\n"
-                        + "  \"bookId\": 44,\n"
-                        + "  \"quantity\": 4,"),
-                Arguments.of("empty body where one is required", "#/paths/~1orders/post/requestBody/required", ""));
+                row("unparseable JSON", "#/paths/~1orders/post/requestBody", "{\"codex\": nonsense]"),
+                row("truncated JSON",
+                        "#/paths/~1orders/post/requestBody",
+                        "{\n"
+                                + "  \"bookId\": 44,\n"
+                                + "  \"quantity\": 4,"),
+                row("empty body where one is required", "#/paths/~1orders/post/requestBody/required", ""));
     }
 
-    /**
-     * Guards {@code #/paths/~1orders/post/requestBody}.
-     */
+    /** Guards {@code #/paths/~1orders/post/requestBody}. */
     @Tag("malformed")
     @DisplayName("POST /orders: body not valid JSON -> 400")
-    @ParameterizedTest(
-            name = "{0} ({1})"
-    )
+    @ParameterizedTest(name = "{0}")
     @MethodSource("placeOrder_malformedJson_rejectedRows")
-    void placeOrder_malformedJson_rejected(String violation, String constraint, String body) {
-        RestAssured.given(ApiTestSupport.negativeRequest())
-                .header("Authorization", "Bearer " + ApiTestSupport.oauthCredential())
+    void placeOrder_malformedJson_rejected(String body) {
+        placeOrder(negativeRequest())
                 .contentType("application/json")
                 .body(body)
             .when()
                 .post("/orders")
             .then()
-                .statusCode(ResponseCheck.rejectedAs("placeOrder", 400));
+                .statusCode(rejectedAs("placeOrder", 400));
     }
 
-    /**
-     * Rows: violation, constraint, where in the valid body, JSON put there (null: removed).
-     */
     static Stream<Arguments> placeOrder_invalidBody_rejectedRows() {
         return Stream.of(
-                Arguments.of("body of the wrong type (string instead of object)", "#/components/schemas/Order/type", "", "\"not-a-value\""),
-                Arguments.of("null body", "#/components/schemas/Order/type", "", "null"),
-                Arguments.of("missing required 'bookId'", "#/components/schemas/Order/required", "/bookId", null),
-                Arguments.of("missing required 'email'", "#/components/schemas/Order/required", "/email", null),
-                Arguments.of("missing required 'quantity'", "#/components/schemas/Order/required", "/quantity", null),
-                Arguments.of("'bookId' of the wrong type (string instead of integer)", "#/components/schemas/Order/properties/bookId/type", "/bookId", "\"not-a-number\""),
-                Arguments.of("null 'bookId'", "#/components/schemas/Order/properties/bookId/type", "/bookId", "null"),
-                Arguments.of("'bookId' below minimum 1", "#/components/schemas/Order/properties/bookId/minimum", "/bookId", "0"),
-                Arguments.of("'quantity' of the wrong type (string instead of integer)", "#/components/schemas/Order/properties/quantity/type", "/quantity", "\"not-a-number\""),
-                Arguments.of("null 'quantity'", "#/components/schemas/Order/properties/quantity/type", "/quantity", "null"),
-                Arguments.of("'quantity' below minimum 1", "#/components/schemas/Order/properties/quantity/minimum", "/quantity", "0"),
-                Arguments.of("'quantity' above maximum 5", "#/components/schemas/Order/properties/quantity/maximum", "/quantity", "6"),
-                Arguments.of("'email' of the wrong type (number instead of string)", "#/components/schemas/Order/properties/email/type", "/email", "12345"),
-                Arguments.of("null 'email'", "#/components/schemas/Order/properties/email/type", "/email", "null"),
-                Arguments.of("'email' not a valid email", "#/components/schemas/Order/properties/email/format", "/email", "\"not-an-email\""),
-                Arguments.of("'giftMessage' of the wrong type (number instead of string)", "#/components/schemas/Order/properties/giftMessage/type", "/giftMessage", "12345"),
-                Arguments.of("'giftMessage' longer than 140", "#/components/schemas/Order/properties/giftMessage/maxLength", "/giftMessage", "\"giftmessage-13" + "x".repeat(127) + "\""));
+                row("body of the wrong type (string instead of object)",
+                        "#/components/schemas/Order/type", "", "\"not-a-value\""),
+                row("null body", "#/components/schemas/Order/type", "", "null"),
+                row("missing required 'bookId'", "#/components/schemas/Order/required", "/bookId", null),
+                row("missing required 'email'", "#/components/schemas/Order/required", "/email", null),
+                row("missing required 'quantity'", "#/components/schemas/Order/required", "/quantity", null),
+                row("'bookId' of the wrong type (string instead of integer)",
+                        "#/components/schemas/Order/properties/bookId/type", "/bookId", "\"not-a-number\""),
+                row("null 'bookId'", "#/components/schemas/Order/properties/bookId/type", "/bookId", "null"),
+                row("'bookId' below minimum 1", "#/components/schemas/Order/properties/bookId/minimum", "/bookId", "0"),
+                row("'quantity' of the wrong type (string instead of integer)",
+                        "#/components/schemas/Order/properties/quantity/type", "/quantity", "\"not-a-number\""),
+                row("null 'quantity'", "#/components/schemas/Order/properties/quantity/type", "/quantity", "null"),
+                row("'quantity' below minimum 1",
+                        "#/components/schemas/Order/properties/quantity/minimum", "/quantity", "0"),
+                row("'quantity' above maximum 5",
+                        "#/components/schemas/Order/properties/quantity/maximum", "/quantity", "6"),
+                row("'email' of the wrong type (number instead of string)",
+                        "#/components/schemas/Order/properties/email/type", "/email", "12345"),
+                row("null 'email'", "#/components/schemas/Order/properties/email/type", "/email", "null"),
+                row("'email' not a valid email",
+                        "#/components/schemas/Order/properties/email/format", "/email", "\"not-an-email\""),
+                row("'giftMessage' of the wrong type (number instead of string)",
+                        "#/components/schemas/Order/properties/giftMessage/type", "/giftMessage", "12345"),
+                row("'giftMessage' longer than 140",
+                        "#/components/schemas/Order/properties/giftMessage/maxLength",
+                        "/giftMessage",
+                        "\"giftmessage-13" + "x".repeat(127) + "\""));
     }
 
-    /**
-     * Guards {@code #/paths/~1orders/post/requestBody}.
-     */
+    /** Guards {@code #/paths/~1orders/post/requestBody}. */
     @Tag("malformed")
     @DisplayName("POST /orders: body violating the schema -> 400")
-    @ParameterizedTest(
-            name = "{0} ({1})"
-    )
+    @ParameterizedTest(name = "{0}")
     @MethodSource("placeOrder_invalidBody_rejectedRows")
-    void placeOrder_invalidBody_rejected(String violation, String constraint, String at,
-            String value) {
-        RestAssured.given(ApiTestSupport.negativeRequest())
-                .header("Authorization", "Bearer " + ApiTestSupport.oauthCredential())
+    void placeOrder_invalidBody_rejected(String at, String value) {
+        placeOrder(negativeRequest())
                 .contentType("application/json")
-                .body(ApiTestSupport.patch(NEW_ORDER_BODY, at, value))
+                .body(patch(NEW_ORDER_BODY, at, value))
             .when()
                 .post("/orders")
             .then()
-                .statusCode(ResponseCheck.rejectedAs("placeOrder", 400));
+                .statusCode(rejectedAs("placeOrder", 400));
     }
 
-    /**
-     * Guards {@code #/paths/~1orders/post/requestBody}.
-     */
+    /** Guards {@code #/paths/~1orders/post/requestBody}. */
     @Test
     @Tag("malformed")
     @DisplayName("POST /orders: body sent as text/plain -> 415")
     void placeOrder_wrongContentType_rejected() {
-        RestAssured.given(ApiTestSupport.negativeRequest())
-                .header("Authorization", "Bearer " + ApiTestSupport.oauthCredential())
+        placeOrder(negativeRequest())
                 .contentType("text/plain")
                 .body(NEW_ORDER_BODY)
             .when()
                 .post("/orders")
             .then()
-                .statusCode(ResponseCheck.rejectedAs("placeOrder", 415));
+                .statusCode(rejectedAs("placeOrder", 415));
     }
 
-    /**
-     * Guards {@code #/paths/~1orders~1{orderId}~1receipt/get}.
-     */
     @Test
     @Order(1)
     @Tag("valid")
     @DisplayName("GET /orders/{orderId}/receipt: valid request -> 200")
     void getReceipt_valid() {
-        RestAssured.given(ApiTestSupport.request())
-                .auth().preemptive().basic(ApiTestSupport.basicUsername(), ApiTestSupport.basicPassword())
-                .pathParam("orderId", existingOrder())
+        getReceipt(request(), existingOrder())
             .when()
                 .get("/orders/{orderId}/receipt")
             .then()
                 .statusCode(200)
-                .contentType(ApiTestSupport.mediaTypeIn("application/pdf"));
+                .contentType(mediaTypeIn("application/pdf"));
     }
 
-    /**
-     * Guards {@code #/paths/~1orders~1{orderId}~1receipt/get/security}.
-     */
+    /** Guards {@code #/paths/~1orders~1{orderId}~1receipt/get/security}. */
     @Test
     @Tag("auth")
     @DisplayName("GET /orders/{orderId}/receipt: no credentials -> 401/403")
     void getReceipt_noCredentials_rejected() {
-        RestAssured.given(ApiTestSupport.negativeRequest())
+        given(negativeRequest())
                 .pathParam("orderId", existingOrder())
             .when()
                 .get("/orders/{orderId}/receipt")
             .then()
-                .statusCode(ResponseCheck.statusIn("401", "403"));
+                .statusCode(statusIn("401", "403"));
     }
 
-    /**
-     * Guards {@code #/paths/~1orders~1{orderId}~1receipt/get/security}.
-     */
+    /** Guards {@code #/paths/~1orders~1{orderId}~1receipt/get/security}. */
     @Test
     @Tag("auth")
     @DisplayName("GET /orders/{orderId}/receipt: wrong password for 'basic' -> 401/403")
     void getReceipt_wrongBasicPassword_rejected() {
-        RestAssured.given(ApiTestSupport.negativeRequest())
-                .auth().preemptive().basic(ApiTestSupport.basicUsername(), "codex-wrong-credential")
+        given(negativeRequest())
+                .auth().preemptive().basic(basicUsername(), "codex-wrong-credential")
                 .pathParam("orderId", existingOrder())
             .when()
                 .get("/orders/{orderId}/receipt")
             .then()
-                .statusCode(ResponseCheck.statusIn("401", "403"));
+                .statusCode(statusIn("401", "403"));
     }
 
-    /**
-     * Rows: violation, constraint, parameter location, name, value sent (null: left out).
-     */
     static Stream<Arguments> getReceipt_invalidParameter_rejectedRows() {
         return Stream.of(
-                Arguments.of("path parameter 'orderId' not matching ^ORD-[0-9]{6}$", "#/paths/~1orders~1{orderId}~1receipt/get/parameters/0/schema/pattern", "path", "orderId", "!"));
+                row("path parameter 'orderId' not matching ^ORD-[0-9]{6}$",
+                        "#/paths/~1orders~1{orderId}~1receipt/get/parameters/0/schema/pattern",
+                        "path",
+                        "orderId",
+                        "!"));
     }
 
-    /**
-     * Guards {@code #/paths/~1orders~1{orderId}~1receipt/get/parameters}.
-     */
+    /** Guards {@code #/paths/~1orders~1{orderId}~1receipt/get/parameters}. */
     @Tag("malformed")
     @DisplayName("GET /orders/{orderId}/receipt: invalid parameter -> 4XX")
-    @ParameterizedTest(
-            name = "{0} ({1})"
-    )
+    @ParameterizedTest(name = "{0}")
     @MethodSource("getReceipt_invalidParameter_rejectedRows")
-    void getReceipt_invalidParameter_rejected(String violation, String constraint, String in,
-            String name, String value) {
-        RequestSpecification request = RestAssured.given(ApiTestSupport.negativeRequest())
-                .auth().preemptive().basic(ApiTestSupport.basicUsername(), ApiTestSupport.basicPassword())
-                .pathParam("orderId", existingOrder());
-        ApiTestSupport.replaceParameter(request, in, name, value);
+    void getReceipt_invalidParameter_rejected(String in, String name, String value) {
+        RequestSpecification request = getReceipt(negativeRequest(), existingOrder());
+        replaceParameter(request, in, name, value);
         request
             .when()
                 .get("/orders/{orderId}/receipt")
             .then()
-                .statusCode(ResponseCheck.statusIn("4xx"));
+                .statusCode(statusIn("4xx"));
     }
 
     @Test
@@ -354,6 +327,6 @@ class OrdersApiIT {
     @Tag("malformed")
     @DisplayName("malformed requests are rejected with the statuses the spec documents")
     void rejectionsUseTheDocumentedStatuses() {
-        ResponseCheck.assertRejectionsAsDocumented(OrdersApiIT.class);
+        assertRejectionsAsDocumented(OrdersApiIT.class);
     }
 }

@@ -3,25 +3,15 @@
 // remove its @Generated annotation: codex-testgen then never overwrites or deletes it.
 package golden.inventoryoas31;
 
-import com.fasterxml.jackson.core.JsonPointer;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import static golden.inventoryoas31.SuiteSupport.*;
+
 import io.restassured.RestAssured;
 import io.restassured.config.HttpClientConfig;
 import io.restassured.config.LogConfig;
 import io.restassured.config.RedirectConfig;
 import io.restassured.filter.Filter;
-import io.restassured.specification.FilterableRequestSpecification;
 import io.restassured.specification.RequestSpecification;
-import java.util.Arrays;
-import java.util.Locale;
 import javax.annotation.processing.Generated;
-import org.hamcrest.Description;
-import org.hamcrest.Matcher;
-import org.hamcrest.TypeSafeMatcher;
 
 /**
  * Run-time configuration of the generated API tests; every value comes from a system property or,
@@ -31,7 +21,8 @@ import org.hamcrest.TypeSafeMatcher;
  * <li>Base URI of the API under test: {@code -Dcodex.baseUri=http://127.0.0.1:8080} or
  * {@code CODEX_BASE_URI}. Required: the spec's {@code servers} are never used.</li>
  * <li>Spec for request and response validation: {@code codex.specPath} or {@code CODEX_SPEC_PATH},
- * default {@code src/test/resources/golden/inventory-oas31/openapi.yaml} (relative to the directory the tests run in).</li>
+ * default {@code src/test/resources/golden/inventory-oas31/openapi.yaml}
+ * (relative to the directory the tests run in).</li>
  * </ul>
  */
 @Generated(
@@ -52,20 +43,18 @@ public final class ApiTestSupport {
     private ApiTestSupport() {
     }
 
-    /**
-     * The base URI of the API under test; fails at once, saying how to set it, when none is given.
-     */
+    /** The base URI of the API under test; fails at once, saying how to set it, when none is given. */
     public static String baseUri() {
         String value = setting(BASE_URI_PROPERTY, BASE_URI_ENV);
         if (value == null) {
-            throw new IllegalStateException("No base URI for the API under test: run the tests with -Dcodex.baseUri=http://127.0.0.1:8080 (or set the environment variable CODEX_BASE_URI). The spec's servers are not used unless the generator was configured with useSpecServers.");
+            throw new IllegalStateException("No base URI for the API under test: run the tests with"
+                    + " -Dcodex.baseUri=http://127.0.0.1:8080 (or set the environment variable CODEX_BASE_URI)."
+                    + " The spec's servers are not used unless the generator was configured with useSpecServers.");
         }
         return value;
     }
 
-    /**
-     * A request aimed at the base URI whose response is judged against the spec, status included.
-     */
+    /** A request aimed at the base URI whose response is judged against the spec, status included. */
     public static RequestSpecification request() {
         return given(ResponseCheck.strict(specPath()));
     }
@@ -89,8 +78,8 @@ public final class ApiTestSupport {
 
     /**
      * A server that does not answer within {@code codex.http.timeoutSeconds} (default 30) fails the
-     * test instead of hanging the run. Redirects are not followed: a documented 3xx is judged as such. When a test fails, request and response are logged with credential headers
-     * masked.
+     * test instead of hanging the run. Redirects are not followed: a documented 3xx is judged as such.
+     * When a test fails, request and response are logged with credential headers masked.
      */
     private static RequestSpecification given(Filter filter) {
         String timeout = setting("codex.http.timeoutSeconds", "CODEX_HTTP_TIMEOUT_SECONDS");
@@ -108,113 +97,9 @@ public final class ApiTestSupport {
                                         .blacklistHeader("Authorization", "Cookie", "Proxy-Authorization")));
     }
 
-    /**
-     * Matches a Content-Type whose media type (parameters such as charset aside) is one of {@code types}.
-     */
-    public static Matcher<String> mediaTypeIn(String... types) {
-        return new TypeSafeMatcher<String>() {
-            @Override
-            protected boolean matchesSafely(String actual) {
-                String base = actual.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
-                for (String type : types) {
-                    if (type.split(";", 2)[0].trim().toLowerCase(Locale.ROOT).equals(base)) {
-                        return true;
-                    }
-                }
-                return false;
-            }
-
-            @Override
-            public void describeTo(Description description) {
-                description.appendText("a content type among " + Arrays.toString(types));
-            }
-        };
-    }
-
-    /**
-     * The JSON {@code json} with the value at JSON pointer {@code at} replaced by the JSON text
-     * {@code value}, or removed when {@code value} is null; a missing member or index is added.
-     */
-    public static String patch(String json, String at, String value) {
-        try {
-            ObjectMapper mapper = new ObjectMapper();
-            JsonPointer pointer = JsonPointer.compile(at);
-            if (pointer.matches()) {
-                return value == null ? "" : value;
-            }
-            JsonNode root = mapper.readTree(json);
-            JsonNode replacement = value == null ? null : mapper.readTree(value);
-            JsonNode parent = root.at(pointer.head());
-            if (parent instanceof ObjectNode object) {
-                if (replacement == null) {
-                    object.remove(pointer.last().getMatchingProperty());
-                } else {
-                    object.set(pointer.last().getMatchingProperty(), replacement);
-                }
-            } else if (parent instanceof ArrayNode array) {
-                int index = pointer.last().getMatchingIndex();
-                if (replacement == null) {
-                    array.remove(index);
-                } else if (index < 0 || index >= array.size()) {
-                    array.add(replacement);
-                } else {
-                    array.set(index, replacement);
-                }
-            } else {
-                throw new IllegalArgumentException("nothing to patch at " + at);
-            }
-            return mapper.writeValueAsString(root);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("not JSON: " + e.getOriginalMessage(), e);
-        }
-    }
-
-    /**
-     * Replaces parameter {@code name} in {@code in} (path, query, header or cookie) by {@code value},
-     * or leaves it out when {@code value} is null.
-     */
-    public static RequestSpecification replaceParameter(RequestSpecification request, String in,
-            String name, String value) {
-        FilterableRequestSpecification spec = (FilterableRequestSpecification) request;
-        switch (in) {
-            case "path" -> spec.removePathParam(name).pathParam(name, value == null ? "" : value);
-            case "query" -> spec.removeQueryParam(name);
-            case "header" -> spec.removeHeader(name);
-            case "cookie" -> spec.removeCookie(name);
-            default -> throw new IllegalArgumentException("unknown parameter location " + in);
-        }
-        if (value != null && !in.equals("path")) {
-            switch (in) {
-                case "query" -> spec.queryParam(name, value);
-                case "header" -> spec.header(name, value);
-                default -> spec.cookie(name, value);
-            }
-        }
-        return request;
-    }
-
-    /**
-     * The spec the responses are judged against.
-     */
+    /** The spec the responses are judged against. */
     private static String specPath() {
         String spec = setting(SPEC_PATH_PROPERTY, SPEC_PATH_ENV);
         return spec == null ? DEFAULT_SPEC_PATH : spec;
-    }
-
-    private static String setting(String property, String environmentVariable) {
-        String value = System.getProperty(property);
-        if (value == null || value.isBlank()) {
-            value = System.getenv(environmentVariable);
-        }
-        return value == null || value.isBlank() ? null : value.trim();
-    }
-
-    private static String secret(String property, String environmentVariable, String scheme) {
-        String value = setting(property, environmentVariable);
-        if (value == null) {
-            throw new IllegalStateException("No credential for security scheme '" + scheme + "': run the tests with -D"
-                            + property + "=... (or set the environment variable " + environmentVariable + ")");
-        }
-        return value;
     }
 }

@@ -3,7 +3,11 @@
 // remove its @Generated annotation: codex-testgen then never overwrites or deletes it.
 package golden.inventoryoas31;
 
-import io.restassured.RestAssured;
+import static golden.inventoryoas31.ApiTestSupport.*;
+import static golden.inventoryoas31.ResponseCheck.*;
+import static golden.inventoryoas31.SuiteSupport.*;
+import static io.restassured.RestAssured.given;
+
 import io.restassured.specification.RequestSpecification;
 import java.nio.charset.StandardCharsets;
 import java.util.stream.Stream;
@@ -32,9 +36,6 @@ import org.junit.jupiter.params.provider.MethodSource;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @ExtendWith(Triage.class)
 class ItemsApiIT {
-    /**
-     * Body sent by the tests of {@code createItem}.
-     */
     private static final String CREATE_ITEM_BODY = """
     {
       "name": "na-49",
@@ -50,280 +51,282 @@ class ItemsApiIT {
 
     @BeforeAll
     static void requireBaseUri() {
-        ApiTestSupport.baseUri();
+        baseUri();
     }
 
-    /**
-     * Guards {@code #/paths/~1items/get}.
-     */
+    /** {@code GET /items}, as its tests send it. */
+    private static RequestSpecification searchItems(RequestSpecification base) {
+        return given(base);
+    }
+
+    /** {@code POST /items}, as its tests send it. */
+    private static RequestSpecification createItem(RequestSpecification base) {
+        return given(base);
+    }
+
+    /** {@code GET /items/{sku}}, as its tests send it. */
+    private static RequestSpecification getItem(RequestSpecification base, String sku) {
+        return given(base)
+                .pathParam("sku", sku);
+    }
+
+    /** {@code PUT /items/{sku}/image}, as its tests send it. */
+    private static RequestSpecification uploadImage(RequestSpecification base, String sku) {
+        return given(base)
+                .pathParam("sku", sku);
+    }
+
     @Test
     @Order(1)
     @Tag("valid")
     @DisplayName("GET /items: valid request -> 200")
     void searchItems_valid() {
-        RestAssured.given(ApiTestSupport.request())
+        searchItems(request())
             .when()
                 .get("/items")
             .then()
                 .statusCode(200)
-                .contentType(ApiTestSupport.mediaTypeIn("application/json"));
+                .contentType(mediaTypeIn("application/json"));
     }
 
-    /**
-     * Rows: violation, constraint, parameter location, name, value sent (null: left out).
-     */
     static Stream<Arguments> searchItems_invalidParameter_rejectedRows() {
         return Stream.of(
-                Arguments.of("query parameter 'price_lt' of the wrong type (string instead of number)", "#/paths/~1items/get/parameters/1/schema/type", "query", "price_lt", "not-a-number"),
-                Arguments.of("query parameter 'price_lt' below exclusive minimum 0", "#/paths/~1items/get/parameters/1/schema/exclusiveMinimum", "query", "price_lt", "0"),
-                Arguments.of("query parameter 'price_lt' above exclusive maximum 100", "#/paths/~1items/get/parameters/1/schema/exclusiveMaximum", "query", "price_lt", "100"));
+                row("query parameter 'price_lt' of the wrong type (string instead of number)",
+                        "#/paths/~1items/get/parameters/1/schema/type", "query", "price_lt", "not-a-number"),
+                row("query parameter 'price_lt' below exclusive minimum 0",
+                        "#/paths/~1items/get/parameters/1/schema/exclusiveMinimum", "query", "price_lt", "0"),
+                row("query parameter 'price_lt' above exclusive maximum 100",
+                        "#/paths/~1items/get/parameters/1/schema/exclusiveMaximum", "query", "price_lt", "100"));
     }
 
-    /**
-     * Guards {@code #/paths/~1items/get/parameters}.
-     */
+    /** Guards {@code #/paths/~1items/get/parameters}. */
     @Tag("malformed")
     @DisplayName("GET /items: invalid parameter -> 4XX")
-    @ParameterizedTest(
-            name = "{0} ({1})"
-    )
+    @ParameterizedTest(name = "{0}")
     @MethodSource("searchItems_invalidParameter_rejectedRows")
-    void searchItems_invalidParameter_rejected(String violation, String constraint, String in,
-            String name, String value) {
-        RequestSpecification request = RestAssured.given(ApiTestSupport.negativeRequest());
-        ApiTestSupport.replaceParameter(request, in, name, value);
+    void searchItems_invalidParameter_rejected(String in, String name, String value) {
+        RequestSpecification request = searchItems(negativeRequest());
+        replaceParameter(request, in, name, value);
         request
             .when()
                 .get("/items")
             .then()
-                .statusCode(ResponseCheck.statusIn("4xx"));
+                .statusCode(statusIn("4xx"));
     }
 
-    /**
-     * Guards {@code #/paths/~1items/post}.
-     */
     @Test
     @Order(1)
     @Tag("valid")
     @DisplayName("POST /items: valid request -> 201")
     void createItem_valid() {
-        RestAssured.given(ApiTestSupport.request())
+        createItem(request())
                 .contentType("application/json")
                 .body(CREATE_ITEM_BODY)
             .when()
                 .post("/items")
             .then()
                 .statusCode(201)
-                .contentType(ApiTestSupport.mediaTypeIn("application/json"));
+                .contentType(mediaTypeIn("application/json"));
     }
 
-    /**
-     * Rows: violation, constraint, body sent.
-     */
     static Stream<Arguments> createItem_malformedJson_rejectedRows() {
         return Stream.of(
-                Arguments.of("unparseable JSON", "#/paths/~1items/post/requestBody", "{\"codex\": nonsense]"),
-                Arguments.of("truncated JSON", "#/paths/~1items/post/requestBody", "{\n"
-                        + "  \"name\": \"na-49\",\n"
-                        + "  \"kind\": \"gadget\",\n"
-                        + "  \"dims\": [\n"
-                        + "   "),
-                Arguments.of("empty body where one is required", "#/paths/~1items/post/requestBody/required", ""));
+                row("unparseable JSON", "#/paths/~1items/post/requestBody", "{\"codex\": nonsense]"),
+                row("truncated JSON",
+                        "#/paths/~1items/post/requestBody",
+                        "{\n"
+                                + "  \"name\": \"na-49\",\n"
+                                + "  \"kind\": \"gadget\",\n"
+                                + "  \"dims\": [\n"
+                                + "   "),
+                row("empty body where one is required", "#/paths/~1items/post/requestBody/required", ""));
     }
 
-    /**
-     * Guards {@code #/paths/~1items/post/requestBody}.
-     */
+    /** Guards {@code #/paths/~1items/post/requestBody}. */
     @Tag("malformed")
     @DisplayName("POST /items: body not valid JSON -> 400")
-    @ParameterizedTest(
-            name = "{0} ({1})"
-    )
+    @ParameterizedTest(name = "{0}")
     @MethodSource("createItem_malformedJson_rejectedRows")
-    void createItem_malformedJson_rejected(String violation, String constraint, String body) {
-        RestAssured.given(ApiTestSupport.negativeRequest())
+    void createItem_malformedJson_rejected(String body) {
+        createItem(negativeRequest())
                 .contentType("application/json")
                 .body(body)
             .when()
                 .post("/items")
             .then()
-                .statusCode(ResponseCheck.rejectedAs("createItem", 400));
+                .statusCode(rejectedAs("createItem", 400));
     }
 
-    /**
-     * Rows: violation, constraint, where in the valid body, JSON put there (null: removed).
-     */
     static Stream<Arguments> createItem_invalidBody_rejectedRows() {
         return Stream.of(
-                Arguments.of("body of the wrong type (string instead of object)", "#/components/schemas/NewItem/type", "", "\"not-a-value\""),
-                Arguments.of("null body", "#/components/schemas/NewItem/type", "", "null"),
-                Arguments.of("missing required 'dims'", "#/components/schemas/NewItem/required", "/dims", null),
-                Arguments.of("missing required 'kind'", "#/components/schemas/NewItem/required", "/kind", null),
-                Arguments.of("missing required 'name'", "#/components/schemas/NewItem/required", "/name", null),
-                Arguments.of("'name' of the wrong type (number instead of string)", "#/components/schemas/NewItem/properties/name/type", "/name", "12345"),
-                Arguments.of("null 'name'", "#/components/schemas/NewItem/properties/name/type", "/name", "null"),
-                Arguments.of("'name' shorter than 3", "#/components/schemas/NewItem/properties/name/minLength", "/name", "\"na\""),
-                Arguments.of("'name' longer than 5", "#/components/schemas/NewItem/properties/name/maxLength", "/name", "\"na-49x\""),
-                Arguments.of("'kind' not in enum", "#/components/schemas/NewItem/properties/kind/enum", "/kind", "\"codex-not-in-enum\""),
-                Arguments.of("'note' of the wrong type (number instead of null/string)", "#/components/schemas/NewItem/properties/note/type", "/note", "12345"),
-                Arguments.of("'note' longer than 10", "#/components/schemas/NewItem/properties/note/maxLength", "/note", "\"note-20xxxx\""),
-                Arguments.of("'weight' of the wrong type (string instead of number)", "#/components/schemas/NewItem/properties/weight/type", "/weight", "\"not-a-number\""),
-                Arguments.of("'weight' below exclusive minimum 0", "#/components/schemas/NewItem/properties/weight/exclusiveMinimum", "/weight", "0"),
-                Arguments.of("'weight' above maximum 2.5", "#/components/schemas/NewItem/properties/weight/maximum", "/weight", "2.75"),
-                Arguments.of("'weight' not a multiple of 0.25", "#/components/schemas/NewItem/properties/weight/multipleOf", "/weight", "1.625"),
-                Arguments.of("'count' of the wrong type (string instead of integer)", "#/components/schemas/NewItem/properties/count/type", "/count", "\"not-a-number\""),
-                Arguments.of("'count' below minimum 10", "#/components/schemas/NewItem/properties/count/minimum", "/count", "3"),
-                Arguments.of("'count' above maximum 30", "#/components/schemas/NewItem/properties/count/maximum", "/count", "37"),
-                Arguments.of("'count' not a multiple of 7", "#/components/schemas/NewItem/properties/count/multipleOf", "/count", "29"),
-                Arguments.of("'dims' of the wrong type (string instead of array)", "#/components/schemas/NewItem/properties/dims/type", "/dims", "\"not-a-value\""),
-                Arguments.of("null 'dims'", "#/components/schemas/NewItem/properties/dims/type", "/dims", "null"),
-                Arguments.of("fewer than 3 items in 'dims'", "#/components/schemas/NewItem/properties/dims/minItems", "/dims", "[73,16]"),
-                Arguments.of("more than 3 items in 'dims'", "#/components/schemas/NewItem/properties/dims/maxItems", "/dims", "[73,16,101,73]"),
-                Arguments.of("'dims[0]' of the wrong type (string instead of integer)", "#/components/schemas/NewItem/properties/dims/items/type", "/dims/0", "\"not-a-number\""),
-                Arguments.of("null 'dims[0]'", "#/components/schemas/NewItem/properties/dims/items/type", "/dims/0", "null"),
-                Arguments.of("'dims[0]' below minimum 1", "#/components/schemas/NewItem/properties/dims/items/minimum", "/dims/0", "0"),
-                Arguments.of("'attributes' of the wrong type (string instead of object)", "#/components/schemas/NewItem/properties/attributes/type", "/attributes", "\"not-a-value\""),
-                Arguments.of("'node' of the wrong type (string instead of object)", "#/components/schemas/Node/type", "/node", "\"not-a-value\""),
-                Arguments.of("missing required 'node.label'", "#/components/schemas/Node/required", "/node", "{}"),
-                Arguments.of("'node.label' of the wrong type (number instead of string)", "#/components/schemas/Node/properties/label/type", "/node", "{\"label\":12345}"),
-                Arguments.of("null 'node.label'", "#/components/schemas/Node/properties/label/type", "/node", "{\"label\":null}"),
-                Arguments.of("'ipAddress' of the wrong type (number instead of string)", "#/components/schemas/NewItem/properties/ipAddress/type", "/ipAddress", "12345"),
-                Arguments.of("'ipAddress' not a valid ipv4", "#/components/schemas/NewItem/properties/ipAddress/format", "/ipAddress", "\"999.1.1.1\""),
-                Arguments.of("'checksum' of the wrong type (number instead of string)", "#/components/schemas/NewItem/properties/checksum/type", "/checksum", "12345"),
-                Arguments.of("'homepage' of the wrong type (number instead of string)", "#/components/schemas/NewItem/properties/homepage/type", "/homepage", "12345"),
-                Arguments.of("'homepage' not a valid uri", "#/components/schemas/NewItem/properties/homepage/format", "/homepage", "\"not a uri\""),
-                Arguments.of("'releasedOn' of the wrong type (number instead of string)", "#/components/schemas/NewItem/properties/releasedOn/type", "/releasedOn", "12345"),
-                Arguments.of("'releasedOn' not a valid date", "#/components/schemas/NewItem/properties/releasedOn/format", "/releasedOn", "\"2024-13-45\""));
+                row("body of the wrong type (string instead of object)",
+                        "#/components/schemas/NewItem/type", "", "\"not-a-value\""),
+                row("null body", "#/components/schemas/NewItem/type", "", "null"),
+                row("missing required 'dims'", "#/components/schemas/NewItem/required", "/dims", null),
+                row("missing required 'kind'", "#/components/schemas/NewItem/required", "/kind", null),
+                row("missing required 'name'", "#/components/schemas/NewItem/required", "/name", null),
+                row("'name' of the wrong type (number instead of string)",
+                        "#/components/schemas/NewItem/properties/name/type", "/name", "12345"),
+                row("null 'name'", "#/components/schemas/NewItem/properties/name/type", "/name", "null"),
+                row("'name' shorter than 3",
+                        "#/components/schemas/NewItem/properties/name/minLength", "/name", "\"na\""),
+                row("'name' longer than 5",
+                        "#/components/schemas/NewItem/properties/name/maxLength", "/name", "\"na-49x\""),
+                row("'kind' not in enum",
+                        "#/components/schemas/NewItem/properties/kind/enum", "/kind", "\"codex-not-in-enum\""),
+                row("'note' of the wrong type (number instead of null/string)",
+                        "#/components/schemas/NewItem/properties/note/type", "/note", "12345"),
+                row("'note' longer than 10",
+                        "#/components/schemas/NewItem/properties/note/maxLength", "/note", "\"note-20xxxx\""),
+                row("'weight' of the wrong type (string instead of number)",
+                        "#/components/schemas/NewItem/properties/weight/type", "/weight", "\"not-a-number\""),
+                row("'weight' below exclusive minimum 0",
+                        "#/components/schemas/NewItem/properties/weight/exclusiveMinimum", "/weight", "0"),
+                row("'weight' above maximum 2.5",
+                        "#/components/schemas/NewItem/properties/weight/maximum", "/weight", "2.75"),
+                row("'weight' not a multiple of 0.25",
+                        "#/components/schemas/NewItem/properties/weight/multipleOf", "/weight", "1.625"),
+                row("'count' of the wrong type (string instead of integer)",
+                        "#/components/schemas/NewItem/properties/count/type", "/count", "\"not-a-number\""),
+                row("'count' below minimum 10", "#/components/schemas/NewItem/properties/count/minimum", "/count", "3"),
+                row("'count' above maximum 30",
+                        "#/components/schemas/NewItem/properties/count/maximum", "/count", "37"),
+                row("'count' not a multiple of 7",
+                        "#/components/schemas/NewItem/properties/count/multipleOf", "/count", "29"),
+                row("'dims' of the wrong type (string instead of array)",
+                        "#/components/schemas/NewItem/properties/dims/type", "/dims", "\"not-a-value\""),
+                row("null 'dims'", "#/components/schemas/NewItem/properties/dims/type", "/dims", "null"),
+                row("fewer than 3 items in 'dims'",
+                        "#/components/schemas/NewItem/properties/dims/minItems", "/dims", "[73,16]"),
+                row("more than 3 items in 'dims'",
+                        "#/components/schemas/NewItem/properties/dims/maxItems", "/dims", "[73,16,101,73]"),
+                row("'dims[0]' of the wrong type (string instead of integer)",
+                        "#/components/schemas/NewItem/properties/dims/items/type", "/dims/0", "\"not-a-number\""),
+                row("null 'dims[0]'", "#/components/schemas/NewItem/properties/dims/items/type", "/dims/0", "null"),
+                row("'dims[0]' below minimum 1",
+                        "#/components/schemas/NewItem/properties/dims/items/minimum", "/dims/0", "0"),
+                row("'attributes' of the wrong type (string instead of object)",
+                        "#/components/schemas/NewItem/properties/attributes/type", "/attributes", "\"not-a-value\""),
+                row("'node' of the wrong type (string instead of object)",
+                        "#/components/schemas/Node/type", "/node", "\"not-a-value\""),
+                row("missing required 'node.label'", "#/components/schemas/Node/required", "/node", "{}"),
+                row("'node.label' of the wrong type (number instead of string)",
+                        "#/components/schemas/Node/properties/label/type", "/node", "{\"label\":12345}"),
+                row("null 'node.label'",
+                        "#/components/schemas/Node/properties/label/type", "/node", "{\"label\":null}"),
+                row("'ipAddress' of the wrong type (number instead of string)",
+                        "#/components/schemas/NewItem/properties/ipAddress/type", "/ipAddress", "12345"),
+                row("'ipAddress' not a valid ipv4",
+                        "#/components/schemas/NewItem/properties/ipAddress/format", "/ipAddress", "\"999.1.1.1\""),
+                row("'checksum' of the wrong type (number instead of string)",
+                        "#/components/schemas/NewItem/properties/checksum/type", "/checksum", "12345"),
+                row("'homepage' of the wrong type (number instead of string)",
+                        "#/components/schemas/NewItem/properties/homepage/type", "/homepage", "12345"),
+                row("'homepage' not a valid uri",
+                        "#/components/schemas/NewItem/properties/homepage/format", "/homepage", "\"not a uri\""),
+                row("'releasedOn' of the wrong type (number instead of string)",
+                        "#/components/schemas/NewItem/properties/releasedOn/type", "/releasedOn", "12345"),
+                row("'releasedOn' not a valid date",
+                        "#/components/schemas/NewItem/properties/releasedOn/format", "/releasedOn", "\"2024-13-45\""));
     }
 
-    /**
-     * Guards {@code #/paths/~1items/post/requestBody}.
-     */
+    /** Guards {@code #/paths/~1items/post/requestBody}. */
     @Tag("malformed")
     @DisplayName("POST /items: body violating the schema -> 400")
-    @ParameterizedTest(
-            name = "{0} ({1})"
-    )
+    @ParameterizedTest(name = "{0}")
     @MethodSource("createItem_invalidBody_rejectedRows")
-    void createItem_invalidBody_rejected(String violation, String constraint, String at,
-            String value) {
-        RestAssured.given(ApiTestSupport.negativeRequest())
+    void createItem_invalidBody_rejected(String at, String value) {
+        createItem(negativeRequest())
                 .contentType("application/json")
-                .body(ApiTestSupport.patch(CREATE_ITEM_BODY, at, value))
+                .body(patch(CREATE_ITEM_BODY, at, value))
             .when()
                 .post("/items")
             .then()
-                .statusCode(ResponseCheck.rejectedAs("createItem", 400));
+                .statusCode(rejectedAs("createItem", 400));
     }
 
-    /**
-     * Guards {@code #/paths/~1items/post/requestBody}.
-     */
+    /** Guards {@code #/paths/~1items/post/requestBody}. */
     @Test
     @Tag("malformed")
     @DisplayName("POST /items: body sent as text/plain -> 4XX")
     void createItem_wrongContentType_rejected() {
-        RestAssured.given(ApiTestSupport.negativeRequest())
+        createItem(negativeRequest())
                 .contentType("text/plain")
                 .body(CREATE_ITEM_BODY)
             .when()
                 .post("/items")
             .then()
-                .statusCode(ResponseCheck.statusIn("4xx"));
+                .statusCode(statusIn("4xx"));
     }
 
-    /**
-     * Guards {@code #/paths/~1items~1{sku}/get}.
-     */
     @Test
     @Order(1)
     @Tag("valid")
     @DisplayName("GET /items/{sku}: valid request (no fixture given for 'sku') -> 404/2XX")
     void getItem_valid() {
-        RestAssured.given(ApiTestSupport.unsureRequest())
-                .pathParam("sku", "fcfd42a9-f35c-4d1d-af9a-694b816fa962")
+        getItem(unsureRequest(), "fcfd42a9-f35c-4d1d-af9a-694b816fa962")
             .when()
                 .get("/items/{sku}")
             .then()
-                .statusCode(ResponseCheck.statusIn("404", "2xx"));
+                .statusCode(statusIn("404", "2xx"));
     }
 
-    /**
-     * Rows: violation, constraint, parameter location, name, value sent (null: left out).
-     */
     static Stream<Arguments> getItem_invalidParameter_rejectedRows() {
         return Stream.of(
-                Arguments.of("path parameter 'sku' not a valid uuid", "#/paths/~1items~1{sku}/get/parameters/0/schema/format", "path", "sku", "not-a-uuid"));
+                row("path parameter 'sku' not a valid uuid",
+                        "#/paths/~1items~1{sku}/get/parameters/0/schema/format", "path", "sku", "not-a-uuid"));
     }
 
-    /**
-     * Guards {@code #/paths/~1items~1{sku}/get/parameters}.
-     */
+    /** Guards {@code #/paths/~1items~1{sku}/get/parameters}. */
     @Tag("malformed")
     @DisplayName("GET /items/{sku}: invalid parameter -> 4XX")
-    @ParameterizedTest(
-            name = "{0} ({1})"
-    )
+    @ParameterizedTest(name = "{0}")
     @MethodSource("getItem_invalidParameter_rejectedRows")
-    void getItem_invalidParameter_rejected(String violation, String constraint, String in,
-            String name, String value) {
-        RequestSpecification request = RestAssured.given(ApiTestSupport.negativeRequest())
-                .pathParam("sku", "fcfd42a9-f35c-4d1d-af9a-694b816fa962");
-        ApiTestSupport.replaceParameter(request, in, name, value);
+    void getItem_invalidParameter_rejected(String in, String name, String value) {
+        RequestSpecification request = getItem(negativeRequest(), "fcfd42a9-f35c-4d1d-af9a-694b816fa962");
+        replaceParameter(request, in, name, value);
         request
             .when()
                 .get("/items/{sku}")
             .then()
-                .statusCode(ResponseCheck.statusIn("4xx"));
+                .statusCode(statusIn("4xx"));
     }
 
-    /**
-     * Guards {@code #/paths/~1items~1{sku}~1image/put}.
-     */
     @Test
     @Order(1)
     @Tag("valid")
     @DisplayName("PUT /items/{sku}/image: valid request (multipart body) (no fixture given for 'sku') -> 204/404")
     void uploadImage_valid_multipartBody() {
-        RestAssured.given(ApiTestSupport.unsureRequest())
-                .pathParam("sku", "2b9fe3dc-7e09-4956-ab5c-a729700d1262")
+        uploadImage(unsureRequest(), "2b9fe3dc-7e09-4956-ab5c-a729700d1262")
                 .contentType("multipart/form-data")
                 .multiPart("file", "file.bin", "file-4".getBytes(StandardCharsets.UTF_8))
             .when()
                 .put("/items/{sku}/image")
             .then()
-                .statusCode(ResponseCheck.statusIn("204", "404"));
+                .statusCode(statusIn("204", "404"));
     }
 
-    /**
-     * Rows: violation, constraint, parameter location, name, value sent (null: left out).
-     */
     static Stream<Arguments> uploadImage_invalidParameter_rejectedRows() {
         return Stream.of(
-                Arguments.of("path parameter 'sku' not a valid uuid", "#/paths/~1items~1{sku}~1image/put/parameters/0/schema/format", "path", "sku", "not-a-uuid"));
+                row("path parameter 'sku' not a valid uuid",
+                        "#/paths/~1items~1{sku}~1image/put/parameters/0/schema/format", "path", "sku", "not-a-uuid"));
     }
 
-    /**
-     * Guards {@code #/paths/~1items~1{sku}~1image/put/parameters}.
-     */
+    /** Guards {@code #/paths/~1items~1{sku}~1image/put/parameters}. */
     @Tag("malformed")
     @DisplayName("PUT /items/{sku}/image: invalid parameter -> 4XX")
-    @ParameterizedTest(
-            name = "{0} ({1})"
-    )
+    @ParameterizedTest(name = "{0}")
     @MethodSource("uploadImage_invalidParameter_rejectedRows")
-    void uploadImage_invalidParameter_rejected(String violation, String constraint, String in,
-            String name, String value) {
-        RequestSpecification request = RestAssured.given(ApiTestSupport.negativeRequest())
-                .pathParam("sku", "2b9fe3dc-7e09-4956-ab5c-a729700d1262")
+    void uploadImage_invalidParameter_rejected(String in, String name, String value) {
+        RequestSpecification request = uploadImage(negativeRequest(), "2b9fe3dc-7e09-4956-ab5c-a729700d1262")
                 .contentType("multipart/form-data")
                 .multiPart("file", "file.bin", "file-4".getBytes(StandardCharsets.UTF_8));
-        ApiTestSupport.replaceParameter(request, in, name, value);
+        replaceParameter(request, in, name, value);
         request
             .when()
                 .put("/items/{sku}/image")
             .then()
-                .statusCode(ResponseCheck.statusIn("4xx"));
+                .statusCode(statusIn("4xx"));
     }
 
     @Test
@@ -331,6 +334,6 @@ class ItemsApiIT {
     @Tag("malformed")
     @DisplayName("malformed requests are rejected with the statuses the spec documents")
     void rejectionsUseTheDocumentedStatuses() {
-        ResponseCheck.assertRejectionsAsDocumented(ItemsApiIT.class);
+        assertRejectionsAsDocumented(ItemsApiIT.class);
     }
 }

@@ -3,7 +3,11 @@
 // remove its @Generated annotation: codex-testgen then never overwrites or deletes it.
 package golden.inventoryoas31;
 
-import io.restassured.RestAssured;
+import static golden.inventoryoas31.ApiTestSupport.*;
+import static golden.inventoryoas31.ResponseCheck.*;
+import static golden.inventoryoas31.SuiteSupport.*;
+import static io.restassured.RestAssured.given;
+
 import javax.annotation.processing.Generated;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
@@ -28,21 +32,18 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class StatusApiIT {
     @BeforeAll
     static void requireBaseUri() {
-        ApiTestSupport.baseUri();
+        baseUri();
     }
 
-    /**
-     * Guards {@code #/paths/~1status/get}.
-     */
     @Test
     @Order(1)
     @Tag("valid")
     @DisplayName("GET /status: valid request -> non-5xx")
     void status_valid() {
-        RestAssured.given(ApiTestSupport.request())
+        given(request())
             .when()
                 .get("/status")
             .then()
-                .statusCode(ResponseCheck.statusIn("<500"));
+                .statusCode(statusIn("<500"));
     }
 }

@@ -3,25 +3,15 @@
 // remove its @Generated annotation: codex-testgen then never overwrites or deletes it.
 package golden.peoplemultifile;
 
-import com.fasterxml.jackson.core.JsonPointer;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import static golden.peoplemultifile.SuiteSupport.*;
+
 import io.restassured.RestAssured;
 import io.restassured.config.HttpClientConfig;
 import io.restassured.config.LogConfig;
 import io.restassured.config.RedirectConfig;
 import io.restassured.filter.Filter;
-import io.restassured.specification.FilterableRequestSpecification;
 import io.restassured.specification.RequestSpecification;
-import java.util.Arrays;
-import java.util.Locale;
 import javax.annotation.processing.Generated;
-import org.hamcrest.Description;
-import org.hamcrest.Matcher;
-import org.hamcrest.TypeSafeMatcher;
 
 /**
  * Run-time configuration of the generated API tests; every value comes from a system property or,
@@ -31,9 +21,11 @@ import org.hamcrest.TypeSafeMatcher;
  * <li>Base URI of the API under test: {@code -Dcodex.baseUri=http://127.0.0.1:8080} or
  * {@code CODEX_BASE_URI}. Required: the spec's {@code servers} are never used.</li>
  * <li>Spec for request and response validation: {@code codex.specPath} or {@code CODEX_SPEC_PATH},
- * default {@code src/test/resources/golden/people-multifile/openapi.yaml} (relative to the directory the tests run in).</li>
+ * default {@code src/test/resources/golden/people-multifile/openapi.yaml}
+ * (relative to the directory the tests run in).</li>
  * <li>Security scheme {@code oidc}, bearer token: {@code codex.auth.oidc} or {@code CODEX_AUTH_OIDC}.</li>
- * <li>Security scheme {@code session}, API key in cookie {@code SESSION}: {@code codex.auth.session} or {@code CODEX_AUTH_SESSION}.</li>
+ * <li>Security scheme {@code session}, API key in cookie {@code SESSION}:
+ * {@code codex.auth.session} or {@code CODEX_AUTH_SESSION}.</li>
  * </ul>
  */
 @Generated(
@@ -51,28 +43,21 @@ public final class ApiTestSupport {
 
     public static final String DEFAULT_SPEC_PATH = "src/test/resources/golden/people-multifile/openapi.yaml";
 
-    /**
-     * A well-formed JWT with a signature no server issued: sent by tests that expect a 401.
-     */
-    public static final String WRONG_BEARER_TOKEN = "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiJjb2RleC10ZXN0Z2VuIiwiZXhwIjo0MTAyNDQ0ODAwfQ.c2lnbmF0dXJlLWZyb20tbm8taXNzdWVy";
-
     private ApiTestSupport() {
     }
 
-    /**
-     * The base URI of the API under test; fails at once, saying how to set it, when none is given.
-     */
+    /** The base URI of the API under test; fails at once, saying how to set it, when none is given. */
     public static String baseUri() {
         String value = setting(BASE_URI_PROPERTY, BASE_URI_ENV);
         if (value == null) {
-            throw new IllegalStateException("No base URI for the API under test: run the tests with -Dcodex.baseUri=http://127.0.0.1:8080 (or set the environment variable CODEX_BASE_URI). The spec's servers are not used unless the generator was configured with useSpecServers.");
+            throw new IllegalStateException("No base URI for the API under test: run the tests with"
+                    + " -Dcodex.baseUri=http://127.0.0.1:8080 (or set the environment variable CODEX_BASE_URI)."
+                    + " The spec's servers are not used unless the generator was configured with useSpecServers.");
         }
         return value;
     }
 
-    /**
-     * A request aimed at the base URI whose response is judged against the spec, status included.
-     */
+    /** A request aimed at the base URI whose response is judged against the spec, status included. */
     public static RequestSpecification request() {
         return given(ResponseCheck.strict(specPath()));
     }
@@ -88,8 +73,8 @@ public final class ApiTestSupport {
 
     /**
      * A server that does not answer within {@code codex.http.timeoutSeconds} (default 30) fails the
-     * test instead of hanging the run. Redirects are not followed: a documented 3xx is judged as such. When a test fails, request and response are logged with credential headers
-     * masked.
+     * test instead of hanging the run. Redirects are not followed: a documented 3xx is judged as such.
+     * When a test fails, request and response are logged with credential headers masked.
      */
     private static RequestSpecification given(Filter filter) {
         String timeout = setting("codex.http.timeoutSeconds", "CODEX_HTTP_TIMEOUT_SECONDS");
@@ -107,127 +92,19 @@ public final class ApiTestSupport {
                                         .blacklistHeader("Authorization", "Cookie", "Proxy-Authorization")));
     }
 
-    /**
-     * Matches a Content-Type whose media type (parameters such as charset aside) is one of {@code types}.
-     */
-    public static Matcher<String> mediaTypeIn(String... types) {
-        return new TypeSafeMatcher<String>() {
-            @Override
-            protected boolean matchesSafely(String actual) {
-                String base = actual.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
-                for (String type : types) {
-                    if (type.split(";", 2)[0].trim().toLowerCase(Locale.ROOT).equals(base)) {
-                        return true;
-                    }
-                }
-                return false;
-            }
-
-            @Override
-            public void describeTo(Description description) {
-                description.appendText("a content type among " + Arrays.toString(types));
-            }
-        };
-    }
-
-    /**
-     * Bearer token of security scheme {@code oidc}.
-     */
+    /** Bearer token of security scheme {@code oidc}. */
     public static String oidcCredential() {
         return secret("codex.auth.oidc", "CODEX_AUTH_OIDC", "oidc");
     }
 
-    /**
-     * API key of security scheme {@code session}.
-     */
+    /** API key of security scheme {@code session}. */
     public static String sessionCredential() {
         return secret("codex.auth.session", "CODEX_AUTH_SESSION", "session");
     }
 
-    /**
-     * The JSON {@code json} with the value at JSON pointer {@code at} replaced by the JSON text
-     * {@code value}, or removed when {@code value} is null; a missing member or index is added.
-     */
-    public static String patch(String json, String at, String value) {
-        try {
-            ObjectMapper mapper = new ObjectMapper();
-            JsonPointer pointer = JsonPointer.compile(at);
-            if (pointer.matches()) {
-                return value == null ? "" : value;
-            }
-            JsonNode root = mapper.readTree(json);
-            JsonNode replacement = value == null ? null : mapper.readTree(value);
-            JsonNode parent = root.at(pointer.head());
-            if (parent instanceof ObjectNode object) {
-                if (replacement == null) {
-                    object.remove(pointer.last().getMatchingProperty());
-                } else {
-                    object.set(pointer.last().getMatchingProperty(), replacement);
-                }
-            } else if (parent instanceof ArrayNode array) {
-                int index = pointer.last().getMatchingIndex();
-                if (replacement == null) {
-                    array.remove(index);
-                } else if (index < 0 || index >= array.size()) {
-                    array.add(replacement);
-                } else {
-                    array.set(index, replacement);
-                }
-            } else {
-                throw new IllegalArgumentException("nothing to patch at " + at);
-            }
-            return mapper.writeValueAsString(root);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("not JSON: " + e.getOriginalMessage(), e);
-        }
-    }
-
-    /**
-     * Replaces parameter {@code name} in {@code in} (path, query, header or cookie) by {@code value},
-     * or leaves it out when {@code value} is null.
-     */
-    public static RequestSpecification replaceParameter(RequestSpecification request, String in,
-            String name, String value) {
-        FilterableRequestSpecification spec = (FilterableRequestSpecification) request;
-        switch (in) {
-            case "path" -> spec.removePathParam(name).pathParam(name, value == null ? "" : value);
-            case "query" -> spec.removeQueryParam(name);
-            case "header" -> spec.removeHeader(name);
-            case "cookie" -> spec.removeCookie(name);
-            default -> throw new IllegalArgumentException("unknown parameter location " + in);
-        }
-        if (value != null && !in.equals("path")) {
-            switch (in) {
-                case "query" -> spec.queryParam(name, value);
-                case "header" -> spec.header(name, value);
-                default -> spec.cookie(name, value);
-            }
-        }
-        return request;
-    }
-
-    /**
-     * The spec the responses are judged against.
-     */
+    /** The spec the responses are judged against. */
     private static String specPath() {
         String spec = setting(SPEC_PATH_PROPERTY, SPEC_PATH_ENV);
         return spec == null ? DEFAULT_SPEC_PATH : spec;
-    }
-
-    private static String setting(String property, String environmentVariable) {
-        String value = System.getProperty(property);
-        if (value == null || value.isBlank()) {
-            value = System.getenv(environmentVariable);
-        }
-        return value == null || value.isBlank() ? null : value.trim();
-    }
-
-    private static String secret(String property, String environmentVariable, String scheme) {
-        String value = setting(property, environmentVariable);
-        if (value == null) {
-            throw new IllegalStateException("No credential for security scheme '" + scheme + "': run the tests with -D"
-                            + property + "=... (or set the environment variable " + environmentVariable + ")");
-        }
-        return value;
     }
 }

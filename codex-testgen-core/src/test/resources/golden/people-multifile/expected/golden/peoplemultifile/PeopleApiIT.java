@@ -3,7 +3,11 @@
 // remove its @Generated annotation: codex-testgen then never overwrites or deletes it.
 package golden.peoplemultifile;
 
-import io.restassured.RestAssured;
+import static golden.peoplemultifile.ApiTestSupport.*;
+import static golden.peoplemultifile.ResponseCheck.*;
+import static golden.peoplemultifile.SuiteSupport.*;
+import static io.restassured.RestAssured.given;
+
 import io.restassured.specification.RequestSpecification;
 import java.util.stream.Stream;
 import javax.annotation.processing.Generated;
@@ -31,9 +35,6 @@ import org.junit.jupiter.params.provider.MethodSource;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @ExtendWith(Triage.class)
 class PeopleApiIT {
-    /**
-     * Body sent by the tests of {@code addPerson}.
-     */
     private static final String ADD_PERSON_BODY = """
     {
       "name": "name-31"
@@ -42,290 +43,271 @@ class PeopleApiIT {
 
     @BeforeAll
     static void requireBaseUri() {
-        ApiTestSupport.baseUri();
+        baseUri();
     }
 
-    /**
-     * Guards {@code #/paths/~1people/get}.
-     */
+    /** {@code GET /people}, as its tests send it. */
+    private static RequestSpecification listPeople(RequestSpecification base) {
+        return given(base)
+                .cookie("SESSION", sessionCredential());
+    }
+
+    /** {@code POST /people}, as its tests send it. */
+    private static RequestSpecification addPerson(RequestSpecification base) {
+        return given(base)
+                .cookie("SESSION", sessionCredential());
+    }
+
     @Test
     @Order(1)
     @Tag("valid")
     @DisplayName("GET /people: valid request -> 200")
     void listPeople_valid() {
-        RestAssured.given(ApiTestSupport.request())
-                .cookie("SESSION", ApiTestSupport.sessionCredential())
+        listPeople(request())
             .when()
                 .get("/people")
             .then()
                 .statusCode(200)
-                .contentType(ApiTestSupport.mediaTypeIn("application/json"));
+                .contentType(mediaTypeIn("application/json"));
     }
 
-    /**
-     * Guards {@code #/paths/~1people/get/security}.
-     */
+    /** Guards {@code #/paths/~1people/get/security}. */
     @Test
     @Tag("auth")
     @DisplayName("GET /people: no credentials -> 401/403")
     void listPeople_noCredentials_rejected() {
-        RestAssured.given(ApiTestSupport.negativeRequest())
+        given(negativeRequest())
             .when()
                 .get("/people")
             .then()
-                .statusCode(ResponseCheck.statusIn("401", "403"));
+                .statusCode(statusIn("401", "403"));
     }
 
-    /**
-     * Guards {@code #/paths/~1people/get/security}.
-     */
+    /** Guards {@code #/paths/~1people/get/security}. */
     @Test
     @Tag("auth")
     @DisplayName("GET /people: wrong API key for 'session' -> 401/403")
     void listPeople_wrongSession_rejected() {
-        RestAssured.given(ApiTestSupport.negativeRequest())
+        given(negativeRequest())
                 .cookie("SESSION", "codex-wrong-credential")
             .when()
                 .get("/people")
             .then()
-                .statusCode(ResponseCheck.statusIn("401", "403"));
+                .statusCode(statusIn("401", "403"));
     }
 
-    /**
-     * Guards {@code #/paths/~1people/get/security}.
-     */
+    /** Guards {@code #/paths/~1people/get/security}. */
     @Test
     @Tag("auth")
     @DisplayName("GET /people: malformed token for 'oidc' -> 401/403")
     void listPeople_malformedOidcToken_rejected() {
-        RestAssured.given(ApiTestSupport.negativeRequest())
+        given(negativeRequest())
                 .header("Authorization", "Bearer not a token")
             .when()
                 .get("/people")
             .then()
-                .statusCode(ResponseCheck.statusIn("401", "403"));
+                .statusCode(statusIn("401", "403"));
     }
 
-    /**
-     * Guards {@code #/paths/~1people/get/security}.
-     */
+    /** Guards {@code #/paths/~1people/get/security}. */
     @Test
     @Tag("auth")
     @DisplayName("GET /people: wrong token for 'oidc' -> 401/403")
     void listPeople_wrongOidcToken_rejected() {
-        RestAssured.given(ApiTestSupport.negativeRequest())
-                .header("Authorization", "Bearer " + ApiTestSupport.WRONG_BEARER_TOKEN)
+        given(negativeRequest())
+                .header("Authorization", "Bearer " + WRONG_BEARER_TOKEN)
             .when()
                 .get("/people")
             .then()
-                .statusCode(ResponseCheck.statusIn("401", "403"));
+                .statusCode(statusIn("401", "403"));
     }
 
-    /**
-     * Rows: violation, constraint, parameter location, name, value sent (null: left out).
-     */
     static Stream<Arguments> listPeople_invalidParameter_rejectedRows() {
         return Stream.of(
-                Arguments.of("query parameter 'pageSize' of the wrong type (string instead of integer)", "#/paths/~1people/get/parameters/0/schema/type", "query", "pageSize", "not-a-number"),
-                Arguments.of("query parameter 'pageSize' below minimum 10", "#/paths/~1people/get/parameters/0/schema/minimum", "query", "pageSize", "0"),
-                Arguments.of("query parameter 'pageSize' above maximum 50", "#/paths/~1people/get/parameters/0/schema/maximum", "query", "pageSize", "60"),
-                Arguments.of("query parameter 'pageSize' not a multiple of 10", "#/paths/~1people/get/parameters/0/schema/multipleOf", "query", "pageSize", "25"));
+                row("query parameter 'pageSize' of the wrong type (string instead of integer)",
+                        "#/paths/~1people/get/parameters/0/schema/type", "query", "pageSize", "not-a-number"),
+                row("query parameter 'pageSize' below minimum 10",
+                        "#/paths/~1people/get/parameters/0/schema/minimum", "query", "pageSize", "0"),
+                row("query parameter 'pageSize' above maximum 50",
+                        "#/paths/~1people/get/parameters/0/schema/maximum", "query", "pageSize", "60"),
+                row("query parameter 'pageSize' not a multiple of 10",
+                        "#/paths/~1people/get/parameters/0/schema/multipleOf", "query", "pageSize", "25"));
     }
 
-    /**
-     * Guards {@code #/paths/~1people/get/parameters}.
-     */
+    /** Guards {@code #/paths/~1people/get/parameters}. */
     @Tag("malformed")
     @DisplayName("GET /people: invalid parameter -> 4XX")
-    @ParameterizedTest(
-            name = "{0} ({1})"
-    )
+    @ParameterizedTest(name = "{0}")
     @MethodSource("listPeople_invalidParameter_rejectedRows")
-    void listPeople_invalidParameter_rejected(String violation, String constraint, String in,
-            String name, String value) {
-        RequestSpecification request = RestAssured.given(ApiTestSupport.negativeRequest())
-                .cookie("SESSION", ApiTestSupport.sessionCredential());
-        ApiTestSupport.replaceParameter(request, in, name, value);
+    void listPeople_invalidParameter_rejected(String in, String name, String value) {
+        RequestSpecification request = listPeople(negativeRequest());
+        replaceParameter(request, in, name, value);
         request
             .when()
                 .get("/people")
             .then()
-                .statusCode(ResponseCheck.statusIn("4xx"));
+                .statusCode(statusIn("4xx"));
     }
 
-    /**
-     * Guards {@code #/paths/~1people/post}.
-     */
     @Test
     @Order(1)
     @Tag("valid")
     @DisplayName("POST /people: valid request -> 201")
     void addPerson_valid() {
-        RestAssured.given(ApiTestSupport.request())
-                .cookie("SESSION", ApiTestSupport.sessionCredential())
+        addPerson(request())
                 .contentType("application/json")
                 .body(ADD_PERSON_BODY)
             .when()
                 .post("/people")
             .then()
                 .statusCode(201)
-                .contentType(ApiTestSupport.mediaTypeIn("application/json"));
+                .contentType(mediaTypeIn("application/json"));
     }
 
-    /**
-     * Guards {@code #/paths/~1people/post/security}.
-     */
+    /** Guards {@code #/paths/~1people/post/security}. */
     @Test
     @Tag("auth")
     @DisplayName("POST /people: no credentials -> 401/403")
     void addPerson_noCredentials_rejected() {
-        RestAssured.given(ApiTestSupport.negativeRequest())
+        given(negativeRequest())
                 .contentType("application/json")
                 .body(ADD_PERSON_BODY)
             .when()
                 .post("/people")
             .then()
-                .statusCode(ResponseCheck.statusIn("401", "403"));
+                .statusCode(statusIn("401", "403"));
     }
 
-    /**
-     * Guards {@code #/paths/~1people/post/security}.
-     */
+    /** Guards {@code #/paths/~1people/post/security}. */
     @Test
     @Tag("auth")
     @DisplayName("POST /people: wrong API key for 'session' -> 401/403")
     void addPerson_wrongSession_rejected() {
-        RestAssured.given(ApiTestSupport.negativeRequest())
+        given(negativeRequest())
                 .cookie("SESSION", "codex-wrong-credential")
                 .contentType("application/json")
                 .body(ADD_PERSON_BODY)
             .when()
                 .post("/people")
             .then()
-                .statusCode(ResponseCheck.statusIn("401", "403"));
+                .statusCode(statusIn("401", "403"));
     }
 
-    /**
-     * Guards {@code #/paths/~1people/post/security}.
-     */
+    /** Guards {@code #/paths/~1people/post/security}. */
     @Test
     @Tag("auth")
     @DisplayName("POST /people: malformed token for 'oidc' -> 401/403")
     void addPerson_malformedOidcToken_rejected() {
-        RestAssured.given(ApiTestSupport.negativeRequest())
+        given(negativeRequest())
                 .header("Authorization", "Bearer not a token")
                 .contentType("application/json")
                 .body(ADD_PERSON_BODY)
             .when()
                 .post("/people")
             .then()
-                .statusCode(ResponseCheck.statusIn("401", "403"));
+                .statusCode(statusIn("401", "403"));
     }
 
-    /**
-     * Guards {@code #/paths/~1people/post/security}.
-     */
+    /** Guards {@code #/paths/~1people/post/security}. */
     @Test
     @Tag("auth")
     @DisplayName("POST /people: wrong token for 'oidc' -> 401/403")
     void addPerson_wrongOidcToken_rejected() {
-        RestAssured.given(ApiTestSupport.negativeRequest())
-                .header("Authorization", "Bearer " + ApiTestSupport.WRONG_BEARER_TOKEN)
+        given(negativeRequest())
+                .header("Authorization", "Bearer " + WRONG_BEARER_TOKEN)
                 .contentType("application/json")
                 .body(ADD_PERSON_BODY)
             .when()
                 .post("/people")
             .then()
-                .statusCode(ResponseCheck.statusIn("401", "403"));
+                .statusCode(statusIn("401", "403"));
     }
 
-    /**
-     * Rows: violation, constraint, body sent.
-     */
     static Stream<Arguments> addPerson_malformedJson_rejectedRows() {
         return Stream.of(
-                Arguments.of("unparseable JSON", "#/paths/~1people/post/requestBody", "{\"codex\": nonsense]"),
-                Arguments.of("truncated JSON", "#/paths/~1people/post/requestBody", "{\n"
+                row("unparseable JSON", "#/paths/~1people/post/requestBody", "{\"codex\": nonsense]"),
+                row("truncated JSON", "#/paths/~1people/post/requestBody", "{\n"
                         + "  \"name\":"),
-                Arguments.of("empty body where one is required", "#/paths/~1people/post/requestBody/required", ""));
+                row("empty body where one is required", "#/paths/~1people/post/requestBody/required", ""));
     }
 
-    /**
-     * Guards {@code #/paths/~1people/post/requestBody}.
-     */
+    /** Guards {@code #/paths/~1people/post/requestBody}. */
     @Tag("malformed")
     @DisplayName("POST /people: body not valid JSON -> 4XX")
-    @ParameterizedTest(
-            name = "{0} ({1})"
-    )
+    @ParameterizedTest(name = "{0}")
     @MethodSource("addPerson_malformedJson_rejectedRows")
-    void addPerson_malformedJson_rejected(String violation, String constraint, String body) {
-        RestAssured.given(ApiTestSupport.negativeRequest())
-                .cookie("SESSION", ApiTestSupport.sessionCredential())
+    void addPerson_malformedJson_rejected(String body) {
+        addPerson(negativeRequest())
                 .contentType("application/json")
                 .body(body)
             .when()
                 .post("/people")
             .then()
-                .statusCode(ResponseCheck.statusIn("4xx"));
+                .statusCode(statusIn("4xx"));
     }
 
-    /**
-     * Rows: violation, constraint, where in the valid body, JSON put there (null: removed).
-     */
     static Stream<Arguments> addPerson_invalidBody_rejectedRows() {
         return Stream.of(
-                Arguments.of("body of the wrong type (string instead of object)", "#/components/schemas/Person/type", "", "\"not-a-value\""),
-                Arguments.of("null body", "#/components/schemas/Person/type", "", "null"),
-                Arguments.of("missing required 'name'", "#/components/schemas/Person/required", "/name", null),
-                Arguments.of("'name' of the wrong type (number instead of string)", "#/components/schemas/Person/properties/name/type", "/name", "12345"),
-                Arguments.of("null 'name'", "#/components/schemas/Person/properties/name/type", "/name", "null"),
-                Arguments.of("'name' shorter than 2", "#/components/schemas/Person/properties/name/minLength", "/name", "\"n\""),
-                Arguments.of("'born' of the wrong type (number instead of string)", "#/components/schemas/Person/properties/born/type", "/born", "12345"),
-                Arguments.of("'born' not a valid date-time", "#/components/schemas/Person/properties/born/format", "/born", "\"2024-13-45T25:61:00Z\""),
-                Arguments.of("'address' of the wrong type (string instead of object)", "#/components/schemas/Address/type", "/address", "\"not-a-value\""),
-                Arguments.of("missing required 'address.city'", "#/components/schemas/Address/required", "/address", "{\"zip\":\"02354\"}"),
-                Arguments.of("'address.city' of the wrong type (number instead of string)", "#/components/schemas/Address/properties/city/type", "/address", "{\"city\":12345,\"zip\":\"02354\"}"),
-                Arguments.of("null 'address.city'", "#/components/schemas/Address/properties/city/type", "/address", "{\"city\":null,\"zip\":\"02354\"}"),
-                Arguments.of("'address.zip' of the wrong type (number instead of string)", "#/components/schemas/Address/properties/zip/type", "/address", "{\"city\":\"city-67\",\"zip\":12345}"),
-                Arguments.of("'address.zip' not matching ^[0-9]{5}$", "#/components/schemas/Address/properties/zip/pattern", "/address", "{\"city\":\"city-67\",\"zip\":\"!\"}"));
+                row("body of the wrong type (string instead of object)",
+                        "#/components/schemas/Person/type", "", "\"not-a-value\""),
+                row("null body", "#/components/schemas/Person/type", "", "null"),
+                row("missing required 'name'", "#/components/schemas/Person/required", "/name", null),
+                row("'name' of the wrong type (number instead of string)",
+                        "#/components/schemas/Person/properties/name/type", "/name", "12345"),
+                row("null 'name'", "#/components/schemas/Person/properties/name/type", "/name", "null"),
+                row("'name' shorter than 2", "#/components/schemas/Person/properties/name/minLength", "/name", "\"n\""),
+                row("'born' of the wrong type (number instead of string)",
+                        "#/components/schemas/Person/properties/born/type", "/born", "12345"),
+                row("'born' not a valid date-time",
+                        "#/components/schemas/Person/properties/born/format", "/born", "\"2024-13-45T25:61:00Z\""),
+                row("'address' of the wrong type (string instead of object)",
+                        "#/components/schemas/Address/type", "/address", "\"not-a-value\""),
+                row("missing required 'address.city'",
+                        "#/components/schemas/Address/required", "/address", "{\"zip\":\"02354\"}"),
+                row("'address.city' of the wrong type (number instead of string)",
+                        "#/components/schemas/Address/properties/city/type",
+                        "/address",
+                        "{\"city\":12345,\"zip\":\"02354\"}"),
+                row("null 'address.city'",
+                        "#/components/schemas/Address/properties/city/type",
+                        "/address",
+                        "{\"city\":null,\"zip\":\"02354\"}"),
+                row("'address.zip' of the wrong type (number instead of string)",
+                        "#/components/schemas/Address/properties/zip/type",
+                        "/address",
+                        "{\"city\":\"city-67\",\"zip\":12345}"),
+                row("'address.zip' not matching ^[0-9]{5}$",
+                        "#/components/schemas/Address/properties/zip/pattern",
+                        "/address",
+                        "{\"city\":\"city-67\",\"zip\":\"!\"}"));
     }
 
-    /**
-     * Guards {@code #/paths/~1people/post/requestBody}.
-     */
+    /** Guards {@code #/paths/~1people/post/requestBody}. */
     @Tag("malformed")
     @DisplayName("POST /people: body violating the schema -> 4XX")
-    @ParameterizedTest(
-            name = "{0} ({1})"
-    )
+    @ParameterizedTest(name = "{0}")
     @MethodSource("addPerson_invalidBody_rejectedRows")
-    void addPerson_invalidBody_rejected(String violation, String constraint, String at,
-            String value) {
-        RestAssured.given(ApiTestSupport.negativeRequest())
-                .cookie("SESSION", ApiTestSupport.sessionCredential())
+    void addPerson_invalidBody_rejected(String at, String value) {
+        addPerson(negativeRequest())
                 .contentType("application/json")
-                .body(ApiTestSupport.patch(ADD_PERSON_BODY, at, value))
+                .body(patch(ADD_PERSON_BODY, at, value))
             .when()
                 .post("/people")
             .then()
-                .statusCode(ResponseCheck.statusIn("4xx"));
+                .statusCode(statusIn("4xx"));
     }
 
-    /**
-     * Guards {@code #/paths/~1people/post/requestBody}.
-     */
+    /** Guards {@code #/paths/~1people/post/requestBody}. */
     @Test
     @Tag("malformed")
     @DisplayName("POST /people: body sent as text/plain -> 4XX")
     void addPerson_wrongContentType_rejected() {
-        RestAssured.given(ApiTestSupport.negativeRequest())
-                .cookie("SESSION", ApiTestSupport.sessionCredential())
+        addPerson(negativeRequest())
                 .contentType("text/plain")
                 .body(ADD_PERSON_BODY)
             .when()
                 .post("/people")
             .then()
-                .statusCode(ResponseCheck.statusIn("4xx"));
+                .statusCode(statusIn("4xx"));
     }
 }

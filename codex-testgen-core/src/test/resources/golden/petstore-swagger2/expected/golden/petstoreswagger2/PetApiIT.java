@@ -3,8 +3,13 @@
 // remove its @Generated annotation: codex-testgen then never overwrites or deletes it.
 package golden.petstoreswagger2;
 
-import io.restassured.RestAssured;
+import static golden.petstoreswagger2.ApiTestSupport.*;
+import static golden.petstoreswagger2.ResponseCheck.*;
+import static golden.petstoreswagger2.SuiteSupport.*;
+import static io.restassured.RestAssured.given;
+
 import io.restassured.response.Response;
+import io.restassured.response.ValidatableResponse;
 import io.restassured.specification.RequestSpecification;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -41,9 +46,6 @@ class PetApiIT {
 
     private static String existingPetId;
 
-    /**
-     * Body sent by the tests of {@code newPet}.
-     */
     private static final String NEW_PET_BODY = """
     {
       "name": "doggie",
@@ -56,31 +58,53 @@ class PetApiIT {
 
     @BeforeAll
     static void requireBaseUri() {
-        ApiTestSupport.baseUri();
+        baseUri();
     }
 
-    /**
-     * Creates a resource ({@code POST /pet}) for tests that need an existing one; returns its id.
-     */
+    /** {@code POST /pet}, as its tests send it. */
+    private static RequestSpecification addPet(RequestSpecification base) {
+        return given(base)
+                .header("Authorization", "Bearer " + petstoreAuthCredential());
+    }
+
+    /** {@code GET /pet/findByStatus}, as its tests send it. */
+    private static RequestSpecification findPetsByStatus(RequestSpecification base) {
+        return given(base)
+                .header("api_key", apiKeyCredential())
+                .queryParam("status", "available");
+    }
+
+    /** {@code GET /pet/{petId}}, as its tests send it. */
+    private static RequestSpecification getPetById(RequestSpecification base, String petId) {
+        return given(base)
+                .header("api_key", apiKeyCredential())
+                .pathParam("petId", petId);
+    }
+
+    /** {@code POST /pet/{petId}}, as its tests send it. */
+    private static RequestSpecification updatePetWithForm(RequestSpecification base, String petId) {
+        return given(base)
+                .header("Authorization", "Bearer " + petstoreAuthCredential())
+                .pathParam("petId", petId);
+    }
+
+    /** Creates a resource ({@code POST /pet}) for tests that need an existing one; returns its id. */
     private static String newPet() {
-        Response created = RestAssured.given(ApiTestSupport.request())
-                .header("Authorization", "Bearer " + ApiTestSupport.petstoreAuthCredential())
+        Response created = addPet(request())
                 .contentType("application/json")
                 .body(NEW_PET_BODY)
             .when()
                 .post("/pet")
             .then()
                 .statusCode(200)
-                .contentType(ApiTestSupport.mediaTypeIn("application/json"))
+                .contentType(mediaTypeIn("application/json"))
                 .extract().response();
-        String id = ApiTestSupport.idFromBody(created, "/id");
+        String id = idFromBody(created, "/id");
         NEW_PET_IDS.add(id);
         return id;
     }
 
-    /**
-     * One resource from {@link #newPet()}, created on first use and shared by the tests that do not delete it.
-     */
+    /** One resource from {@link #newPet()}, created on first use and shared by the tests that do not delete it. */
     private static synchronized String existingPet() {
         if (existingPetId == null) {
             existingPetId = newPet();
@@ -88,411 +112,341 @@ class PetApiIT {
         return existingPetId;
     }
 
-    /**
-     * Guards {@code #/paths/~1pet/post}.
-     */
+    /** {@code POST /pet} as its valid test sends it; checks the documented success. */
+    private static ValidatableResponse validAddPet(String body) {
+        return addPet(request())
+                .contentType("application/json")
+                .body(body)
+            .when()
+                .post("/pet")
+            .then()
+                .statusCode(200)
+                .contentType(mediaTypeIn("application/json"));
+    }
+
+    /** {@code GET /pet/{petId}} as its valid test sends it; checks the documented success. */
+    private static ValidatableResponse validGetPetById(String petId) {
+        return getPetById(request(), petId)
+            .when()
+                .get("/pet/{petId}")
+            .then()
+                .statusCode(200)
+                .contentType(mediaTypeIn("application/json"));
+    }
+
     @Test
     @Order(1)
     @Tag("valid")
     @DisplayName("POST /pet: valid request -> 200")
     void addPet_valid() {
-        RestAssured.given(ApiTestSupport.request())
-                .header("Authorization", "Bearer " + ApiTestSupport.petstoreAuthCredential())
+        addPet(request())
                 .contentType("application/json")
                 .body(NEW_PET_BODY)
             .when()
                 .post("/pet")
             .then()
                 .statusCode(200)
-                .contentType(ApiTestSupport.mediaTypeIn("application/json"));
+                .contentType(mediaTypeIn("application/json"));
     }
 
-    /**
-     * Guards {@code #/paths/~1pet/post/security}.
-     */
+    /** Guards {@code #/paths/~1pet/post/security}. */
     @Test
     @Tag("auth")
     @DisplayName("POST /pet: no credentials -> 401/403")
     void addPet_noCredentials_rejected() {
-        RestAssured.given(ApiTestSupport.negativeRequest())
+        given(negativeRequest())
                 .contentType("application/json")
                 .body(NEW_PET_BODY)
             .when()
                 .post("/pet")
             .then()
-                .statusCode(ResponseCheck.statusIn("401", "403"));
+                .statusCode(statusIn("401", "403"));
     }
 
-    /**
-     * Guards {@code #/paths/~1pet/post/security}.
-     */
+    /** Guards {@code #/paths/~1pet/post/security}. */
     @Test
     @Tag("auth")
     @DisplayName("POST /pet: malformed token for 'petstore_auth' -> 401/403")
     void addPet_malformedPetstoreAuthToken_rejected() {
-        RestAssured.given(ApiTestSupport.negativeRequest())
+        given(negativeRequest())
                 .header("Authorization", "Bearer not a token")
                 .contentType("application/json")
                 .body(NEW_PET_BODY)
             .when()
                 .post("/pet")
             .then()
-                .statusCode(ResponseCheck.statusIn("401", "403"));
+                .statusCode(statusIn("401", "403"));
     }
 
-    /**
-     * Guards {@code #/paths/~1pet/post/security}.
-     */
+    /** Guards {@code #/paths/~1pet/post/security}. */
     @Test
     @Tag("auth")
     @DisplayName("POST /pet: wrong token for 'petstore_auth' -> 401/403")
     void addPet_wrongPetstoreAuthToken_rejected() {
-        RestAssured.given(ApiTestSupport.negativeRequest())
-                .header("Authorization", "Bearer " + ApiTestSupport.WRONG_BEARER_TOKEN)
+        given(negativeRequest())
+                .header("Authorization", "Bearer " + WRONG_BEARER_TOKEN)
                 .contentType("application/json")
                 .body(NEW_PET_BODY)
             .when()
                 .post("/pet")
             .then()
-                .statusCode(ResponseCheck.statusIn("401", "403"));
+                .statusCode(statusIn("401", "403"));
     }
 
-    /**
-     * Rows: violation, constraint, body sent.
-     */
     static Stream<Arguments> addPet_malformedJson_rejectedRows() {
         return Stream.of(
-                Arguments.of("unparseable JSON", "#/paths/~1pet/post/requestBody", "{\"codex\": nonsense]"),
-                Arguments.of("truncated JSON", "#/paths/~1pet/post/requestBody", "{\n"
-                        + "  \"name\": \"doggie\",\n"
-                        + "  \"photoUrls\": [\n"
-                        + "    \""),
-                Arguments.of("empty body where one is required", "#/paths/~1pet/post/requestBody/required", ""));
+                row("unparseable JSON", "#/paths/~1pet/post/requestBody", "{\"codex\": nonsense]"),
+                row("truncated JSON",
+                        "#/paths/~1pet/post/requestBody",
+                        "{\n"
+                                + "  \"name\": \"doggie\",\n"
+                                + "  \"photoUrls\": [\n"
+                                + "    \""),
+                row("empty body where one is required", "#/paths/~1pet/post/requestBody/required", ""));
     }
 
-    /**
-     * Guards {@code #/paths/~1pet/post/requestBody}.
-     */
+    /** Guards {@code #/paths/~1pet/post/requestBody}. */
     @Tag("malformed")
     @DisplayName("POST /pet: body not valid JSON -> 4XX")
-    @ParameterizedTest(
-            name = "{0} ({1})"
-    )
+    @ParameterizedTest(name = "{0}")
     @MethodSource("addPet_malformedJson_rejectedRows")
-    void addPet_malformedJson_rejected(String violation, String constraint, String body) {
-        RestAssured.given(ApiTestSupport.negativeRequest())
-                .header("Authorization", "Bearer " + ApiTestSupport.petstoreAuthCredential())
+    void addPet_malformedJson_rejected(String body) {
+        addPet(negativeRequest())
                 .contentType("application/json")
                 .body(body)
             .when()
                 .post("/pet")
             .then()
-                .statusCode(ResponseCheck.statusIn("4xx"));
+                .statusCode(statusIn("4xx"));
     }
 
-    /**
-     * Rows: violation, constraint, where in the valid body, JSON put there (null: removed).
-     */
     static Stream<Arguments> addPet_invalidBody_rejectedRows() {
         return Stream.of(
-                Arguments.of("body of the wrong type (string instead of object)", "#/components/schemas/Pet/type", "", "\"not-a-value\""),
-                Arguments.of("null body", "#/components/schemas/Pet/type", "", "null"),
-                Arguments.of("missing required 'name'", "#/components/schemas/Pet/required", "/name", null),
-                Arguments.of("missing required 'photoUrls'", "#/components/schemas/Pet/required", "/photoUrls", null),
-                Arguments.of("'category' of the wrong type (string instead of object)", "#/components/schemas/Category/type", "/category", "\"not-a-value\""),
-                Arguments.of("'category.id' of the wrong type (string instead of integer)", "#/components/schemas/Category/properties/id/type", "/category", "{\"id\":\"not-a-number\",\"name\":\"name-38\"}"),
-                Arguments.of("'category.name' of the wrong type (number instead of string)", "#/components/schemas/Category/properties/name/type", "/category", "{\"id\":86,\"name\":12345}"),
-                Arguments.of("'name' of the wrong type (number instead of string)", "#/components/schemas/Pet/properties/name/type", "/name", "12345"),
-                Arguments.of("null 'name'", "#/components/schemas/Pet/properties/name/type", "/name", "null"),
-                Arguments.of("'photoUrls' of the wrong type (string instead of array)", "#/components/schemas/Pet/properties/photoUrls/type", "/photoUrls", "\"not-a-value\""),
-                Arguments.of("null 'photoUrls'", "#/components/schemas/Pet/properties/photoUrls/type", "/photoUrls", "null"),
-                Arguments.of("'photoUrls[0]' of the wrong type (number instead of string)", "#/components/schemas/Pet/properties/photoUrls/items/type", "/photoUrls/0", "12345"),
-                Arguments.of("null 'photoUrls[0]'", "#/components/schemas/Pet/properties/photoUrls/items/type", "/photoUrls/0", "null"),
-                Arguments.of("'status' of the wrong type (number instead of string)", "#/components/schemas/Pet/properties/status/type", "/status", "12345"),
-                Arguments.of("'status' not in enum", "#/components/schemas/Pet/properties/status/enum", "/status", "\"codex-not-in-enum\""));
+                row("body of the wrong type (string instead of object)",
+                        "#/components/schemas/Pet/type", "", "\"not-a-value\""),
+                row("null body", "#/components/schemas/Pet/type", "", "null"),
+                row("missing required 'name'", "#/components/schemas/Pet/required", "/name", null),
+                row("missing required 'photoUrls'", "#/components/schemas/Pet/required", "/photoUrls", null),
+                row("'category' of the wrong type (string instead of object)",
+                        "#/components/schemas/Category/type", "/category", "\"not-a-value\""),
+                row("'category.id' of the wrong type (string instead of integer)",
+                        "#/components/schemas/Category/properties/id/type",
+                        "/category",
+                        "{\"id\":\"not-a-number\",\"name\":\"name-38\"}"),
+                row("'category.name' of the wrong type (number instead of string)",
+                        "#/components/schemas/Category/properties/name/type",
+                        "/category",
+                        "{\"id\":86,\"name\":12345}"),
+                row("'name' of the wrong type (number instead of string)",
+                        "#/components/schemas/Pet/properties/name/type", "/name", "12345"),
+                row("null 'name'", "#/components/schemas/Pet/properties/name/type", "/name", "null"),
+                row("'photoUrls' of the wrong type (string instead of array)",
+                        "#/components/schemas/Pet/properties/photoUrls/type", "/photoUrls", "\"not-a-value\""),
+                row("null 'photoUrls'", "#/components/schemas/Pet/properties/photoUrls/type", "/photoUrls", "null"),
+                row("'photoUrls[0]' of the wrong type (number instead of string)",
+                        "#/components/schemas/Pet/properties/photoUrls/items/type", "/photoUrls/0", "12345"),
+                row("null 'photoUrls[0]'",
+                        "#/components/schemas/Pet/properties/photoUrls/items/type", "/photoUrls/0", "null"),
+                row("'status' of the wrong type (number instead of string)",
+                        "#/components/schemas/Pet/properties/status/type", "/status", "12345"),
+                row("'status' not in enum",
+                        "#/components/schemas/Pet/properties/status/enum", "/status", "\"codex-not-in-enum\""));
     }
 
-    /**
-     * Guards {@code #/paths/~1pet/post/requestBody}.
-     */
+    /** Guards {@code #/paths/~1pet/post/requestBody}. */
     @Tag("malformed")
     @DisplayName("POST /pet: body violating the schema -> 4XX")
-    @ParameterizedTest(
-            name = "{0} ({1})"
-    )
+    @ParameterizedTest(name = "{0}")
     @MethodSource("addPet_invalidBody_rejectedRows")
-    void addPet_invalidBody_rejected(String violation, String constraint, String at, String value) {
-        RestAssured.given(ApiTestSupport.negativeRequest())
-                .header("Authorization", "Bearer " + ApiTestSupport.petstoreAuthCredential())
+    void addPet_invalidBody_rejected(String at, String value) {
+        addPet(negativeRequest())
                 .contentType("application/json")
-                .body(ApiTestSupport.patch(NEW_PET_BODY, at, value))
+                .body(patch(NEW_PET_BODY, at, value))
             .when()
                 .post("/pet")
             .then()
-                .statusCode(ResponseCheck.statusIn("4xx"));
+                .statusCode(statusIn("4xx"));
     }
 
-    /**
-     * Guards {@code #/paths/~1pet/post/requestBody}.
-     */
+    /** Guards {@code #/paths/~1pet/post/requestBody}. */
     @Test
     @Tag("malformed")
     @DisplayName("POST /pet: body sent as text/plain -> 4XX")
     void addPet_wrongContentType_rejected() {
-        RestAssured.given(ApiTestSupport.negativeRequest())
-                .header("Authorization", "Bearer " + ApiTestSupport.petstoreAuthCredential())
+        addPet(negativeRequest())
                 .contentType("text/plain")
                 .body(NEW_PET_BODY)
             .when()
                 .post("/pet")
             .then()
-                .statusCode(ResponseCheck.statusIn("4xx"));
+                .statusCode(statusIn("4xx"));
     }
 
-    /**
-     * Guards {@code #/paths/~1pet/post}.
-     */
     @Test
     @Tag("flow")
     @DisplayName("POST /pet flow: create, read")
     void addPet_flow() {
         String sent = NEW_PET_BODY;
-        Response created = RestAssured.given(ApiTestSupport.request())
-                .header("Authorization", "Bearer " + ApiTestSupport.petstoreAuthCredential())
-                .contentType("application/json")
-                .body(sent)
-            .when()
-                .post("/pet")
-            .then()
-                .statusCode(200)
-                .contentType(ApiTestSupport.mediaTypeIn("application/json"))
-                .extract().response();
-        String petId = ApiTestSupport.idFromBody(created, "/id");
-        ApiTestSupport.assertEchoes(sent, RestAssured.given(ApiTestSupport.request())
-                .header("api_key", ApiTestSupport.apiKeyCredential())
-                .pathParam("petId", petId)
-            .when()
-                .get("/pet/{petId}")
-            .then()
-                .statusCode(200)
-                .contentType(ApiTestSupport.mediaTypeIn("application/json"))
-                .extract().asString());
+        Response created = validAddPet(sent).extract().response();
+        String petId = idFromBody(created, "/id");
+        assertEchoes(sent, validGetPetById(petId).extract().asString());
     }
 
-    /**
-     * Guards {@code #/paths/~1pet/post}.
-     * RFC 9110 15.3.2: a 201 names the created resource (Location); it can be read.
-     */
+    /** RFC 9110 15.3.2: a 201 names the created resource (Location); it can be read. */
     @Test
     @Tag("semantics")
     @DisplayName("POST /pet: created means readable -> GET its Location and /pet/{petId} return what was sent")
     void addPet_createdIsReadable() {
         String sent = NEW_PET_BODY;
-        Response created = RestAssured.given(ApiTestSupport.request())
-                .header("Authorization", "Bearer " + ApiTestSupport.petstoreAuthCredential())
-                .contentType("application/json")
-                .body(sent)
-            .when()
-                .post("/pet")
-            .then()
-                .statusCode(200)
-                .contentType(ApiTestSupport.mediaTypeIn("application/json"))
-                .extract().response();
-        String petId = ApiTestSupport.idFromBody(created, "/id");
+        Response created = validAddPet(sent).extract().response();
+        String petId = idFromBody(created, "/id");
+        NEW_PET_IDS.add(petId);
         String location = created.getHeader("Location");
         if (location != null) {
-            String atLocation = RestAssured.given(ApiTestSupport.request())
-                    .header("api_key", ApiTestSupport.apiKeyCredential())
+            String atLocation = given(request())
+                    .header("api_key", apiKeyCredential())
                 .when()
-                    .get(ApiTestSupport.url(location))
+                    .get(url(location))
                 .then()
                     .statusCode(200)
-                    .contentType(ApiTestSupport.mediaTypeIn("application/json"))
+                    .contentType(mediaTypeIn("application/json"))
                     .extract().asString();
-            ApiTestSupport.assertEchoes(sent, atLocation);
+            assertEchoes(sent, atLocation);
         }
-        String read = RestAssured.given(ApiTestSupport.request())
-                .header("api_key", ApiTestSupport.apiKeyCredential())
-                .pathParam("petId", petId)
-            .when()
-                .get("/pet/{petId}")
-            .then()
-                .statusCode(200)
-                .contentType(ApiTestSupport.mediaTypeIn("application/json"))
-                .extract().asString();
-        ApiTestSupport.assertEchoes(sent, read);
+        String read = validGetPetById(petId).extract().asString();
+        assertEchoes(sent, read);
     }
 
-    /**
-     * Guards {@code #/paths/~1pet~1findByStatus/get}.
-     */
     @Test
     @Order(1)
     @Tag("valid")
     @DisplayName("GET /pet/findByStatus: valid request -> 200")
     void findPetsByStatus_valid() {
-        RestAssured.given(ApiTestSupport.request())
-                .header("api_key", ApiTestSupport.apiKeyCredential())
-                .queryParam("status", "available")
+        findPetsByStatus(request())
             .when()
                 .get("/pet/findByStatus")
             .then()
                 .statusCode(200)
-                .contentType(ApiTestSupport.mediaTypeIn("application/json"));
+                .contentType(mediaTypeIn("application/json"));
     }
 
-    /**
-     * Guards {@code #/paths/~1pet~1findByStatus/get/security}.
-     */
+    /** Guards {@code #/paths/~1pet~1findByStatus/get/security}. */
     @Test
     @Tag("auth")
     @DisplayName("GET /pet/findByStatus: no credentials -> 401/403")
     void findPetsByStatus_noCredentials_rejected() {
-        RestAssured.given(ApiTestSupport.negativeRequest())
+        given(negativeRequest())
                 .queryParam("status", "available")
             .when()
                 .get("/pet/findByStatus")
             .then()
-                .statusCode(ResponseCheck.statusIn("401", "403"));
+                .statusCode(statusIn("401", "403"));
     }
 
-    /**
-     * Guards {@code #/paths/~1pet~1findByStatus/get/security}.
-     */
+    /** Guards {@code #/paths/~1pet~1findByStatus/get/security}. */
     @Test
     @Tag("auth")
     @DisplayName("GET /pet/findByStatus: wrong API key for 'api_key' -> 401/403")
     void findPetsByStatus_wrongApiKey_rejected() {
-        RestAssured.given(ApiTestSupport.negativeRequest())
+        given(negativeRequest())
                 .header("api_key", "codex-wrong-credential")
                 .queryParam("status", "available")
             .when()
                 .get("/pet/findByStatus")
             .then()
-                .statusCode(ResponseCheck.statusIn("401", "403"));
+                .statusCode(statusIn("401", "403"));
     }
 
-    /**
-     * Rows: violation, constraint, parameter location, name, value sent (null: left out).
-     */
     static Stream<Arguments> findPetsByStatus_invalidParameter_rejectedRows() {
         return Stream.of(
-                Arguments.of("missing required query parameter 'status'", "#/paths/~1pet~1findByStatus/get/parameters/0/required", "query", "status", null));
+                row("missing required query parameter 'status'",
+                        "#/paths/~1pet~1findByStatus/get/parameters/0/required", "query", "status", null));
     }
 
-    /**
-     * Guards {@code #/paths/~1pet~1findByStatus/get/parameters}.
-     */
+    /** Guards {@code #/paths/~1pet~1findByStatus/get/parameters}. */
     @Tag("malformed")
     @DisplayName("GET /pet/findByStatus: invalid parameter -> 400")
-    @ParameterizedTest(
-            name = "{0} ({1})"
-    )
+    @ParameterizedTest(name = "{0}")
     @MethodSource("findPetsByStatus_invalidParameter_rejectedRows")
-    void findPetsByStatus_invalidParameter_rejected(String violation, String constraint, String in,
-            String name, String value) {
-        RequestSpecification request = RestAssured.given(ApiTestSupport.negativeRequest())
-                .header("api_key", ApiTestSupport.apiKeyCredential())
-                .queryParam("status", "available");
-        ApiTestSupport.replaceParameter(request, in, name, value);
+    void findPetsByStatus_invalidParameter_rejected(String in, String name, String value) {
+        RequestSpecification request = findPetsByStatus(negativeRequest());
+        replaceParameter(request, in, name, value);
         request
             .when()
                 .get("/pet/findByStatus")
             .then()
-                .statusCode(ResponseCheck.rejectedAs("findPetsByStatus", 400));
+                .statusCode(rejectedAs("findPetsByStatus", 400));
     }
 
-    /**
-     * Guards {@code #/paths/~1pet~1{petId}/get}.
-     */
     @Test
     @Order(1)
     @Tag("valid")
     @DisplayName("GET /pet/{petId}: valid request -> 200")
     void getPetById_valid() {
-        RestAssured.given(ApiTestSupport.request())
-                .header("api_key", ApiTestSupport.apiKeyCredential())
-                .pathParam("petId", existingPet())
+        getPetById(request(), existingPet())
             .when()
                 .get("/pet/{petId}")
             .then()
                 .statusCode(200)
-                .contentType(ApiTestSupport.mediaTypeIn("application/json"));
+                .contentType(mediaTypeIn("application/json"));
     }
 
-    /**
-     * Guards {@code #/paths/~1pet~1{petId}/get/security}.
-     */
+    /** Guards {@code #/paths/~1pet~1{petId}/get/security}. */
     @Test
     @Tag("auth")
     @DisplayName("GET /pet/{petId}: no credentials -> 401/403")
     void getPetById_noCredentials_rejected() {
-        RestAssured.given(ApiTestSupport.negativeRequest())
+        given(negativeRequest())
                 .pathParam("petId", existingPet())
             .when()
                 .get("/pet/{petId}")
             .then()
-                .statusCode(ResponseCheck.statusIn("401", "403"));
+                .statusCode(statusIn("401", "403"));
     }
 
-    /**
-     * Guards {@code #/paths/~1pet~1{petId}/get/security}.
-     */
+    /** Guards {@code #/paths/~1pet~1{petId}/get/security}. */
     @Test
     @Tag("auth")
     @DisplayName("GET /pet/{petId}: wrong API key for 'api_key' -> 401/403")
     void getPetById_wrongApiKey_rejected() {
-        RestAssured.given(ApiTestSupport.negativeRequest())
+        given(negativeRequest())
                 .header("api_key", "codex-wrong-credential")
                 .pathParam("petId", existingPet())
             .when()
                 .get("/pet/{petId}")
             .then()
-                .statusCode(ResponseCheck.statusIn("401", "403"));
+                .statusCode(statusIn("401", "403"));
     }
 
-    /**
-     * Rows: violation, constraint, parameter location, name, value sent (null: left out).
-     */
     static Stream<Arguments> getPetById_invalidParameter_rejectedRows() {
         return Stream.of(
-                Arguments.of("path parameter 'petId' of the wrong type (string instead of integer)", "#/paths/~1pet~1{petId}/get/parameters/0/schema/type", "path", "petId", "not-a-number"),
-                Arguments.of("path parameter 'petId' below minimum 1", "#/paths/~1pet~1{petId}/get/parameters/0/schema/minimum", "path", "petId", "0"));
+                row("path parameter 'petId' of the wrong type (string instead of integer)",
+                        "#/paths/~1pet~1{petId}/get/parameters/0/schema/type", "path", "petId", "not-a-number"),
+                row("path parameter 'petId' below minimum 1",
+                        "#/paths/~1pet~1{petId}/get/parameters/0/schema/minimum", "path", "petId", "0"));
     }
 
-    /**
-     * Guards {@code #/paths/~1pet~1{petId}/get/parameters}.
-     */
+    /** Guards {@code #/paths/~1pet~1{petId}/get/parameters}. */
     @Tag("malformed")
     @DisplayName("GET /pet/{petId}: invalid parameter -> 4XX")
-    @ParameterizedTest(
-            name = "{0} ({1})"
-    )
+    @ParameterizedTest(name = "{0}")
     @MethodSource("getPetById_invalidParameter_rejectedRows")
-    void getPetById_invalidParameter_rejected(String violation, String constraint, String in,
-            String name, String value) {
-        RequestSpecification request = RestAssured.given(ApiTestSupport.negativeRequest())
-                .header("api_key", ApiTestSupport.apiKeyCredential())
-                .pathParam("petId", existingPet());
-        ApiTestSupport.replaceParameter(request, in, name, value);
+    void getPetById_invalidParameter_rejected(String in, String name, String value) {
+        RequestSpecification request = getPetById(negativeRequest(), existingPet());
+        replaceParameter(request, in, name, value);
         request
             .when()
                 .get("/pet/{petId}")
             .then()
-                .statusCode(ResponseCheck.statusIn("4xx"));
+                .statusCode(statusIn("4xx"));
     }
 
-    /**
-     * Guards {@code #/paths/~1pet~1{petId}/post}.
-     */
     @Test
     @Order(1)
     @Tag("valid")
     @DisplayName("POST /pet/{petId}: valid request (form body) -> 405")
     void updatePetWithForm_valid_formBody() {
-        RestAssured.given(ApiTestSupport.request())
-                .header("Authorization", "Bearer " + ApiTestSupport.petstoreAuthCredential())
-                .pathParam("petId", existingPet())
+        updatePetWithForm(request(), existingPet())
                 .contentType("application/x-www-form-urlencoded")
                 .formParam("status", "available")
             .when()
@@ -501,31 +455,27 @@ class PetApiIT {
                 .statusCode(405);
     }
 
-    /**
-     * Guards {@code #/paths/~1pet~1{petId}/post/security}.
-     */
+    /** Guards {@code #/paths/~1pet~1{petId}/post/security}. */
     @Test
     @Tag("auth")
     @DisplayName("POST /pet/{petId}: no credentials -> 401/403")
     void updatePetWithForm_noCredentials_rejected() {
-        RestAssured.given(ApiTestSupport.negativeRequest())
+        given(negativeRequest())
                 .pathParam("petId", existingPet())
                 .contentType("application/x-www-form-urlencoded")
                 .formParam("status", "available")
             .when()
                 .post("/pet/{petId}")
             .then()
-                .statusCode(ResponseCheck.statusIn("401", "403"));
+                .statusCode(statusIn("401", "403"));
     }
 
-    /**
-     * Guards {@code #/paths/~1pet~1{petId}/post/security}.
-     */
+    /** Guards {@code #/paths/~1pet~1{petId}/post/security}. */
     @Test
     @Tag("auth")
     @DisplayName("POST /pet/{petId}: malformed token for 'petstore_auth' -> 401/403")
     void updatePetWithForm_malformedPetstoreAuthToken_rejected() {
-        RestAssured.given(ApiTestSupport.negativeRequest())
+        given(negativeRequest())
                 .header("Authorization", "Bearer not a token")
                 .pathParam("petId", existingPet())
                 .contentType("application/x-www-form-urlencoded")
@@ -533,57 +483,46 @@ class PetApiIT {
             .when()
                 .post("/pet/{petId}")
             .then()
-                .statusCode(ResponseCheck.statusIn("401", "403"));
+                .statusCode(statusIn("401", "403"));
     }
 
-    /**
-     * Guards {@code #/paths/~1pet~1{petId}/post/security}.
-     */
+    /** Guards {@code #/paths/~1pet~1{petId}/post/security}. */
     @Test
     @Tag("auth")
     @DisplayName("POST /pet/{petId}: wrong token for 'petstore_auth' -> 401/403")
     void updatePetWithForm_wrongPetstoreAuthToken_rejected() {
-        RestAssured.given(ApiTestSupport.negativeRequest())
-                .header("Authorization", "Bearer " + ApiTestSupport.WRONG_BEARER_TOKEN)
+        given(negativeRequest())
+                .header("Authorization", "Bearer " + WRONG_BEARER_TOKEN)
                 .pathParam("petId", existingPet())
                 .contentType("application/x-www-form-urlencoded")
                 .formParam("status", "available")
             .when()
                 .post("/pet/{petId}")
             .then()
-                .statusCode(ResponseCheck.statusIn("401", "403"));
+                .statusCode(statusIn("401", "403"));
     }
 
-    /**
-     * Rows: violation, constraint, parameter location, name, value sent (null: left out).
-     */
     static Stream<Arguments> updatePetWithForm_invalidParameter_rejectedRows() {
         return Stream.of(
-                Arguments.of("path parameter 'petId' of the wrong type (string instead of integer)", "#/paths/~1pet~1{petId}/post/parameters/0/schema/type", "path", "petId", "not-a-number"));
+                row("path parameter 'petId' of the wrong type (string instead of integer)",
+                        "#/paths/~1pet~1{petId}/post/parameters/0/schema/type", "path", "petId", "not-a-number"));
     }
 
-    /**
-     * Guards {@code #/paths/~1pet~1{petId}/post/parameters}.
-     */
+    /** Guards {@code #/paths/~1pet~1{petId}/post/parameters}. */
     @Tag("malformed")
     @DisplayName("POST /pet/{petId}: invalid parameter -> 4XX")
-    @ParameterizedTest(
-            name = "{0} ({1})"
-    )
+    @ParameterizedTest(name = "{0}")
     @MethodSource("updatePetWithForm_invalidParameter_rejectedRows")
-    void updatePetWithForm_invalidParameter_rejected(String violation, String constraint, String in,
-            String name, String value) {
-        RequestSpecification request = RestAssured.given(ApiTestSupport.negativeRequest())
-                .header("Authorization", "Bearer " + ApiTestSupport.petstoreAuthCredential())
-                .pathParam("petId", existingPet())
+    void updatePetWithForm_invalidParameter_rejected(String in, String name, String value) {
+        RequestSpecification request = updatePetWithForm(negativeRequest(), existingPet())
                 .contentType("application/x-www-form-urlencoded")
                 .formParam("status", "available");
-        ApiTestSupport.replaceParameter(request, in, name, value);
+        replaceParameter(request, in, name, value);
         request
             .when()
                 .post("/pet/{petId}")
             .then()
-                .statusCode(ResponseCheck.statusIn("4xx"));
+                .statusCode(statusIn("4xx"));
     }
 
     @Test
@@ -591,6 +530,6 @@ class PetApiIT {
     @Tag("malformed")
     @DisplayName("malformed requests are rejected with the statuses the spec documents")
     void rejectionsUseTheDocumentedStatuses() {
-        ResponseCheck.assertRejectionsAsDocumented(PetApiIT.class);
+        assertRejectionsAsDocumented(PetApiIT.class);
     }
 }

@@ -3,7 +3,11 @@
 // remove its @Generated annotation: codex-testgen then never overwrites or deletes it.
 package golden.petstoreswagger2;
 
-import io.restassured.RestAssured;
+import static golden.petstoreswagger2.ApiTestSupport.*;
+import static golden.petstoreswagger2.ResponseCheck.*;
+import static golden.petstoreswagger2.SuiteSupport.*;
+import static io.restassured.RestAssured.given;
+
 import javax.annotation.processing.Generated;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
@@ -28,52 +32,45 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class StoreApiIT {
     @BeforeAll
     static void requireBaseUri() {
-        ApiTestSupport.baseUri();
+        baseUri();
     }
 
-    /**
-     * Guards {@code #/paths/~1store~1inventory/get}.
-     */
     @Test
     @Order(1)
     @Tag("valid")
     @DisplayName("GET /store/inventory: valid request -> 200")
     void getInventory_valid() {
-        RestAssured.given(ApiTestSupport.request())
-                .header("api_key", ApiTestSupport.apiKeyCredential())
+        given(request())
+                .header("api_key", apiKeyCredential())
             .when()
                 .get("/store/inventory")
             .then()
                 .statusCode(200)
-                .contentType(ApiTestSupport.mediaTypeIn("application/json"));
+                .contentType(mediaTypeIn("application/json"));
     }
 
-    /**
-     * Guards {@code #/paths/~1store~1inventory/get/security}.
-     */
+    /** Guards {@code #/paths/~1store~1inventory/get/security}. */
     @Test
     @Tag("auth")
     @DisplayName("GET /store/inventory: no credentials -> 401/403")
     void getInventory_noCredentials_rejected() {
-        RestAssured.given(ApiTestSupport.negativeRequest())
+        given(negativeRequest())
             .when()
                 .get("/store/inventory")
             .then()
-                .statusCode(ResponseCheck.statusIn("401", "403"));
+                .statusCode(statusIn("401", "403"));
     }
 
-    /**
-     * Guards {@code #/paths/~1store~1inventory/get/security}.
-     */
+    /** Guards {@code #/paths/~1store~1inventory/get/security}. */
     @Test
     @Tag("auth")
     @DisplayName("GET /store/inventory: wrong API key for 'api_key' -> 401/403")
     void getInventory_wrongApiKey_rejected() {
-        RestAssured.given(ApiTestSupport.negativeRequest())
+        given(negativeRequest())
                 .header("api_key", "codex-wrong-credential")
             .when()
                 .get("/store/inventory")
             .then()
-                .statusCode(ResponseCheck.statusIn("401", "403"));
+                .statusCode(statusIn("401", "403"));
     }
 }

@@ -3,36 +3,16 @@
 // remove its @Generated annotation: codex-testgen then never overwrites or deletes it.
 package com.example.bookshop.apitests;
 
-import com.fasterxml.jackson.core.JsonPointer;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import static com.example.bookshop.apitests.SuiteSupport.*;
+
 import io.restassured.RestAssured;
 import io.restassured.config.HttpClientConfig;
 import io.restassured.config.LogConfig;
 import io.restassured.config.RedirectConfig;
 import io.restassured.filter.Filter;
-import io.restassured.response.Response;
-import io.restassured.specification.FilterableRequestSpecification;
 import io.restassured.specification.RequestSpecification;
 import java.net.URI;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
 import javax.annotation.processing.Generated;
-import org.hamcrest.Description;
-import org.hamcrest.Matcher;
-import org.hamcrest.TypeSafeMatcher;
-import org.junit.jupiter.api.Assertions;
-import org.junit.jupiter.api.Assumptions;
 
 /**
  * Run-time configuration of the generated API tests; every value comes from a system property or,
@@ -42,8 +22,10 @@ import org.junit.jupiter.api.Assumptions;
  * <li>Base URI of the API under test: {@code -Dcodex.baseUri=http://127.0.0.1:8080} or
  * {@code CODEX_BASE_URI}. Required: the spec's {@code servers} are never used.</li>
  * <li>Spec for request and response validation: {@code codex.specPath} or {@code CODEX_SPEC_PATH},
- * default {@code src/main/resources/openapi.yaml} (relative to the directory the tests run in).</li>
- * <li>Security scheme {@code apiKey}, API key in header {@code X-API-Key}: {@code codex.auth.apiKey} or {@code CODEX_AUTH_API_KEY}.</li>
+ * default {@code src/main/resources/openapi.yaml}
+ * (relative to the directory the tests run in).</li>
+ * <li>Security scheme {@code apiKey}, API key in header {@code X-API-Key}:
+ * {@code codex.auth.apiKey} or {@code CODEX_AUTH_API_KEY}.</li>
  * </ul>
  */
 @Generated(
@@ -64,20 +46,18 @@ public final class ApiTestSupport {
     private ApiTestSupport() {
     }
 
-    /**
-     * The base URI of the API under test; fails at once, saying how to set it, when none is given.
-     */
+    /** The base URI of the API under test; fails at once, saying how to set it, when none is given. */
     public static String baseUri() {
         String value = setting(BASE_URI_PROPERTY, BASE_URI_ENV);
         if (value == null) {
-            throw new IllegalStateException("No base URI for the API under test: run the tests with -Dcodex.baseUri=http://127.0.0.1:8080 (or set the environment variable CODEX_BASE_URI). The spec's servers are not used unless the generator was configured with useSpecServers.");
+            throw new IllegalStateException("No base URI for the API under test: run the tests with"
+                    + " -Dcodex.baseUri=http://127.0.0.1:8080 (or set the environment variable CODEX_BASE_URI)."
+                    + " The spec's servers are not used unless the generator was configured with useSpecServers.");
         }
         return value;
     }
 
-    /**
-     * A request aimed at the base URI whose response is judged against the spec, status included.
-     */
+    /** A request aimed at the base URI whose response is judged against the spec, status included. */
     public static RequestSpecification request() {
         return given(ResponseCheck.strict(specPath()));
     }
@@ -91,17 +71,15 @@ public final class ApiTestSupport {
         return given(ResponseCheck.lenient(specPath()));
     }
 
-    /**
-     * A request aimed at the base URI that nothing validates: for cleaning up after tests.
-     */
+    /** A request aimed at the base URI that nothing validates: for cleaning up after tests. */
     public static RequestSpecification plainRequest() {
         return RestAssured.given().baseUri(baseUri());
     }
 
     /**
      * A server that does not answer within {@code codex.http.timeoutSeconds} (default 30) fails the
-     * test instead of hanging the run. Redirects are not followed: a documented 3xx is judged as such. When a test fails, request and response are logged with credential headers
-     * masked.
+     * test instead of hanging the run. Redirects are not followed: a documented 3xx is judged as such.
+     * When a test fails, request and response are logged with credential headers masked.
      */
     private static RequestSpecification given(Filter filter) {
         String timeout = setting("codex.http.timeoutSeconds", "CODEX_HTTP_TIMEOUT_SECONDS");
@@ -119,116 +97,9 @@ public final class ApiTestSupport {
                                         .blacklistHeader("Authorization", "Cookie", "Proxy-Authorization", "X-API-Key")));
     }
 
-    /**
-     * Matches a Content-Type whose media type (parameters such as charset aside) is one of {@code types}.
-     */
-    public static Matcher<String> mediaTypeIn(String... types) {
-        return new TypeSafeMatcher<String>() {
-            @Override
-            protected boolean matchesSafely(String actual) {
-                String base = actual.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
-                for (String type : types) {
-                    if (type.split(";", 2)[0].trim().toLowerCase(Locale.ROOT).equals(base)) {
-                        return true;
-                    }
-                }
-                return false;
-            }
-
-            @Override
-            public void describeTo(Description description) {
-                description.appendText("a content type among " + Arrays.toString(types));
-            }
-        };
-    }
-
-    /**
-     * API key of security scheme {@code apiKey}.
-     */
+    /** API key of security scheme {@code apiKey}. */
     public static String apiKeyCredential() {
         return secret("codex.auth.apiKey", "CODEX_AUTH_API_KEY", "apiKey");
-    }
-
-    /**
-     * The JSON {@code json} with the value at JSON pointer {@code at} replaced by the JSON text
-     * {@code value}, or removed when {@code value} is null; a missing member or index is added.
-     */
-    public static String patch(String json, String at, String value) {
-        try {
-            ObjectMapper mapper = new ObjectMapper();
-            JsonPointer pointer = JsonPointer.compile(at);
-            if (pointer.matches()) {
-                return value == null ? "" : value;
-            }
-            JsonNode root = mapper.readTree(json);
-            JsonNode replacement = value == null ? null : mapper.readTree(value);
-            JsonNode parent = root.at(pointer.head());
-            if (parent instanceof ObjectNode object) {
-                if (replacement == null) {
-                    object.remove(pointer.last().getMatchingProperty());
-                } else {
-                    object.set(pointer.last().getMatchingProperty(), replacement);
-                }
-            } else if (parent instanceof ArrayNode array) {
-                int index = pointer.last().getMatchingIndex();
-                if (replacement == null) {
-                    array.remove(index);
-                } else if (index < 0 || index >= array.size()) {
-                    array.add(replacement);
-                } else {
-                    array.set(index, replacement);
-                }
-            } else {
-                throw new IllegalArgumentException("nothing to patch at " + at);
-            }
-            return mapper.writeValueAsString(root);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("not JSON: " + e.getOriginalMessage(), e);
-        }
-    }
-
-    /**
-     * The array at JSON pointer {@code at} in the JSON {@code json}, as JSON text, its items repeated
-     * in order until it has {@code size} items.
-     */
-    public static String lengthened(String json, String at, int size) {
-        try {
-            ObjectMapper mapper = new ObjectMapper();
-            if (!(mapper.readTree(json).at(at) instanceof ArrayNode items) || items.isEmpty()) {
-                throw new IllegalArgumentException("no array with items at " + at);
-            }
-            ArrayNode longer = items.deepCopy();
-            while (longer.size() < size) {
-                longer.add(items.get(longer.size() % items.size()).deepCopy());
-            }
-            return mapper.writeValueAsString(longer);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("not JSON: " + e.getOriginalMessage(), e);
-        }
-    }
-
-    /**
-     * Replaces parameter {@code name} in {@code in} (path, query, header or cookie) by {@code value},
-     * or leaves it out when {@code value} is null.
-     */
-    public static RequestSpecification replaceParameter(RequestSpecification request, String in,
-            String name, String value) {
-        FilterableRequestSpecification spec = (FilterableRequestSpecification) request;
-        switch (in) {
-            case "path" -> spec.removePathParam(name).pathParam(name, value == null ? "" : value);
-            case "query" -> spec.removeQueryParam(name);
-            case "header" -> spec.removeHeader(name);
-            case "cookie" -> spec.removeCookie(name);
-            default -> throw new IllegalArgumentException("unknown parameter location " + in);
-        }
-        if (value != null && !in.equals("path")) {
-            switch (in) {
-                case "query" -> spec.queryParam(name, value);
-                case "header" -> spec.header(name, value);
-                default -> spec.cookie(name, value);
-            }
-        }
-        return request;
     }
 
     /**
@@ -239,200 +110,14 @@ public final class ApiTestSupport {
         return given(ResponseCheck.onlyStatus(specPath(), 429));
     }
 
-    /**
-     * The created resource's id, at JSON pointer {@code at} of the create response.
-     */
-    public static String idFromBody(Response created, String at) {
-        JsonNode id = json(created.asString()).at(at);
-        Assertions.assertFalse(id.isMissingNode() || id.isNull(), "the create response has no id at " + at);
-        return id.asText();
-    }
-
-    /**
-     * The created resource's id: the last segment of the create response's Location header.
-     */
-    public static String idFromLocation(Response created) {
-        String location = created.getHeader("Location");
-        Assertions.assertNotNull(location, "the create response has no Location header");
-        String path = location.replaceAll("[?#].*$", "").replaceAll("/+$", "");
-        return path.substring(path.lastIndexOf('/') + 1);
-    }
-
-    /**
-     * Every property of {@code sent} (but {@code ignored} ones) comes back equal in {@code received}:
-     * numbers by value, date-times by instant, objects property by property, arrays item by item.
-     */
-    public static void assertEchoes(String sent, String received, String... ignored) {
-        JsonNode expected = json(sent);
-        JsonNode actual = json(received);
-        List<String> skip = Arrays.asList(ignored);
-        for (Map.Entry<String, JsonNode> field : expected.properties()) {
-            if (!skip.contains(field.getKey())) {
-                Assertions.assertTrue(same(field.getValue(), actual.get(field.getKey())), "'" + field.getKey()
-                                + "' was sent as " + field.getValue() + " but reads back as " + actual.get(field.getKey()));
-            }
-        }
-    }
-
-    /**
-     * True when the request was accepted with one of {@code accepted}, false when rejected with a
-     * 4xx; anything else fails the test.
-     */
-    public static boolean acceptedOrRejected(Response response, int... accepted) {
-        int status = response.getStatusCode();
-        if (status >= 400 && status < 500) {
-            return false;
-        }
-        Assertions.assertTrue(Arrays.stream(accepted).anyMatch(s -> s == status) || accepted.length == 0 && status < 300,
-                        "status " + status + ", neither a documented success nor a rejection");
-        return true;
-    }
-
-    /**
-     * The readOnly {@code property} reads back with the server's value, not the one a client sent.
-     */
-    public static void assertNotTaken(String property, String sentJson, String received) {
-        Assertions.assertFalse(same(json(sentJson), json(received).get(property)),
-                        "readOnly '" + property + "' took the client's value " + sentJson + ": mass assignment");
-    }
-
-    private static boolean same(JsonNode expected, JsonNode actual) {
-        if (actual == null) {
-            return expected == null || expected.isNull();
-        }
-        if (expected.isNumber() && actual.isNumber()) {
-            return expected.decimalValue().compareTo(actual.decimalValue()) == 0;
-        }
-        if (expected.isTextual() && actual.isTextual() && !expected.equals(actual)) {
-            try {
-                return OffsetDateTime.parse(expected.asText()).isEqual(OffsetDateTime.parse(actual.asText()));
-            } catch (DateTimeParseException e) {
-                return false;
-            }
-        }
-        if (expected.isObject() && actual.isObject()) {
-            for (Map.Entry<String, JsonNode> field : expected.properties()) {
-                if (!same(field.getValue(), actual.get(field.getKey()))) {
-                    return false;
-                }
-            }
-            return true;
-        }
-        if (expected.isArray() && actual.isArray() && expected.size() == actual.size()) {
-            for (int i = 0; i < expected.size(); i++) {
-                if (!same(expected.get(i), actual.get(i))) {
-                    return false;
-                }
-            }
-            return true;
-        }
-        return expected.equals(actual);
-    }
-
-    private static JsonNode json(String text) {
-        try {
-            return new ObjectMapper().readTree(text);
-        } catch (JsonProcessingException e) {
-            throw new AssertionError("not JSON: " + text, e);
-        }
-    }
-
-    /**
-     * A Location header's URL, resolved against the base URI when it is relative (RFC 9110 10.2.2).
-     */
+    /** A Location header's URL, resolved against the base URI when it is relative (RFC 9110 10.2.2). */
     public static String url(String location) {
         return URI.create(baseUri()).resolve(location).toString();
     }
 
-    /**
-     * A member a PUT left out does not read back as the previous PUT sent it ({@code sentJson}), unless
-     * that is its declared default ({@code defaultJson}, or null): PUT replaces the whole state, it does not
-     * merge into it. Absent, or another value the server sets, is a replacement.
-     */
-    public static void assertLeftOut(String member, String sentJson, String defaultJson,
-            String received) {
-        JsonNode value = json(received).get(member);
-        boolean kept = value != null && !value.isNull() && same(json(sentJson), value)
-                        && !(defaultJson != null && same(json(defaultJson), value));
-        Assertions.assertFalse(kept, "'" + member + "' was left out of the PUT but still reads back as "
-                        + value + ", as the previous PUT sent it: the PUT merged instead of replacing");
-    }
-
-    /**
-     * Two reads of one resource hold the same state, {@code ignored} members (the server's) aside.
-     */
-    public static void assertSameState(String what, String before, String after,
-            String... ignored) {
-        JsonNode first = json(before);
-        JsonNode second = json(after);
-        List<String> skip = Arrays.asList(ignored);
-        Set<String> names = new TreeSet<>();
-        first.fieldNames().forEachRemaining(names::add);
-        second.fieldNames().forEachRemaining(names::add);
-        for (String name : names) {
-            if (!skip.contains(name) && !(same(first.get(name), second.get(name)) && same(second.get(name), first.get(name)))) {
-                Assertions.fail("'" + name + "' read " + first.get(name) + " before and " + second.get(name)
-                                + " " + what);
-            }
-        }
-    }
-
-    /**
-     * {@code response} is no 5xx: {@code what} must not break the server.
-     */
-    public static void assertNoServerError(Response response, String what) {
-        Assertions.assertTrue(response.getStatusCode() < 500, what + " answered " + response.getStatusCode());
-    }
-
-    /**
-     * The write was rejected with a 4xx; a 5xx fails, and an accepted write aborts the test: the
-     * malformed family judges that, and there is no rejection whose effect to check.
-     */
-    public static void requireRejected(Response response) {
-        int status = response.getStatusCode();
-        Assertions.assertTrue(status < 500, "the malformed write answered " + status);
-        if (status < 400) {
-            Assumptions.abort("the malformed write was accepted (" + status + "): not judged here, the malformed"
-                            + " tests report it");
-        }
-    }
-
-    /**
-     * After a patch that set {@code member} to {@code valueJson}, it reads so, and every other member
-     * as {@code before} had it, {@code ignored} ones (the server's) aside.
-     */
-    public static void assertPatched(String member, String valueJson, String before, String after,
-            String... ignored) {
-        JsonNode value = json(after).get(member);
-        Assertions.assertTrue(same(json(valueJson), value), "the patch set '" + member + "' to " + valueJson
-                        + " but it reads back as " + value);
-        List<String> skip = new ArrayList<>(Arrays.asList(ignored));
-        skip.add(member);
-        assertSameState("after a patch of '" + member + "' only", before, after, skip.toArray(new String[0]));
-    }
-
-    /**
-     * The spec the responses are judged against.
-     */
+    /** The spec the responses are judged against. */
     private static String specPath() {
         String spec = setting(SPEC_PATH_PROPERTY, SPEC_PATH_ENV);
         return spec == null ? DEFAULT_SPEC_PATH : spec;
-    }
-
-    private static String setting(String property, String environmentVariable) {
-        String value = System.getProperty(property);
-        if (value == null || value.isBlank()) {
-            value = System.getenv(environmentVariable);
-        }
-        return value == null || value.isBlank() ? null : value.trim();
-    }
-
-    private static String secret(String property, String environmentVariable, String scheme) {
-        String value = setting(property, environmentVariable);
-        if (value == null) {
-            throw new IllegalStateException("No credential for security scheme '" + scheme + "': run the tests with -D"
-                            + property + "=... (or set the environment variable " + environmentVariable + ")");
-        }
-        return value;
     }
 }

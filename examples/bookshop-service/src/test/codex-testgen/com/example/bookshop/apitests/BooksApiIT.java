@@ -3,8 +3,13 @@
 // remove its @Generated annotation: codex-testgen then never overwrites or deletes it.
 package com.example.bookshop.apitests;
 
-import io.restassured.RestAssured;
+import static com.example.bookshop.apitests.ApiTestSupport.*;
+import static com.example.bookshop.apitests.ResponseCheck.*;
+import static com.example.bookshop.apitests.SuiteSupport.*;
+import static io.restassured.RestAssured.given;
+
 import io.restassured.response.Response;
+import io.restassured.response.ValidatableResponse;
 import io.restassured.specification.RequestSpecification;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -19,7 +24,6 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -44,9 +48,6 @@ class BooksApiIT {
 
     private static String existingBookId;
 
-    /**
-     * Body sent by the tests of {@code newBook}.
-     */
     private static final String NEW_BOOK_BODY = """
     {
       "isbn": "978-9032559370",
@@ -61,9 +62,6 @@ class BooksApiIT {
     }
     """;
 
-    /**
-     * Body sent by the tests of {@code createBook}.
-     */
     private static final String CREATE_BOOK_BODY = """
     {
       "isbn": "979-5159376528",
@@ -78,48 +76,7 @@ class BooksApiIT {
     }
     """;
 
-    /**
-     * Body sent by the tests of {@code createBook}.
-     */
-    private static final String CREATE_BOOK_BODY_2 = """
-    {
-      "isbn": "978-9032559370",
-      "title": "title-41",
-      "price": 59.01,
-      "genre": "fiction",
-      "authors": [
-        {
-          "name": "name-36"
-        }
-      ],
-      "createdAt": "1999-12-31T23:59:59Z"
-    }
-    """;
-
-    /**
-     * Body sent by the tests of {@code replaceBook}.
-     */
     private static final String REPLACE_BOOK_BODY = """
-    {
-      "isbn": "979-5159376528",
-      "title": "title-89",
-      "price": 75.81,
-      "genre": "fiction",
-      "authors": [
-        {
-          "name": "name-97"
-        }
-      ],
-      "keywords": [
-        "keywords-48"
-      ]
-    }
-    """;
-
-    /**
-     * Body sent by the tests of {@code replaceBook}.
-     */
-    private static final String REPLACE_BOOK_BODY_2 = """
     {
       "isbn": 12345,
       "title": "title-89",
@@ -138,31 +95,54 @@ class BooksApiIT {
 
     @BeforeAll
     static void requireBaseUri() {
-        ApiTestSupport.baseUri();
+        baseUri();
     }
 
-    /**
-     * Creates a resource ({@code POST /books}) for tests that need an existing one; returns its id.
-     */
+    /** {@code GET /books}, as its tests send it. */
+    private static RequestSpecification listBooks(RequestSpecification base) {
+        return given(base)
+                .header("X-API-Key", apiKeyCredential())
+                .queryParam("limit", "20")
+                .queryParam("genre", "fiction");
+    }
+
+    /** {@code POST /books}, as its tests send it. */
+    private static RequestSpecification createBook(RequestSpecification base) {
+        return given(base)
+                .header("X-API-Key", apiKeyCredential());
+    }
+
+    /** {@code GET /books/{bookId}}, as its tests send it. */
+    private static RequestSpecification getBook(RequestSpecification base, String bookId) {
+        return given(base)
+                .header("X-API-Key", apiKeyCredential())
+                .pathParam("bookId", bookId);
+    }
+
+    /** {@code PUT /books/{bookId}}, as its tests send it. */
+    private static RequestSpecification replaceBook(RequestSpecification base, String bookId) {
+        return given(base)
+                .header("X-API-Key", apiKeyCredential())
+                .pathParam("bookId", bookId);
+    }
+
+    /** Creates a resource ({@code POST /books}) for tests that need an existing one; returns its id. */
     private static String newBook() {
-        Response created = RestAssured.given(ApiTestSupport.request())
-                .header("X-API-Key", ApiTestSupport.apiKeyCredential())
+        Response created = createBook(request())
                 .contentType("application/json")
                 .body(NEW_BOOK_BODY)
             .when()
                 .post("/books")
             .then()
                 .statusCode(201)
-                .contentType(ApiTestSupport.mediaTypeIn("application/json"))
+                .contentType(mediaTypeIn("application/json"))
                 .extract().response();
-        String id = ApiTestSupport.idFromBody(created, "/id");
+        String id = idFromBody(created, "/id");
         NEW_BOOK_IDS.add(id);
         return id;
     }
 
-    /**
-     * One resource from {@link #newBook()}, created on first use and shared by the tests that do not delete it.
-     */
+    /** One resource from {@link #newBook()}, created on first use and shared by the tests that do not delete it. */
     private static synchronized String existingBook() {
         if (existingBookId == null) {
             existingBookId = newBook();
@@ -170,15 +150,13 @@ class BooksApiIT {
         return existingBookId;
     }
 
-    /**
-     * Deletes what {@link #newBook()} created.
-     */
+    /** Deletes what {@link #newBook()} created. */
     @AfterAll
     static void deleteNewBook() {
         for (String id : NEW_BOOK_IDS) {
             try {
-                RestAssured.given(ApiTestSupport.plainRequest())
-                        .header("X-API-Key", ApiTestSupport.apiKeyCredential())
+                given(plainRequest())
+                        .header("X-API-Key", apiKeyCredential())
                         .pathParam("bookId", id)
                     .when()
                         .delete("/books/{bookId}");
@@ -189,110 +167,130 @@ class BooksApiIT {
         }
     }
 
-    /**
-     * Guards {@code #/paths/~1books/get}.
-     */
+    /** {@code POST /books} as its valid test sends it; checks the documented success. */
+    private static ValidatableResponse validCreateBook(String body) {
+        return createBook(request())
+                .contentType("application/json")
+                .body(body)
+            .when()
+                .post("/books")
+            .then()
+                .statusCode(201)
+                .contentType(mediaTypeIn("application/json"));
+    }
+
+    /** {@code GET /books/{bookId}} as its valid test sends it; checks the documented success. */
+    private static ValidatableResponse validGetBook(String bookId) {
+        return getBook(request(), bookId)
+            .when()
+                .get("/books/{bookId}")
+            .then()
+                .statusCode(200)
+                .contentType(mediaTypeIn("application/json"));
+    }
+
+    /** {@code PUT /books/{bookId}} as its valid test sends it; checks the documented success. */
+    private static ValidatableResponse validReplaceBook(String bookId, String body) {
+        return replaceBook(request(), bookId)
+                .contentType("application/json")
+                .body(body)
+            .when()
+                .put("/books/{bookId}")
+            .then()
+                .statusCode(200)
+                .contentType(mediaTypeIn("application/json"));
+    }
+
+    /** {@code DELETE /books/{bookId}} as its valid test sends it; checks the documented success. */
+    private static ValidatableResponse validDeleteBooksBookId(String bookId) {
+        return given(request())
+                .header("X-API-Key", apiKeyCredential())
+                .pathParam("bookId", bookId)
+            .when()
+                .delete("/books/{bookId}")
+            .then()
+                .statusCode(204);
+    }
+
     @Test
     @Order(1)
     @Tag("valid")
     @DisplayName("GET /books: valid request -> 200")
     void listBooks_valid() {
-        RestAssured.given(ApiTestSupport.request())
-                .header("X-API-Key", ApiTestSupport.apiKeyCredential())
-                .queryParam("limit", "20")
-                .queryParam("genre", "fiction")
+        listBooks(request())
             .when()
                 .get("/books")
             .then()
                 .statusCode(200)
-                .contentType(ApiTestSupport.mediaTypeIn("application/json"));
+                .contentType(mediaTypeIn("application/json"));
     }
 
-    /**
-     * Guards {@code #/paths/~1books/get/security}.
-     */
+    /** Guards {@code #/paths/~1books/get/security}. */
     @Test
     @Tag("auth")
     @DisplayName("GET /books: no credentials -> 401/403")
     void listBooks_noCredentials_rejected() {
-        RestAssured.given(ApiTestSupport.negativeRequest())
+        given(negativeRequest())
                 .queryParam("limit", "20")
                 .queryParam("genre", "fiction")
             .when()
                 .get("/books")
             .then()
-                .statusCode(ResponseCheck.statusIn("401", "403"));
+                .statusCode(statusIn("401", "403"));
     }
 
-    /**
-     * Guards {@code #/paths/~1books/get/security}.
-     */
+    /** Guards {@code #/paths/~1books/get/security}. */
     @Test
     @Tag("auth")
     @DisplayName("GET /books: wrong API key for 'apiKey' -> 401/403")
     void listBooks_wrongApiKey_rejected() {
-        RestAssured.given(ApiTestSupport.negativeRequest())
+        given(negativeRequest())
                 .header("X-API-Key", "codex-wrong-credential")
                 .queryParam("limit", "20")
                 .queryParam("genre", "fiction")
             .when()
                 .get("/books")
             .then()
-                .statusCode(ResponseCheck.statusIn("401", "403"));
+                .statusCode(statusIn("401", "403"));
     }
 
-    /**
-     * Rows: violation, constraint, parameter location, name, value sent (null: left out).
-     */
     static Stream<Arguments> listBooks_invalidParameter_rejectedRows() {
         return Stream.of(
-                Arguments.of("query parameter 'limit' of the wrong type (string instead of integer)", "#/paths/~1books/get/parameters/0/schema/type", "query", "limit", "not-a-number"),
-                Arguments.of("query parameter 'limit' below minimum 1", "#/paths/~1books/get/parameters/0/schema/minimum", "query", "limit", "0"),
-                Arguments.of("query parameter 'limit' above maximum 100", "#/paths/~1books/get/parameters/0/schema/maximum", "query", "limit", "101"),
-                Arguments.of("query parameter 'genre' not in enum", "#/components/schemas/Genre/enum", "query", "genre", "codex-not-in-enum"),
-                Arguments.of("query parameter 'q' shorter than 2", "#/paths/~1books/get/parameters/2/schema/minLength", "query", "q", "q"),
-                Arguments.of("query parameter 'q' longer than 50", "#/paths/~1books/get/parameters/2/schema/maxLength", "query", "q", "q-34" + "x".repeat(47)));
+                row("query parameter 'limit' of the wrong type (string instead of integer)",
+                        "#/paths/~1books/get/parameters/0/schema/type", "query", "limit", "not-a-number"),
+                row("query parameter 'limit' below minimum 1",
+                        "#/paths/~1books/get/parameters/0/schema/minimum", "query", "limit", "0"),
+                row("query parameter 'limit' above maximum 100",
+                        "#/paths/~1books/get/parameters/0/schema/maximum", "query", "limit", "101"),
+                row("query parameter 'genre' not in enum",
+                        "#/components/schemas/Genre/enum", "query", "genre", "codex-not-in-enum"),
+                row("query parameter 'q' shorter than 2",
+                        "#/paths/~1books/get/parameters/2/schema/minLength", "query", "q", "q"),
+                row("query parameter 'q' longer than 50",
+                        "#/paths/~1books/get/parameters/2/schema/maxLength", "query", "q", "q-34" + "x".repeat(47)));
     }
 
-    /**
-     * Guards {@code #/paths/~1books/get/parameters}.
-     */
+    /** Guards {@code #/paths/~1books/get/parameters}. */
     @Tag("malformed")
     @DisplayName("GET /books: invalid parameter -> 400")
-    @ParameterizedTest(
-            name = "{0} ({1})"
-    )
+    @ParameterizedTest(name = "{0}")
     @MethodSource("listBooks_invalidParameter_rejectedRows")
-    void listBooks_invalidParameter_rejected(String violation, String constraint, String in,
-            String name, String value) {
-        RequestSpecification request = RestAssured.given(ApiTestSupport.negativeRequest())
-                .header("X-API-Key", ApiTestSupport.apiKeyCredential())
-                .queryParam("limit", "20")
-                .queryParam("genre", "fiction");
-        ApiTestSupport.replaceParameter(request, in, name, value);
+    void listBooks_invalidParameter_rejected(String in, String name, String value) {
+        RequestSpecification request = listBooks(negativeRequest());
+        replaceParameter(request, in, name, value);
         request
             .when()
                 .get("/books")
             .then()
-                .statusCode(ResponseCheck.rejectedAs("listBooks", 400));
+                .statusCode(rejectedAs("listBooks", 400));
     }
 
-    /**
-     * Guards {@code #/paths/~1books/get/responses/429}.
-     */
+    /** Guards {@code #/paths/~1books/get/responses/429}. */
     @Test
     @Tag("rate-limit")
     @DisplayName("GET /books: a burst meets 429 with Retry-After, then requests are accepted again")
-    @EnabledIfSystemProperty(
-            named = "codex.rateLimit",
-            matches = "true",
-            disabledReason = "rate-limit tests are opt-in: run with -Dcodex.rateLimit=true"
-    )
     void listBooks_burst_rateLimited() {
-        RateLimitBurst.of(() -> RestAssured.given(ApiTestSupport.burstRequest())
-                        .header("X-API-Key", ApiTestSupport.apiKeyCredential())
-                        .queryParam("limit", "20")
-                        .queryParam("genre", "fiction")
+        RateLimitBurst.of(() -> listBooks(burstRequest())
                     .when()
                         .get("/books"))
                 .expectRetryAfter()
@@ -300,230 +298,234 @@ class BooksApiIT {
                 .assertLimited();
     }
 
-    /**
-     * Rows: the model's rationale, where it came from (model, lock key), parameter location, name, value sent (null: left out).
-     */
     static Stream<Arguments> listBooks_llmSuggestedParameter_validRows() {
         return Stream.of(
-                Arguments.of("LLM-suggested: the shortest search allowed: minLength 2", "model example-stub-model, lock 7895c68ee08b75a0e479259362e6dac8", "query", "q", "ja"),
-                Arguments.of("LLM-suggested: the largest page allowed", "model example-stub-model, lock 7895c68ee08b75a0e479259362e6dac8", "query", "limit", "100"));
+                row("LLM-suggested: the shortest search allowed: minLength 2",
+                        "model example-stub-model, lock 7895c68ee08b75a0e479259362e6dac8", "query", "q", "ja"),
+                row("LLM-suggested: the largest page allowed",
+                        "model example-stub-model, lock 7895c68ee08b75a0e479259362e6dac8", "query", "limit", "100"));
     }
 
-    /**
-     * Guards {@code #/paths/~1books/get}.
-     */
     @Tag("llm-suggested")
     @DisplayName("GET /books: valid parameters (LLM-suggested, review closely) -> 200")
-    @ParameterizedTest(
-            name = "{0} ({1})"
-    )
+    @ParameterizedTest(name = "{0}")
     @MethodSource("listBooks_llmSuggestedParameter_validRows")
-    void listBooks_llmSuggestedParameter_valid(String violation, String constraint, String in,
-            String name, String value) {
-        RequestSpecification request = RestAssured.given(ApiTestSupport.request())
-                .header("X-API-Key", ApiTestSupport.apiKeyCredential())
-                .queryParam("limit", "20")
-                .queryParam("genre", "fiction");
-        ApiTestSupport.replaceParameter(request, in, name, value);
+    void listBooks_llmSuggestedParameter_valid(String in, String name, String value) {
+        RequestSpecification request = listBooks(request());
+        replaceParameter(request, in, name, value);
         request
             .when()
                 .get("/books")
             .then()
                 .statusCode(200)
-                .contentType(ApiTestSupport.mediaTypeIn("application/json"));
+                .contentType(mediaTypeIn("application/json"));
     }
 
-    /**
-     * Guards {@code #/paths/~1books/post}.
-     */
     @Test
     @Order(1)
     @Tag("valid")
     @DisplayName("POST /books: valid request -> 201")
     void createBook_valid() {
-        RestAssured.given(ApiTestSupport.request())
-                .header("X-API-Key", ApiTestSupport.apiKeyCredential())
+        createBook(request())
                 .contentType("application/json")
                 .body(NEW_BOOK_BODY)
             .when()
                 .post("/books")
             .then()
                 .statusCode(201)
-                .contentType(ApiTestSupport.mediaTypeIn("application/json"));
+                .contentType(mediaTypeIn("application/json"));
     }
 
-    /**
-     * Guards {@code #/paths/~1books/post/security}.
-     */
+    /** Guards {@code #/paths/~1books/post/security}. */
     @Test
     @Tag("auth")
     @DisplayName("POST /books: no credentials -> 401/403")
     void createBook_noCredentials_rejected() {
-        RestAssured.given(ApiTestSupport.negativeRequest())
+        given(negativeRequest())
                 .contentType("application/json")
                 .body(NEW_BOOK_BODY)
             .when()
                 .post("/books")
             .then()
-                .statusCode(ResponseCheck.statusIn("401", "403"));
+                .statusCode(statusIn("401", "403"));
     }
 
-    /**
-     * Guards {@code #/paths/~1books/post/security}.
-     */
+    /** Guards {@code #/paths/~1books/post/security}. */
     @Test
     @Tag("auth")
     @DisplayName("POST /books: wrong API key for 'apiKey' -> 401/403")
     void createBook_wrongApiKey_rejected() {
-        RestAssured.given(ApiTestSupport.negativeRequest())
+        given(negativeRequest())
                 .header("X-API-Key", "codex-wrong-credential")
                 .contentType("application/json")
                 .body(NEW_BOOK_BODY)
             .when()
                 .post("/books")
             .then()
-                .statusCode(ResponseCheck.statusIn("401", "403"));
+                .statusCode(statusIn("401", "403"));
     }
 
-    /**
-     * Rows: violation, constraint, body sent.
-     */
     static Stream<Arguments> createBook_malformedJson_rejectedRows() {
         return Stream.of(
-                Arguments.of("unparseable JSON", "#/paths/~1books/post/requestBody", "{\"codex\": nonsense]"),
-                Arguments.of("truncated JSON", "#/paths/~1books/post/requestBody", "{\n"
-                        + "  \"isbn\": \"978-9032559370\",\n"
-                        + "  \"title\": \"title-41\",\n"
-                        + "  \"price\": 59.01,\n"
-                        + "  \""),
-                Arguments.of("empty body where one is required", "#/paths/~1books/post/requestBody/required", ""));
+                row("unparseable JSON", "#/paths/~1books/post/requestBody", "{\"codex\": nonsense]"),
+                row("truncated JSON",
+                        "#/paths/~1books/post/requestBody",
+                        "{\n"
+                                + "  \"isbn\": \"978-9032559370\",\n"
+                                + "  \"title\": \"title-41\",\n"
+                                + "  \"price\": 59.01,\n"
+                                + "  \""),
+                row("empty body where one is required", "#/paths/~1books/post/requestBody/required", ""));
     }
 
-    /**
-     * Guards {@code #/paths/~1books/post/requestBody}.
-     */
+    /** Guards {@code #/paths/~1books/post/requestBody}. */
     @Tag("malformed")
     @DisplayName("POST /books: body not valid JSON -> 400")
-    @ParameterizedTest(
-            name = "{0} ({1})"
-    )
+    @ParameterizedTest(name = "{0}")
     @MethodSource("createBook_malformedJson_rejectedRows")
-    void createBook_malformedJson_rejected(String violation, String constraint, String body) {
-        RestAssured.given(ApiTestSupport.negativeRequest())
-                .header("X-API-Key", ApiTestSupport.apiKeyCredential())
+    void createBook_malformedJson_rejected(String body) {
+        createBook(negativeRequest())
                 .contentType("application/json")
                 .body(body)
             .when()
                 .post("/books")
             .then()
-                .statusCode(ResponseCheck.rejectedAs("createBook", 400));
+                .statusCode(rejectedAs("createBook", 400));
     }
 
-    /**
-     * Rows: violation, constraint, where in the valid body, JSON put there (null: removed).
-     */
     static Stream<Arguments> createBook_invalidBody_rejectedRows() {
         return Stream.of(
-                Arguments.of("body of the wrong type (string instead of object)", "#/components/schemas/Book/type", "", "\"not-a-value\""),
-                Arguments.of("null body", "#/components/schemas/Book/type", "", "null"),
-                Arguments.of("missing required 'authors'", "#/components/schemas/Book/required", "/authors", null),
-                Arguments.of("missing required 'genre'", "#/components/schemas/Book/required", "/genre", null),
-                Arguments.of("missing required 'isbn'", "#/components/schemas/Book/required", "/isbn", null),
-                Arguments.of("missing required 'price'", "#/components/schemas/Book/required", "/price", null),
-                Arguments.of("missing required 'title'", "#/components/schemas/Book/required", "/title", null),
-                Arguments.of("unknown property 'codexUnexpectedProperty'", "#/components/schemas/Book/additionalProperties", "/codexUnexpectedProperty", "\"surprise\""),
-                Arguments.of("'isbn' of the wrong type (number instead of string)", "#/components/schemas/Book/properties/isbn/type", "/isbn", "12345"),
-                Arguments.of("null 'isbn'", "#/components/schemas/Book/properties/isbn/type", "/isbn", "null"),
-                Arguments.of("'isbn' not matching ^97[89]-[0-9]{10}$", "#/components/schemas/Book/properties/isbn/pattern", "/isbn", "\"!\""),
-                Arguments.of("'title' of the wrong type (number instead of string)", "#/components/schemas/Book/properties/title/type", "/title", "12345"),
-                Arguments.of("null 'title'", "#/components/schemas/Book/properties/title/type", "/title", "null"),
-                Arguments.of("'title' shorter than 1", "#/components/schemas/Book/properties/title/minLength", "/title", "\"\""),
-                Arguments.of("'title' longer than 200", "#/components/schemas/Book/properties/title/maxLength", "/title", "\"title-41" + "x".repeat(193) + "\""),
-                Arguments.of("'price' of the wrong type (string instead of number)", "#/components/schemas/Book/properties/price/type", "/price", "\"not-a-number\""),
-                Arguments.of("null 'price'", "#/components/schemas/Book/properties/price/type", "/price", "null"),
-                Arguments.of("'price' below exclusive minimum 0", "#/components/schemas/Book/properties/price/exclusiveMinimum", "/price", "0"),
-                Arguments.of("'price' above maximum 10000", "#/components/schemas/Book/properties/price/maximum", "/price", "10000.01"),
-                Arguments.of("'price' not a multiple of 0.01", "#/components/schemas/Book/properties/price/multipleOf", "/price", "59.015"),
-                Arguments.of("'genre' of the wrong type (number instead of string)", "#/components/schemas/Genre/type", "/genre", "12345"),
-                Arguments.of("null 'genre'", "#/components/schemas/Genre/type", "/genre", "null"),
-                Arguments.of("'genre' not in enum", "#/components/schemas/Genre/enum", "/genre", "\"codex-not-in-enum\""),
-                Arguments.of("'authors' of the wrong type (string instead of array)", "#/components/schemas/Book/properties/authors/type", "/authors", "\"not-a-value\""),
-                Arguments.of("null 'authors'", "#/components/schemas/Book/properties/authors/type", "/authors", "null"),
-                Arguments.of("fewer than 1 items in 'authors'", "#/components/schemas/Book/properties/authors/minItems", "/authors", "[]"),
-                Arguments.of("more than 10 items in 'authors'", "#/components/schemas/Book/properties/authors/maxItems", "/authors", ApiTestSupport.lengthened(NEW_BOOK_BODY, "/authors", 11)),
-                Arguments.of("'authors[0]' of the wrong type (string instead of object)", "#/components/schemas/Author/type", "/authors/0", "\"not-a-value\""),
-                Arguments.of("null 'authors[0]'", "#/components/schemas/Author/type", "/authors/0", "null"),
-                Arguments.of("missing required 'authors[0].name'", "#/components/schemas/Author/required", "/authors/0/name", null),
-                Arguments.of("unknown property 'authors[0].codexUnexpectedProperty'", "#/components/schemas/Author/additionalProperties", "/authors/0/codexUnexpectedProperty", "\"surprise\""),
-                Arguments.of("'authors[0].name' of the wrong type (number instead of string)", "#/components/schemas/Author/properties/name/type", "/authors/0/name", "12345"),
-                Arguments.of("null 'authors[0].name'", "#/components/schemas/Author/properties/name/type", "/authors/0/name", "null"),
-                Arguments.of("'authors[0].name' shorter than 1", "#/components/schemas/Author/properties/name/minLength", "/authors/0/name", "\"\""),
-                Arguments.of("'authors[0].name' longer than 80", "#/components/schemas/Author/properties/name/maxLength", "/authors/0/name", "\"name-36" + "x".repeat(74) + "\""),
-                Arguments.of("'authors[0].born' of the wrong type (number instead of string)", "#/components/schemas/Author/properties/born/type", "/authors/0/born", "12345"),
-                Arguments.of("'authors[0].born' not a valid date", "#/components/schemas/Author/properties/born/format", "/authors/0/born", "\"2024-13-45\""),
-                Arguments.of("'keywords' of the wrong type (string instead of array)", "#/components/schemas/Book/properties/keywords/type", "/keywords", "\"not-a-value\""),
-                Arguments.of("more than 5 items in 'keywords'", "#/components/schemas/Book/properties/keywords/maxItems", "/keywords", "[\"keywords-12\",\"keywords2-61\",\"keywords3-96\",\"keywords4-97\",\"keywords5-47\",\"keywords6-75\"]"),
-                Arguments.of("duplicate items in 'keywords'", "#/components/schemas/Book/properties/keywords/uniqueItems", "/keywords", "[\"keywords-12\",\"keywords-12\"]"),
-                Arguments.of("'keywords[0]' of the wrong type (number instead of string)", "#/components/schemas/Book/properties/keywords/items/type", "/keywords", "[12345]"),
-                Arguments.of("null 'keywords[0]'", "#/components/schemas/Book/properties/keywords/items/type", "/keywords", "[null]"),
-                Arguments.of("'keywords[0]' shorter than 1", "#/components/schemas/Book/properties/keywords/items/minLength", "/keywords", "[\"\"]"),
-                Arguments.of("'keywords[0]' longer than 30", "#/components/schemas/Book/properties/keywords/items/maxLength", "/keywords", "[\"keywords-12" + "x".repeat(20) + "\"]"),
-                Arguments.of("'published' of the wrong type (number instead of string)", "#/components/schemas/Book/properties/published/type", "/published", "12345"),
-                Arguments.of("'published' not a valid date-time", "#/components/schemas/Book/properties/published/format", "/published", "\"2024-13-45T25:61:00Z\""));
+                row("body of the wrong type (string instead of object)",
+                        "#/components/schemas/Book/type", "", "\"not-a-value\""),
+                row("null body", "#/components/schemas/Book/type", "", "null"),
+                row("missing required 'authors'", "#/components/schemas/Book/required", "/authors", null),
+                row("missing required 'genre'", "#/components/schemas/Book/required", "/genre", null),
+                row("missing required 'isbn'", "#/components/schemas/Book/required", "/isbn", null),
+                row("missing required 'price'", "#/components/schemas/Book/required", "/price", null),
+                row("missing required 'title'", "#/components/schemas/Book/required", "/title", null),
+                row("unknown property 'codexUnexpectedProperty'",
+                        "#/components/schemas/Book/additionalProperties", "/codexUnexpectedProperty", "\"surprise\""),
+                row("'isbn' of the wrong type (number instead of string)",
+                        "#/components/schemas/Book/properties/isbn/type", "/isbn", "12345"),
+                row("null 'isbn'", "#/components/schemas/Book/properties/isbn/type", "/isbn", "null"),
+                row("'isbn' not matching ^97[89]-[0-9]{10}$",
+                        "#/components/schemas/Book/properties/isbn/pattern", "/isbn", "\"!\""),
+                row("'title' of the wrong type (number instead of string)",
+                        "#/components/schemas/Book/properties/title/type", "/title", "12345"),
+                row("null 'title'", "#/components/schemas/Book/properties/title/type", "/title", "null"),
+                row("'title' shorter than 1", "#/components/schemas/Book/properties/title/minLength", "/title", "\"\""),
+                row("'title' longer than 200",
+                        "#/components/schemas/Book/properties/title/maxLength",
+                        "/title",
+                        "\"title-41" + "x".repeat(193) + "\""),
+                row("'price' of the wrong type (string instead of number)",
+                        "#/components/schemas/Book/properties/price/type", "/price", "\"not-a-number\""),
+                row("null 'price'", "#/components/schemas/Book/properties/price/type", "/price", "null"),
+                row("'price' below exclusive minimum 0",
+                        "#/components/schemas/Book/properties/price/exclusiveMinimum", "/price", "0"),
+                row("'price' above maximum 10000",
+                        "#/components/schemas/Book/properties/price/maximum", "/price", "10000.01"),
+                row("'price' not a multiple of 0.01",
+                        "#/components/schemas/Book/properties/price/multipleOf", "/price", "59.015"),
+                row("'genre' of the wrong type (number instead of string)",
+                        "#/components/schemas/Genre/type", "/genre", "12345"),
+                row("null 'genre'", "#/components/schemas/Genre/type", "/genre", "null"),
+                row("'genre' not in enum", "#/components/schemas/Genre/enum", "/genre", "\"codex-not-in-enum\""),
+                row("'authors' of the wrong type (string instead of array)",
+                        "#/components/schemas/Book/properties/authors/type", "/authors", "\"not-a-value\""),
+                row("null 'authors'", "#/components/schemas/Book/properties/authors/type", "/authors", "null"),
+                row("fewer than 1 items in 'authors'",
+                        "#/components/schemas/Book/properties/authors/minItems", "/authors", "[]"),
+                row("more than 10 items in 'authors'",
+                        "#/components/schemas/Book/properties/authors/maxItems",
+                        "/authors",
+                        lengthened(NEW_BOOK_BODY, "/authors", 11)),
+                row("'authors[0]' of the wrong type (string instead of object)",
+                        "#/components/schemas/Author/type", "/authors/0", "\"not-a-value\""),
+                row("null 'authors[0]'", "#/components/schemas/Author/type", "/authors/0", "null"),
+                row("missing required 'authors[0].name'",
+                        "#/components/schemas/Author/required", "/authors/0/name", null),
+                row("unknown property 'authors[0].codexUnexpectedProperty'",
+                        "#/components/schemas/Author/additionalProperties",
+                        "/authors/0/codexUnexpectedProperty",
+                        "\"surprise\""),
+                row("'authors[0].name' of the wrong type (number instead of string)",
+                        "#/components/schemas/Author/properties/name/type", "/authors/0/name", "12345"),
+                row("null 'authors[0].name'",
+                        "#/components/schemas/Author/properties/name/type", "/authors/0/name", "null"),
+                row("'authors[0].name' shorter than 1",
+                        "#/components/schemas/Author/properties/name/minLength", "/authors/0/name", "\"\""),
+                row("'authors[0].name' longer than 80",
+                        "#/components/schemas/Author/properties/name/maxLength",
+                        "/authors/0/name",
+                        "\"name-36" + "x".repeat(74) + "\""),
+                row("'authors[0].born' of the wrong type (number instead of string)",
+                        "#/components/schemas/Author/properties/born/type", "/authors/0/born", "12345"),
+                row("'authors[0].born' not a valid date",
+                        "#/components/schemas/Author/properties/born/format", "/authors/0/born", "\"2024-13-45\""),
+                row("'keywords' of the wrong type (string instead of array)",
+                        "#/components/schemas/Book/properties/keywords/type", "/keywords", "\"not-a-value\""),
+                row("more than 5 items in 'keywords'",
+                        "#/components/schemas/Book/properties/keywords/maxItems",
+                        "/keywords",
+                        "[\"keywords-12\",\"keywords2-61\",\"keywords3-96\",\"keywords4-97\",\"keywords5-47\",\"keywords6-75\"]"),
+                row("duplicate items in 'keywords'",
+                        "#/components/schemas/Book/properties/keywords/uniqueItems",
+                        "/keywords",
+                        "[\"keywords-12\",\"keywords-12\"]"),
+                row("'keywords[0]' of the wrong type (number instead of string)",
+                        "#/components/schemas/Book/properties/keywords/items/type", "/keywords", "[12345]"),
+                row("null 'keywords[0]'",
+                        "#/components/schemas/Book/properties/keywords/items/type", "/keywords", "[null]"),
+                row("'keywords[0]' shorter than 1",
+                        "#/components/schemas/Book/properties/keywords/items/minLength", "/keywords", "[\"\"]"),
+                row("'keywords[0]' longer than 30",
+                        "#/components/schemas/Book/properties/keywords/items/maxLength",
+                        "/keywords",
+                        "[\"keywords-12" + "x".repeat(20) + "\"]"),
+                row("'published' of the wrong type (number instead of string)",
+                        "#/components/schemas/Book/properties/published/type", "/published", "12345"),
+                row("'published' not a valid date-time",
+                        "#/components/schemas/Book/properties/published/format",
+                        "/published",
+                        "\"2024-13-45T25:61:00Z\""));
     }
 
-    /**
-     * Guards {@code #/paths/~1books/post/requestBody}.
-     */
+    /** Guards {@code #/paths/~1books/post/requestBody}. */
     @Tag("malformed")
     @DisplayName("POST /books: body violating the schema -> 400")
-    @ParameterizedTest(
-            name = "{0} ({1})"
-    )
+    @ParameterizedTest(name = "{0}")
     @MethodSource("createBook_invalidBody_rejectedRows")
-    void createBook_invalidBody_rejected(String violation, String constraint, String at,
-            String value) {
-        RestAssured.given(ApiTestSupport.negativeRequest())
-                .header("X-API-Key", ApiTestSupport.apiKeyCredential())
+    void createBook_invalidBody_rejected(String at, String value) {
+        createBook(negativeRequest())
                 .contentType("application/json")
-                .body(ApiTestSupport.patch(NEW_BOOK_BODY, at, value))
+                .body(patch(NEW_BOOK_BODY, at, value))
             .when()
                 .post("/books")
             .then()
-                .statusCode(ResponseCheck.rejectedAs("createBook", 400));
+                .statusCode(rejectedAs("createBook", 400));
     }
 
-    /**
-     * Guards {@code #/paths/~1books/post/requestBody}.
-     */
+    /** Guards {@code #/paths/~1books/post/requestBody}. */
     @Test
     @Tag("malformed")
     @DisplayName("POST /books: body sent as text/plain -> 4XX")
     void createBook_wrongContentType_rejected() {
-        RestAssured.given(ApiTestSupport.negativeRequest())
-                .header("X-API-Key", ApiTestSupport.apiKeyCredential())
+        createBook(negativeRequest())
                 .contentType("text/plain")
                 .body(NEW_BOOK_BODY)
             .when()
                 .post("/books")
             .then()
-                .statusCode(ResponseCheck.statusIn("4xx"));
+                .statusCode(statusIn("4xx"));
     }
 
-    /**
-     * Guards {@code #/paths/~1books/post/responses/429}.
-     */
+    /** Guards {@code #/paths/~1books/post/responses/429}. */
     @Test
     @Tag("rate-limit")
     @DisplayName("POST /books: a burst meets 429 with Retry-After, then requests are accepted again")
-    @EnabledIfSystemProperty(
-            named = "codex.rateLimit",
-            matches = "true",
-            disabledReason = "rate-limit tests are opt-in: run with -Dcodex.rateLimit=true"
-    )
     void createBook_burst_rateLimited() {
-        RateLimitBurst.of(() -> RestAssured.given(ApiTestSupport.burstRequest())
-                        .header("X-API-Key", ApiTestSupport.apiKeyCredential())
+        RateLimitBurst.of(() -> createBook(burstRequest())
                         .contentType("application/json")
                         .body(NEW_BOOK_BODY)
                     .when()
@@ -533,345 +535,221 @@ class BooksApiIT {
                 .assertLimited();
     }
 
-    /**
-     * Guards {@code #/paths/~1books/post}.
-     */
     @Test
     @Tag("flow")
     @DisplayName("POST /books flow: create, read, replace, read back, delete, read -> 404")
     void createBook_flow() {
         String sent = NEW_BOOK_BODY;
-        Response created = RestAssured.given(ApiTestSupport.request())
-                .header("X-API-Key", ApiTestSupport.apiKeyCredential())
-                .contentType("application/json")
-                .body(sent)
-            .when()
-                .post("/books")
-            .then()
-                .statusCode(201)
-                .contentType(ApiTestSupport.mediaTypeIn("application/json"))
-                .extract().response();
-        String bookId = ApiTestSupport.idFromBody(created, "/id");
-        ApiTestSupport.assertEchoes(sent, RestAssured.given(ApiTestSupport.request())
-                .header("X-API-Key", ApiTestSupport.apiKeyCredential())
-                .pathParam("bookId", bookId)
-            .when()
-                .get("/books/{bookId}")
-            .then()
-                .statusCode(200)
-                .contentType(ApiTestSupport.mediaTypeIn("application/json"))
-                .extract().asString());
+        Response created = validCreateBook(sent).extract().response();
+        String bookId = idFromBody(created, "/id");
+        assertEchoes(sent, validGetBook(bookId).extract().asString());
         String replacement = CREATE_BOOK_BODY;
-        RestAssured.given(ApiTestSupport.request())
-                .header("X-API-Key", ApiTestSupport.apiKeyCredential())
-                .pathParam("bookId", bookId)
-                .contentType("application/json")
-                .body(replacement)
-            .when()
-                .put("/books/{bookId}")
-            .then()
-                .statusCode(200)
-                .contentType(ApiTestSupport.mediaTypeIn("application/json"));
-        ApiTestSupport.assertEchoes(replacement, RestAssured.given(ApiTestSupport.request())
-                .header("X-API-Key", ApiTestSupport.apiKeyCredential())
-                .pathParam("bookId", bookId)
-            .when()
-                .get("/books/{bookId}")
-            .then()
-                .statusCode(200)
-                .contentType(ApiTestSupport.mediaTypeIn("application/json"))
-                .extract().asString());
-        RestAssured.given(ApiTestSupport.request())
-                .header("X-API-Key", ApiTestSupport.apiKeyCredential())
-                .pathParam("bookId", bookId)
-            .when()
-                .delete("/books/{bookId}")
-            .then()
-                .statusCode(204);
-        RestAssured.given(ApiTestSupport.negativeRequest())
-                .header("X-API-Key", ApiTestSupport.apiKeyCredential())
-                .pathParam("bookId", bookId)
+        validReplaceBook(bookId, replacement);
+        assertEchoes(replacement, validGetBook(bookId).extract().asString());
+        validDeleteBooksBookId(bookId);
+        getBook(negativeRequest(), bookId)
             .when()
                 .get("/books/{bookId}")
             .then()
                 .statusCode(404);
     }
 
-    /**
-     * Guards {@code #/components/schemas/Book/properties/createdAt/readOnly}.
-     */
+    /** Guards {@code #/components/schemas/Book/properties/createdAt/readOnly}. */
     @Test
     @Tag("flow")
     @DisplayName("POST /books: readOnly 'createdAt' sent -> rejected, or ignored on read-back")
     void createBook_readOnlyCreatedAt_notTaken() {
-        Response created = RestAssured.given(ApiTestSupport.negativeRequest())
-                .header("X-API-Key", ApiTestSupport.apiKeyCredential())
+        Response created = createBook(negativeRequest())
                 .contentType("application/json")
-                .body(CREATE_BOOK_BODY_2)
+                .body(patch(NEW_BOOK_BODY, "/createdAt", "\"1999-12-31T23:59:59Z\""))
             .when()
                 .post("/books")
             .then()
                 .extract().response();
-        if (ApiTestSupport.acceptedOrRejected(created, 201)) {
-            String bookId = ApiTestSupport.idFromBody(created, "/id");
-            ApiTestSupport.assertNotTaken("createdAt", "\"1999-12-31T23:59:59Z\"", RestAssured.given(ApiTestSupport.request())
-                    .header("X-API-Key", ApiTestSupport.apiKeyCredential())
-                    .pathParam("bookId", bookId)
-                .when()
-                    .get("/books/{bookId}")
-                .then()
-                    .statusCode(200)
-                    .contentType(ApiTestSupport.mediaTypeIn("application/json"))
-                    .extract().asString());
-            RestAssured.given(ApiTestSupport.request())
-                    .header("X-API-Key", ApiTestSupport.apiKeyCredential())
-                    .pathParam("bookId", bookId)
-                .when()
-                    .delete("/books/{bookId}")
-                .then()
-                    .statusCode(204);
+        if (acceptedOrRejected(created, 201)) {
+            String bookId = idFromBody(created, "/id");
+            assertNotTaken("createdAt", "\"1999-12-31T23:59:59Z\"", validGetBook(bookId).extract().asString());
+            validDeleteBooksBookId(bookId);
         }
     }
 
-    /**
-     * Guards {@code #/paths/~1books/post}.
-     * RFC 9110 15.3.2: a 201 names the created resource (Location); it can be read.
-     */
+    /** RFC 9110 15.3.2: a 201 names the created resource (Location); it can be read. */
     @Test
     @Tag("semantics")
     @DisplayName("POST /books: created means readable -> GET its Location and /books/{bookId} return what was sent")
     void createBook_createdIsReadable() {
         String sent = NEW_BOOK_BODY;
-        Response created = RestAssured.given(ApiTestSupport.request())
-                .header("X-API-Key", ApiTestSupport.apiKeyCredential())
-                .contentType("application/json")
-                .body(sent)
-            .when()
-                .post("/books")
-            .then()
-                .statusCode(201)
-                .contentType(ApiTestSupport.mediaTypeIn("application/json"))
-                .extract().response();
-        String bookId = ApiTestSupport.idFromBody(created, "/id");
-        try {
-            String location = created.getHeader("Location");
-            if (location != null) {
-                String atLocation = RestAssured.given(ApiTestSupport.request())
-                        .header("X-API-Key", ApiTestSupport.apiKeyCredential())
-                    .when()
-                        .get(ApiTestSupport.url(location))
-                    .then()
-                        .statusCode(200)
-                        .contentType(ApiTestSupport.mediaTypeIn("application/json"))
-                        .extract().asString();
-                ApiTestSupport.assertEchoes(sent, atLocation, "createdAt", "id");
-            }
-            String read = RestAssured.given(ApiTestSupport.request())
-                    .header("X-API-Key", ApiTestSupport.apiKeyCredential())
-                    .pathParam("bookId", bookId)
+        Response created = validCreateBook(sent).extract().response();
+        String bookId = idFromBody(created, "/id");
+        NEW_BOOK_IDS.add(bookId);
+        String location = created.getHeader("Location");
+        if (location != null) {
+            String atLocation = given(request())
+                    .header("X-API-Key", apiKeyCredential())
                 .when()
-                    .get("/books/{bookId}")
+                    .get(url(location))
                 .then()
                     .statusCode(200)
-                    .contentType(ApiTestSupport.mediaTypeIn("application/json"))
+                    .contentType(mediaTypeIn("application/json"))
                     .extract().asString();
-            ApiTestSupport.assertEchoes(sent, read, "createdAt", "id");
-        } finally {
-            RestAssured.given(ApiTestSupport.plainRequest())
-                    .header("X-API-Key", ApiTestSupport.apiKeyCredential())
-                    .pathParam("bookId", bookId)
-                .when()
-                    .delete("/books/{bookId}");
+            assertEchoes(sent, atLocation, "createdAt", "id");
         }
+        String read = validGetBook(bookId).extract().asString();
+        assertEchoes(sent, read, "createdAt", "id");
     }
 
-    /**
-     * Rows: the model's rationale, where it came from (model, lock key), where in the valid body, JSON put there (null: removed).
-     */
     static Stream<Arguments> createBook_llmSuggested_validRows() {
         return Stream.of(
-                Arguments.of("LLM-suggested: the most expensive book the schema allows: maximum 10000 is inclusive", "model example-stub-model, lock 915035aabcd90b0bf32bdb64153e8e9d", "/price", "10000"),
-                Arguments.of("LLM-suggested: a real title with a non-ASCII letter", "model example-stub-model, lock 915035aabcd90b0bf32bdb64153e8e9d", "/title", "\"Les Misérables\""),
-                Arguments.of("LLM-suggested: a leap day", "model example-stub-model, lock 915035aabcd90b0bf32bdb64153e8e9d", "/published", "\"2024-02-29T12:00:00Z\""));
+                row("LLM-suggested: the most expensive book the schema allows: maximum 10000 is inclusive",
+                        "model example-stub-model, lock 915035aabcd90b0bf32bdb64153e8e9d", "/price", "10000"),
+                row("LLM-suggested: a real title with a non-ASCII letter",
+                        "model example-stub-model, lock 915035aabcd90b0bf32bdb64153e8e9d",
+                        "/title",
+                        "\"Les Misérables\""),
+                row("LLM-suggested: a leap day",
+                        "model example-stub-model, lock 915035aabcd90b0bf32bdb64153e8e9d",
+                        "/published",
+                        "\"2024-02-29T12:00:00Z\""));
     }
 
-    /**
-     * Guards {@code #/paths/~1books/post}.
-     */
     @Tag("llm-suggested")
     @DisplayName("POST /books: valid values (LLM-suggested, review closely) -> 201")
-    @ParameterizedTest(
-            name = "{0} ({1})"
-    )
+    @ParameterizedTest(name = "{0}")
     @MethodSource("createBook_llmSuggested_validRows")
-    void createBook_llmSuggested_valid(String violation, String constraint, String at,
-            String value) {
-        RestAssured.given(ApiTestSupport.request())
-                .header("X-API-Key", ApiTestSupport.apiKeyCredential())
+    void createBook_llmSuggested_valid(String at, String value) {
+        createBook(request())
                 .contentType("application/json")
-                .body(ApiTestSupport.patch(NEW_BOOK_BODY, at, value))
+                .body(patch(NEW_BOOK_BODY, at, value))
             .when()
                 .post("/books")
             .then()
                 .statusCode(201)
-                .contentType(ApiTestSupport.mediaTypeIn("application/json"));
+                .contentType(mediaTypeIn("application/json"));
     }
 
-    /**
-     * Rows: the model's rationale, where it came from (model, lock key), where in the valid body, JSON put there (null: removed).
-     */
     static Stream<Arguments> createBook_llmSuggested_rejectedRows() {
         return Stream.of(
-                Arguments.of("LLM-suggested: an author name of blanks only is no name, although minLength 1 allows it", "model example-stub-model, lock 915035aabcd90b0bf32bdb64153e8e9d", "/authors/0/name", "\"   \""),
-                Arguments.of("LLM-suggested: a negative price", "model example-stub-model, lock 915035aabcd90b0bf32bdb64153e8e9d", "/price", "-0.01"));
+                row("LLM-suggested: an author name of blanks only is no name, although minLength 1 allows it",
+                        "model example-stub-model, lock 915035aabcd90b0bf32bdb64153e8e9d",
+                        "/authors/0/name",
+                        "\"   \""),
+                row("LLM-suggested: a negative price",
+                        "model example-stub-model, lock 915035aabcd90b0bf32bdb64153e8e9d", "/price", "-0.01"));
     }
 
-    /**
-     * Guards {@code #/paths/~1books/post}.
-     */
     @Tag("llm-suggested")
     @DisplayName("POST /books: invalid bodies (LLM-suggested, review closely) -> 400")
-    @ParameterizedTest(
-            name = "{0} ({1})"
-    )
+    @ParameterizedTest(name = "{0}")
     @MethodSource("createBook_llmSuggested_rejectedRows")
-    void createBook_llmSuggested_rejected(String violation, String constraint, String at,
-            String value) {
-        RestAssured.given(ApiTestSupport.negativeRequest())
-                .header("X-API-Key", ApiTestSupport.apiKeyCredential())
+    void createBook_llmSuggested_rejected(String at, String value) {
+        createBook(negativeRequest())
                 .contentType("application/json")
-                .body(ApiTestSupport.patch(NEW_BOOK_BODY, at, value))
+                .body(patch(NEW_BOOK_BODY, at, value))
             .when()
                 .post("/books")
             .then()
                 .statusCode(400);
     }
 
-    /**
-     * Guards {@code #/paths/~1books~1{bookId}/get}.
-     */
     @Test
     @Order(1)
     @Tag("valid")
     @DisplayName("GET /books/{bookId}: valid request -> 200")
     void getBook_valid() {
-        RestAssured.given(ApiTestSupport.request())
-                .header("X-API-Key", ApiTestSupport.apiKeyCredential())
-                .pathParam("bookId", existingBook())
+        getBook(request(), existingBook())
             .when()
                 .get("/books/{bookId}")
             .then()
                 .statusCode(200)
-                .contentType(ApiTestSupport.mediaTypeIn("application/json"));
+                .contentType(mediaTypeIn("application/json"));
     }
 
-    /**
-     * Guards {@code #/paths/~1books~1{bookId}/get/security}.
-     */
+    /** Guards {@code #/paths/~1books~1{bookId}/get/security}. */
     @Test
     @Tag("auth")
     @DisplayName("GET /books/{bookId}: no credentials -> 401/403")
     void getBook_noCredentials_rejected() {
-        RestAssured.given(ApiTestSupport.negativeRequest())
+        given(negativeRequest())
                 .pathParam("bookId", existingBook())
             .when()
                 .get("/books/{bookId}")
             .then()
-                .statusCode(ResponseCheck.statusIn("401", "403"));
+                .statusCode(statusIn("401", "403"));
     }
 
-    /**
-     * Guards {@code #/paths/~1books~1{bookId}/get/security}.
-     */
+    /** Guards {@code #/paths/~1books~1{bookId}/get/security}. */
     @Test
     @Tag("auth")
     @DisplayName("GET /books/{bookId}: wrong API key for 'apiKey' -> 401/403")
     void getBook_wrongApiKey_rejected() {
-        RestAssured.given(ApiTestSupport.negativeRequest())
+        given(negativeRequest())
                 .header("X-API-Key", "codex-wrong-credential")
                 .pathParam("bookId", existingBook())
             .when()
                 .get("/books/{bookId}")
             .then()
-                .statusCode(ResponseCheck.statusIn("401", "403"));
+                .statusCode(statusIn("401", "403"));
     }
 
-    /**
-     * Rows: violation, constraint, parameter location, name, value sent (null: left out).
-     */
     static Stream<Arguments> getBook_invalidParameter_rejectedRows() {
         return Stream.of(
-                Arguments.of("path parameter 'bookId' of the wrong type (string instead of integer)", "#/paths/~1books~1{bookId}/parameters/0/schema/type", "path", "bookId", "not-a-number"),
-                Arguments.of("path parameter 'bookId' below minimum 1", "#/paths/~1books~1{bookId}/parameters/0/schema/minimum", "path", "bookId", "0"));
+                row("path parameter 'bookId' of the wrong type (string instead of integer)",
+                        "#/paths/~1books~1{bookId}/parameters/0/schema/type", "path", "bookId", "not-a-number"),
+                row("path parameter 'bookId' below minimum 1",
+                        "#/paths/~1books~1{bookId}/parameters/0/schema/minimum", "path", "bookId", "0"));
     }
 
-    /**
-     * Guards {@code #/paths/~1books~1{bookId}/get/parameters}.
-     */
+    /** Guards {@code #/paths/~1books~1{bookId}/get/parameters}. */
     @Tag("malformed")
     @DisplayName("GET /books/{bookId}: invalid parameter -> 4XX")
-    @ParameterizedTest(
-            name = "{0} ({1})"
-    )
+    @ParameterizedTest(name = "{0}")
     @MethodSource("getBook_invalidParameter_rejectedRows")
-    void getBook_invalidParameter_rejected(String violation, String constraint, String in,
-            String name, String value) {
-        RequestSpecification request = RestAssured.given(ApiTestSupport.negativeRequest())
-                .header("X-API-Key", ApiTestSupport.apiKeyCredential())
-                .pathParam("bookId", existingBook());
-        ApiTestSupport.replaceParameter(request, in, name, value);
+    void getBook_invalidParameter_rejected(String in, String name, String value) {
+        RequestSpecification request = getBook(negativeRequest(), existingBook());
+        replaceParameter(request, in, name, value);
         request
             .when()
                 .get("/books/{bookId}")
             .then()
-                .statusCode(ResponseCheck.statusIn("4xx"));
+                .statusCode(statusIn("4xx"));
     }
 
-    /**
-     * Guards {@code #/paths/~1books~1{bookId}/put}.
-     */
     @Test
     @Order(1)
     @Tag("valid")
     @DisplayName("PUT /books/{bookId}: valid request -> 200")
     void replaceBook_valid() {
-        RestAssured.given(ApiTestSupport.request())
-                .header("X-API-Key", ApiTestSupport.apiKeyCredential())
-                .pathParam("bookId", existingBook())
+        replaceBook(request(), existingBook())
                 .contentType("application/json")
                 .body(CREATE_BOOK_BODY)
             .when()
                 .put("/books/{bookId}")
             .then()
                 .statusCode(200)
-                .contentType(ApiTestSupport.mediaTypeIn("application/json"));
+                .contentType(mediaTypeIn("application/json"));
     }
 
-    /**
-     * Guards {@code #/paths/~1books~1{bookId}/put/security}.
-     */
+    /** Guards {@code #/paths/~1books~1{bookId}/put/security}. */
     @Test
     @Tag("auth")
     @DisplayName("PUT /books/{bookId}: no credentials -> 401/403")
     void replaceBook_noCredentials_rejected() {
-        RestAssured.given(ApiTestSupport.negativeRequest())
+        given(negativeRequest())
                 .pathParam("bookId", existingBook())
                 .contentType("application/json")
                 .body(CREATE_BOOK_BODY)
             .when()
                 .put("/books/{bookId}")
             .then()
-                .statusCode(ResponseCheck.statusIn("401", "403"));
+                .statusCode(statusIn("401", "403"));
     }
 
-    /**
-     * Guards {@code #/paths/~1books~1{bookId}/put/security}.
-     */
+    /** Guards {@code #/paths/~1books~1{bookId}/put/security}. */
     @Test
     @Tag("auth")
     @DisplayName("PUT /books/{bookId}: wrong API key for 'apiKey' -> 401/403")
     void replaceBook_wrongApiKey_rejected() {
-        RestAssured.given(ApiTestSupport.negativeRequest())
+        given(negativeRequest())
                 .header("X-API-Key", "codex-wrong-credential")
                 .pathParam("bookId", existingBook())
                 .contentType("application/json")
@@ -879,373 +757,245 @@ class BooksApiIT {
             .when()
                 .put("/books/{bookId}")
             .then()
-                .statusCode(ResponseCheck.statusIn("401", "403"));
+                .statusCode(statusIn("401", "403"));
     }
 
-    /**
-     * Rows: violation, constraint, body sent.
-     */
     static Stream<Arguments> replaceBook_malformedJson_rejectedRows() {
         return Stream.of(
-                Arguments.of("unparseable JSON", "#/paths/~1books~1{bookId}/put/requestBody", "{\"codex\": nonsense]"),
-                Arguments.of("truncated JSON", "#/paths/~1books~1{bookId}/put/requestBody", "{\n"
-                        + "  \"isbn\": \"979-5159376528\",\n"
-                        + "  \"title\": \"title-89\",\n"
-                        + "  \"price\": 75.81,\n"
-                        + "  \""),
-                Arguments.of("empty body where one is required", "#/paths/~1books~1{bookId}/put/requestBody/required", ""));
+                row("unparseable JSON", "#/paths/~1books~1{bookId}/put/requestBody", "{\"codex\": nonsense]"),
+                row("truncated JSON",
+                        "#/paths/~1books~1{bookId}/put/requestBody",
+                        "{\n"
+                                + "  \"isbn\": \"979-5159376528\",\n"
+                                + "  \"title\": \"title-89\",\n"
+                                + "  \"price\": 75.81,\n"
+                                + "  \""),
+                row("empty body where one is required", "#/paths/~1books~1{bookId}/put/requestBody/required", ""));
     }
 
-    /**
-     * Guards {@code #/paths/~1books~1{bookId}/put/requestBody}.
-     */
+    /** Guards {@code #/paths/~1books~1{bookId}/put/requestBody}. */
     @Tag("malformed")
     @DisplayName("PUT /books/{bookId}: body not valid JSON -> 400")
-    @ParameterizedTest(
-            name = "{0} ({1})"
-    )
+    @ParameterizedTest(name = "{0}")
     @MethodSource("replaceBook_malformedJson_rejectedRows")
-    void replaceBook_malformedJson_rejected(String violation, String constraint, String body) {
-        RestAssured.given(ApiTestSupport.negativeRequest())
-                .header("X-API-Key", ApiTestSupport.apiKeyCredential())
-                .pathParam("bookId", existingBook())
+    void replaceBook_malformedJson_rejected(String body) {
+        replaceBook(negativeRequest(), existingBook())
                 .contentType("application/json")
                 .body(body)
             .when()
                 .put("/books/{bookId}")
             .then()
-                .statusCode(ResponseCheck.rejectedAs("replaceBook", 400));
+                .statusCode(rejectedAs("replaceBook", 400));
     }
 
-    /**
-     * Rows: violation, constraint, where in the valid body, JSON put there (null: removed).
-     */
     static Stream<Arguments> replaceBook_invalidBody_rejectedRows() {
         return Stream.of(
-                Arguments.of("body of the wrong type (string instead of object)", "#/components/schemas/Book/type", "", "\"not-a-value\""),
-                Arguments.of("null body", "#/components/schemas/Book/type", "", "null"),
-                Arguments.of("missing required 'authors'", "#/components/schemas/Book/required", "/authors", null),
-                Arguments.of("missing required 'genre'", "#/components/schemas/Book/required", "/genre", null),
-                Arguments.of("missing required 'isbn'", "#/components/schemas/Book/required", "/isbn", null),
-                Arguments.of("missing required 'price'", "#/components/schemas/Book/required", "/price", null),
-                Arguments.of("missing required 'title'", "#/components/schemas/Book/required", "/title", null),
-                Arguments.of("unknown property 'codexUnexpectedProperty'", "#/components/schemas/Book/additionalProperties", "/codexUnexpectedProperty", "\"surprise\""),
-                Arguments.of("'isbn' of the wrong type (number instead of string)", "#/components/schemas/Book/properties/isbn/type", "/isbn", "12345"),
-                Arguments.of("null 'isbn'", "#/components/schemas/Book/properties/isbn/type", "/isbn", "null"),
-                Arguments.of("'isbn' not matching ^97[89]-[0-9]{10}$", "#/components/schemas/Book/properties/isbn/pattern", "/isbn", "\"!\""),
-                Arguments.of("'title' of the wrong type (number instead of string)", "#/components/schemas/Book/properties/title/type", "/title", "12345"),
-                Arguments.of("null 'title'", "#/components/schemas/Book/properties/title/type", "/title", "null"),
-                Arguments.of("'title' shorter than 1", "#/components/schemas/Book/properties/title/minLength", "/title", "\"\""),
-                Arguments.of("'title' longer than 200", "#/components/schemas/Book/properties/title/maxLength", "/title", "\"title-89" + "x".repeat(193) + "\""),
-                Arguments.of("'price' of the wrong type (string instead of number)", "#/components/schemas/Book/properties/price/type", "/price", "\"not-a-number\""),
-                Arguments.of("null 'price'", "#/components/schemas/Book/properties/price/type", "/price", "null"),
-                Arguments.of("'price' below exclusive minimum 0", "#/components/schemas/Book/properties/price/exclusiveMinimum", "/price", "0"),
-                Arguments.of("'price' above maximum 10000", "#/components/schemas/Book/properties/price/maximum", "/price", "10000.01"),
-                Arguments.of("'price' not a multiple of 0.01", "#/components/schemas/Book/properties/price/multipleOf", "/price", "75.815"),
-                Arguments.of("'genre' of the wrong type (number instead of string)", "#/components/schemas/Genre/type", "/genre", "12345"),
-                Arguments.of("null 'genre'", "#/components/schemas/Genre/type", "/genre", "null"),
-                Arguments.of("'genre' not in enum", "#/components/schemas/Genre/enum", "/genre", "\"codex-not-in-enum\""),
-                Arguments.of("'authors' of the wrong type (string instead of array)", "#/components/schemas/Book/properties/authors/type", "/authors", "\"not-a-value\""),
-                Arguments.of("null 'authors'", "#/components/schemas/Book/properties/authors/type", "/authors", "null"),
-                Arguments.of("fewer than 1 items in 'authors'", "#/components/schemas/Book/properties/authors/minItems", "/authors", "[]"),
-                Arguments.of("more than 10 items in 'authors'", "#/components/schemas/Book/properties/authors/maxItems", "/authors", ApiTestSupport.lengthened(CREATE_BOOK_BODY, "/authors", 11)),
-                Arguments.of("'authors[0]' of the wrong type (string instead of object)", "#/components/schemas/Author/type", "/authors/0", "\"not-a-value\""),
-                Arguments.of("null 'authors[0]'", "#/components/schemas/Author/type", "/authors/0", "null"),
-                Arguments.of("missing required 'authors[0].name'", "#/components/schemas/Author/required", "/authors/0/name", null),
-                Arguments.of("unknown property 'authors[0].codexUnexpectedProperty'", "#/components/schemas/Author/additionalProperties", "/authors/0/codexUnexpectedProperty", "\"surprise\""),
-                Arguments.of("'authors[0].name' of the wrong type (number instead of string)", "#/components/schemas/Author/properties/name/type", "/authors/0/name", "12345"),
-                Arguments.of("null 'authors[0].name'", "#/components/schemas/Author/properties/name/type", "/authors/0/name", "null"),
-                Arguments.of("'authors[0].name' shorter than 1", "#/components/schemas/Author/properties/name/minLength", "/authors/0/name", "\"\""),
-                Arguments.of("'authors[0].name' longer than 80", "#/components/schemas/Author/properties/name/maxLength", "/authors/0/name", "\"name-97" + "x".repeat(74) + "\""),
-                Arguments.of("'authors[0].born' of the wrong type (number instead of string)", "#/components/schemas/Author/properties/born/type", "/authors/0/born", "12345"),
-                Arguments.of("'authors[0].born' not a valid date", "#/components/schemas/Author/properties/born/format", "/authors/0/born", "\"2024-13-45\""),
-                Arguments.of("'keywords' of the wrong type (string instead of array)", "#/components/schemas/Book/properties/keywords/type", "/keywords", "\"not-a-value\""),
-                Arguments.of("more than 5 items in 'keywords'", "#/components/schemas/Book/properties/keywords/maxItems", "/keywords", "[\"keywords-48\",\"keywords2-72\",\"keywords3-76\",\"keywords4-97\",\"keywords5-12\",\"keywords6-15\"]"),
-                Arguments.of("duplicate items in 'keywords'", "#/components/schemas/Book/properties/keywords/uniqueItems", "/keywords", "[\"keywords-48\",\"keywords-48\"]"),
-                Arguments.of("'keywords[0]' of the wrong type (number instead of string)", "#/components/schemas/Book/properties/keywords/items/type", "/keywords", "[12345]"),
-                Arguments.of("null 'keywords[0]'", "#/components/schemas/Book/properties/keywords/items/type", "/keywords", "[null]"),
-                Arguments.of("'keywords[0]' shorter than 1", "#/components/schemas/Book/properties/keywords/items/minLength", "/keywords", "[\"\"]"),
-                Arguments.of("'keywords[0]' longer than 30", "#/components/schemas/Book/properties/keywords/items/maxLength", "/keywords", "[\"keywords-48" + "x".repeat(20) + "\"]"),
-                Arguments.of("'published' of the wrong type (number instead of string)", "#/components/schemas/Book/properties/published/type", "/published", "12345"),
-                Arguments.of("'published' not a valid date-time", "#/components/schemas/Book/properties/published/format", "/published", "\"2024-13-45T25:61:00Z\""));
+                row("body of the wrong type (string instead of object)",
+                        "#/components/schemas/Book/type", "", "\"not-a-value\""),
+                row("null body", "#/components/schemas/Book/type", "", "null"),
+                row("missing required 'authors'", "#/components/schemas/Book/required", "/authors", null),
+                row("missing required 'genre'", "#/components/schemas/Book/required", "/genre", null),
+                row("missing required 'isbn'", "#/components/schemas/Book/required", "/isbn", null),
+                row("missing required 'price'", "#/components/schemas/Book/required", "/price", null),
+                row("missing required 'title'", "#/components/schemas/Book/required", "/title", null),
+                row("unknown property 'codexUnexpectedProperty'",
+                        "#/components/schemas/Book/additionalProperties", "/codexUnexpectedProperty", "\"surprise\""),
+                row("'isbn' of the wrong type (number instead of string)",
+                        "#/components/schemas/Book/properties/isbn/type", "/isbn", "12345"),
+                row("null 'isbn'", "#/components/schemas/Book/properties/isbn/type", "/isbn", "null"),
+                row("'isbn' not matching ^97[89]-[0-9]{10}$",
+                        "#/components/schemas/Book/properties/isbn/pattern", "/isbn", "\"!\""),
+                row("'title' of the wrong type (number instead of string)",
+                        "#/components/schemas/Book/properties/title/type", "/title", "12345"),
+                row("null 'title'", "#/components/schemas/Book/properties/title/type", "/title", "null"),
+                row("'title' shorter than 1", "#/components/schemas/Book/properties/title/minLength", "/title", "\"\""),
+                row("'title' longer than 200",
+                        "#/components/schemas/Book/properties/title/maxLength",
+                        "/title",
+                        "\"title-89" + "x".repeat(193) + "\""),
+                row("'price' of the wrong type (string instead of number)",
+                        "#/components/schemas/Book/properties/price/type", "/price", "\"not-a-number\""),
+                row("null 'price'", "#/components/schemas/Book/properties/price/type", "/price", "null"),
+                row("'price' below exclusive minimum 0",
+                        "#/components/schemas/Book/properties/price/exclusiveMinimum", "/price", "0"),
+                row("'price' above maximum 10000",
+                        "#/components/schemas/Book/properties/price/maximum", "/price", "10000.01"),
+                row("'price' not a multiple of 0.01",
+                        "#/components/schemas/Book/properties/price/multipleOf", "/price", "75.815"),
+                row("'genre' of the wrong type (number instead of string)",
+                        "#/components/schemas/Genre/type", "/genre", "12345"),
+                row("null 'genre'", "#/components/schemas/Genre/type", "/genre", "null"),
+                row("'genre' not in enum", "#/components/schemas/Genre/enum", "/genre", "\"codex-not-in-enum\""),
+                row("'authors' of the wrong type (string instead of array)",
+                        "#/components/schemas/Book/properties/authors/type", "/authors", "\"not-a-value\""),
+                row("null 'authors'", "#/components/schemas/Book/properties/authors/type", "/authors", "null"),
+                row("fewer than 1 items in 'authors'",
+                        "#/components/schemas/Book/properties/authors/minItems", "/authors", "[]"),
+                row("more than 10 items in 'authors'",
+                        "#/components/schemas/Book/properties/authors/maxItems",
+                        "/authors",
+                        lengthened(CREATE_BOOK_BODY, "/authors", 11)),
+                row("'authors[0]' of the wrong type (string instead of object)",
+                        "#/components/schemas/Author/type", "/authors/0", "\"not-a-value\""),
+                row("null 'authors[0]'", "#/components/schemas/Author/type", "/authors/0", "null"),
+                row("missing required 'authors[0].name'",
+                        "#/components/schemas/Author/required", "/authors/0/name", null),
+                row("unknown property 'authors[0].codexUnexpectedProperty'",
+                        "#/components/schemas/Author/additionalProperties",
+                        "/authors/0/codexUnexpectedProperty",
+                        "\"surprise\""),
+                row("'authors[0].name' of the wrong type (number instead of string)",
+                        "#/components/schemas/Author/properties/name/type", "/authors/0/name", "12345"),
+                row("null 'authors[0].name'",
+                        "#/components/schemas/Author/properties/name/type", "/authors/0/name", "null"),
+                row("'authors[0].name' shorter than 1",
+                        "#/components/schemas/Author/properties/name/minLength", "/authors/0/name", "\"\""),
+                row("'authors[0].name' longer than 80",
+                        "#/components/schemas/Author/properties/name/maxLength",
+                        "/authors/0/name",
+                        "\"name-97" + "x".repeat(74) + "\""),
+                row("'authors[0].born' of the wrong type (number instead of string)",
+                        "#/components/schemas/Author/properties/born/type", "/authors/0/born", "12345"),
+                row("'authors[0].born' not a valid date",
+                        "#/components/schemas/Author/properties/born/format", "/authors/0/born", "\"2024-13-45\""),
+                row("'keywords' of the wrong type (string instead of array)",
+                        "#/components/schemas/Book/properties/keywords/type", "/keywords", "\"not-a-value\""),
+                row("more than 5 items in 'keywords'",
+                        "#/components/schemas/Book/properties/keywords/maxItems",
+                        "/keywords",
+                        "[\"keywords-48\",\"keywords2-72\",\"keywords3-76\",\"keywords4-97\",\"keywords5-12\",\"keywords6-15\"]"),
+                row("duplicate items in 'keywords'",
+                        "#/components/schemas/Book/properties/keywords/uniqueItems",
+                        "/keywords",
+                        "[\"keywords-48\",\"keywords-48\"]"),
+                row("'keywords[0]' of the wrong type (number instead of string)",
+                        "#/components/schemas/Book/properties/keywords/items/type", "/keywords", "[12345]"),
+                row("null 'keywords[0]'",
+                        "#/components/schemas/Book/properties/keywords/items/type", "/keywords", "[null]"),
+                row("'keywords[0]' shorter than 1",
+                        "#/components/schemas/Book/properties/keywords/items/minLength", "/keywords", "[\"\"]"),
+                row("'keywords[0]' longer than 30",
+                        "#/components/schemas/Book/properties/keywords/items/maxLength",
+                        "/keywords",
+                        "[\"keywords-48" + "x".repeat(20) + "\"]"),
+                row("'published' of the wrong type (number instead of string)",
+                        "#/components/schemas/Book/properties/published/type", "/published", "12345"),
+                row("'published' not a valid date-time",
+                        "#/components/schemas/Book/properties/published/format",
+                        "/published",
+                        "\"2024-13-45T25:61:00Z\""));
     }
 
-    /**
-     * Guards {@code #/paths/~1books~1{bookId}/put/requestBody}.
-     */
+    /** Guards {@code #/paths/~1books~1{bookId}/put/requestBody}. */
     @Tag("malformed")
     @DisplayName("PUT /books/{bookId}: body violating the schema -> 400")
-    @ParameterizedTest(
-            name = "{0} ({1})"
-    )
+    @ParameterizedTest(name = "{0}")
     @MethodSource("replaceBook_invalidBody_rejectedRows")
-    void replaceBook_invalidBody_rejected(String violation, String constraint, String at,
-            String value) {
-        RestAssured.given(ApiTestSupport.negativeRequest())
-                .header("X-API-Key", ApiTestSupport.apiKeyCredential())
-                .pathParam("bookId", existingBook())
+    void replaceBook_invalidBody_rejected(String at, String value) {
+        replaceBook(negativeRequest(), existingBook())
                 .contentType("application/json")
-                .body(ApiTestSupport.patch(CREATE_BOOK_BODY, at, value))
+                .body(patch(CREATE_BOOK_BODY, at, value))
             .when()
                 .put("/books/{bookId}")
             .then()
-                .statusCode(ResponseCheck.rejectedAs("replaceBook", 400));
+                .statusCode(rejectedAs("replaceBook", 400));
     }
 
-    /**
-     * Guards {@code #/paths/~1books~1{bookId}/put/requestBody}.
-     */
+    /** Guards {@code #/paths/~1books~1{bookId}/put/requestBody}. */
     @Test
     @Tag("malformed")
     @DisplayName("PUT /books/{bookId}: body sent as text/plain -> 4XX")
     void replaceBook_wrongContentType_rejected() {
-        RestAssured.given(ApiTestSupport.negativeRequest())
-                .header("X-API-Key", ApiTestSupport.apiKeyCredential())
-                .pathParam("bookId", existingBook())
+        replaceBook(negativeRequest(), existingBook())
                 .contentType("text/plain")
                 .body(CREATE_BOOK_BODY)
             .when()
                 .put("/books/{bookId}")
             .then()
-                .statusCode(ResponseCheck.statusIn("4xx"));
+                .statusCode(statusIn("4xx"));
     }
 
-    /**
-     * Rows: violation, constraint, parameter location, name, value sent (null: left out).
-     */
     static Stream<Arguments> replaceBook_invalidParameter_rejectedRows() {
         return Stream.of(
-                Arguments.of("path parameter 'bookId' of the wrong type (string instead of integer)", "#/paths/~1books~1{bookId}/parameters/0/schema/type", "path", "bookId", "not-a-number"),
-                Arguments.of("path parameter 'bookId' below minimum 1", "#/paths/~1books~1{bookId}/parameters/0/schema/minimum", "path", "bookId", "0"));
+                row("path parameter 'bookId' of the wrong type (string instead of integer)",
+                        "#/paths/~1books~1{bookId}/parameters/0/schema/type", "path", "bookId", "not-a-number"),
+                row("path parameter 'bookId' below minimum 1",
+                        "#/paths/~1books~1{bookId}/parameters/0/schema/minimum", "path", "bookId", "0"));
     }
 
-    /**
-     * Guards {@code #/paths/~1books~1{bookId}/put/parameters}.
-     */
+    /** Guards {@code #/paths/~1books~1{bookId}/put/parameters}. */
     @Tag("malformed")
     @DisplayName("PUT /books/{bookId}: invalid parameter -> 400")
-    @ParameterizedTest(
-            name = "{0} ({1})"
-    )
+    @ParameterizedTest(name = "{0}")
     @MethodSource("replaceBook_invalidParameter_rejectedRows")
-    void replaceBook_invalidParameter_rejected(String violation, String constraint, String in,
-            String name, String value) {
-        RequestSpecification request = RestAssured.given(ApiTestSupport.negativeRequest())
-                .header("X-API-Key", ApiTestSupport.apiKeyCredential())
-                .pathParam("bookId", existingBook())
+    void replaceBook_invalidParameter_rejected(String in, String name, String value) {
+        RequestSpecification request = replaceBook(negativeRequest(), existingBook())
                 .contentType("application/json")
                 .body(CREATE_BOOK_BODY);
-        ApiTestSupport.replaceParameter(request, in, name, value);
+        replaceParameter(request, in, name, value);
         request
             .when()
                 .put("/books/{bookId}")
             .then()
-                .statusCode(ResponseCheck.rejectedAs("replaceBook", 400));
+                .statusCode(rejectedAs("replaceBook", 400));
     }
 
-    /**
-     * Guards {@code #/paths/~1books~1{bookId}/put}.
-     * RFC 9110 9.3.4: PUT replaces the resource's state with the one sent; it does not merge.
-     */
+    /** RFC 9110 9.3.4: PUT replaces the resource's state with the one sent; it does not merge. */
     @Test
     @Tag("semantics")
     @DisplayName("PUT /books/{bookId}: PUT replaces the resource -> GET returns what was sent, then no 'keywords'")
     void replaceBook_putReplaces() {
-        Response created = RestAssured.given(ApiTestSupport.request())
-                .header("X-API-Key", ApiTestSupport.apiKeyCredential())
-                .contentType("application/json")
-                .body(NEW_BOOK_BODY)
-            .when()
-                .post("/books")
-            .then()
-                .statusCode(201)
-                .contentType(ApiTestSupport.mediaTypeIn("application/json"))
-                .extract().response();
-        String bookId = ApiTestSupport.idFromBody(created, "/id");
-        try {
-            String full = REPLACE_BOOK_BODY;
-            RestAssured.given(ApiTestSupport.request())
-                    .header("X-API-Key", ApiTestSupport.apiKeyCredential())
-                    .pathParam("bookId", bookId)
-                    .contentType("application/json")
-                    .body(full)
-                .when()
-                    .put("/books/{bookId}")
-                .then()
-                    .statusCode(200)
-                    .contentType(ApiTestSupport.mediaTypeIn("application/json"));
-            String read = RestAssured.given(ApiTestSupport.request())
-                    .header("X-API-Key", ApiTestSupport.apiKeyCredential())
-                    .pathParam("bookId", bookId)
-                .when()
-                    .get("/books/{bookId}")
-                .then()
-                    .statusCode(200)
-                    .contentType(ApiTestSupport.mediaTypeIn("application/json"))
-                    .extract().asString();
-            ApiTestSupport.assertEchoes(full, read, "createdAt", "id");
-            String partial = CREATE_BOOK_BODY;
-            RestAssured.given(ApiTestSupport.request())
-                    .header("X-API-Key", ApiTestSupport.apiKeyCredential())
-                    .pathParam("bookId", bookId)
-                    .contentType("application/json")
-                    .body(partial)
-                .when()
-                    .put("/books/{bookId}")
-                .then()
-                    .statusCode(200)
-                    .contentType(ApiTestSupport.mediaTypeIn("application/json"));
-            String readAfterPartial = RestAssured.given(ApiTestSupport.request())
-                    .header("X-API-Key", ApiTestSupport.apiKeyCredential())
-                    .pathParam("bookId", bookId)
-                .when()
-                    .get("/books/{bookId}")
-                .then()
-                    .statusCode(200)
-                    .contentType(ApiTestSupport.mediaTypeIn("application/json"))
-                    .extract().asString();
-            ApiTestSupport.assertLeftOut("keywords", "[\"keywords-48\"]", null, readAfterPartial);
-        } finally {
-            RestAssured.given(ApiTestSupport.plainRequest())
-                    .header("X-API-Key", ApiTestSupport.apiKeyCredential())
-                    .pathParam("bookId", bookId)
-                .when()
-                    .delete("/books/{bookId}");
-        }
+        String bookId = newBook();
+        String full = patch(CREATE_BOOK_BODY, "/keywords", "[\"keywords-48\"]");
+        validReplaceBook(bookId, full);
+        String read = validGetBook(bookId).extract().asString();
+        assertEchoes(full, read, "createdAt", "id");
+        String partial = CREATE_BOOK_BODY;
+        validReplaceBook(bookId, partial);
+        String readAfterPartial = validGetBook(bookId).extract().asString();
+        assertLeftOut("keywords", "[\"keywords-48\"]", readAfterPartial);
     }
 
-    /**
-     * Guards {@code #/paths/~1books~1{bookId}/put}.
-     * RFC 9110 9.2.2: PUT is idempotent: twice has the effect of once.
-     */
+    /** RFC 9110 9.2.2: PUT is idempotent: twice has the effect of once. */
     @Test
     @Tag("semantics")
     @DisplayName("PUT /books/{bookId}: PUT is idempotent -> the same PUT twice leaves the state one leaves")
     void replaceBook_putIsIdempotent() {
-        Response created = RestAssured.given(ApiTestSupport.request())
-                .header("X-API-Key", ApiTestSupport.apiKeyCredential())
-                .contentType("application/json")
-                .body(NEW_BOOK_BODY)
+        String bookId = newBook();
+        String full = patch(CREATE_BOOK_BODY, "/keywords", "[\"keywords-48\"]");
+        int once = validReplaceBook(bookId, full).extract().statusCode();
+        String afterOnce = validGetBook(bookId).extract().asString();
+        int twice = validReplaceBook(bookId, full).extract().statusCode();
+        Assertions.assertEquals(once / 100, twice / 100, "the same PUT answered " + once + ", then " + twice);
+        String afterTwice = getBook(plainRequest(), bookId)
             .when()
-                .post("/books")
+                .get("/books/{bookId}")
             .then()
-                .statusCode(201)
-                .contentType(ApiTestSupport.mediaTypeIn("application/json"))
-                .extract().response();
-        String bookId = ApiTestSupport.idFromBody(created, "/id");
-        try {
-            String full = REPLACE_BOOK_BODY;
-            int once = RestAssured.given(ApiTestSupport.request())
-                    .header("X-API-Key", ApiTestSupport.apiKeyCredential())
-                    .pathParam("bookId", bookId)
-                    .contentType("application/json")
-                    .body(full)
-                .when()
-                    .put("/books/{bookId}")
-                .then()
-                    .statusCode(200)
-                    .contentType(ApiTestSupport.mediaTypeIn("application/json"))
-                    .extract().statusCode();
-            String afterOnce = RestAssured.given(ApiTestSupport.request())
-                    .header("X-API-Key", ApiTestSupport.apiKeyCredential())
-                    .pathParam("bookId", bookId)
-                .when()
-                    .get("/books/{bookId}")
-                .then()
-                    .statusCode(200)
-                    .contentType(ApiTestSupport.mediaTypeIn("application/json"))
-                    .extract().asString();
-            int twice = RestAssured.given(ApiTestSupport.request())
-                    .header("X-API-Key", ApiTestSupport.apiKeyCredential())
-                    .pathParam("bookId", bookId)
-                    .contentType("application/json")
-                    .body(full)
-                .when()
-                    .put("/books/{bookId}")
-                .then()
-                    .statusCode(200)
-                    .contentType(ApiTestSupport.mediaTypeIn("application/json"))
-                    .extract().statusCode();
-            Assertions.assertEquals(once / 100, twice / 100, "the same PUT answered " + once + ", then " + twice);
-            String afterTwice = RestAssured.given(ApiTestSupport.plainRequest())
-                    .header("X-API-Key", ApiTestSupport.apiKeyCredential())
-                    .pathParam("bookId", bookId)
-                .when()
-                    .get("/books/{bookId}")
-                .then()
-                    .extract().asString();
-            ApiTestSupport.assertSameState("after the same PUT again", afterOnce, afterTwice, "createdAt", "id");
-        } finally {
-            RestAssured.given(ApiTestSupport.plainRequest())
-                    .header("X-API-Key", ApiTestSupport.apiKeyCredential())
-                    .pathParam("bookId", bookId)
-                .when()
-                    .delete("/books/{bookId}");
-        }
+                .extract().asString();
+        assertSameState("after the same PUT again", afterOnce, afterTwice, "createdAt", "id");
     }
 
-    /**
-     * Guards {@code #/paths/~1books~1{bookId}/put}.
-     * RFC 9110 15.5: a 4xx answer means the request was not carried out.
-     */
+    /** RFC 9110 15.5: a 4xx answer means the request was not carried out. */
     @Test
     @Tag("semantics")
-    @DisplayName("PUT /books/{bookId}: a rejected write changes nothing -> 'isbn' of the wrong type (number instead of string): 4xx, GET unchanged")
+    @DisplayName("PUT /books/{bookId}: a rejected write changes nothing -> 'isbn' of the wrong type (number instead "
+            + "of string): 4xx, GET unchanged")
     void replaceBook_rejectedPutChangesNothing() {
-        Response created = RestAssured.given(ApiTestSupport.request())
-                .header("X-API-Key", ApiTestSupport.apiKeyCredential())
+        String bookId = newBook();
+        validReplaceBook(bookId, patch(CREATE_BOOK_BODY, "/keywords", "[\"keywords-48\"]"));
+        String before = validGetBook(bookId).extract().asString();
+        Response rejected = replaceBook(negativeRequest(), bookId)
                 .contentType("application/json")
-                .body(NEW_BOOK_BODY)
+                .body(REPLACE_BOOK_BODY)
             .when()
-                .post("/books")
+                .put("/books/{bookId}");
+        requireRejected(rejected);
+        String after = getBook(plainRequest(), bookId)
+            .when()
+                .get("/books/{bookId}")
             .then()
-                .statusCode(201)
-                .contentType(ApiTestSupport.mediaTypeIn("application/json"))
-                .extract().response();
-        String bookId = ApiTestSupport.idFromBody(created, "/id");
-        try {
-            RestAssured.given(ApiTestSupport.request())
-                    .header("X-API-Key", ApiTestSupport.apiKeyCredential())
-                    .pathParam("bookId", bookId)
-                    .contentType("application/json")
-                    .body(REPLACE_BOOK_BODY)
-                .when()
-                    .put("/books/{bookId}")
-                .then()
-                    .statusCode(200)
-                    .contentType(ApiTestSupport.mediaTypeIn("application/json"));
-            String before = RestAssured.given(ApiTestSupport.request())
-                    .header("X-API-Key", ApiTestSupport.apiKeyCredential())
-                    .pathParam("bookId", bookId)
-                .when()
-                    .get("/books/{bookId}")
-                .then()
-                    .statusCode(200)
-                    .contentType(ApiTestSupport.mediaTypeIn("application/json"))
-                    .extract().asString();
-            Response rejected = RestAssured.given(ApiTestSupport.negativeRequest())
-                    .header("X-API-Key", ApiTestSupport.apiKeyCredential())
-                    .pathParam("bookId", bookId)
-                    .contentType("application/json")
-                    .body(REPLACE_BOOK_BODY_2)
-                .when()
-                    .put("/books/{bookId}");
-            ApiTestSupport.requireRejected(rejected);
-            String after = RestAssured.given(ApiTestSupport.plainRequest())
-                    .header("X-API-Key", ApiTestSupport.apiKeyCredential())
-                    .pathParam("bookId", bookId)
-                .when()
-                    .get("/books/{bookId}")
-                .then()
-                    .extract().asString();
-            ApiTestSupport.assertSameState("after the rejected write", before, after, "createdAt", "id");
-        } finally {
-            RestAssured.given(ApiTestSupport.plainRequest())
-                    .header("X-API-Key", ApiTestSupport.apiKeyCredential())
-                    .pathParam("bookId", bookId)
-                .when()
-                    .delete("/books/{bookId}");
-        }
+                .extract().asString();
+        assertSameState("after the rejected write", before, after, "createdAt", "id");
     }
 
     @Test
@@ -1253,6 +1003,6 @@ class BooksApiIT {
     @Tag("malformed")
     @DisplayName("malformed requests are rejected with the statuses the spec documents")
     void rejectionsUseTheDocumentedStatuses() {
-        ResponseCheck.assertRejectionsAsDocumented(BooksApiIT.class);
+        assertRejectionsAsDocumented(BooksApiIT.class);
     }
 }

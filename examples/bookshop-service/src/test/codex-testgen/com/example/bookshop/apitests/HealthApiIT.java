@@ -3,7 +3,12 @@
 // remove its @Generated annotation: codex-testgen then never overwrites or deletes it.
 package com.example.bookshop.apitests;
 
-import io.restassured.RestAssured;
+import static com.example.bookshop.apitests.ApiTestSupport.*;
+import static com.example.bookshop.apitests.ResponseCheck.*;
+import static com.example.bookshop.apitests.SuiteSupport.*;
+import static io.restassured.RestAssured.given;
+
+import io.restassured.specification.RequestSpecification;
 import javax.annotation.processing.Generated;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
@@ -28,37 +33,37 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class HealthApiIT {
     @BeforeAll
     static void requireBaseUri() {
-        ApiTestSupport.baseUri();
+        baseUri();
     }
 
-    /**
-     * Guards {@code #/paths/~1health/get}.
-     */
+    /** {@code GET /health}, as its tests send it. */
+    private static RequestSpecification health(RequestSpecification base) {
+        return given(base);
+    }
+
     @Test
     @Order(1)
     @Tag("valid")
     @DisplayName("GET /health: valid request -> 200")
     void health_valid() {
-        RestAssured.given(ApiTestSupport.request())
+        health(request())
             .when()
                 .get("/health")
             .then()
                 .statusCode(200)
-                .contentType(ApiTestSupport.mediaTypeIn("application/json"));
+                .contentType(mediaTypeIn("application/json"));
     }
 
-    /**
-     * Guards {@code #/paths/~1health/get/security}.
-     */
+    /** Guards {@code #/paths/~1health/get/security}. */
     @Test
     @Tag("auth")
     @DisplayName("GET /health: public: answers without credentials -> 200")
     void health_public_acceptedWithoutCredentials() {
-        RestAssured.given(ApiTestSupport.request())
+        health(request())
             .when()
                 .get("/health")
             .then()
                 .statusCode(200)
-                .contentType(ApiTestSupport.mediaTypeIn("application/json"));
+                .contentType(mediaTypeIn("application/json"));
     }
 }

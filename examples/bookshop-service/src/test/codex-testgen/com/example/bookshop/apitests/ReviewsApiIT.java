@@ -3,7 +3,11 @@
 // remove its @Generated annotation: codex-testgen then never overwrites or deletes it.
 package com.example.bookshop.apitests;
 
-import io.restassured.RestAssured;
+import static com.example.bookshop.apitests.ApiTestSupport.*;
+import static com.example.bookshop.apitests.ResponseCheck.*;
+import static com.example.bookshop.apitests.SuiteSupport.*;
+import static io.restassured.RestAssured.given;
+
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import java.util.List;
@@ -42,9 +46,6 @@ class ReviewsApiIT {
 
     private static String existingBookId;
 
-    /**
-     * Body sent by the tests of {@code newBook}.
-     */
     private static final String NEW_BOOK_BODY = """
     {
       "isbn": "978-9032559370",
@@ -59,9 +60,6 @@ class ReviewsApiIT {
     }
     """;
 
-    /**
-     * Body sent by the tests of {@code addReview}.
-     */
     private static final String ADD_REVIEW_BODY = """
     {
       "rating": 4,
@@ -74,31 +72,41 @@ class ReviewsApiIT {
 
     @BeforeAll
     static void requireBaseUri() {
-        ApiTestSupport.baseUri();
+        baseUri();
     }
 
-    /**
-     * Creates a resource ({@code POST /books}) for tests that need an existing one; returns its id.
-     */
+    /** {@code GET /books/{bookId}/reviews}, as its tests send it. */
+    private static RequestSpecification listReviews(RequestSpecification base, String bookId) {
+        return given(base)
+                .header("X-API-Key", apiKeyCredential())
+                .pathParam("bookId", bookId);
+    }
+
+    /** {@code POST /books/{bookId}/reviews}, as its tests send it. */
+    private static RequestSpecification addReview(RequestSpecification base, String bookId) {
+        return given(base)
+                .header("X-API-Key", apiKeyCredential())
+                .pathParam("bookId", bookId);
+    }
+
+    /** Creates a resource ({@code POST /books}) for tests that need an existing one; returns its id. */
     private static String newBook() {
-        Response created = RestAssured.given(ApiTestSupport.request())
-                .header("X-API-Key", ApiTestSupport.apiKeyCredential())
+        Response created = given(request())
+                .header("X-API-Key", apiKeyCredential())
                 .contentType("application/json")
                 .body(NEW_BOOK_BODY)
             .when()
                 .post("/books")
             .then()
                 .statusCode(201)
-                .contentType(ApiTestSupport.mediaTypeIn("application/json"))
+                .contentType(mediaTypeIn("application/json"))
                 .extract().response();
-        String id = ApiTestSupport.idFromBody(created, "/id");
+        String id = idFromBody(created, "/id");
         NEW_BOOK_IDS.add(id);
         return id;
     }
 
-    /**
-     * One resource from {@link #newBook()}, created on first use and shared by the tests that do not delete it.
-     */
+    /** One resource from {@link #newBook()}, created on first use and shared by the tests that do not delete it. */
     private static synchronized String existingBook() {
         if (existingBookId == null) {
             existingBookId = newBook();
@@ -106,15 +114,13 @@ class ReviewsApiIT {
         return existingBookId;
     }
 
-    /**
-     * Deletes what {@link #newBook()} created.
-     */
+    /** Deletes what {@link #newBook()} created. */
     @AfterAll
     static void deleteNewBook() {
         for (String id : NEW_BOOK_IDS) {
             try {
-                RestAssured.given(ApiTestSupport.plainRequest())
-                        .header("X-API-Key", ApiTestSupport.apiKeyCredential())
+                given(plainRequest())
+                        .header("X-API-Key", apiKeyCredential())
                         .pathParam("bookId", id)
                     .when()
                         .delete("/books/{bookId}");
@@ -125,134 +131,123 @@ class ReviewsApiIT {
         }
     }
 
-    /**
-     * Guards {@code #/paths/~1books~1{bookId}~1reviews/get}.
-     */
     @Test
     @Order(1)
     @Tag("valid")
     @DisplayName("GET /books/{bookId}/reviews: valid request -> 200")
     void listReviews_valid() {
-        RestAssured.given(ApiTestSupport.request())
-                .header("X-API-Key", ApiTestSupport.apiKeyCredential())
-                .pathParam("bookId", existingBook())
+        listReviews(request(), existingBook())
             .when()
                 .get("/books/{bookId}/reviews")
             .then()
                 .statusCode(200)
-                .contentType(ApiTestSupport.mediaTypeIn("application/json"));
+                .contentType(mediaTypeIn("application/json"));
     }
 
-    /**
-     * Guards {@code #/paths/~1books~1{bookId}~1reviews/get/security}.
-     */
+    /** Guards {@code #/paths/~1books~1{bookId}~1reviews/get/security}. */
     @Test
     @Tag("auth")
     @DisplayName("GET /books/{bookId}/reviews: no credentials -> 401/403")
     void listReviews_noCredentials_rejected() {
-        RestAssured.given(ApiTestSupport.negativeRequest())
+        given(negativeRequest())
                 .pathParam("bookId", existingBook())
             .when()
                 .get("/books/{bookId}/reviews")
             .then()
-                .statusCode(ResponseCheck.statusIn("401", "403"));
+                .statusCode(statusIn("401", "403"));
     }
 
-    /**
-     * Guards {@code #/paths/~1books~1{bookId}~1reviews/get/security}.
-     */
+    /** Guards {@code #/paths/~1books~1{bookId}~1reviews/get/security}. */
     @Test
     @Tag("auth")
     @DisplayName("GET /books/{bookId}/reviews: wrong API key for 'apiKey' -> 401/403")
     void listReviews_wrongApiKey_rejected() {
-        RestAssured.given(ApiTestSupport.negativeRequest())
+        given(negativeRequest())
                 .header("X-API-Key", "codex-wrong-credential")
                 .pathParam("bookId", existingBook())
             .when()
                 .get("/books/{bookId}/reviews")
             .then()
-                .statusCode(ResponseCheck.statusIn("401", "403"));
+                .statusCode(statusIn("401", "403"));
     }
 
-    /**
-     * Rows: violation, constraint, parameter location, name, value sent (null: left out).
-     */
     static Stream<Arguments> listReviews_invalidParameter_rejectedRows() {
         return Stream.of(
-                Arguments.of("path parameter 'bookId' of the wrong type (string instead of integer)", "#/paths/~1books~1{bookId}~1reviews/parameters/0/schema/type", "path", "bookId", "not-a-number"),
-                Arguments.of("path parameter 'bookId' below minimum 1", "#/paths/~1books~1{bookId}~1reviews/parameters/0/schema/minimum", "path", "bookId", "0"),
-                Arguments.of("query parameter 'minRating' of the wrong type (string instead of integer)", "#/paths/~1books~1{bookId}~1reviews/get/parameters/0/schema/type", "query", "minRating", "not-a-number"),
-                Arguments.of("query parameter 'minRating' below minimum 1", "#/paths/~1books~1{bookId}~1reviews/get/parameters/0/schema/minimum", "query", "minRating", "0"),
-                Arguments.of("query parameter 'minRating' above maximum 5", "#/paths/~1books~1{bookId}~1reviews/get/parameters/0/schema/maximum", "query", "minRating", "6"));
+                row("path parameter 'bookId' of the wrong type (string instead of integer)",
+                        "#/paths/~1books~1{bookId}~1reviews/parameters/0/schema/type",
+                        "path",
+                        "bookId",
+                        "not-a-number"),
+                row("path parameter 'bookId' below minimum 1",
+                        "#/paths/~1books~1{bookId}~1reviews/parameters/0/schema/minimum", "path", "bookId", "0"),
+                row("query parameter 'minRating' of the wrong type (string instead of integer)",
+                        "#/paths/~1books~1{bookId}~1reviews/get/parameters/0/schema/type",
+                        "query",
+                        "minRating",
+                        "not-a-number"),
+                row("query parameter 'minRating' below minimum 1",
+                        "#/paths/~1books~1{bookId}~1reviews/get/parameters/0/schema/minimum",
+                        "query",
+                        "minRating",
+                        "0"),
+                row("query parameter 'minRating' above maximum 5",
+                        "#/paths/~1books~1{bookId}~1reviews/get/parameters/0/schema/maximum",
+                        "query",
+                        "minRating",
+                        "6"));
     }
 
-    /**
-     * Guards {@code #/paths/~1books~1{bookId}~1reviews/get/parameters}.
-     */
+    /** Guards {@code #/paths/~1books~1{bookId}~1reviews/get/parameters}. */
     @Tag("malformed")
     @DisplayName("GET /books/{bookId}/reviews: invalid parameter -> 4XX")
-    @ParameterizedTest(
-            name = "{0} ({1})"
-    )
+    @ParameterizedTest(name = "{0}")
     @MethodSource("listReviews_invalidParameter_rejectedRows")
-    void listReviews_invalidParameter_rejected(String violation, String constraint, String in,
-            String name, String value) {
-        RequestSpecification request = RestAssured.given(ApiTestSupport.negativeRequest())
-                .header("X-API-Key", ApiTestSupport.apiKeyCredential())
-                .pathParam("bookId", existingBook());
-        ApiTestSupport.replaceParameter(request, in, name, value);
+    void listReviews_invalidParameter_rejected(String in, String name, String value) {
+        RequestSpecification request = listReviews(negativeRequest(), existingBook());
+        replaceParameter(request, in, name, value);
         request
             .when()
                 .get("/books/{bookId}/reviews")
             .then()
-                .statusCode(ResponseCheck.statusIn("4xx"));
+                .statusCode(statusIn("4xx"));
     }
 
-    /**
-     * Guards {@code #/paths/~1books~1{bookId}~1reviews/post}.
-     */
     @Test
     @Order(1)
     @Tag("valid")
     @DisplayName("POST /books/{bookId}/reviews: valid request -> 201")
     void addReview_valid() {
-        RestAssured.given(ApiTestSupport.request())
-                .header("X-API-Key", ApiTestSupport.apiKeyCredential())
-                .pathParam("bookId", existingBook())
+        addReview(request(), existingBook())
                 .contentType("application/json")
                 .body(ADD_REVIEW_BODY)
             .when()
                 .post("/books/{bookId}/reviews")
             .then()
                 .statusCode(201)
-                .contentType(ApiTestSupport.mediaTypeIn("application/json"));
+                .contentType(mediaTypeIn("application/json"));
     }
 
-    /**
-     * Guards {@code #/paths/~1books~1{bookId}~1reviews/post/security}.
-     */
+    /** Guards {@code #/paths/~1books~1{bookId}~1reviews/post/security}. */
     @Test
     @Tag("auth")
     @DisplayName("POST /books/{bookId}/reviews: no credentials -> 401/403")
     void addReview_noCredentials_rejected() {
-        RestAssured.given(ApiTestSupport.negativeRequest())
+        given(negativeRequest())
                 .pathParam("bookId", existingBook())
                 .contentType("application/json")
                 .body(ADD_REVIEW_BODY)
             .when()
                 .post("/books/{bookId}/reviews")
             .then()
-                .statusCode(ResponseCheck.statusIn("401", "403"));
+                .statusCode(statusIn("401", "403"));
     }
 
-    /**
-     * Guards {@code #/paths/~1books~1{bookId}~1reviews/post/security}.
-     */
+    /** Guards {@code #/paths/~1books~1{bookId}~1reviews/post/security}. */
     @Test
     @Tag("auth")
     @DisplayName("POST /books/{bookId}/reviews: wrong API key for 'apiKey' -> 401/403")
     void addReview_wrongApiKey_rejected() {
-        RestAssured.given(ApiTestSupport.negativeRequest())
+        given(negativeRequest())
                 .header("X-API-Key", "codex-wrong-credential")
                 .pathParam("bookId", existingBook())
                 .contentType("application/json")
@@ -260,201 +255,194 @@ class ReviewsApiIT {
             .when()
                 .post("/books/{bookId}/reviews")
             .then()
-                .statusCode(ResponseCheck.statusIn("401", "403"));
+                .statusCode(statusIn("401", "403"));
     }
 
-    /**
-     * Rows: violation, constraint, body sent.
-     */
     static Stream<Arguments> addReview_malformedJson_rejectedRows() {
         return Stream.of(
-                Arguments.of("unparseable JSON", "#/paths/~1books~1{bookId}~1reviews/post/requestBody", "{\"codex\": nonsense]"),
-                Arguments.of("truncated JSON", "#/paths/~1books~1{bookId}~1reviews/post/requestBody", "{\n"
-                        + "  \"rating\": 4,\n"
-                        + "  \"reviewer\": {\n"
-                        + "    \"name\": \"n"),
-                Arguments.of("empty body where one is required", "#/paths/~1books~1{bookId}~1reviews/post/requestBody/required", ""));
+                row("unparseable JSON", "#/paths/~1books~1{bookId}~1reviews/post/requestBody", "{\"codex\": nonsense]"),
+                row("truncated JSON",
+                        "#/paths/~1books~1{bookId}~1reviews/post/requestBody",
+                        "{\n"
+                                + "  \"rating\": 4,\n"
+                                + "  \"reviewer\": {\n"
+                                + "    \"name\": \"n"),
+                row("empty body where one is required",
+                        "#/paths/~1books~1{bookId}~1reviews/post/requestBody/required", ""));
     }
 
-    /**
-     * Guards {@code #/paths/~1books~1{bookId}~1reviews/post/requestBody}.
-     */
+    /** Guards {@code #/paths/~1books~1{bookId}~1reviews/post/requestBody}. */
     @Tag("malformed")
     @DisplayName("POST /books/{bookId}/reviews: body not valid JSON -> 400")
-    @ParameterizedTest(
-            name = "{0} ({1})"
-    )
+    @ParameterizedTest(name = "{0}")
     @MethodSource("addReview_malformedJson_rejectedRows")
-    void addReview_malformedJson_rejected(String violation, String constraint, String body) {
-        RestAssured.given(ApiTestSupport.negativeRequest())
-                .header("X-API-Key", ApiTestSupport.apiKeyCredential())
-                .pathParam("bookId", existingBook())
+    void addReview_malformedJson_rejected(String body) {
+        addReview(negativeRequest(), existingBook())
                 .contentType("application/json")
                 .body(body)
             .when()
                 .post("/books/{bookId}/reviews")
             .then()
-                .statusCode(ResponseCheck.rejectedAs("addReview", 400));
+                .statusCode(rejectedAs("addReview", 400));
     }
 
-    /**
-     * Rows: violation, constraint, where in the valid body, JSON put there (null: removed).
-     */
     static Stream<Arguments> addReview_invalidBody_rejectedRows() {
         return Stream.of(
-                Arguments.of("body of the wrong type (string instead of object)", "#/components/schemas/Review/type", "", "\"not-a-value\""),
-                Arguments.of("null body", "#/components/schemas/Review/type", "", "null"),
-                Arguments.of("missing required 'rating'", "#/components/schemas/Review/required", "/rating", null),
-                Arguments.of("missing required 'reviewer'", "#/components/schemas/Review/required", "/reviewer", null),
-                Arguments.of("unknown property 'codexUnexpectedProperty'", "#/components/schemas/Review/additionalProperties", "/codexUnexpectedProperty", "\"surprise\""),
-                Arguments.of("'rating' of the wrong type (string instead of integer)", "#/components/schemas/Review/properties/rating/type", "/rating", "\"not-a-number\""),
-                Arguments.of("null 'rating'", "#/components/schemas/Review/properties/rating/type", "/rating", "null"),
-                Arguments.of("'rating' below minimum 1", "#/components/schemas/Review/properties/rating/minimum", "/rating", "0"),
-                Arguments.of("'rating' above maximum 5", "#/components/schemas/Review/properties/rating/maximum", "/rating", "6"),
-                Arguments.of("'comment' of the wrong type (number instead of string)", "#/components/schemas/Review/properties/comment/type", "/comment", "12345"),
-                Arguments.of("'comment' longer than 500", "#/components/schemas/Review/properties/comment/maxLength", "/comment", "\"comment-12" + "x".repeat(491) + "\""),
-                Arguments.of("'reviewer' of the wrong type (string instead of object)", "#/components/schemas/Review/properties/reviewer/type", "/reviewer", "\"not-a-value\""),
-                Arguments.of("null 'reviewer'", "#/components/schemas/Review/properties/reviewer/type", "/reviewer", "null"),
-                Arguments.of("missing required 'reviewer.email'", "#/components/schemas/Review/properties/reviewer/required", "/reviewer/email", null),
-                Arguments.of("missing required 'reviewer.name'", "#/components/schemas/Review/properties/reviewer/required", "/reviewer/name", null),
-                Arguments.of("unknown property 'reviewer.codexUnexpectedProperty'", "#/components/schemas/Review/properties/reviewer/additionalProperties", "/reviewer/codexUnexpectedProperty", "\"surprise\""),
-                Arguments.of("'reviewer.name' of the wrong type (number instead of string)", "#/components/schemas/Review/properties/reviewer/properties/name/type", "/reviewer/name", "12345"),
-                Arguments.of("null 'reviewer.name'", "#/components/schemas/Review/properties/reviewer/properties/name/type", "/reviewer/name", "null"),
-                Arguments.of("'reviewer.name' shorter than 1", "#/components/schemas/Review/properties/reviewer/properties/name/minLength", "/reviewer/name", "\"\""),
-                Arguments.of("'reviewer.name' longer than 80", "#/components/schemas/Review/properties/reviewer/properties/name/maxLength", "/reviewer/name", "\"name-39" + "x".repeat(74) + "\""),
-                Arguments.of("'reviewer.email' of the wrong type (number instead of string)", "#/components/schemas/Review/properties/reviewer/properties/email/type", "/reviewer/email", "12345"),
-                Arguments.of("null 'reviewer.email'", "#/components/schemas/Review/properties/reviewer/properties/email/type", "/reviewer/email", "null"),
-                Arguments.of("'reviewer.email' not a valid email", "#/components/schemas/Review/properties/reviewer/properties/email/format", "/reviewer/email", "\"not-an-email\""));
+                row("body of the wrong type (string instead of object)",
+                        "#/components/schemas/Review/type", "", "\"not-a-value\""),
+                row("null body", "#/components/schemas/Review/type", "", "null"),
+                row("missing required 'rating'", "#/components/schemas/Review/required", "/rating", null),
+                row("missing required 'reviewer'", "#/components/schemas/Review/required", "/reviewer", null),
+                row("unknown property 'codexUnexpectedProperty'",
+                        "#/components/schemas/Review/additionalProperties", "/codexUnexpectedProperty", "\"surprise\""),
+                row("'rating' of the wrong type (string instead of integer)",
+                        "#/components/schemas/Review/properties/rating/type", "/rating", "\"not-a-number\""),
+                row("null 'rating'", "#/components/schemas/Review/properties/rating/type", "/rating", "null"),
+                row("'rating' below minimum 1",
+                        "#/components/schemas/Review/properties/rating/minimum", "/rating", "0"),
+                row("'rating' above maximum 5",
+                        "#/components/schemas/Review/properties/rating/maximum", "/rating", "6"),
+                row("'comment' of the wrong type (number instead of string)",
+                        "#/components/schemas/Review/properties/comment/type", "/comment", "12345"),
+                row("'comment' longer than 500",
+                        "#/components/schemas/Review/properties/comment/maxLength",
+                        "/comment",
+                        "\"comment-12" + "x".repeat(491) + "\""),
+                row("'reviewer' of the wrong type (string instead of object)",
+                        "#/components/schemas/Review/properties/reviewer/type", "/reviewer", "\"not-a-value\""),
+                row("null 'reviewer'", "#/components/schemas/Review/properties/reviewer/type", "/reviewer", "null"),
+                row("missing required 'reviewer.email'",
+                        "#/components/schemas/Review/properties/reviewer/required", "/reviewer/email", null),
+                row("missing required 'reviewer.name'",
+                        "#/components/schemas/Review/properties/reviewer/required", "/reviewer/name", null),
+                row("unknown property 'reviewer.codexUnexpectedProperty'",
+                        "#/components/schemas/Review/properties/reviewer/additionalProperties",
+                        "/reviewer/codexUnexpectedProperty",
+                        "\"surprise\""),
+                row("'reviewer.name' of the wrong type (number instead of string)",
+                        "#/components/schemas/Review/properties/reviewer/properties/name/type",
+                        "/reviewer/name",
+                        "12345"),
+                row("null 'reviewer.name'",
+                        "#/components/schemas/Review/properties/reviewer/properties/name/type",
+                        "/reviewer/name",
+                        "null"),
+                row("'reviewer.name' shorter than 1",
+                        "#/components/schemas/Review/properties/reviewer/properties/name/minLength",
+                        "/reviewer/name",
+                        "\"\""),
+                row("'reviewer.name' longer than 80",
+                        "#/components/schemas/Review/properties/reviewer/properties/name/maxLength",
+                        "/reviewer/name",
+                        "\"name-39" + "x".repeat(74) + "\""),
+                row("'reviewer.email' of the wrong type (number instead of string)",
+                        "#/components/schemas/Review/properties/reviewer/properties/email/type",
+                        "/reviewer/email",
+                        "12345"),
+                row("null 'reviewer.email'",
+                        "#/components/schemas/Review/properties/reviewer/properties/email/type",
+                        "/reviewer/email",
+                        "null"),
+                row("'reviewer.email' not a valid email",
+                        "#/components/schemas/Review/properties/reviewer/properties/email/format",
+                        "/reviewer/email",
+                        "\"not-an-email\""));
     }
 
-    /**
-     * Guards {@code #/paths/~1books~1{bookId}~1reviews/post/requestBody}.
-     */
+    /** Guards {@code #/paths/~1books~1{bookId}~1reviews/post/requestBody}. */
     @Tag("malformed")
     @DisplayName("POST /books/{bookId}/reviews: body violating the schema -> 400")
-    @ParameterizedTest(
-            name = "{0} ({1})"
-    )
+    @ParameterizedTest(name = "{0}")
     @MethodSource("addReview_invalidBody_rejectedRows")
-    void addReview_invalidBody_rejected(String violation, String constraint, String at,
-            String value) {
-        RestAssured.given(ApiTestSupport.negativeRequest())
-                .header("X-API-Key", ApiTestSupport.apiKeyCredential())
-                .pathParam("bookId", existingBook())
+    void addReview_invalidBody_rejected(String at, String value) {
+        addReview(negativeRequest(), existingBook())
                 .contentType("application/json")
-                .body(ApiTestSupport.patch(ADD_REVIEW_BODY, at, value))
+                .body(patch(ADD_REVIEW_BODY, at, value))
             .when()
                 .post("/books/{bookId}/reviews")
             .then()
-                .statusCode(ResponseCheck.rejectedAs("addReview", 400));
+                .statusCode(rejectedAs("addReview", 400));
     }
 
-    /**
-     * Guards {@code #/paths/~1books~1{bookId}~1reviews/post/requestBody}.
-     */
+    /** Guards {@code #/paths/~1books~1{bookId}~1reviews/post/requestBody}. */
     @Test
     @Tag("malformed")
     @DisplayName("POST /books/{bookId}/reviews: body sent as text/plain -> 4XX")
     void addReview_wrongContentType_rejected() {
-        RestAssured.given(ApiTestSupport.negativeRequest())
-                .header("X-API-Key", ApiTestSupport.apiKeyCredential())
-                .pathParam("bookId", existingBook())
+        addReview(negativeRequest(), existingBook())
                 .contentType("text/plain")
                 .body(ADD_REVIEW_BODY)
             .when()
                 .post("/books/{bookId}/reviews")
             .then()
-                .statusCode(ResponseCheck.statusIn("4xx"));
+                .statusCode(statusIn("4xx"));
     }
 
-    /**
-     * Rows: violation, constraint, parameter location, name, value sent (null: left out).
-     */
     static Stream<Arguments> addReview_invalidParameter_rejectedRows() {
         return Stream.of(
-                Arguments.of("path parameter 'bookId' of the wrong type (string instead of integer)", "#/paths/~1books~1{bookId}~1reviews/parameters/0/schema/type", "path", "bookId", "not-a-number"),
-                Arguments.of("path parameter 'bookId' below minimum 1", "#/paths/~1books~1{bookId}~1reviews/parameters/0/schema/minimum", "path", "bookId", "0"));
+                row("path parameter 'bookId' of the wrong type (string instead of integer)",
+                        "#/paths/~1books~1{bookId}~1reviews/parameters/0/schema/type",
+                        "path",
+                        "bookId",
+                        "not-a-number"),
+                row("path parameter 'bookId' below minimum 1",
+                        "#/paths/~1books~1{bookId}~1reviews/parameters/0/schema/minimum", "path", "bookId", "0"));
     }
 
-    /**
-     * Guards {@code #/paths/~1books~1{bookId}~1reviews/post/parameters}.
-     */
+    /** Guards {@code #/paths/~1books~1{bookId}~1reviews/post/parameters}. */
     @Tag("malformed")
     @DisplayName("POST /books/{bookId}/reviews: invalid parameter -> 400")
-    @ParameterizedTest(
-            name = "{0} ({1})"
-    )
+    @ParameterizedTest(name = "{0}")
     @MethodSource("addReview_invalidParameter_rejectedRows")
-    void addReview_invalidParameter_rejected(String violation, String constraint, String in,
-            String name, String value) {
-        RequestSpecification request = RestAssured.given(ApiTestSupport.negativeRequest())
-                .header("X-API-Key", ApiTestSupport.apiKeyCredential())
-                .pathParam("bookId", existingBook())
+    void addReview_invalidParameter_rejected(String in, String name, String value) {
+        RequestSpecification request = addReview(negativeRequest(), existingBook())
                 .contentType("application/json")
                 .body(ADD_REVIEW_BODY);
-        ApiTestSupport.replaceParameter(request, in, name, value);
+        replaceParameter(request, in, name, value);
         request
             .when()
                 .post("/books/{bookId}/reviews")
             .then()
-                .statusCode(ResponseCheck.rejectedAs("addReview", 400));
+                .statusCode(rejectedAs("addReview", 400));
     }
 
-    /**
-     * Rows: the model's rationale, where it came from (model, lock key), where in the valid body, JSON put there (null: removed).
-     */
     static Stream<Arguments> addReview_llmSuggested_validRows() {
         return Stream.of(
-                Arguments.of("LLM-suggested: the best rating", "model example-stub-model, lock feaa137875d7d004a43b05a35ed70138", "/rating", "5"));
+                row("LLM-suggested: the best rating",
+                        "model example-stub-model, lock feaa137875d7d004a43b05a35ed70138", "/rating", "5"));
     }
 
-    /**
-     * Guards {@code #/paths/~1books~1{bookId}~1reviews/post}.
-     */
     @Tag("llm-suggested")
     @DisplayName("POST /books/{bookId}/reviews: valid values (LLM-suggested, review closely) -> 201")
-    @ParameterizedTest(
-            name = "{0} ({1})"
-    )
+    @ParameterizedTest(name = "{0}")
     @MethodSource("addReview_llmSuggested_validRows")
-    void addReview_llmSuggested_valid(String violation, String constraint, String at,
-            String value) {
-        RestAssured.given(ApiTestSupport.request())
-                .header("X-API-Key", ApiTestSupport.apiKeyCredential())
-                .pathParam("bookId", existingBook())
+    void addReview_llmSuggested_valid(String at, String value) {
+        addReview(request(), existingBook())
                 .contentType("application/json")
-                .body(ApiTestSupport.patch(ADD_REVIEW_BODY, at, value))
+                .body(patch(ADD_REVIEW_BODY, at, value))
             .when()
                 .post("/books/{bookId}/reviews")
             .then()
                 .statusCode(201)
-                .contentType(ApiTestSupport.mediaTypeIn("application/json"));
+                .contentType(mediaTypeIn("application/json"));
     }
 
-    /**
-     * Rows: the model's rationale, where it came from (model, lock key), where in the valid body, JSON put there (null: removed).
-     */
     static Stream<Arguments> addReview_llmSuggested_rejectedRows() {
         return Stream.of(
-                Arguments.of("LLM-suggested: an e-mail address without a domain", "model example-stub-model, lock feaa137875d7d004a43b05a35ed70138", "/reviewer/email", "\"reader@\""));
+                row("LLM-suggested: an e-mail address without a domain",
+                        "model example-stub-model, lock feaa137875d7d004a43b05a35ed70138",
+                        "/reviewer/email",
+                        "\"reader@\""));
     }
 
-    /**
-     * Guards {@code #/paths/~1books~1{bookId}~1reviews/post}.
-     */
     @Tag("llm-suggested")
     @DisplayName("POST /books/{bookId}/reviews: invalid bodies (LLM-suggested, review closely) -> 400")
-    @ParameterizedTest(
-            name = "{0} ({1})"
-    )
+    @ParameterizedTest(name = "{0}")
     @MethodSource("addReview_llmSuggested_rejectedRows")
-    void addReview_llmSuggested_rejected(String violation, String constraint, String at,
-            String value) {
-        RestAssured.given(ApiTestSupport.negativeRequest())
-                .header("X-API-Key", ApiTestSupport.apiKeyCredential())
-                .pathParam("bookId", existingBook())
+    void addReview_llmSuggested_rejected(String at, String value) {
+        addReview(negativeRequest(), existingBook())
                 .contentType("application/json")
-                .body(ApiTestSupport.patch(ADD_REVIEW_BODY, at, value))
+                .body(patch(ADD_REVIEW_BODY, at, value))
             .when()
                 .post("/books/{bookId}/reviews")
             .then()
@@ -466,6 +454,6 @@ class ReviewsApiIT {
     @Tag("malformed")
     @DisplayName("malformed requests are rejected with the statuses the spec documents")
     void rejectionsUseTheDocumentedStatuses() {
-        ResponseCheck.assertRejectionsAsDocumented(ReviewsApiIT.class);
+        assertRejectionsAsDocumented(ReviewsApiIT.class);
     }
 }

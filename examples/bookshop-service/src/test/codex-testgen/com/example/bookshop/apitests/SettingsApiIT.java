@@ -3,8 +3,14 @@
 // remove its @Generated annotation: codex-testgen then never overwrites or deletes it.
 package com.example.bookshop.apitests;
 
-import io.restassured.RestAssured;
+import static com.example.bookshop.apitests.ApiTestSupport.*;
+import static com.example.bookshop.apitests.ResponseCheck.*;
+import static com.example.bookshop.apitests.SuiteSupport.*;
+import static io.restassured.RestAssured.given;
+
 import io.restassured.response.Response;
+import io.restassured.response.ValidatableResponse;
+import io.restassured.specification.RequestSpecification;
 import java.util.stream.Stream;
 import javax.annotation.processing.Generated;
 import org.junit.jupiter.api.Assertions;
@@ -32,9 +38,6 @@ import org.junit.jupiter.params.provider.MethodSource;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @ExtendWith(Triage.class)
 class SettingsApiIT {
-    /**
-     * Body sent by the tests of {@code replaceSettings}.
-     */
     private static final String REPLACE_SETTINGS_BODY = """
     {
       "currency": "EUR",
@@ -42,21 +45,7 @@ class SettingsApiIT {
     }
     """;
 
-    /**
-     * Body sent by the tests of {@code replaceSettings}.
-     */
     private static final String REPLACE_SETTINGS_BODY_2 = """
-    {
-      "currency": "EUR",
-      "pageSize": 20,
-      "motto": "motto-78"
-    }
-    """;
-
-    /**
-     * Body sent by the tests of {@code replaceSettings}.
-     */
-    private static final String REPLACE_SETTINGS_BODY_3 = """
     {
       "currency": 12345,
       "pageSize": 20,
@@ -64,19 +53,7 @@ class SettingsApiIT {
     }
     """;
 
-    /**
-     * Body sent by the tests of {@code patchSettings}.
-     */
     private static final String PATCH_SETTINGS_BODY = """
-    {
-      "currency": "EUR"
-    }
-    """;
-
-    /**
-     * Body sent by the tests of {@code patchSettings}.
-     */
-    private static final String PATCH_SETTINGS_BODY_2 = """
     {
       "currency": "USD"
     }
@@ -84,511 +61,419 @@ class SettingsApiIT {
 
     @BeforeAll
     static void requireBaseUri() {
-        ApiTestSupport.baseUri();
+        baseUri();
     }
 
-    /**
-     * Guards {@code #/paths/~1settings/get}.
-     */
+    /** {@code GET /settings}, as its tests send it. */
+    private static RequestSpecification getSettings(RequestSpecification base) {
+        return given(base)
+                .header("X-API-Key", apiKeyCredential());
+    }
+
+    /** {@code PUT /settings}, as its tests send it. */
+    private static RequestSpecification replaceSettings(RequestSpecification base) {
+        return given(base)
+                .header("X-API-Key", apiKeyCredential());
+    }
+
+    /** {@code PATCH /settings}, as its tests send it. */
+    private static RequestSpecification patchSettings(RequestSpecification base) {
+        return given(base)
+                .header("X-API-Key", apiKeyCredential());
+    }
+
+    /** {@code PUT /settings} as its valid test sends it; checks the documented success. */
+    private static ValidatableResponse validReplaceSettings(String body) {
+        return replaceSettings(request())
+                .contentType("application/json")
+                .body(body)
+            .when()
+                .put("/settings")
+            .then()
+                .statusCode(200)
+                .contentType(mediaTypeIn("application/json"));
+    }
+
+    /** {@code GET /settings} as its valid test sends it; checks the documented success. */
+    private static ValidatableResponse validGetSettings() {
+        return getSettings(request())
+            .when()
+                .get("/settings")
+            .then()
+                .statusCode(200)
+                .contentType(mediaTypeIn("application/json"));
+    }
+
+    /** {@code PATCH /settings} as its valid test sends it; checks the documented success. */
+    private static ValidatableResponse validPatchSettings(String body) {
+        return patchSettings(request())
+                .contentType("application/merge-patch+json")
+                .body(body)
+            .when()
+                .patch("/settings")
+            .then()
+                .statusCode(200)
+                .contentType(mediaTypeIn("application/json"));
+    }
+
     @Test
     @Order(1)
     @Tag("valid")
     @DisplayName("GET /settings: valid request -> 200")
     void getSettings_valid() {
-        RestAssured.given(ApiTestSupport.request())
-                .header("X-API-Key", ApiTestSupport.apiKeyCredential())
+        getSettings(request())
             .when()
                 .get("/settings")
             .then()
                 .statusCode(200)
-                .contentType(ApiTestSupport.mediaTypeIn("application/json"));
+                .contentType(mediaTypeIn("application/json"));
     }
 
-    /**
-     * Guards {@code #/paths/~1settings/get/security}.
-     */
+    /** Guards {@code #/paths/~1settings/get/security}. */
     @Test
     @Tag("auth")
     @DisplayName("GET /settings: no credentials -> 401/403")
     void getSettings_noCredentials_rejected() {
-        RestAssured.given(ApiTestSupport.negativeRequest())
+        given(negativeRequest())
             .when()
                 .get("/settings")
             .then()
-                .statusCode(ResponseCheck.statusIn("401", "403"));
+                .statusCode(statusIn("401", "403"));
     }
 
-    /**
-     * Guards {@code #/paths/~1settings/get/security}.
-     */
+    /** Guards {@code #/paths/~1settings/get/security}. */
     @Test
     @Tag("auth")
     @DisplayName("GET /settings: wrong API key for 'apiKey' -> 401/403")
     void getSettings_wrongApiKey_rejected() {
-        RestAssured.given(ApiTestSupport.negativeRequest())
+        given(negativeRequest())
                 .header("X-API-Key", "codex-wrong-credential")
             .when()
                 .get("/settings")
             .then()
-                .statusCode(ResponseCheck.statusIn("401", "403"));
+                .statusCode(statusIn("401", "403"));
     }
 
-    /**
-     * Guards {@code #/paths/~1settings/put}.
-     */
     @Test
     @Order(1)
     @Tag("valid")
     @DisplayName("PUT /settings: valid request -> 200")
     void replaceSettings_valid() {
-        RestAssured.given(ApiTestSupport.request())
-                .header("X-API-Key", ApiTestSupport.apiKeyCredential())
+        replaceSettings(request())
                 .contentType("application/json")
                 .body(REPLACE_SETTINGS_BODY)
             .when()
                 .put("/settings")
             .then()
                 .statusCode(200)
-                .contentType(ApiTestSupport.mediaTypeIn("application/json"));
+                .contentType(mediaTypeIn("application/json"));
     }
 
-    /**
-     * Guards {@code #/paths/~1settings/put/security}.
-     */
+    /** Guards {@code #/paths/~1settings/put/security}. */
     @Test
     @Tag("auth")
     @DisplayName("PUT /settings: no credentials -> 401/403")
     void replaceSettings_noCredentials_rejected() {
-        RestAssured.given(ApiTestSupport.negativeRequest())
+        given(negativeRequest())
                 .contentType("application/json")
                 .body(REPLACE_SETTINGS_BODY)
             .when()
                 .put("/settings")
             .then()
-                .statusCode(ResponseCheck.statusIn("401", "403"));
+                .statusCode(statusIn("401", "403"));
     }
 
-    /**
-     * Guards {@code #/paths/~1settings/put/security}.
-     */
+    /** Guards {@code #/paths/~1settings/put/security}. */
     @Test
     @Tag("auth")
     @DisplayName("PUT /settings: wrong API key for 'apiKey' -> 401/403")
     void replaceSettings_wrongApiKey_rejected() {
-        RestAssured.given(ApiTestSupport.negativeRequest())
+        given(negativeRequest())
                 .header("X-API-Key", "codex-wrong-credential")
                 .contentType("application/json")
                 .body(REPLACE_SETTINGS_BODY)
             .when()
                 .put("/settings")
             .then()
-                .statusCode(ResponseCheck.statusIn("401", "403"));
+                .statusCode(statusIn("401", "403"));
     }
 
-    /**
-     * Rows: violation, constraint, body sent.
-     */
     static Stream<Arguments> replaceSettings_malformedJson_rejectedRows() {
         return Stream.of(
-                Arguments.of("unparseable JSON", "#/paths/~1settings/put/requestBody", "{\"codex\": nonsense]"),
-                Arguments.of("truncated JSON", "#/paths/~1settings/put/requestBody", "{\n"
+                row("unparseable JSON", "#/paths/~1settings/put/requestBody", "{\"codex\": nonsense]"),
+                row("truncated JSON", "#/paths/~1settings/put/requestBody", "{\n"
                         + "  \"currency\": \"EUR"),
-                Arguments.of("empty body where one is required", "#/paths/~1settings/put/requestBody/required", ""));
+                row("empty body where one is required", "#/paths/~1settings/put/requestBody/required", ""));
     }
 
-    /**
-     * Guards {@code #/paths/~1settings/put/requestBody}.
-     */
+    /** Guards {@code #/paths/~1settings/put/requestBody}. */
     @Tag("malformed")
     @DisplayName("PUT /settings: body not valid JSON -> 400")
-    @ParameterizedTest(
-            name = "{0} ({1})"
-    )
+    @ParameterizedTest(name = "{0}")
     @MethodSource("replaceSettings_malformedJson_rejectedRows")
-    void replaceSettings_malformedJson_rejected(String violation, String constraint, String body) {
-        RestAssured.given(ApiTestSupport.negativeRequest())
-                .header("X-API-Key", ApiTestSupport.apiKeyCredential())
+    void replaceSettings_malformedJson_rejected(String body) {
+        replaceSettings(negativeRequest())
                 .contentType("application/json")
                 .body(body)
             .when()
                 .put("/settings")
             .then()
-                .statusCode(ResponseCheck.rejectedAs("replaceSettings", 400));
+                .statusCode(rejectedAs("replaceSettings", 400));
     }
 
-    /**
-     * Rows: violation, constraint, where in the valid body, JSON put there (null: removed).
-     */
     static Stream<Arguments> replaceSettings_invalidBody_rejectedRows() {
         return Stream.of(
-                Arguments.of("body of the wrong type (string instead of object)", "#/components/schemas/Settings/type", "", "\"not-a-value\""),
-                Arguments.of("null body", "#/components/schemas/Settings/type", "", "null"),
-                Arguments.of("missing required 'currency'", "#/components/schemas/Settings/required", "/currency", null),
-                Arguments.of("unknown property 'codexUnexpectedProperty'", "#/components/schemas/Settings/additionalProperties", "/codexUnexpectedProperty", "\"surprise\""),
-                Arguments.of("'currency' of the wrong type (number instead of string)", "#/components/schemas/Settings/properties/currency/type", "/currency", "12345"),
-                Arguments.of("null 'currency'", "#/components/schemas/Settings/properties/currency/type", "/currency", "null"),
-                Arguments.of("'currency' not in enum", "#/components/schemas/Settings/properties/currency/enum", "/currency", "\"codex-not-in-enum\""),
-                Arguments.of("'pageSize' of the wrong type (string instead of integer)", "#/components/schemas/Settings/properties/pageSize/type", "/pageSize", "\"not-a-number\""),
-                Arguments.of("'pageSize' below minimum 1", "#/components/schemas/Settings/properties/pageSize/minimum", "/pageSize", "0"),
-                Arguments.of("'pageSize' above maximum 100", "#/components/schemas/Settings/properties/pageSize/maximum", "/pageSize", "101"),
-                Arguments.of("'motto' of the wrong type (number instead of string)", "#/components/schemas/Settings/properties/motto/type", "/motto", "12345"),
-                Arguments.of("'motto' longer than 80", "#/components/schemas/Settings/properties/motto/maxLength", "/motto", "\"motto-78" + "x".repeat(73) + "\""));
+                row("body of the wrong type (string instead of object)",
+                        "#/components/schemas/Settings/type", "", "\"not-a-value\""),
+                row("null body", "#/components/schemas/Settings/type", "", "null"),
+                row("missing required 'currency'", "#/components/schemas/Settings/required", "/currency", null),
+                row("unknown property 'codexUnexpectedProperty'",
+                        "#/components/schemas/Settings/additionalProperties",
+                        "/codexUnexpectedProperty",
+                        "\"surprise\""),
+                row("'currency' of the wrong type (number instead of string)",
+                        "#/components/schemas/Settings/properties/currency/type", "/currency", "12345"),
+                row("null 'currency'", "#/components/schemas/Settings/properties/currency/type", "/currency", "null"),
+                row("'currency' not in enum",
+                        "#/components/schemas/Settings/properties/currency/enum", "/currency", "\"codex-not-in-enum\""),
+                row("'pageSize' of the wrong type (string instead of integer)",
+                        "#/components/schemas/Settings/properties/pageSize/type", "/pageSize", "\"not-a-number\""),
+                row("'pageSize' below minimum 1",
+                        "#/components/schemas/Settings/properties/pageSize/minimum", "/pageSize", "0"),
+                row("'pageSize' above maximum 100",
+                        "#/components/schemas/Settings/properties/pageSize/maximum", "/pageSize", "101"),
+                row("'motto' of the wrong type (number instead of string)",
+                        "#/components/schemas/Settings/properties/motto/type", "/motto", "12345"),
+                row("'motto' longer than 80",
+                        "#/components/schemas/Settings/properties/motto/maxLength",
+                        "/motto",
+                        "\"motto-78" + "x".repeat(73) + "\""));
     }
 
-    /**
-     * Guards {@code #/paths/~1settings/put/requestBody}.
-     */
+    /** Guards {@code #/paths/~1settings/put/requestBody}. */
     @Tag("malformed")
     @DisplayName("PUT /settings: body violating the schema -> 400")
-    @ParameterizedTest(
-            name = "{0} ({1})"
-    )
+    @ParameterizedTest(name = "{0}")
     @MethodSource("replaceSettings_invalidBody_rejectedRows")
-    void replaceSettings_invalidBody_rejected(String violation, String constraint, String at,
-            String value) {
-        RestAssured.given(ApiTestSupport.negativeRequest())
-                .header("X-API-Key", ApiTestSupport.apiKeyCredential())
+    void replaceSettings_invalidBody_rejected(String at, String value) {
+        replaceSettings(negativeRequest())
                 .contentType("application/json")
-                .body(ApiTestSupport.patch(REPLACE_SETTINGS_BODY, at, value))
+                .body(patch(REPLACE_SETTINGS_BODY, at, value))
             .when()
                 .put("/settings")
             .then()
-                .statusCode(ResponseCheck.rejectedAs("replaceSettings", 400));
+                .statusCode(rejectedAs("replaceSettings", 400));
     }
 
-    /**
-     * Guards {@code #/paths/~1settings/put/requestBody}.
-     */
+    /** Guards {@code #/paths/~1settings/put/requestBody}. */
     @Test
     @Tag("malformed")
     @DisplayName("PUT /settings: body sent as text/plain -> 4XX")
     void replaceSettings_wrongContentType_rejected() {
-        RestAssured.given(ApiTestSupport.negativeRequest())
-                .header("X-API-Key", ApiTestSupport.apiKeyCredential())
+        replaceSettings(negativeRequest())
                 .contentType("text/plain")
                 .body(REPLACE_SETTINGS_BODY)
             .when()
                 .put("/settings")
             .then()
-                .statusCode(ResponseCheck.statusIn("4xx"));
+                .statusCode(statusIn("4xx"));
     }
 
-    /**
-     * Guards {@code #/paths/~1settings/put}.
-     * RFC 9110 9.3.4: PUT replaces the resource's state with the one sent; it does not merge.
-     */
+    /** RFC 9110 9.3.4: PUT replaces the resource's state with the one sent; it does not merge. */
     @Test
     @Tag("semantics")
     @DisplayName("PUT /settings: PUT replaces the resource -> GET returns what was sent, then no 'motto'")
     void replaceSettings_putReplaces() {
-        String full = REPLACE_SETTINGS_BODY_2;
-        RestAssured.given(ApiTestSupport.request())
-                .header("X-API-Key", ApiTestSupport.apiKeyCredential())
-                .contentType("application/json")
-                .body(full)
-            .when()
-                .put("/settings")
-            .then()
-                .statusCode(200)
-                .contentType(ApiTestSupport.mediaTypeIn("application/json"));
-        String read = RestAssured.given(ApiTestSupport.request())
-                .header("X-API-Key", ApiTestSupport.apiKeyCredential())
-            .when()
-                .get("/settings")
-            .then()
-                .statusCode(200)
-                .contentType(ApiTestSupport.mediaTypeIn("application/json"))
-                .extract().asString();
-        ApiTestSupport.assertEchoes(full, read, "updatedAt");
+        String full = patch(REPLACE_SETTINGS_BODY, "/motto", "\"motto-78\"");
+        validReplaceSettings(full);
+        String read = validGetSettings().extract().asString();
+        assertEchoes(full, read, "updatedAt");
         String partial = REPLACE_SETTINGS_BODY;
-        RestAssured.given(ApiTestSupport.request())
-                .header("X-API-Key", ApiTestSupport.apiKeyCredential())
-                .contentType("application/json")
-                .body(partial)
-            .when()
-                .put("/settings")
-            .then()
-                .statusCode(200)
-                .contentType(ApiTestSupport.mediaTypeIn("application/json"));
-        String readAfterPartial = RestAssured.given(ApiTestSupport.request())
-                .header("X-API-Key", ApiTestSupport.apiKeyCredential())
-            .when()
-                .get("/settings")
-            .then()
-                .statusCode(200)
-                .contentType(ApiTestSupport.mediaTypeIn("application/json"))
-                .extract().asString();
-        ApiTestSupport.assertLeftOut("motto", "\"motto-78\"", null, readAfterPartial);
+        validReplaceSettings(partial);
+        String readAfterPartial = validGetSettings().extract().asString();
+        assertLeftOut("motto", "\"motto-78\"", readAfterPartial);
     }
 
-    /**
-     * Guards {@code #/paths/~1settings/put}.
-     * RFC 9110 9.2.2: PUT is idempotent: twice has the effect of once.
-     */
+    /** RFC 9110 9.2.2: PUT is idempotent: twice has the effect of once. */
     @Test
     @Tag("semantics")
     @DisplayName("PUT /settings: PUT is idempotent -> the same PUT twice leaves the state one leaves")
     void replaceSettings_putIsIdempotent() {
-        String full = REPLACE_SETTINGS_BODY_2;
-        int once = RestAssured.given(ApiTestSupport.request())
-                .header("X-API-Key", ApiTestSupport.apiKeyCredential())
-                .contentType("application/json")
-                .body(full)
-            .when()
-                .put("/settings")
-            .then()
-                .statusCode(200)
-                .contentType(ApiTestSupport.mediaTypeIn("application/json"))
-                .extract().statusCode();
-        String afterOnce = RestAssured.given(ApiTestSupport.request())
-                .header("X-API-Key", ApiTestSupport.apiKeyCredential())
-            .when()
-                .get("/settings")
-            .then()
-                .statusCode(200)
-                .contentType(ApiTestSupport.mediaTypeIn("application/json"))
-                .extract().asString();
-        int twice = RestAssured.given(ApiTestSupport.request())
-                .header("X-API-Key", ApiTestSupport.apiKeyCredential())
-                .contentType("application/json")
-                .body(full)
-            .when()
-                .put("/settings")
-            .then()
-                .statusCode(200)
-                .contentType(ApiTestSupport.mediaTypeIn("application/json"))
-                .extract().statusCode();
+        String full = patch(REPLACE_SETTINGS_BODY, "/motto", "\"motto-78\"");
+        int once = validReplaceSettings(full).extract().statusCode();
+        String afterOnce = validGetSettings().extract().asString();
+        int twice = validReplaceSettings(full).extract().statusCode();
         Assertions.assertEquals(once / 100, twice / 100, "the same PUT answered " + once + ", then " + twice);
-        String afterTwice = RestAssured.given(ApiTestSupport.plainRequest())
-                .header("X-API-Key", ApiTestSupport.apiKeyCredential())
+        String afterTwice = getSettings(plainRequest())
             .when()
                 .get("/settings")
             .then()
                 .extract().asString();
-        ApiTestSupport.assertSameState("after the same PUT again", afterOnce, afterTwice, "updatedAt");
+        assertSameState("after the same PUT again", afterOnce, afterTwice, "updatedAt");
     }
 
-    /**
-     * Guards {@code #/paths/~1settings/put}.
-     * RFC 9110 15.5: a 4xx answer means the request was not carried out.
-     */
+    /** RFC 9110 15.5: a 4xx answer means the request was not carried out. */
     @Test
     @Tag("semantics")
-    @DisplayName("PUT /settings: a rejected write changes nothing -> 'currency' of the wrong type (number instead of string): 4xx, GET unchanged")
+    @DisplayName("PUT /settings: a rejected write changes nothing -> 'currency' of the wrong type (number instead of "
+            + "string): 4xx, GET unchanged")
     void replaceSettings_rejectedPutChangesNothing() {
-        RestAssured.given(ApiTestSupport.request())
-                .header("X-API-Key", ApiTestSupport.apiKeyCredential())
+        validReplaceSettings(patch(REPLACE_SETTINGS_BODY, "/motto", "\"motto-78\""));
+        String before = validGetSettings().extract().asString();
+        Response rejected = replaceSettings(negativeRequest())
                 .contentType("application/json")
                 .body(REPLACE_SETTINGS_BODY_2)
             .when()
-                .put("/settings")
-            .then()
-                .statusCode(200)
-                .contentType(ApiTestSupport.mediaTypeIn("application/json"));
-        String before = RestAssured.given(ApiTestSupport.request())
-                .header("X-API-Key", ApiTestSupport.apiKeyCredential())
-            .when()
-                .get("/settings")
-            .then()
-                .statusCode(200)
-                .contentType(ApiTestSupport.mediaTypeIn("application/json"))
-                .extract().asString();
-        Response rejected = RestAssured.given(ApiTestSupport.negativeRequest())
-                .header("X-API-Key", ApiTestSupport.apiKeyCredential())
-                .contentType("application/json")
-                .body(REPLACE_SETTINGS_BODY_3)
-            .when()
                 .put("/settings");
-        ApiTestSupport.requireRejected(rejected);
-        String after = RestAssured.given(ApiTestSupport.plainRequest())
-                .header("X-API-Key", ApiTestSupport.apiKeyCredential())
+        requireRejected(rejected);
+        String after = getSettings(plainRequest())
             .when()
                 .get("/settings")
             .then()
                 .extract().asString();
-        ApiTestSupport.assertSameState("after the rejected write", before, after, "updatedAt");
+        assertSameState("after the rejected write", before, after, "updatedAt");
     }
 
-    /**
-     * Guards {@code #/paths/~1settings/patch}.
-     */
     @Test
     @Order(1)
     @Tag("valid")
     @DisplayName("PATCH /settings: valid request -> 200")
     void patchSettings_valid() {
-        RestAssured.given(ApiTestSupport.request())
-                .header("X-API-Key", ApiTestSupport.apiKeyCredential())
+        patchSettings(request())
                 .contentType("application/merge-patch+json")
-                .body(PATCH_SETTINGS_BODY)
+                .body(patch(REPLACE_SETTINGS_BODY, "/pageSize", null))
             .when()
                 .patch("/settings")
             .then()
                 .statusCode(200)
-                .contentType(ApiTestSupport.mediaTypeIn("application/json"));
+                .contentType(mediaTypeIn("application/json"));
     }
 
-    /**
-     * Guards {@code #/paths/~1settings/patch/security}.
-     */
+    /** Guards {@code #/paths/~1settings/patch/security}. */
     @Test
     @Tag("auth")
     @DisplayName("PATCH /settings: no credentials -> 401/403")
     void patchSettings_noCredentials_rejected() {
-        RestAssured.given(ApiTestSupport.negativeRequest())
+        given(negativeRequest())
                 .contentType("application/merge-patch+json")
-                .body(PATCH_SETTINGS_BODY)
+                .body(patch(REPLACE_SETTINGS_BODY, "/pageSize", null))
             .when()
                 .patch("/settings")
             .then()
-                .statusCode(ResponseCheck.statusIn("401", "403"));
+                .statusCode(statusIn("401", "403"));
     }
 
-    /**
-     * Guards {@code #/paths/~1settings/patch/security}.
-     */
+    /** Guards {@code #/paths/~1settings/patch/security}. */
     @Test
     @Tag("auth")
     @DisplayName("PATCH /settings: wrong API key for 'apiKey' -> 401/403")
     void patchSettings_wrongApiKey_rejected() {
-        RestAssured.given(ApiTestSupport.negativeRequest())
+        given(negativeRequest())
                 .header("X-API-Key", "codex-wrong-credential")
                 .contentType("application/merge-patch+json")
-                .body(PATCH_SETTINGS_BODY)
+                .body(patch(REPLACE_SETTINGS_BODY, "/pageSize", null))
             .when()
                 .patch("/settings")
             .then()
-                .statusCode(ResponseCheck.statusIn("401", "403"));
+                .statusCode(statusIn("401", "403"));
     }
 
-    /**
-     * Rows: violation, constraint, body sent.
-     */
     static Stream<Arguments> patchSettings_malformedJson_rejectedRows() {
         return Stream.of(
-                Arguments.of("unparseable JSON", "#/paths/~1settings/patch/requestBody", "{\"codex\": nonsense]"),
-                Arguments.of("truncated JSON", "#/paths/~1settings/patch/requestBody", "{\n"
+                row("unparseable JSON", "#/paths/~1settings/patch/requestBody", "{\"codex\": nonsense]"),
+                row("truncated JSON", "#/paths/~1settings/patch/requestBody", "{\n"
                         + "  \"curren"),
-                Arguments.of("empty body where one is required", "#/paths/~1settings/patch/requestBody/required", ""));
+                row("empty body where one is required", "#/paths/~1settings/patch/requestBody/required", ""));
     }
 
-    /**
-     * Guards {@code #/paths/~1settings/patch/requestBody}.
-     */
+    /** Guards {@code #/paths/~1settings/patch/requestBody}. */
     @Tag("malformed")
     @DisplayName("PATCH /settings: body not valid JSON -> 400")
-    @ParameterizedTest(
-            name = "{0} ({1})"
-    )
+    @ParameterizedTest(name = "{0}")
     @MethodSource("patchSettings_malformedJson_rejectedRows")
-    void patchSettings_malformedJson_rejected(String violation, String constraint, String body) {
-        RestAssured.given(ApiTestSupport.negativeRequest())
-                .header("X-API-Key", ApiTestSupport.apiKeyCredential())
+    void patchSettings_malformedJson_rejected(String body) {
+        patchSettings(negativeRequest())
                 .contentType("application/merge-patch+json")
                 .body(body)
             .when()
                 .patch("/settings")
             .then()
-                .statusCode(ResponseCheck.rejectedAs("patchSettings", 400));
+                .statusCode(rejectedAs("patchSettings", 400));
     }
 
-    /**
-     * Rows: violation, constraint, where in the valid body, JSON put there (null: removed).
-     */
     static Stream<Arguments> patchSettings_invalidBody_rejectedRows() {
         return Stream.of(
-                Arguments.of("body of the wrong type (string instead of object)", "#/components/schemas/SettingsPatch/type", "", "\"not-a-value\""),
-                Arguments.of("null body", "#/components/schemas/SettingsPatch/type", "", "null"),
-                Arguments.of("unknown property 'codexUnexpectedProperty'", "#/components/schemas/SettingsPatch/additionalProperties", "/codexUnexpectedProperty", "\"surprise\""),
-                Arguments.of("'currency' of the wrong type (number instead of string)", "#/components/schemas/SettingsPatch/properties/currency/type", "/currency", "12345"),
-                Arguments.of("'currency' not in enum", "#/components/schemas/SettingsPatch/properties/currency/enum", "/currency", "\"codex-not-in-enum\""),
-                Arguments.of("'pageSize' of the wrong type (string instead of integer)", "#/components/schemas/SettingsPatch/properties/pageSize/type", "/pageSize", "\"not-a-number\""),
-                Arguments.of("'pageSize' below minimum 1", "#/components/schemas/SettingsPatch/properties/pageSize/minimum", "/pageSize", "0"),
-                Arguments.of("'pageSize' above maximum 100", "#/components/schemas/SettingsPatch/properties/pageSize/maximum", "/pageSize", "101"),
-                Arguments.of("'motto' of the wrong type (number instead of string)", "#/components/schemas/SettingsPatch/properties/motto/type", "/motto", "12345"),
-                Arguments.of("'motto' longer than 80", "#/components/schemas/SettingsPatch/properties/motto/maxLength", "/motto", "\"motto-99" + "x".repeat(73) + "\""));
+                row("body of the wrong type (string instead of object)",
+                        "#/components/schemas/SettingsPatch/type", "", "\"not-a-value\""),
+                row("null body", "#/components/schemas/SettingsPatch/type", "", "null"),
+                row("unknown property 'codexUnexpectedProperty'",
+                        "#/components/schemas/SettingsPatch/additionalProperties",
+                        "/codexUnexpectedProperty",
+                        "\"surprise\""),
+                row("'currency' of the wrong type (number instead of string)",
+                        "#/components/schemas/SettingsPatch/properties/currency/type", "/currency", "12345"),
+                row("'currency' not in enum",
+                        "#/components/schemas/SettingsPatch/properties/currency/enum",
+                        "/currency",
+                        "\"codex-not-in-enum\""),
+                row("'pageSize' of the wrong type (string instead of integer)",
+                        "#/components/schemas/SettingsPatch/properties/pageSize/type", "/pageSize", "\"not-a-number\""),
+                row("'pageSize' below minimum 1",
+                        "#/components/schemas/SettingsPatch/properties/pageSize/minimum", "/pageSize", "0"),
+                row("'pageSize' above maximum 100",
+                        "#/components/schemas/SettingsPatch/properties/pageSize/maximum", "/pageSize", "101"),
+                row("'motto' of the wrong type (number instead of string)",
+                        "#/components/schemas/SettingsPatch/properties/motto/type", "/motto", "12345"),
+                row("'motto' longer than 80",
+                        "#/components/schemas/SettingsPatch/properties/motto/maxLength",
+                        "/motto",
+                        "\"motto-99" + "x".repeat(73) + "\""));
     }
 
-    /**
-     * Guards {@code #/paths/~1settings/patch/requestBody}.
-     */
+    /** Guards {@code #/paths/~1settings/patch/requestBody}. */
     @Tag("malformed")
     @DisplayName("PATCH /settings: body violating the schema -> 400")
-    @ParameterizedTest(
-            name = "{0} ({1})"
-    )
+    @ParameterizedTest(name = "{0}")
     @MethodSource("patchSettings_invalidBody_rejectedRows")
-    void patchSettings_invalidBody_rejected(String violation, String constraint, String at,
-            String value) {
-        RestAssured.given(ApiTestSupport.negativeRequest())
-                .header("X-API-Key", ApiTestSupport.apiKeyCredential())
+    void patchSettings_invalidBody_rejected(String at, String value) {
+        patchSettings(negativeRequest())
                 .contentType("application/merge-patch+json")
-                .body(ApiTestSupport.patch(PATCH_SETTINGS_BODY, at, value))
+                .body(patch(patch(REPLACE_SETTINGS_BODY, "/pageSize", null), at, value))
             .when()
                 .patch("/settings")
             .then()
-                .statusCode(ResponseCheck.rejectedAs("patchSettings", 400));
+                .statusCode(rejectedAs("patchSettings", 400));
     }
 
-    /**
-     * Guards {@code #/paths/~1settings/patch/requestBody}.
-     */
+    /** Guards {@code #/paths/~1settings/patch/requestBody}. */
     @Test
     @Tag("malformed")
     @DisplayName("PATCH /settings: body sent as text/plain -> 4XX")
     void patchSettings_wrongContentType_rejected() {
-        RestAssured.given(ApiTestSupport.negativeRequest())
-                .header("X-API-Key", ApiTestSupport.apiKeyCredential())
+        patchSettings(negativeRequest())
                 .contentType("text/plain")
-                .body(PATCH_SETTINGS_BODY)
+                .body(patch(REPLACE_SETTINGS_BODY, "/pageSize", null))
             .when()
                 .patch("/settings")
             .then()
-                .statusCode(ResponseCheck.statusIn("4xx"));
+                .statusCode(statusIn("4xx"));
     }
 
-    /**
-     * Guards {@code #/paths/~1settings/patch}.
-     * RFC 7396 (merge patch), RFC 6902 (JSON patch): a patch changes what it names, no more.
-     */
+    /** RFC 7396 (merge patch), RFC 6902 (JSON patch): a patch changes what it names, no more. */
     @Test
     @Tag("semantics")
     @DisplayName("PATCH /settings: a merge patch changes 'currency' and nothing else -> GET")
     void patchSettings_patchChangesOnlyWhatItNames() {
-        RestAssured.given(ApiTestSupport.request())
-                .header("X-API-Key", ApiTestSupport.apiKeyCredential())
-                .contentType("application/json")
-                .body(REPLACE_SETTINGS_BODY)
-            .when()
-                .put("/settings")
-            .then()
-                .statusCode(200)
-                .contentType(ApiTestSupport.mediaTypeIn("application/json"));
-        String before = RestAssured.given(ApiTestSupport.request())
-                .header("X-API-Key", ApiTestSupport.apiKeyCredential())
-            .when()
-                .get("/settings")
-            .then()
-                .statusCode(200)
-                .contentType(ApiTestSupport.mediaTypeIn("application/json"))
-                .extract().asString();
-        String patch = PATCH_SETTINGS_BODY_2;
-        RestAssured.given(ApiTestSupport.request())
-                .header("X-API-Key", ApiTestSupport.apiKeyCredential())
-                .contentType("application/merge-patch+json")
-                .body(patch)
-            .when()
-                .patch("/settings")
-            .then()
-                .statusCode(200)
-                .contentType(ApiTestSupport.mediaTypeIn("application/json"));
-        String after = RestAssured.given(ApiTestSupport.plainRequest())
-                .header("X-API-Key", ApiTestSupport.apiKeyCredential())
+        validReplaceSettings(REPLACE_SETTINGS_BODY);
+        String before = validGetSettings().extract().asString();
+        String patch = PATCH_SETTINGS_BODY;
+        validPatchSettings(patch);
+        String after = getSettings(plainRequest())
             .when()
                 .get("/settings")
             .then()
                 .extract().asString();
-        ApiTestSupport.assertPatched("currency", "\"USD\"", before, after, "updatedAt");
+        assertPatched("currency", "\"USD\"", before, after, "updatedAt");
     }
 
     @Test
@@ -596,6 +481,6 @@ class SettingsApiIT {
     @Tag("malformed")
     @DisplayName("malformed requests are rejected with the statuses the spec documents")
     void rejectionsUseTheDocumentedStatuses() {
-        ResponseCheck.assertRejectionsAsDocumented(SettingsApiIT.class);
+        assertRejectionsAsDocumented(SettingsApiIT.class);
     }
 }

@@ -76,7 +76,7 @@ class CodexTestgenCliTest {
 
     assertThat(run("generate", "--spec", spec.toString(), "--output", output, "--package", "com.example.pets"))
         .isZero();
-    assertThat(out.toString()).contains("tests for 1 of 1 operations, in 1 classes from openapi.yaml").contains("(4 written");
+    assertThat(out.toString()).contains("tests for 1 of 1 operations, in 1 classes from openapi.yaml").contains("(5 written");
     assertThat(dir.resolve("out/com/example/pets/PetsApiIT.java")).exists();
 
     assertThat(run("check", "-s", spec.toString(), "-o", output, "-p", "com.example.pets")).isZero();

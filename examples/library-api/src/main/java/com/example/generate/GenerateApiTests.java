@@ -2,6 +2,7 @@ package com.example.generate;
 
 import io.codextestgen.CodexTestgen;
 import io.codextestgen.GenerationResult;
+import io.codextestgen.config.Family;
 import io.codextestgen.config.GeneratorConfig;
 import io.codextestgen.diag.GenerationException;
 import io.codextestgen.emit.DriftReport;
@@ -29,7 +30,7 @@ public final class GenerateApiTests {
     try {
       GeneratorConfig config = GeneratorConfig.builder(spec, output)
           .basePackage("com.example.generated")
-          .families(Set.of("valid", "auth", "malformed"))
+          .families(Set.of(Family.VALID, Family.AUTH, Family.MALFORMED))
           .reportDirectory(output.resolveSibling("codex-testgen-report"))
           .build();
       if (checkOnly) {

@@ -38,11 +38,23 @@ final class PatternStrings {
       } catch (RuntimeException e) {
         return null;
       }
-      if (fits(candidate, minLength, maxLength) && check.matcher(candidate).find()) {
+      if (fits(candidate, minLength, maxLength) && finds(check, candidate)) {
         return candidate;
       }
     }
     return null;
+  }
+
+  /**
+   * Whether {@code pattern} finds a match in {@code text}; false when Java cannot tell: java.util.regex recurses once
+   * per repetition of a group, and image-charts' {@code ^(?:[^|]*\|?)+$} overflows the stack on a long candidate.
+   */
+  static boolean finds(Pattern pattern, String text) {
+    try {
+      return pattern.matcher(text).find();
+    } catch (StackOverflowError e) {
+      return false;
+    }
   }
 
   /** The pattern as Java reads it, or empty when Java cannot (PatternSyntaxException). */

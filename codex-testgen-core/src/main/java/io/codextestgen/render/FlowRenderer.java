@@ -36,19 +36,19 @@ final class FlowRenderer {
     CodeBlock.Builder code = CodeBlock.builder();
     code.addStatement("$T sent = $L", String.class, chain.text(flow.create().body().text()).build());
     code.add("$T created = ", Types.RESPONSE)
-        .add(call(flow.create(), null, null, new Source().add("sent"), flow.createExpect()))
-        .add("\n.extract().response();\n$<$<");
+        .add(extracted(call(flow.create(), null, null, new Source().add("sent"), flow.createExpect()), "response"))
+        .add(";\n$<$<");
     code.addStatement("$T $L = $L", String.class, id, idFrom(flow));
     code.add("$T.assertEchoes(sent, ", helpers)
-        .add(call(flow.read(), flow.idParameter(), id, null, flow.readExpect()))
-        .add("\n.extract().asString()$L);\n$<$<", ignored(flow));
+        .add(extracted(call(flow.read(), flow.idParameter(), id, null, flow.readExpect()), "asString"))
+        .add("$L);\n$<$<", ignored(flow));
     if (flow.update() != null) {
       code.addStatement("$T replacement = $L", String.class, chain.text(flow.update().body().text()).build());
       code.add(call(flow.update(), flow.idParameter(), id, new Source().add("replacement"), flow.updateExpect()))
           .add(";\n$<$<");
       code.add("$T.assertEchoes(replacement, ", helpers)
-          .add(call(flow.read(), flow.idParameter(), id, null, flow.readExpect()))
-          .add("\n.extract().asString()$L);\n$<$<", ignored(flow));
+          .add(extracted(call(flow.read(), flow.idParameter(), id, null, flow.readExpect()), "asString"))
+          .add("$L);\n$<$<", ignored(flow));
     }
     if (flow.delete() != null) {
       code.add(call(flow.delete(), flow.idParameter(), id, null, flow.deleteExpect())).add(";\n$<$<");
@@ -74,8 +74,8 @@ final class FlowRenderer {
     code.addStatement("$T $L = $L", String.class, id, idFrom(flow));
     code.add("$T.assertNotTaken($L, $L, ", helpers, JavaText.quoted(flow.readOnlyProbe()),
             JavaText.quoted(flow.readOnlyProbeValue()))
-        .add(call(flow.read(), flow.idParameter(), id, null, flow.readExpect()))
-        .add("\n.extract().asString());\n$<$<");
+        .add(extracted(call(flow.read(), flow.idParameter(), id, null, flow.readExpect()), "asString"))
+        .add(");\n$<$<");
     if (flow.delete() != null) {
       code.add(call(flow.delete(), flow.idParameter(), id, null, flow.deleteExpect())).add(";\n$<$<");
     }
@@ -136,7 +136,7 @@ final class FlowRenderer {
           .addJavadoc("{@code $L $L} as its valid test sends it; checks the documented success.\n",
               request.method().toUpperCase(java.util.Locale.ROOT), JavaText.comment(request.path()))
           .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
-          .returns(VALIDATABLE_RESPONSE);
+          .returns(Types.VALIDATABLE_RESPONSE);
       Map<String, String> arguments = new LinkedHashMap<>();
       for (NameValue value : request.pathParams()) {
         String argument = Names.variable(value.name());
@@ -158,8 +158,14 @@ final class FlowRenderer {
     return methods;
   }
 
-  private static final ClassName VALIDATABLE_RESPONSE = ClassName.get("io.restassured.response",
-      "ValidatableResponse");
+  /**
+   * {@code call.extract().what()}: on the call's line when the call is one line (a {@code valid<Operation>} step),
+   * on a line of its own after a chain.
+   */
+  static CodeBlock extracted(CodeBlock call, String what) {
+    return CodeBlock.builder().add(call).add(call.toString().contains("\n") ? "\n.extract().$L()" : ".extract().$L()",
+        what).build();
+  }
 
   /** A whole given/when/then chain, ending indented twice (the caller closes it). */
   CodeBlock call(RequestPlan request, String idParameter, String idVariable, Source body,

@@ -19,10 +19,6 @@ final class Layout {
   private static final Pattern ONE_MEMBER_ANNOTATION = Pattern.compile(
       "(?m)^( {4})@(ParameterizedTest|EnabledIfSystemProperty)\\(\\n {12}(name = \"[^\"\\n]*\")\\n {4}\\)$");
 
-  /** A helper call, then {@code .extract()...} on the next line: {@code String read = validGetBook(bookId)}. */
-  private static final Pattern EXTRACT_AFTER_CALL = Pattern.compile(
-      "(?m)^( +)([^\\n]*\\bvalid[A-Z]\\w*\\([^\\n]*\\))\\n +(\\.extract\\(\\)\\.\\w+\\(\\)\\)*;)$");
-
   private Layout() {}
 
   static String compact(String source) {
@@ -30,7 +26,6 @@ final class Layout {
     int from = lastTextBlock < 0 ? 0 : lastTextBlock + 3;
     String methods = source.substring(from);
     methods = join(methods, ONE_LINE_JAVADOC, m -> m.group(1) + "/** " + m.group(2) + " */");
-    methods = join(methods, EXTRACT_AFTER_CALL, m -> m.group(1) + m.group(2) + m.group(3));
     methods = join(methods, ONE_MEMBER_ANNOTATION, m -> m.group(1) + "@" + m.group(2) + "(" + m.group(3) + ")");
     return source.substring(0, from) + methods;
   }

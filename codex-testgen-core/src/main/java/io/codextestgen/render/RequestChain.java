@@ -1,8 +1,12 @@
 package io.codextestgen.render;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.FieldSpec;
+import com.palantir.javapoet.MethodSpec;
 import io.codextestgen.plan.BodyPlan;
 import io.codextestgen.plan.CredentialPlan;
 import io.codextestgen.plan.CredentialUse;
@@ -13,11 +17,15 @@ import io.codextestgen.plan.RequestPlan;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
 import javax.lang.model.element.Modifier;
 
 /** The pieces of a REST Assured chain: given (credentials, parameters, body), when (method, path), then (status). */
@@ -26,6 +34,11 @@ final class RequestChain {
   /** Sent for a wrong API key or password: obviously fake, never a real secret. */
   static final String WRONG_SECRET = "codex-wrong-credential";
   static final String MALFORMED_TOKEN = "not a token";
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  /** Reads numbers exactly, to tell whether the generated patch (which reads them as doubles) would keep them. */
+  private static final ObjectMapper EXACT = new ObjectMapper()
+      .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
 
   private static final Set<String> SHORTHAND_METHODS = Set.of("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD",
       "OPTIONS");
@@ -37,6 +50,10 @@ final class RequestChain {
   private final Map<String, String> bodyConstants = new HashMap<>();
   private final Set<String> bodyConstantNames = new HashSet<>();
   private final List<FieldSpec> bodyFields = new ArrayList<>();
+  /** Each body text as the class writes it: a constant, or a patch of one (see {@link #derived}). */
+  private final Map<String, Source> bodyExpressions = new HashMap<>();
+  /** The declared constants' JSON objects, by constant name, in order of declaration. */
+  private final Map<String, JsonNode> declaredBodies = new LinkedHashMap<>();
   private String owner = "request";
   private Map<Key, OperationRequest> operationRequests = Map.of();
 
@@ -83,9 +100,9 @@ final class RequestChain {
    * parameters, headers and cookies, and its path parameters as arguments, e.g.
    * {@code getBook(RequestSpecification base, String bookId)}.
    */
-  com.palantir.javapoet.MethodSpec operationRequest(OperationRequest operation) {
+  MethodSpec operationRequest(OperationRequest operation) {
     RequestPlan request = operation.request();
-    com.palantir.javapoet.MethodSpec.Builder method = com.palantir.javapoet.MethodSpec.methodBuilder(operation.name())
+    MethodSpec.Builder method = MethodSpec.methodBuilder(operation.name())
         .addJavadoc("{@code $L $L}, as its tests send it.\n", request.method().toUpperCase(Locale.ROOT),
             JavaText.comment(request.path()))
         .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
@@ -120,7 +137,7 @@ final class RequestChain {
   }
 
   /** As above, each path parameter's value written by {@code pathValues}. */
-  Source given(RequestPlan request, String entry, java.util.function.Function<NameValue, Source> pathValues) {
+  Source given(RequestPlan request, String entry, Function<NameValue, Source> pathValues) {
     OperationRequest operation = operationRequests.get(Key.of(request));
     if (operation != null) {
       Source code = new Source().add("$L($T.$L()", operation.name(), support, entry);
@@ -257,7 +274,7 @@ final class RequestChain {
       known = derived(text);
       if (known == null) {
         known = new Source().add("$L", declare(text));
-        com.fasterxml.jackson.databind.JsonNode tree = exactTree(text);
+        JsonNode tree = exactTree(text);
         if (tree != null && tree.isObject()) {
           declaredBodies.put(bodyConstants.get(text), tree);
         }
@@ -267,11 +284,6 @@ final class RequestChain {
     return known;
   }
 
-  private final Map<String, Source> bodyExpressions = new HashMap<>();
-  private final Map<String, com.fasterxml.jackson.databind.JsonNode> declaredBodies = new java.util.LinkedHashMap<>();
-  private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
-  private static final com.fasterxml.jackson.databind.ObjectMapper EXACT = new com.fasterxml.jackson.databind.ObjectMapper()
-      .enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
 
   /**
    * A body that differs from one already declared in one top-level member only, written as that body patched
@@ -279,19 +291,19 @@ final class RequestChain {
    * there is none such, or when the generated patch (which reads numbers as doubles) could change a number.
    */
   private Source derived(String text) {
-    com.fasterxml.jackson.databind.JsonNode body = exactTree(text);
+    JsonNode body = exactTree(text);
     if (body == null || !body.isObject()) {
       return null;
     }
-    for (Map.Entry<String, com.fasterxml.jackson.databind.JsonNode> declared : declaredBodies.entrySet()) {
-      com.fasterxml.jackson.databind.JsonNode base = declared.getValue();
-      Set<String> names = new java.util.TreeSet<>();
+    for (Map.Entry<String, JsonNode> declared : declaredBodies.entrySet()) {
+      JsonNode base = declared.getValue();
+      Set<String> names = new TreeSet<>();
       base.fieldNames().forEachRemaining(names::add);
       body.fieldNames().forEachRemaining(names::add);
-      List<String> differing = names.stream().filter(n -> !java.util.Objects.equals(base.get(n), body.get(n))).toList();
+      List<String> differing = names.stream().filter(n -> !Objects.equals(base.get(n), body.get(n))).toList();
       if (differing.size() == 1) {
         String member = differing.get(0);
-        com.fasterxml.jackson.databind.JsonNode value = body.get(member);
+        JsonNode value = body.get(member);
         return new Source().add("$T.patch($L, $L, ", support.peerClass(TemplateFile.SUITE_SUPPORT), declared.getKey(),
             JavaText.quoted("/" + member.replace("~", "~0").replace("/", "~1")))
             .literal(value == null ? null : value.toString()).add(")");
@@ -301,9 +313,9 @@ final class RequestChain {
   }
 
   /** The JSON tree of a body, numbers exact; null unless it survives the generated patch's reading unchanged. */
-  private static com.fasterxml.jackson.databind.JsonNode exactTree(String text) {
+  private static JsonNode exactTree(String text) {
     try {
-      com.fasterxml.jackson.databind.JsonNode exact = EXACT.readTree(text);
+      JsonNode exact = EXACT.readTree(text);
       return exact != null && exact.equals(EXACT.readTree(JSON.writeValueAsString(JSON.readTree(text)))) ? exact : null;
     } catch (java.io.IOException e) {
       return null;

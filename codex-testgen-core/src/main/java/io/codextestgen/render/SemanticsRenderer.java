@@ -70,10 +70,10 @@ final class SemanticsRenderer {
         code.addStatement("$T sent = $L", String.class, chain.text(plan.body()).build());
       }
       code.add("$T created = ", Types.RESPONSE)
-          .add(flows.call(plan.create(), null, null,
+          .add(FlowRenderer.extracted(flows.call(plan.create(), null, null,
               plan.rule() == SemanticsPlan.Rule.CREATED_READABLE ? new Source().add("sent") : null,
-              plan.createExpect()))
-          .add("\n.extract().response();\n$<$<");
+              plan.createExpect()), "response"))
+          .add(";\n$<$<");
       code.addStatement("$T $L = $L", String.class, id, flows.idFrom(plan.idPointer()));
       if (producer.isPresent()) {
         code.addStatement("$L.add($L)", TestClassRenderer.idsField(producer.get()), id);
@@ -147,9 +147,9 @@ final class SemanticsRenderer {
 
   private void putIdempotent(CodeBlock.Builder code, SemanticsPlan plan, String id) {
     code.addStatement("$T full = $L", String.class, chain.text(plan.body()).build());
-    code.add("int once = ").add(write(plan, id, "full")).add("\n.extract().statusCode();\n$<$<");
+    code.add("int once = ").add(FlowRenderer.extracted(write(plan, id, "full"), "statusCode")).add(";\n$<$<");
     assign(code, "afterOnce", read(plan, id));
-    code.add("int twice = ").add(write(plan, id, "full")).add("\n.extract().statusCode();\n$<$<");
+    code.add("int twice = ").add(FlowRenderer.extracted(write(plan, id, "full"), "statusCode")).add(";\n$<$<");
     code.addStatement("$T.assertEquals(once / 100, twice / 100, \"the same PUT answered \" + once + \", then \" + twice)",
         Types.ASSERTIONS);
     assign(code, "afterTwice", readPlainly(plan, id));
@@ -180,7 +180,7 @@ final class SemanticsRenderer {
 
   /** {@code String variable = <read>.extract().asString();} */
   private static void assign(CodeBlock.Builder code, String variable, CodeBlock read) {
-    code.add("$T $L = ", String.class, variable).add(read).add("\n.extract().asString();\n$<$<");
+    code.add("$T $L = ", String.class, variable).add(FlowRenderer.extracted(read, "asString")).add(";\n$<$<");
   }
 
   private CodeBlock write(SemanticsPlan plan, String id, String variable) {

@@ -1,8 +1,10 @@
 package io.codextestgen.render;
 
+import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Builds a {@link CodeBlock} in long runs of text. JavaPoet emits each part of a code block on its own (a regular
@@ -54,6 +56,37 @@ final class Source {
   Source literal(String text) {
     String plain = JavaText.plainLiteral(text);
     return plain != null ? code(plain) : add("$L", JavaText.literal(text));
+  }
+
+  /**
+   * The width of the text as JavaPoet writes it on one line: a type by its simple name (it is imported), and no
+   * name at all for a member of a class in {@code staticallyImported} ({@code $T.row} is written {@code row}).
+   */
+  int width(Set<String> staticallyImported) {
+    int width = 0;
+    int next = 0;
+    for (int i = 0; i < format.length(); i++) {
+      char c = format.charAt(i);
+      if (c != '$') {
+        width++;
+        continue;
+      }
+      char kind = format.charAt(++i);
+      if (kind == '$') {
+        width++;
+      } else if (kind == 'T') {
+        Object type = args.get(next++);
+        String name = type instanceof ClassName className ? className.simpleName() : String.valueOf(type);
+        if (staticallyImported.contains(name) && i + 1 < format.length() && format.charAt(i + 1) == '.') {
+          i++; // the member follows without its class
+        } else {
+          width += name.length();
+        }
+      } else if (kind == 'L') {
+        width += String.valueOf(args.get(next++)).length();
+      }
+    }
+    return width;
   }
 
   boolean isEmpty() {

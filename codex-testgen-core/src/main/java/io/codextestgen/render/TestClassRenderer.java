@@ -33,6 +33,8 @@ final class TestClassRenderer {
   private final RequestChain chain;
   private final FlowRenderer flows;
   private final SemanticsRenderer semantics;
+  /** The classes whose static members the test classes import (see {@code JUnitRenderer#testClassFile}). */
+  private final java.util.Set<String> staticallyImported;
   /** The method names of the class so far, lower-cased: a new helper claims one that is free. */
   private final java.util.Set<String> taken = new java.util.HashSet<>();
 
@@ -43,6 +45,8 @@ final class TestClassRenderer {
     this.flows = new FlowRenderer(support, chain);
     this.semantics = new SemanticsRenderer(support, chain, flows);
     this.flows.names(this::claim);
+    this.staticallyImported = java.util.Set.of(support.simpleName(), TemplateFile.SUITE_SUPPORT,
+        TemplateFile.RESPONSE_CHECK);
   }
 
   /** {@code base}, or {@code base2}, {@code base3}... whichever no method of the class has. */
@@ -453,7 +457,7 @@ final class TestClassRenderer {
    * from column {@code indent}, else broken after {@code first}, the others on the next line, or one a line when
    * they do not fit there either.
    */
-  static Source call(Source name, int indent, String end, Source first, Source second, List<Source> rest) {
+  private Source call(Source name, int indent, String end, Source first, Source second, List<Source> rest) {
     List<Source> others = new java.util.ArrayList<>();
     others.add(second);
     others.addAll(rest);
@@ -473,15 +477,11 @@ final class TestClassRenderer {
     return code.add(end).add("$<$<");
   }
 
-  /**
-   * The width of a source as written: types by their simple name (they are imported), members of the statically
-   * imported classes without one.
-   */
-  private static int width(Source source) {
-    return source.build().toString()
-        .replaceAll("\\b(?:[a-z][a-z0-9_]*\\.)+(?:SuiteSupport|ApiTestSupport|ResponseCheck)\\.", "")
-        .replaceAll("\\b(?:[a-z][a-z0-9_]*\\.)+([A-Z])", "$1").length();
+  /** The width of a source as written (no regular expression: a row's literal can be megabytes long). */
+  private int width(Source source) {
+    return source.width(staticallyImported);
   }
+
 
   private MethodSpec rateLimit(TestCasePlan testCase) {
     RequestPlan request = testCase.request();

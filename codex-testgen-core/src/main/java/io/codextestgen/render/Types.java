@@ -23,6 +23,7 @@ final class Types {
   static final ClassName STREAM = ClassName.get("java.util.stream", "Stream");
   static final ClassName SUPPLIER = ClassName.get("java.util.function", "Supplier");
   static final ClassName RESPONSE = ClassName.get("io.restassured.response", "Response");
+  static final ClassName VALIDATABLE_RESPONSE = ClassName.get("io.restassured.response", "ValidatableResponse");
   static final ClassName FILTERABLE_REQUEST =
       ClassName.get("io.restassured.specification", "FilterableRequestSpecification");
   static final ClassName OBJECT_MAPPER = ClassName.get("com.fasterxml.jackson.databind", "ObjectMapper");

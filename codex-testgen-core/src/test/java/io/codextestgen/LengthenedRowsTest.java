@@ -73,7 +73,7 @@ class LengthenedRowsTest {
     assertThat(lines.lengthenedTo()).isEqualTo(41);
     assertThat(source).contains("lengthened(CREATE_ORDER_BODY, \"/lines\", 41)")
         .doesNotContain("leave at the door\\\"},{");
-    assertThat(source).contains("\"/tags\",\n                        \"[\\\"gift\\\",\\\"gift\\\",\\\"gift\\\"]\")");
+    assertThat(source).contains("\n                        \"/tags\", \"[\\\"gift\\\",\\\"gift\\\",\\\"gift\\\"]\")");
     // an optional array the valid body leaves out cannot be lengthened from it: the row is the literal
     CaseRow extras = row(invalidBody, "more than 30 items in 'extras'");
     assertThat(JSON.readTree(invalidBody.request().body().text()).has("extras")).isFalse();

@@ -34,7 +34,7 @@ final class FlowRenderer {
     FlowPlan flow = testCase.flow();
     String id = Names.variable(flow.idParameter());
     CodeBlock.Builder code = CodeBlock.builder();
-    code.addStatement("$T sent = $L", String.class, chain.text(flow.create().body().text()).build());
+    code.addStatement("$T sent = $L", String.class, chain.text(flow.create().body().text(), flow.create()).build());
     code.add("$T created = ", Types.RESPONSE)
         .add(extracted(call(flow.create(), null, null, new Source().add("sent"), flow.createExpect()), "response"))
         .add(";\n$<$<");
@@ -43,7 +43,8 @@ final class FlowRenderer {
         .add(extracted(call(flow.read(), flow.idParameter(), id, null, flow.readExpect()), "asString"))
         .add("$L);\n$<$<", ignored(flow));
     if (flow.update() != null) {
-      code.addStatement("$T replacement = $L", String.class, chain.text(flow.update().body().text()).build());
+      code.addStatement("$T replacement = $L", String.class,
+          chain.text(flow.update().body().text(), flow.update()).build());
       code.add(call(flow.update(), flow.idParameter(), id, new Source().add("replacement"), flow.updateExpect()))
           .add(";\n$<$<");
       code.add("$T.assertEchoes(replacement, ", helpers)
@@ -66,7 +67,7 @@ final class FlowRenderer {
         .add(chain.given(testCase.request(), false))
         .add(chain.body(testCase.request().body(), null))
         .add(RequestChain.when(testCase.request()))
-        .add("\n$<.then()\n$>.extract().response();\n$<$<").build());
+        .add("\n$<.then().extract().response();\n$<").build());
     CodeBlock statuses = testCase.expect().statuses().stream().map(s -> CodeBlock.of("$L", s))
         .collect(CodeBlock.joining(", "));
     code.beginControlFlow("if ($T.acceptedOrRejected(created$L))", helpers,
@@ -116,10 +117,21 @@ final class FlowRenderer {
     this.names = claim;
   }
 
+  private static List<Object> validCallKey(RequestPlan request, ExpectationPlan expect) {
+    return List.of(RequestChain.Key.of(request), expect, request.body() == null ? "" : request.body().contentType());
+  }
+
+  /**
+   * The call of the class's {@code valid<Operation>} step that sends {@code request} as planned and checks
+   * {@code expect}, if the flows or semantics tests made one: the valid test of the operation is then that call.
+   */
+  java.util.Optional<CodeBlock> existingValidCall(RequestPlan request, ExpectationPlan expect) {
+    return validCalls.containsKey(validCallKey(request, expect))
+        ? java.util.Optional.of(call(request, null, null, null, expect, true)) : java.util.Optional.empty();
+  }
+
   private ValidCall validCall(RequestPlan request, ExpectationPlan expect) {
-    List<Object> key = List.of(RequestChain.Key.of(request), expect,
-        request.body() == null ? "" : request.body().contentType());
-    return validCalls.computeIfAbsent(key, k -> {
+    return validCalls.computeIfAbsent(validCallKey(request, expect), k -> {
       String operation = chain.operationRequest(request).map(RequestChain.OperationRequest::name)
           .orElse(Names.variable(request.method().toLowerCase(java.util.Locale.ROOT) + " " + request.path()));
       return new ValidCall(names.apply("valid" + Character.toUpperCase(operation.charAt(0)) + operation.substring(1)),
@@ -159,12 +171,13 @@ final class FlowRenderer {
   }
 
   /**
-   * {@code call.extract().what()}: on the call's line when the call is one line (a {@code valid<Operation>} step),
-   * on a line of its own after a chain.
+   * {@code call.extract().what()}: on the call's line when the call is one line (a {@code valid<Operation>} step)
+   * or ends with a bare {@code .then()}, on a line of its own after a chain's checks.
    */
   static CodeBlock extracted(CodeBlock call, String what) {
-    return CodeBlock.builder().add(call).add(call.toString().contains("\n") ? "\n.extract().$L()" : ".extract().$L()",
-        what).build();
+    String text = call.toString();
+    boolean ownLine = text.contains("\n") && !text.endsWith(".then()");
+    return CodeBlock.builder().add(call).add(ownLine ? "\n.extract().$L()" : ".extract().$L()", what).build();
   }
 
   /** A whole given/when/then chain, ending indented twice (the caller closes it). */
@@ -183,7 +196,7 @@ final class FlowRenderer {
       request.pathParams().forEach(value -> arguments.add(RequestChain.pathValue(request, value, idParameter,
           idVariable)));
       if (request.body() != null) {
-        arguments.add(body != null ? body : chain.text(request.body().text()));
+        arguments.add(body != null ? body : chain.text(request.body().text(), request));
       }
       for (int i = 0; i < arguments.size(); i++) {
         code.add(i == 0 ? "" : ", ").add(arguments.get(i));

@@ -151,6 +151,37 @@ final class JavaText {
   }
 
   /** {@link #literal} as source text when it is one plain literal (or null), else null. */
+  /**
+   * As {@link #plainLiteral}, for a literal that starts at {@code column}: when it would run past
+   * {@link Layout#MAX_LINE}, cut after commas into literals joined with {@code +} on the following lines (a long
+   * JSON array reads item by item). A text without such a place to cut stays whole.
+   */
+  static String plainLiteral(String text, int column) {
+    String whole = plainLiteral(text);
+    if (text == null || whole == null || text.indexOf('\n') >= 0 || column + whole.length() + 2 <= Layout.MAX_LINE) {
+      return whole;
+    }
+    int width = Layout.MAX_LINE - column - INDENT.length() * 2 - "+ ".length() - 2;
+    StringBuilder out = new StringBuilder();
+    int start = 0;
+    while (start < text.length()) {
+      int end = text.length();
+      while (quoted(text.substring(start, end)).length() > width) {
+        int comma = text.lastIndexOf(',', end - 2);
+        if (comma < start) {
+          break; // no comma left to cut at: the rest stays whole
+        }
+        end = comma + 1;
+      }
+      if (start > 0) {
+        out.append('\n').append(INDENT).append(INDENT).append("+ ");
+      }
+      out.append(quoted(text.substring(start, end)));
+      start = end;
+    }
+    return out.toString();
+  }
+
   static String plainLiteral(String text) {
     if (text == null) {
       return "null";

@@ -4,10 +4,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * What JavaPoet spreads over lines that a person writes on one: a Javadoc of one short sentence, and an annotation
- * with one short member, when the joined line stays within {@value #MAX_LINE} characters. Only the methods are
- * looked at: text blocks (bodies, whose text comes from the spec) are all field initializers, which JavaPoet
- * writes before the methods, so the search starts after the last text block.
+ * What JavaPoet spreads over lines that a person writes on one: a Javadoc of one short sentence, an annotation
+ * with one short member, and the class's {@code @Generated}, when the joined line stays within {@value #MAX_LINE}
+ * characters. Text blocks (bodies, whose text comes from the spec) are never looked into: they are all field
+ * initializers, so only what comes before the first and after the last is searched.
  */
 final class Layout {
 
@@ -18,16 +18,25 @@ final class Layout {
       "(?m)^( {4})/\\*\\*\\n {5}\\* (Guards \\{@code [^\\n]*\\}\\.|[{A-Z][^\\n]*\\.)\\n {5}\\*/$");
   private static final Pattern ONE_MEMBER_ANNOTATION = Pattern.compile(
       "(?m)^( {4})@(ParameterizedTest|EnabledIfSystemProperty)\\(\\n {12}(name = \"[^\"\\n]*\")\\n {4}\\)$");
+  private static final Pattern GENERATED = Pattern.compile(
+      "(?m)^@Generated\\(\\n {8}(value = \"[^\"\\n]*\"),\\n {8}(comments = \"[^\"\\n]*\")\\n\\)$");
 
   private Layout() {}
 
   static String compact(String source) {
-    int lastTextBlock = source.lastIndexOf("\"\"\"");
-    int from = lastTextBlock < 0 ? 0 : lastTextBlock + 3;
-    String methods = source.substring(from);
-    methods = join(methods, ONE_LINE_JAVADOC, m -> m.group(1) + "/** " + m.group(2) + " */");
-    methods = join(methods, ONE_MEMBER_ANNOTATION, m -> m.group(1) + "@" + m.group(2) + "(" + m.group(3) + ")");
-    return source.substring(0, from) + methods;
+    int firstTextBlock = source.indexOf("\"\"\"");
+    if (firstTextBlock < 0) {
+      return compactPart(source);
+    }
+    int from = source.lastIndexOf("\"\"\"") + 3;
+    return compactPart(source.substring(0, firstTextBlock)) + source.substring(firstTextBlock, from)
+        + compactPart(source.substring(from));
+  }
+
+  private static String compactPart(String part) {
+    part = join(part, GENERATED, m -> "@Generated(" + m.group(1) + ", " + m.group(2) + ")");
+    part = join(part, ONE_LINE_JAVADOC, m -> m.group(1) + "/** " + m.group(2) + " */");
+    return join(part, ONE_MEMBER_ANNOTATION, m -> m.group(1) + "@" + m.group(2) + "(" + m.group(3) + ")");
   }
 
   private static String join(String source, Pattern pattern, java.util.function.Function<Matcher, String> joined) {

@@ -284,6 +284,18 @@ final class RequestChain {
     return known;
   }
 
+  /** As {@link #text(String)}; a constant first declared here is named after the operation that sends it. */
+  Source text(String text, RequestPlan sentBy) {
+    String saved = owner;
+    if (sentBy != null) {
+      operationRequest(sentBy).ifPresent(operation -> owner = operation.name());
+    }
+    try {
+      return text(text);
+    } finally {
+      owner = saved;
+    }
+  }
 
   /**
    * A body that differs from one already declared in one top-level member only, written as that body patched
@@ -345,13 +357,13 @@ final class RequestChain {
     return plain ? JavaText.textBlock(text) : JavaText.literal(text);
   }
 
-  /** {@code .when().get("/path")}, dedented to the chain's base level. */
+  /** {@code .when().get("/path")} on one line, dedented to the chain's base level. */
   static Source when(RequestPlan request) {
     String method = request.method().toUpperCase(Locale.ROOT);
-    Source code = new Source().add("\n$<.when()\n$>");
-    return SHORTHAND_METHODS.contains(method)
+    Source code = new Source().add("\n$<.when()");
+    return (SHORTHAND_METHODS.contains(method)
         ? code.add(".$L($L)", method.toLowerCase(Locale.ROOT), JavaText.quoted(request.path()))
-        : code.add(".request($L, $L)", JavaText.quoted(method), JavaText.quoted(request.path()));
+        : code.add(".request($L, $L)", JavaText.quoted(method), JavaText.quoted(request.path()))).add("$>");
   }
 
   /** {@code .then().statusCode(...)}, and the content type when the plan fixes one. */
@@ -365,7 +377,7 @@ final class RequestChain {
    */
   Source then(ExpectationPlan expect, String rejectionOf) {
     Source matcher = rejectionOf == null ? statusMatcher(expect) : rejectedAs(rejectionOf, expect);
-    Source code = new Source().add("\n$<.then()\n$>.statusCode($L)", matcher);
+    Source code = new Source().add("\n$<.then().statusCode($L)$>", matcher);
     if (!expect.contentTypes().isEmpty()) {
       String types = String.join(", ", expect.contentTypes().stream().map(JavaText::quoted).toList());
       code.add("\n.contentType($T.mediaTypeIn($L))", helpers, types);

@@ -67,7 +67,7 @@ final class SemanticsRenderer {
       code.addStatement("$T $L = $L()", String.class, id, producer.get().methodName());
     } else if (plan.item()) {
       if (plan.rule() == SemanticsPlan.Rule.CREATED_READABLE) {
-        code.addStatement("$T sent = $L", String.class, chain.text(plan.body()).build());
+        code.addStatement("$T sent = $L", String.class, chain.text(plan.body(), plan.create()).build());
       }
       code.add("$T created = ", Types.RESPONSE)
           .add(FlowRenderer.extracted(flows.call(plan.create(), null, null,
@@ -85,7 +85,8 @@ final class SemanticsRenderer {
       code.beginControlFlow("try");
     }
     if (plan.setup() != null) {
-      code.add(flows.call(plan.setup(), plan.idParameter(), id, new Source().add("$L", chain.text(plan.setupBody())),
+      code.add(flows.call(plan.setup(), plan.idParameter(), id,
+          new Source().add("$L", chain.text(plan.setupBody(), plan.setup())),
           plan.setupExpect())).add(";\n$<$<");
     }
     switch (plan.rule()) {
@@ -110,7 +111,7 @@ final class SemanticsRenderer {
     code.beginControlFlow("if (location != null)");
     code.add("$T atLocation = ", String.class)
         .add(new Source().add(chain.givenForUrl(plan.read()))
-            .add("\n$<.when()\n$>.get($T.url(location))", support)
+            .add("\n$<.when().get($T.url(location))$>", support)
             .add(chain.then(plan.readExpect())).build())
         .add("\n.extract().asString();\n$<$<");
     code.addStatement("$T.assertEchoes(sent, atLocation$L)", helpers, ignored(plan));
@@ -131,12 +132,12 @@ final class SemanticsRenderer {
   }
 
   private void putReplaces(CodeBlock.Builder code, SemanticsPlan plan, String id) {
-    code.addStatement("$T full = $L", String.class, chain.text(plan.body()).build());
+    code.addStatement("$T full = $L", String.class, chain.text(plan.body(), plan.write()).build());
     code.add(write(plan, id, "full")).add(";\n$<$<");
     assign(code, "read", read(plan, id));
     code.addStatement("$T.assertEchoes(full, read$L)", helpers, ignored(plan));
     if (plan.partialBody() != null) {
-      code.addStatement("$T partial = $L", String.class, chain.text(plan.partialBody()).build());
+      code.addStatement("$T partial = $L", String.class, chain.text(plan.partialBody(), plan.write()).build());
       code.add(write(plan, id, "partial")).add(";\n$<$<");
       assign(code, "readAfterPartial", read(plan, id));
       code.addStatement("$T.assertLeftOut($L, $L, $LreadAfterPartial)", helpers, JavaText.quoted(plan.member()),
@@ -146,7 +147,7 @@ final class SemanticsRenderer {
   }
 
   private void putIdempotent(CodeBlock.Builder code, SemanticsPlan plan, String id) {
-    code.addStatement("$T full = $L", String.class, chain.text(plan.body()).build());
+    code.addStatement("$T full = $L", String.class, chain.text(plan.body(), plan.write()).build());
     code.add("int once = ").add(FlowRenderer.extracted(write(plan, id, "full"), "statusCode")).add(";\n$<$<");
     assign(code, "afterOnce", read(plan, id));
     code.add("int twice = ").add(FlowRenderer.extracted(write(plan, id, "full"), "statusCode")).add(";\n$<$<");
@@ -161,7 +162,7 @@ final class SemanticsRenderer {
     assign(code, "before", read(plan, id));
     code.add("$T rejected = ", Types.RESPONSE)
         .add(new Source().add(chain.given(plan.write(), false, plan.idParameter(), id))
-            .add(chain.body(plan.write().body(), chain.text(plan.body())))
+            .add(chain.body(plan.write().body(), chain.text(plan.body(), plan.write())))
             .add(RequestChain.when(plan.write())).build())
         .add(";\n$<$<");
     code.addStatement("$T.requireRejected(rejected)", helpers);
@@ -171,7 +172,7 @@ final class SemanticsRenderer {
 
   private void patched(CodeBlock.Builder code, SemanticsPlan plan, String id) {
     assign(code, "before", read(plan, id));
-    code.addStatement("$T patch = $L", String.class, chain.text(plan.body()).build());
+    code.addStatement("$T patch = $L", String.class, chain.text(plan.body(), plan.write()).build());
     code.add(write(plan, id, "patch")).add(";\n$<$<");
     assign(code, "after", readPlainly(plan, id));
     code.addStatement("$T.assertPatched($L, $L, before, after$L)", helpers, JavaText.quoted(plan.member()),

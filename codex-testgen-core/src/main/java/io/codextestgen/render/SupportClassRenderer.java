@@ -162,16 +162,22 @@ final class SupportClassRenderer {
     ClassName httpClientConfig = ClassName.get("io.restassured.config", "HttpClientConfig");
     ClassName redirectConfig = ClassName.get("io.restassured.config", "RedirectConfig");
     CodeBlock.Builder config = CodeBlock.builder()
-        .add("$T.config()\n$>$>.httpClient($T.httpClientConfig()\n$>$>.setParam(\"http.connection.timeout\", millis)\n"
+        .add("$T.config()\n.httpClient($T.httpClientConfig()\n$>$>.setParam(\"http.connection.timeout\", millis)\n"
             + ".setParam(\"http.socket.timeout\", millis))$<$<", Types.REST_ASSURED, httpClientConfig)
         .add("\n.redirect($T.redirectConfig().followRedirects(false))", redirectConfig);
     String javadoc = "A server that does not answer within {@code codex.http.timeoutSeconds} (default 30) fails the\n"
         + "test instead of hanging the run. Redirects are not followed: a documented 3xx is judged as such.\n";
     if (plan.logFailures()) {
-      CodeBlock headers = plan.sensitiveHeaders().stream().map(h -> CodeBlock.of("$S", h))
-          .collect(CodeBlock.joining(", "));
-      config.add("\n.logConfig($T.logConfig()\n$>$>.enableLoggingOfRequestAndResponseIfValidationFails()\n"
-          + ".blacklistHeader($L))$<$<", Types.LOG_CONFIG, headers);
+      List<String> quoted = plan.sensitiveHeaders().stream().map(JavaText::quoted).toList();
+      // .blacklistHeader( starts at column 24 (method body 8, statement continuation 8, logConfig's 8): the headers
+      // on its line when they fit, else one a line
+      boolean oneLine = 24 + ".blacklistHeader(".length() + String.join(", ", quoted).length() + "));".length()
+          <= Layout.MAX_LINE;
+      Source headers = oneLine ? new Source().add("$L", String.join(", ", quoted))
+          : new Source().add("\n$>$>$L$<$<", String.join(",\n", quoted));
+      config.add(new Source().add("\n.logConfig($T.logConfig()\n$>$>"
+          + ".enableLoggingOfRequestAndResponseIfValidationFails()\n.blacklistHeader($L))$<$<", Types.LOG_CONFIG,
+          headers).build());
       javadoc += "When a test fails, request and response are logged with credential headers masked.\n";
     } else {
       javadoc += "Failed requests are not logged: a credential travels in the query string,\nwhere it cannot be"
@@ -184,8 +190,8 @@ final class SupportClassRenderer {
         .addParameter(ClassName.get("io.restassured.filter", "Filter"), "filter")
         .addStatement("$T timeout = setting($S, $S)", STRING, "codex.http.timeoutSeconds", "CODEX_HTTP_TIMEOUT_SECONDS")
         .addStatement("int millis = 1000 * (timeout == null ? 30 : Integer.parseInt(timeout))")
-        .addStatement("return $T.given()\n$>$>.baseUri(baseUri())\n.filter(filter)\n.config($L$<$<)$<$<", Types.REST_ASSURED,
-            config.build())
+        .addStatement("$T config = $L", ClassName.get("io.restassured.config", "RestAssuredConfig"), config.build())
+        .addStatement("return $T.given()\n.baseUri(baseUri())\n.filter(filter)\n.config(config)", Types.REST_ASSURED)
         .build();
   }
 

@@ -29,8 +29,12 @@ final class TemplateFile {
       text.append("// ").append(line).append('\n');
     }
     text.append("package ").append(packageName).append(";\n\n");
-    String generated = "@Generated(\n        value = " + JavaText.quoted(Types.GENERATOR) + ",\n        comments = "
-        + JavaText.quoted("from " + specFileName) + "\n)";
+    String generated = "@Generated(value = " + JavaText.quoted(Types.GENERATOR) + ", comments = "
+        + JavaText.quoted("from " + specFileName) + ")";
+    if (generated.length() > Layout.MAX_LINE) {
+      generated = "@Generated(\n        value = " + JavaText.quoted(Types.GENERATOR) + ",\n        comments = "
+          + JavaText.quoted("from " + specFileName) + "\n)";
+    }
     String body = load(className).replace("@GENERATED@", generated);
     for (Map.Entry<String, String> value : new TreeMap<>(values).entrySet()) {
       body = body.replace("@" + value.getKey() + "@", value.getValue());

@@ -104,10 +104,19 @@ final class TestClassRenderer {
       }
     }
     List<MethodSpec> tests = new java.util.ArrayList<>();
+    // A valid test is rendered last: it is one call when the other tests made a valid<Operation> step for its request.
+    Map<Integer, TestCasePlan> validTests = new java.util.TreeMap<>();
     for (TestCasePlan testCase : plan.cases()) {
       renderer.chain.owner(testCase.operationId());
       switch (testCase.shape()) {
-        case SINGLE -> tests.add(renderer.single(testCase));
+        case SINGLE -> {
+          if (testCase.family().equals(Family.VALID.tag()) && testCase.strictStatus() && !unsureValid(testCase)) {
+            validTests.put(tests.size(), testCase);
+            tests.add(null);
+          } else {
+            tests.add(renderer.single(testCase));
+          }
+        }
         case RATE_LIMIT -> tests.add(renderer.rateLimit(testCase));
         case FLOW -> tests.add(renderer.header(testCase, true).addCode(renderer.flows.flow(testCase)).build());
         case SEMANTICS -> tests.add(renderer.header(testCase, true)
@@ -121,6 +130,12 @@ final class TestClassRenderer {
         }
       }
     }
+    validTests.forEach((index, testCase) -> {
+      renderer.chain.owner(testCase.operationId());
+      tests.set(index, renderer.flows.existingValidCall(testCase.request(), testCase.expect())
+          .map(call -> renderer.header(testCase, true).addCode(call).addCode(";\n$<$<").build())
+          .orElseGet(() -> renderer.single(testCase)));
+    });
     renderer.flows.validCalls().forEach(type::addMethod);
     tests.forEach(type::addMethod);
     if (plan.cases().stream().anyMatch(testCase -> rejectionOf(testCase) != null)) {
@@ -275,8 +290,7 @@ final class TestClassRenderer {
 
   private MethodSpec.Builder header(TestCasePlan testCase, boolean test) {
     MethodSpec.Builder method = MethodSpec.methodBuilder(testCase.methodName());
-    if (!testCase.pointer().equals(operationPointer(testCase.request()))) {
-      // The display name says which operation; a narrower element is named here.
+    if (!saidByDisplayName(testCase)) {
       method.addJavadoc("$L", "Guards {@code " + JavaText.comment(testCase.pointer()) + "}.\n");
     }
     if (test) {
@@ -290,6 +304,19 @@ final class TestClassRenderer {
             .addMember("value", "$L", JavaText.quoted(testCase.family())).build())
         .addAnnotation(AnnotationSpec.builder(Types.DISPLAY_NAME)
             .addMember("value", "$L", wrapped(JavaText.display(testCase.displayName()), DISPLAY_NAME_COLUMN)).build());
+  }
+
+  /**
+   * Whether the display name already says what the test guards: its operation, or the operation's own security,
+   * parameters or request body, whose constraints the rows of a parameterized test name one by one. A narrower
+   * element (a response, a schema's property) or one outside the operation (the spec's global security) is named
+   * in a Javadoc.
+   */
+  private static boolean saidByDisplayName(TestCasePlan testCase) {
+    String operation = operationPointer(testCase.request());
+    String pointer = testCase.pointer();
+    return pointer.equals(operation) || java.util.stream.Stream.of("/security", "/parameters", "/requestBody")
+        .anyMatch(part -> pointer.equals(operation + part));
   }
 
   /** Where the text of {@code @DisplayName("...")} on a method starts. */
@@ -430,12 +457,12 @@ final class TestClassRenderer {
           values.add(writtenAsLengthened(testCase, row)
               ? new Source().add("$T.lengthened($L, $L, $L)", helpers, chain.text(testCase.request().body().text()),
                   JavaText.quoted(row.target()), row.lengthenedTo())
-              : new Source().literal(row.value()));
+              : rowValue(row.value()));
         }
         default -> {
           values.add(new Source().add("$L", JavaText.quoted(row.location())));
           values.add(new Source().add("$L", JavaText.quoted(row.target())));
-          values.add(new Source().literal(row.value()));
+          values.add(rowValue(row.value()));
         }
       }
       String end = i + 1 < testCase.rows().size() ? ")," : "));";
@@ -449,13 +476,19 @@ final class TestClassRenderer {
         .build();
   }
 
+  /** A row's value: a long JSON array or object that would run past the line is cut after its commas. */
+  private static Source rowValue(String value) {
+    String wrapped = JavaText.plainLiteral(value, ROW_INDENT + 8);
+    return wrapped != null ? new Source().add("$L", wrapped) : new Source().literal(value);
+  }
+
   /** Where a row starts: the method body (8) and the continuation of {@code Stream.of(} (8). */
   private static final int ROW_INDENT = 16;
 
   /**
    * {@code name(first, second, rest...)} followed by {@code end}: on one line when it fits in {@link Layout#MAX_LINE}
-   * from column {@code indent}, else broken after {@code first}, the others on the next line, or one a line when
-   * they do not fit there either.
+   * from column {@code indent}, else broken after {@code first}, the others on the next line, or on as many lines
+   * as they need, each taking the arguments that fit (a row reads: what is broken; where; what is sent).
    */
   private Source call(Source name, int indent, String end, Source first, Source second, List<Source> rest) {
     List<Source> others = new java.util.ArrayList<>();
@@ -469,10 +502,20 @@ final class TestClassRenderer {
       return code.add(end);
     }
     int continuation = indent + 8;
-    boolean together = continuation + restWidth - 2 + end.length() <= Layout.MAX_LINE;
     code.add(",\n$>$>");
+    int column = continuation;
     for (int i = 0; i < others.size(); i++) {
-      code.add(others.get(i)).add(i + 1 < others.size() ? together ? ", " : ",\n" : "");
+      boolean last = i + 1 == others.size();
+      int width = width(others.get(i)) + (last ? end.length() : 1);
+      if (column > continuation && column + 1 + width > Layout.MAX_LINE) {
+        code.add("\n");
+        column = continuation;
+      } else if (column > continuation) {
+        code.add(" ");
+        column++;
+      }
+      code.add(others.get(i)).add(last ? "" : ",");
+      column += width;
     }
     return code.add(end).add("$<$<");
   }

@@ -8,6 +8,7 @@ import static golden.bookshopoas30.SuiteSupport.*;
 import io.restassured.RestAssured;
 import io.restassured.config.HttpClientConfig;
 import io.restassured.config.RedirectConfig;
+import io.restassured.config.RestAssuredConfig;
 import io.restassured.filter.Filter;
 import io.restassured.specification.RequestSpecification;
 import java.net.URI;
@@ -33,10 +34,7 @@ import javax.annotation.processing.Generated;
  * <li>Security scheme {@code oauth}, bearer token: {@code codex.auth.oauth} or {@code CODEX_AUTH_OAUTH}.</li>
  * </ul>
  */
-@Generated(
-        value = "io.codextestgen",
-        comments = "from openapi.yaml"
-)
+@Generated(value = "io.codextestgen", comments = "from openapi.yaml")
 public final class ApiTestSupport {
     public static final String BASE_URI_PROPERTY = "codex.baseUri";
 
@@ -90,14 +88,15 @@ public final class ApiTestSupport {
     private static RequestSpecification given(Filter filter) {
         String timeout = setting("codex.http.timeoutSeconds", "CODEX_HTTP_TIMEOUT_SECONDS");
         int millis = 1000 * (timeout == null ? 30 : Integer.parseInt(timeout));
+        RestAssuredConfig config = RestAssured.config()
+                .httpClient(HttpClientConfig.httpClientConfig()
+                        .setParam("http.connection.timeout", millis)
+                        .setParam("http.socket.timeout", millis))
+                .redirect(RedirectConfig.redirectConfig().followRedirects(false));
         return RestAssured.given()
-                        .baseUri(baseUri())
-                        .filter(filter)
-                        .config(RestAssured.config()
-                                .httpClient(HttpClientConfig.httpClientConfig()
-                                        .setParam("http.connection.timeout", millis)
-                                        .setParam("http.socket.timeout", millis))
-                                .redirect(RedirectConfig.redirectConfig().followRedirects(false)));
+                .baseUri(baseUri())
+                .filter(filter)
+                .config(config);
     }
 
     /** API key of security scheme {@code adminToken}. */

@@ -23,10 +23,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * API tests of operations grouped as {@code health}. Valid requests run first: a test expecting a
  * rejection is judged only if the valid request of its operation was not rejected the same way.
  */
-@Generated(
-        value = "io.codextestgen",
-        comments = "from openapi.yaml"
-)
+@Generated(value = "io.codextestgen", comments = "from openapi.yaml")
 @DisplayName("health API")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @ExtendWith(Triage.class)
@@ -47,23 +44,18 @@ class HealthApiIT {
     @DisplayName("GET /health: valid request -> 200")
     void health_valid() {
         health(request())
-            .when()
-                .get("/health")
-            .then()
-                .statusCode(200)
+            .when().get("/health")
+            .then().statusCode(200)
                 .contentType(mediaTypeIn("application/json"));
     }
 
-    /** Guards {@code #/paths/~1health/get/security}. */
     @Test
     @Tag("auth")
     @DisplayName("GET /health: public: answers without credentials -> 200")
     void health_public_acceptedWithoutCredentials() {
         health(request())
-            .when()
-                .get("/health")
-            .then()
-                .statusCode(200)
+            .when().get("/health")
+            .then().statusCode(200)
                 .contentType(mediaTypeIn("application/json"));
     }
 }

@@ -30,17 +30,12 @@ import org.junit.jupiter.params.provider.MethodSource;
  * API tests of operations grouped as {@code orders}. Valid requests run first: a test expecting a
  * rejection is judged only if the valid request of its operation was not rejected the same way.
  */
-@Generated(
-        value = "io.codextestgen",
-        comments = "from openapi.yaml"
-)
+@Generated(value = "io.codextestgen", comments = "from openapi.yaml")
 @DisplayName("orders API")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @ExtendWith(Triage.class)
 class OrdersApiIT {
-    /**
-     * Ids of what {@link #newOrder()} created, deleted after all tests.
-     */
+    /** Ids of what {@link #newOrder()} created, deleted after all tests. */
     private static final List<String> NEW_ORDER_IDS = new CopyOnWriteArrayList<>();
 
     private static String existingOrderId;
@@ -76,10 +71,8 @@ class OrdersApiIT {
         Response created = placeOrder(request())
                 .contentType("application/json")
                 .body(NEW_ORDER_BODY)
-            .when()
-                .post("/orders")
-            .then()
-                .statusCode(201)
+            .when().post("/orders")
+            .then().statusCode(201)
                 .contentType(mediaTypeIn("application/json"))
                 .extract().response();
         String id = idFromBody(created, "/id");
@@ -103,10 +96,8 @@ class OrdersApiIT {
         placeOrder(request())
                 .contentType("application/json")
                 .body(NEW_ORDER_BODY)
-            .when()
-                .post("/orders")
-            .then()
-                .statusCode(201)
+            .when().post("/orders")
+            .then().statusCode(201)
                 .contentType(mediaTypeIn("application/json"));
     }
 
@@ -120,14 +111,11 @@ class OrdersApiIT {
                 .formParam("bookId", "13")
                 .formParam("quantity", "5")
                 .formParam("email", "user45@example.com")
-            .when()
-                .post("/orders")
-            .then()
-                .statusCode(201)
+            .when().post("/orders")
+            .then().statusCode(201)
                 .contentType(mediaTypeIn("application/json"));
     }
 
-    /** Guards {@code #/paths/~1orders/post/security}. */
     @Test
     @Tag("auth")
     @DisplayName("POST /orders: no credentials -> 401/403")
@@ -135,13 +123,10 @@ class OrdersApiIT {
         given(negativeRequest())
                 .contentType("application/json")
                 .body(NEW_ORDER_BODY)
-            .when()
-                .post("/orders")
-            .then()
-                .statusCode(statusIn("401", "403"));
+            .when().post("/orders")
+            .then().statusCode(statusIn("401", "403"));
     }
 
-    /** Guards {@code #/paths/~1orders/post/security}. */
     @Test
     @Tag("auth")
     @DisplayName("POST /orders: malformed token for 'oauth' -> 401/403")
@@ -150,13 +135,10 @@ class OrdersApiIT {
                 .header("Authorization", "Bearer not a token")
                 .contentType("application/json")
                 .body(NEW_ORDER_BODY)
-            .when()
-                .post("/orders")
-            .then()
-                .statusCode(statusIn("401", "403"));
+            .when().post("/orders")
+            .then().statusCode(statusIn("401", "403"));
     }
 
-    /** Guards {@code #/paths/~1orders/post/security}. */
     @Test
     @Tag("auth")
     @DisplayName("POST /orders: wrong token for 'oauth' -> 401/403")
@@ -165,10 +147,8 @@ class OrdersApiIT {
                 .header("Authorization", "Bearer " + WRONG_BEARER_TOKEN)
                 .contentType("application/json")
                 .body(NEW_ORDER_BODY)
-            .when()
-                .post("/orders")
-            .then()
-                .statusCode(statusIn("401", "403"));
+            .when().post("/orders")
+            .then().statusCode(statusIn("401", "403"));
     }
 
     static Stream<Arguments> placeOrder_malformedJson_rejectedRows() {
@@ -182,7 +162,6 @@ class OrdersApiIT {
                 row("empty body where one is required", "#/paths/~1orders/post/requestBody/required", ""));
     }
 
-    /** Guards {@code #/paths/~1orders/post/requestBody}. */
     @Tag("malformed")
     @DisplayName("POST /orders: body not valid JSON -> 400")
     @ParameterizedTest(name = "{0}")
@@ -191,10 +170,8 @@ class OrdersApiIT {
         placeOrder(negativeRequest())
                 .contentType("application/json")
                 .body(body)
-            .when()
-                .post("/orders")
-            .then()
-                .statusCode(rejectedAs("placeOrder", 400));
+            .when().post("/orders")
+            .then().statusCode(rejectedAs("placeOrder", 400));
     }
 
     static Stream<Arguments> placeOrder_invalidBody_rejectedRows() {
@@ -224,12 +201,10 @@ class OrdersApiIT {
                 row("'giftMessage' of the wrong type (number instead of string)",
                         "#/components/schemas/Order/properties/giftMessage/type", "/giftMessage", "12345"),
                 row("'giftMessage' longer than 140",
-                        "#/components/schemas/Order/properties/giftMessage/maxLength",
-                        "/giftMessage",
+                        "#/components/schemas/Order/properties/giftMessage/maxLength", "/giftMessage",
                         "\"giftmessage-13" + "x".repeat(127) + "\""));
     }
 
-    /** Guards {@code #/paths/~1orders/post/requestBody}. */
     @Tag("malformed")
     @DisplayName("POST /orders: body violating the schema -> 400")
     @ParameterizedTest(name = "{0}")
@@ -238,13 +213,10 @@ class OrdersApiIT {
         placeOrder(negativeRequest())
                 .contentType("application/json")
                 .body(patch(NEW_ORDER_BODY, at, value))
-            .when()
-                .post("/orders")
-            .then()
-                .statusCode(rejectedAs("placeOrder", 400));
+            .when().post("/orders")
+            .then().statusCode(rejectedAs("placeOrder", 400));
     }
 
-    /** Guards {@code #/paths/~1orders/post/requestBody}. */
     @Test
     @Tag("malformed")
     @DisplayName("POST /orders: body sent as text/plain -> 415")
@@ -252,10 +224,8 @@ class OrdersApiIT {
         placeOrder(negativeRequest())
                 .contentType("text/plain")
                 .body(NEW_ORDER_BODY)
-            .when()
-                .post("/orders")
-            .then()
-                .statusCode(rejectedAs("placeOrder", 415));
+            .when().post("/orders")
+            .then().statusCode(rejectedAs("placeOrder", 415));
     }
 
     @Test
@@ -264,27 +234,21 @@ class OrdersApiIT {
     @DisplayName("GET /orders/{orderId}/receipt: valid request -> 200")
     void getReceipt_valid() {
         getReceipt(request(), existingOrder())
-            .when()
-                .get("/orders/{orderId}/receipt")
-            .then()
-                .statusCode(200)
+            .when().get("/orders/{orderId}/receipt")
+            .then().statusCode(200)
                 .contentType(mediaTypeIn("application/pdf"));
     }
 
-    /** Guards {@code #/paths/~1orders~1{orderId}~1receipt/get/security}. */
     @Test
     @Tag("auth")
     @DisplayName("GET /orders/{orderId}/receipt: no credentials -> 401/403")
     void getReceipt_noCredentials_rejected() {
         given(negativeRequest())
                 .pathParam("orderId", existingOrder())
-            .when()
-                .get("/orders/{orderId}/receipt")
-            .then()
-                .statusCode(statusIn("401", "403"));
+            .when().get("/orders/{orderId}/receipt")
+            .then().statusCode(statusIn("401", "403"));
     }
 
-    /** Guards {@code #/paths/~1orders~1{orderId}~1receipt/get/security}. */
     @Test
     @Tag("auth")
     @DisplayName("GET /orders/{orderId}/receipt: wrong password for 'basic' -> 401/403")
@@ -292,22 +256,17 @@ class OrdersApiIT {
         given(negativeRequest())
                 .auth().preemptive().basic(basicUsername(), "codex-wrong-credential")
                 .pathParam("orderId", existingOrder())
-            .when()
-                .get("/orders/{orderId}/receipt")
-            .then()
-                .statusCode(statusIn("401", "403"));
+            .when().get("/orders/{orderId}/receipt")
+            .then().statusCode(statusIn("401", "403"));
     }
 
     static Stream<Arguments> getReceipt_invalidParameter_rejectedRows() {
         return Stream.of(
                 row("path parameter 'orderId' not matching ^ORD-[0-9]{6}$",
-                        "#/paths/~1orders~1{orderId}~1receipt/get/parameters/0/schema/pattern",
-                        "path",
-                        "orderId",
+                        "#/paths/~1orders~1{orderId}~1receipt/get/parameters/0/schema/pattern", "path", "orderId",
                         "!"));
     }
 
-    /** Guards {@code #/paths/~1orders~1{orderId}~1receipt/get/parameters}. */
     @Tag("malformed")
     @DisplayName("GET /orders/{orderId}/receipt: invalid parameter -> 4XX")
     @ParameterizedTest(name = "{0}")
@@ -316,10 +275,8 @@ class OrdersApiIT {
         RequestSpecification request = getReceipt(negativeRequest(), existingOrder());
         replaceParameter(request, in, name, value);
         request
-            .when()
-                .get("/orders/{orderId}/receipt")
-            .then()
-                .statusCode(statusIn("4xx"));
+            .when().get("/orders/{orderId}/receipt")
+            .then().statusCode(statusIn("4xx"));
     }
 
     @Test

@@ -35,10 +35,7 @@ import org.junit.jupiter.params.provider.Arguments;
  * parameters replaced, ids read, states compared, settings read. Every project gets the same text for a given
  * codex-testgen version, so a spec change never changes this file; its tests statically import it.
  */
-@Generated(
-        value = "io.codextestgen",
-        comments = "from openapi.yaml"
-)
+@Generated(value = "io.codextestgen", comments = "from openapi.yaml")
 public final class SuiteSupport {
     /**
      * A well-formed JWT with a signature no server issued: sent by tests that expect a 401.

@@ -28,10 +28,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * API tests of operations grouped as {@code items}. Valid requests run first: a test expecting a
  * rejection is judged only if the valid request of its operation was not rejected the same way.
  */
-@Generated(
-        value = "io.codextestgen",
-        comments = "from openapi.yaml"
-)
+@Generated(value = "io.codextestgen", comments = "from openapi.yaml")
 @DisplayName("items API")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @ExtendWith(Triage.class)
@@ -82,10 +79,8 @@ class ItemsApiIT {
     @DisplayName("GET /items: valid request -> 200")
     void searchItems_valid() {
         searchItems(request())
-            .when()
-                .get("/items")
-            .then()
-                .statusCode(200)
+            .when().get("/items")
+            .then().statusCode(200)
                 .contentType(mediaTypeIn("application/json"));
     }
 
@@ -99,7 +94,6 @@ class ItemsApiIT {
                         "#/paths/~1items/get/parameters/1/schema/exclusiveMaximum", "query", "price_lt", "100"));
     }
 
-    /** Guards {@code #/paths/~1items/get/parameters}. */
     @Tag("malformed")
     @DisplayName("GET /items: invalid parameter -> 4XX")
     @ParameterizedTest(name = "{0}")
@@ -108,10 +102,8 @@ class ItemsApiIT {
         RequestSpecification request = searchItems(negativeRequest());
         replaceParameter(request, in, name, value);
         request
-            .when()
-                .get("/items")
-            .then()
-                .statusCode(statusIn("4xx"));
+            .when().get("/items")
+            .then().statusCode(statusIn("4xx"));
     }
 
     @Test
@@ -122,10 +114,8 @@ class ItemsApiIT {
         createItem(request())
                 .contentType("application/json")
                 .body(CREATE_ITEM_BODY)
-            .when()
-                .post("/items")
-            .then()
-                .statusCode(201)
+            .when().post("/items")
+            .then().statusCode(201)
                 .contentType(mediaTypeIn("application/json"));
     }
 
@@ -142,7 +132,6 @@ class ItemsApiIT {
                 row("empty body where one is required", "#/paths/~1items/post/requestBody/required", ""));
     }
 
-    /** Guards {@code #/paths/~1items/post/requestBody}. */
     @Tag("malformed")
     @DisplayName("POST /items: body not valid JSON -> 400")
     @ParameterizedTest(name = "{0}")
@@ -151,10 +140,8 @@ class ItemsApiIT {
         createItem(negativeRequest())
                 .contentType("application/json")
                 .body(body)
-            .when()
-                .post("/items")
-            .then()
-                .statusCode(rejectedAs("createItem", 400));
+            .when().post("/items")
+            .then().statusCode(rejectedAs("createItem", 400));
     }
 
     static Stream<Arguments> createItem_invalidBody_rejectedRows() {
@@ -230,7 +217,6 @@ class ItemsApiIT {
                         "#/components/schemas/NewItem/properties/releasedOn/format", "/releasedOn", "\"2024-13-45\""));
     }
 
-    /** Guards {@code #/paths/~1items/post/requestBody}. */
     @Tag("malformed")
     @DisplayName("POST /items: body violating the schema -> 400")
     @ParameterizedTest(name = "{0}")
@@ -239,13 +225,10 @@ class ItemsApiIT {
         createItem(negativeRequest())
                 .contentType("application/json")
                 .body(patch(CREATE_ITEM_BODY, at, value))
-            .when()
-                .post("/items")
-            .then()
-                .statusCode(rejectedAs("createItem", 400));
+            .when().post("/items")
+            .then().statusCode(rejectedAs("createItem", 400));
     }
 
-    /** Guards {@code #/paths/~1items/post/requestBody}. */
     @Test
     @Tag("malformed")
     @DisplayName("POST /items: body sent as text/plain -> 4XX")
@@ -253,10 +236,8 @@ class ItemsApiIT {
         createItem(negativeRequest())
                 .contentType("text/plain")
                 .body(CREATE_ITEM_BODY)
-            .when()
-                .post("/items")
-            .then()
-                .statusCode(statusIn("4xx"));
+            .when().post("/items")
+            .then().statusCode(statusIn("4xx"));
     }
 
     @Test
@@ -265,10 +246,8 @@ class ItemsApiIT {
     @DisplayName("GET /items/{sku}: valid request (no fixture given for 'sku') -> 404/2XX")
     void getItem_valid() {
         getItem(unsureRequest(), "fcfd42a9-f35c-4d1d-af9a-694b816fa962")
-            .when()
-                .get("/items/{sku}")
-            .then()
-                .statusCode(statusIn("404", "2xx"));
+            .when().get("/items/{sku}")
+            .then().statusCode(statusIn("404", "2xx"));
     }
 
     static Stream<Arguments> getItem_invalidParameter_rejectedRows() {
@@ -277,7 +256,6 @@ class ItemsApiIT {
                         "#/paths/~1items~1{sku}/get/parameters/0/schema/format", "path", "sku", "not-a-uuid"));
     }
 
-    /** Guards {@code #/paths/~1items~1{sku}/get/parameters}. */
     @Tag("malformed")
     @DisplayName("GET /items/{sku}: invalid parameter -> 4XX")
     @ParameterizedTest(name = "{0}")
@@ -286,10 +264,8 @@ class ItemsApiIT {
         RequestSpecification request = getItem(negativeRequest(), "fcfd42a9-f35c-4d1d-af9a-694b816fa962");
         replaceParameter(request, in, name, value);
         request
-            .when()
-                .get("/items/{sku}")
-            .then()
-                .statusCode(statusIn("4xx"));
+            .when().get("/items/{sku}")
+            .then().statusCode(statusIn("4xx"));
     }
 
     @Test
@@ -300,10 +276,8 @@ class ItemsApiIT {
         uploadImage(unsureRequest(), "2b9fe3dc-7e09-4956-ab5c-a729700d1262")
                 .contentType("multipart/form-data")
                 .multiPart("file", "file.bin", "file-4".getBytes(StandardCharsets.UTF_8))
-            .when()
-                .put("/items/{sku}/image")
-            .then()
-                .statusCode(statusIn("204", "404"));
+            .when().put("/items/{sku}/image")
+            .then().statusCode(statusIn("204", "404"));
     }
 
     static Stream<Arguments> uploadImage_invalidParameter_rejectedRows() {
@@ -312,7 +286,6 @@ class ItemsApiIT {
                         "#/paths/~1items~1{sku}~1image/put/parameters/0/schema/format", "path", "sku", "not-a-uuid"));
     }
 
-    /** Guards {@code #/paths/~1items~1{sku}~1image/put/parameters}. */
     @Tag("malformed")
     @DisplayName("PUT /items/{sku}/image: invalid parameter -> 4XX")
     @ParameterizedTest(name = "{0}")
@@ -323,10 +296,8 @@ class ItemsApiIT {
                 .multiPart("file", "file.bin", "file-4".getBytes(StandardCharsets.UTF_8));
         replaceParameter(request, in, name, value);
         request
-            .when()
-                .put("/items/{sku}/image")
-            .then()
-                .statusCode(statusIn("4xx"));
+            .when().put("/items/{sku}/image")
+            .then().statusCode(statusIn("4xx"));
     }
 
     @Test

@@ -22,10 +22,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * API tests of operations grouped as {@code status}. Valid requests run first: a test expecting a
  * rejection is judged only if the valid request of its operation was not rejected the same way.
  */
-@Generated(
-        value = "io.codextestgen",
-        comments = "from openapi.yaml"
-)
+@Generated(value = "io.codextestgen", comments = "from openapi.yaml")
 @DisplayName("status API")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @ExtendWith(Triage.class)
@@ -41,9 +38,7 @@ class StatusApiIT {
     @DisplayName("GET /status: valid request -> non-5xx")
     void status_valid() {
         given(request())
-            .when()
-                .get("/status")
-            .then()
-                .statusCode(statusIn("<500"));
+            .when().get("/status")
+            .then().statusCode(statusIn("<500"));
     }
 }

@@ -27,10 +27,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * API tests of operations grouped as {@code people}. Valid requests run first: a test expecting a
  * rejection is judged only if the valid request of its operation was not rejected the same way.
  */
-@Generated(
-        value = "io.codextestgen",
-        comments = "from openapi.yaml"
-)
+@Generated(value = "io.codextestgen", comments = "from openapi.yaml")
 @DisplayName("people API")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @ExtendWith(Triage.class)
@@ -64,62 +61,48 @@ class PeopleApiIT {
     @DisplayName("GET /people: valid request -> 200")
     void listPeople_valid() {
         listPeople(request())
-            .when()
-                .get("/people")
-            .then()
-                .statusCode(200)
+            .when().get("/people")
+            .then().statusCode(200)
                 .contentType(mediaTypeIn("application/json"));
     }
 
-    /** Guards {@code #/paths/~1people/get/security}. */
     @Test
     @Tag("auth")
     @DisplayName("GET /people: no credentials -> 401/403")
     void listPeople_noCredentials_rejected() {
         given(negativeRequest())
-            .when()
-                .get("/people")
-            .then()
-                .statusCode(statusIn("401", "403"));
+            .when().get("/people")
+            .then().statusCode(statusIn("401", "403"));
     }
 
-    /** Guards {@code #/paths/~1people/get/security}. */
     @Test
     @Tag("auth")
     @DisplayName("GET /people: wrong API key for 'session' -> 401/403")
     void listPeople_wrongSession_rejected() {
         given(negativeRequest())
                 .cookie("SESSION", "codex-wrong-credential")
-            .when()
-                .get("/people")
-            .then()
-                .statusCode(statusIn("401", "403"));
+            .when().get("/people")
+            .then().statusCode(statusIn("401", "403"));
     }
 
-    /** Guards {@code #/paths/~1people/get/security}. */
     @Test
     @Tag("auth")
     @DisplayName("GET /people: malformed token for 'oidc' -> 401/403")
     void listPeople_malformedOidcToken_rejected() {
         given(negativeRequest())
                 .header("Authorization", "Bearer not a token")
-            .when()
-                .get("/people")
-            .then()
-                .statusCode(statusIn("401", "403"));
+            .when().get("/people")
+            .then().statusCode(statusIn("401", "403"));
     }
 
-    /** Guards {@code #/paths/~1people/get/security}. */
     @Test
     @Tag("auth")
     @DisplayName("GET /people: wrong token for 'oidc' -> 401/403")
     void listPeople_wrongOidcToken_rejected() {
         given(negativeRequest())
                 .header("Authorization", "Bearer " + WRONG_BEARER_TOKEN)
-            .when()
-                .get("/people")
-            .then()
-                .statusCode(statusIn("401", "403"));
+            .when().get("/people")
+            .then().statusCode(statusIn("401", "403"));
     }
 
     static Stream<Arguments> listPeople_invalidParameter_rejectedRows() {
@@ -134,7 +117,6 @@ class PeopleApiIT {
                         "#/paths/~1people/get/parameters/0/schema/multipleOf", "query", "pageSize", "25"));
     }
 
-    /** Guards {@code #/paths/~1people/get/parameters}. */
     @Tag("malformed")
     @DisplayName("GET /people: invalid parameter -> 4XX")
     @ParameterizedTest(name = "{0}")
@@ -143,10 +125,8 @@ class PeopleApiIT {
         RequestSpecification request = listPeople(negativeRequest());
         replaceParameter(request, in, name, value);
         request
-            .when()
-                .get("/people")
-            .then()
-                .statusCode(statusIn("4xx"));
+            .when().get("/people")
+            .then().statusCode(statusIn("4xx"));
     }
 
     @Test
@@ -157,14 +137,11 @@ class PeopleApiIT {
         addPerson(request())
                 .contentType("application/json")
                 .body(ADD_PERSON_BODY)
-            .when()
-                .post("/people")
-            .then()
-                .statusCode(201)
+            .when().post("/people")
+            .then().statusCode(201)
                 .contentType(mediaTypeIn("application/json"));
     }
 
-    /** Guards {@code #/paths/~1people/post/security}. */
     @Test
     @Tag("auth")
     @DisplayName("POST /people: no credentials -> 401/403")
@@ -172,13 +149,10 @@ class PeopleApiIT {
         given(negativeRequest())
                 .contentType("application/json")
                 .body(ADD_PERSON_BODY)
-            .when()
-                .post("/people")
-            .then()
-                .statusCode(statusIn("401", "403"));
+            .when().post("/people")
+            .then().statusCode(statusIn("401", "403"));
     }
 
-    /** Guards {@code #/paths/~1people/post/security}. */
     @Test
     @Tag("auth")
     @DisplayName("POST /people: wrong API key for 'session' -> 401/403")
@@ -187,13 +161,10 @@ class PeopleApiIT {
                 .cookie("SESSION", "codex-wrong-credential")
                 .contentType("application/json")
                 .body(ADD_PERSON_BODY)
-            .when()
-                .post("/people")
-            .then()
-                .statusCode(statusIn("401", "403"));
+            .when().post("/people")
+            .then().statusCode(statusIn("401", "403"));
     }
 
-    /** Guards {@code #/paths/~1people/post/security}. */
     @Test
     @Tag("auth")
     @DisplayName("POST /people: malformed token for 'oidc' -> 401/403")
@@ -202,13 +173,10 @@ class PeopleApiIT {
                 .header("Authorization", "Bearer not a token")
                 .contentType("application/json")
                 .body(ADD_PERSON_BODY)
-            .when()
-                .post("/people")
-            .then()
-                .statusCode(statusIn("401", "403"));
+            .when().post("/people")
+            .then().statusCode(statusIn("401", "403"));
     }
 
-    /** Guards {@code #/paths/~1people/post/security}. */
     @Test
     @Tag("auth")
     @DisplayName("POST /people: wrong token for 'oidc' -> 401/403")
@@ -217,10 +185,8 @@ class PeopleApiIT {
                 .header("Authorization", "Bearer " + WRONG_BEARER_TOKEN)
                 .contentType("application/json")
                 .body(ADD_PERSON_BODY)
-            .when()
-                .post("/people")
-            .then()
-                .statusCode(statusIn("401", "403"));
+            .when().post("/people")
+            .then().statusCode(statusIn("401", "403"));
     }
 
     static Stream<Arguments> addPerson_malformedJson_rejectedRows() {
@@ -231,7 +197,6 @@ class PeopleApiIT {
                 row("empty body where one is required", "#/paths/~1people/post/requestBody/required", ""));
     }
 
-    /** Guards {@code #/paths/~1people/post/requestBody}. */
     @Tag("malformed")
     @DisplayName("POST /people: body not valid JSON -> 4XX")
     @ParameterizedTest(name = "{0}")
@@ -240,10 +205,8 @@ class PeopleApiIT {
         addPerson(negativeRequest())
                 .contentType("application/json")
                 .body(body)
-            .when()
-                .post("/people")
-            .then()
-                .statusCode(statusIn("4xx"));
+            .when().post("/people")
+            .then().statusCode(statusIn("4xx"));
     }
 
     static Stream<Arguments> addPerson_invalidBody_rejectedRows() {
@@ -265,24 +228,19 @@ class PeopleApiIT {
                 row("missing required 'address.city'",
                         "#/components/schemas/Address/required", "/address", "{\"zip\":\"02354\"}"),
                 row("'address.city' of the wrong type (number instead of string)",
-                        "#/components/schemas/Address/properties/city/type",
-                        "/address",
+                        "#/components/schemas/Address/properties/city/type", "/address",
                         "{\"city\":12345,\"zip\":\"02354\"}"),
                 row("null 'address.city'",
-                        "#/components/schemas/Address/properties/city/type",
-                        "/address",
+                        "#/components/schemas/Address/properties/city/type", "/address",
                         "{\"city\":null,\"zip\":\"02354\"}"),
                 row("'address.zip' of the wrong type (number instead of string)",
-                        "#/components/schemas/Address/properties/zip/type",
-                        "/address",
+                        "#/components/schemas/Address/properties/zip/type", "/address",
                         "{\"city\":\"city-67\",\"zip\":12345}"),
                 row("'address.zip' not matching ^[0-9]{5}$",
-                        "#/components/schemas/Address/properties/zip/pattern",
-                        "/address",
+                        "#/components/schemas/Address/properties/zip/pattern", "/address",
                         "{\"city\":\"city-67\",\"zip\":\"!\"}"));
     }
 
-    /** Guards {@code #/paths/~1people/post/requestBody}. */
     @Tag("malformed")
     @DisplayName("POST /people: body violating the schema -> 4XX")
     @ParameterizedTest(name = "{0}")
@@ -291,13 +249,10 @@ class PeopleApiIT {
         addPerson(negativeRequest())
                 .contentType("application/json")
                 .body(patch(ADD_PERSON_BODY, at, value))
-            .when()
-                .post("/people")
-            .then()
-                .statusCode(statusIn("4xx"));
+            .when().post("/people")
+            .then().statusCode(statusIn("4xx"));
     }
 
-    /** Guards {@code #/paths/~1people/post/requestBody}. */
     @Test
     @Tag("malformed")
     @DisplayName("POST /people: body sent as text/plain -> 4XX")
@@ -305,9 +260,7 @@ class PeopleApiIT {
         addPerson(negativeRequest())
                 .contentType("text/plain")
                 .body(ADD_PERSON_BODY)
-            .when()
-                .post("/people")
-            .then()
-                .statusCode(statusIn("4xx"));
+            .when().post("/people")
+            .then().statusCode(statusIn("4xx"));
     }
 }

@@ -9,6 +9,7 @@ import io.restassured.RestAssured;
 import io.restassured.config.HttpClientConfig;
 import io.restassured.config.LogConfig;
 import io.restassured.config.RedirectConfig;
+import io.restassured.config.RestAssuredConfig;
 import io.restassured.filter.Filter;
 import io.restassured.specification.RequestSpecification;
 import java.net.URI;
@@ -29,10 +30,7 @@ import javax.annotation.processing.Generated;
  * <li>Security scheme {@code petstore_auth}, bearer token: {@code codex.auth.petstore_auth} or {@code CODEX_AUTH_PETSTORE_AUTH}.</li>
  * </ul>
  */
-@Generated(
-        value = "io.codextestgen",
-        comments = "from swagger.yaml"
-)
+@Generated(value = "io.codextestgen", comments = "from swagger.yaml")
 public final class ApiTestSupport {
     public static final String BASE_URI_PROPERTY = "codex.baseUri";
 
@@ -85,17 +83,18 @@ public final class ApiTestSupport {
     private static RequestSpecification given(Filter filter) {
         String timeout = setting("codex.http.timeoutSeconds", "CODEX_HTTP_TIMEOUT_SECONDS");
         int millis = 1000 * (timeout == null ? 30 : Integer.parseInt(timeout));
+        RestAssuredConfig config = RestAssured.config()
+                .httpClient(HttpClientConfig.httpClientConfig()
+                        .setParam("http.connection.timeout", millis)
+                        .setParam("http.socket.timeout", millis))
+                .redirect(RedirectConfig.redirectConfig().followRedirects(false))
+                .logConfig(LogConfig.logConfig()
+                        .enableLoggingOfRequestAndResponseIfValidationFails()
+                        .blacklistHeader("api_key", "Authorization", "Cookie", "Proxy-Authorization"));
         return RestAssured.given()
-                        .baseUri(baseUri())
-                        .filter(filter)
-                        .config(RestAssured.config()
-                                .httpClient(HttpClientConfig.httpClientConfig()
-                                        .setParam("http.connection.timeout", millis)
-                                        .setParam("http.socket.timeout", millis))
-                                .redirect(RedirectConfig.redirectConfig().followRedirects(false))
-                                .logConfig(LogConfig.logConfig()
-                                        .enableLoggingOfRequestAndResponseIfValidationFails()
-                                        .blacklistHeader("api_key", "Authorization", "Cookie", "Proxy-Authorization")));
+                .baseUri(baseUri())
+                .filter(filter)
+                .config(config);
     }
 
     /** API key of security scheme {@code api_key}. */

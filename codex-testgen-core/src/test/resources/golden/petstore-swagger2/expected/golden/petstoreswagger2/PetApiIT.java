@@ -31,17 +31,12 @@ import org.junit.jupiter.params.provider.MethodSource;
  * API tests of operations grouped as {@code pet}. Valid requests run first: a test expecting a
  * rejection is judged only if the valid request of its operation was not rejected the same way.
  */
-@Generated(
-        value = "io.codextestgen",
-        comments = "from swagger.yaml"
-)
+@Generated(value = "io.codextestgen", comments = "from swagger.yaml")
 @DisplayName("pet API")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @ExtendWith(Triage.class)
 class PetApiIT {
-    /**
-     * Ids of what {@link #newPet()} created, deleted after all tests.
-     */
+    /** Ids of what {@link #newPet()} created, deleted after all tests. */
     private static final List<String> NEW_PET_IDS = new CopyOnWriteArrayList<>();
 
     private static String existingPetId;
@@ -93,10 +88,8 @@ class PetApiIT {
         Response created = addPet(request())
                 .contentType("application/json")
                 .body(NEW_PET_BODY)
-            .when()
-                .post("/pet")
-            .then()
-                .statusCode(200)
+            .when().post("/pet")
+            .then().statusCode(200)
                 .contentType(mediaTypeIn("application/json"))
                 .extract().response();
         String id = idFromBody(created, "/id");
@@ -117,20 +110,16 @@ class PetApiIT {
         return addPet(request())
                 .contentType("application/json")
                 .body(body)
-            .when()
-                .post("/pet")
-            .then()
-                .statusCode(200)
+            .when().post("/pet")
+            .then().statusCode(200)
                 .contentType(mediaTypeIn("application/json"));
     }
 
     /** {@code GET /pet/{petId}} as its valid test sends it; checks the documented success. */
     private static ValidatableResponse validGetPetById(String petId) {
         return getPetById(request(), petId)
-            .when()
-                .get("/pet/{petId}")
-            .then()
-                .statusCode(200)
+            .when().get("/pet/{petId}")
+            .then().statusCode(200)
                 .contentType(mediaTypeIn("application/json"));
     }
 
@@ -139,17 +128,9 @@ class PetApiIT {
     @Tag("valid")
     @DisplayName("POST /pet: valid request -> 200")
     void addPet_valid() {
-        addPet(request())
-                .contentType("application/json")
-                .body(NEW_PET_BODY)
-            .when()
-                .post("/pet")
-            .then()
-                .statusCode(200)
-                .contentType(mediaTypeIn("application/json"));
+        validAddPet(NEW_PET_BODY);
     }
 
-    /** Guards {@code #/paths/~1pet/post/security}. */
     @Test
     @Tag("auth")
     @DisplayName("POST /pet: no credentials -> 401/403")
@@ -157,13 +138,10 @@ class PetApiIT {
         given(negativeRequest())
                 .contentType("application/json")
                 .body(NEW_PET_BODY)
-            .when()
-                .post("/pet")
-            .then()
-                .statusCode(statusIn("401", "403"));
+            .when().post("/pet")
+            .then().statusCode(statusIn("401", "403"));
     }
 
-    /** Guards {@code #/paths/~1pet/post/security}. */
     @Test
     @Tag("auth")
     @DisplayName("POST /pet: malformed token for 'petstore_auth' -> 401/403")
@@ -172,13 +150,10 @@ class PetApiIT {
                 .header("Authorization", "Bearer not a token")
                 .contentType("application/json")
                 .body(NEW_PET_BODY)
-            .when()
-                .post("/pet")
-            .then()
-                .statusCode(statusIn("401", "403"));
+            .when().post("/pet")
+            .then().statusCode(statusIn("401", "403"));
     }
 
-    /** Guards {@code #/paths/~1pet/post/security}. */
     @Test
     @Tag("auth")
     @DisplayName("POST /pet: wrong token for 'petstore_auth' -> 401/403")
@@ -187,10 +162,8 @@ class PetApiIT {
                 .header("Authorization", "Bearer " + WRONG_BEARER_TOKEN)
                 .contentType("application/json")
                 .body(NEW_PET_BODY)
-            .when()
-                .post("/pet")
-            .then()
-                .statusCode(statusIn("401", "403"));
+            .when().post("/pet")
+            .then().statusCode(statusIn("401", "403"));
     }
 
     static Stream<Arguments> addPet_malformedJson_rejectedRows() {
@@ -205,7 +178,6 @@ class PetApiIT {
                 row("empty body where one is required", "#/paths/~1pet/post/requestBody/required", ""));
     }
 
-    /** Guards {@code #/paths/~1pet/post/requestBody}. */
     @Tag("malformed")
     @DisplayName("POST /pet: body not valid JSON -> 4XX")
     @ParameterizedTest(name = "{0}")
@@ -214,10 +186,8 @@ class PetApiIT {
         addPet(negativeRequest())
                 .contentType("application/json")
                 .body(body)
-            .when()
-                .post("/pet")
-            .then()
-                .statusCode(statusIn("4xx"));
+            .when().post("/pet")
+            .then().statusCode(statusIn("4xx"));
     }
 
     static Stream<Arguments> addPet_invalidBody_rejectedRows() {
@@ -230,12 +200,10 @@ class PetApiIT {
                 row("'category' of the wrong type (string instead of object)",
                         "#/components/schemas/Category/type", "/category", "\"not-a-value\""),
                 row("'category.id' of the wrong type (string instead of integer)",
-                        "#/components/schemas/Category/properties/id/type",
-                        "/category",
+                        "#/components/schemas/Category/properties/id/type", "/category",
                         "{\"id\":\"not-a-number\",\"name\":\"name-38\"}"),
                 row("'category.name' of the wrong type (number instead of string)",
-                        "#/components/schemas/Category/properties/name/type",
-                        "/category",
+                        "#/components/schemas/Category/properties/name/type", "/category",
                         "{\"id\":86,\"name\":12345}"),
                 row("'name' of the wrong type (number instead of string)",
                         "#/components/schemas/Pet/properties/name/type", "/name", "12345"),
@@ -253,7 +221,6 @@ class PetApiIT {
                         "#/components/schemas/Pet/properties/status/enum", "/status", "\"codex-not-in-enum\""));
     }
 
-    /** Guards {@code #/paths/~1pet/post/requestBody}. */
     @Tag("malformed")
     @DisplayName("POST /pet: body violating the schema -> 4XX")
     @ParameterizedTest(name = "{0}")
@@ -262,13 +229,10 @@ class PetApiIT {
         addPet(negativeRequest())
                 .contentType("application/json")
                 .body(patch(NEW_PET_BODY, at, value))
-            .when()
-                .post("/pet")
-            .then()
-                .statusCode(statusIn("4xx"));
+            .when().post("/pet")
+            .then().statusCode(statusIn("4xx"));
     }
 
-    /** Guards {@code #/paths/~1pet/post/requestBody}. */
     @Test
     @Tag("malformed")
     @DisplayName("POST /pet: body sent as text/plain -> 4XX")
@@ -276,10 +240,8 @@ class PetApiIT {
         addPet(negativeRequest())
                 .contentType("text/plain")
                 .body(NEW_PET_BODY)
-            .when()
-                .post("/pet")
-            .then()
-                .statusCode(statusIn("4xx"));
+            .when().post("/pet")
+            .then().statusCode(statusIn("4xx"));
     }
 
     @Test
@@ -305,10 +267,8 @@ class PetApiIT {
         if (location != null) {
             String atLocation = given(request())
                     .header("api_key", apiKeyCredential())
-                .when()
-                    .get(url(location))
-                .then()
-                    .statusCode(200)
+                .when().get(url(location))
+                .then().statusCode(200)
                     .contentType(mediaTypeIn("application/json"))
                     .extract().asString();
             assertEchoes(sent, atLocation);
@@ -323,27 +283,21 @@ class PetApiIT {
     @DisplayName("GET /pet/findByStatus: valid request -> 200")
     void findPetsByStatus_valid() {
         findPetsByStatus(request())
-            .when()
-                .get("/pet/findByStatus")
-            .then()
-                .statusCode(200)
+            .when().get("/pet/findByStatus")
+            .then().statusCode(200)
                 .contentType(mediaTypeIn("application/json"));
     }
 
-    /** Guards {@code #/paths/~1pet~1findByStatus/get/security}. */
     @Test
     @Tag("auth")
     @DisplayName("GET /pet/findByStatus: no credentials -> 401/403")
     void findPetsByStatus_noCredentials_rejected() {
         given(negativeRequest())
                 .queryParam("status", "available")
-            .when()
-                .get("/pet/findByStatus")
-            .then()
-                .statusCode(statusIn("401", "403"));
+            .when().get("/pet/findByStatus")
+            .then().statusCode(statusIn("401", "403"));
     }
 
-    /** Guards {@code #/paths/~1pet~1findByStatus/get/security}. */
     @Test
     @Tag("auth")
     @DisplayName("GET /pet/findByStatus: wrong API key for 'api_key' -> 401/403")
@@ -351,10 +305,8 @@ class PetApiIT {
         given(negativeRequest())
                 .header("api_key", "codex-wrong-credential")
                 .queryParam("status", "available")
-            .when()
-                .get("/pet/findByStatus")
-            .then()
-                .statusCode(statusIn("401", "403"));
+            .when().get("/pet/findByStatus")
+            .then().statusCode(statusIn("401", "403"));
     }
 
     static Stream<Arguments> findPetsByStatus_invalidParameter_rejectedRows() {
@@ -363,7 +315,6 @@ class PetApiIT {
                         "#/paths/~1pet~1findByStatus/get/parameters/0/required", "query", "status", null));
     }
 
-    /** Guards {@code #/paths/~1pet~1findByStatus/get/parameters}. */
     @Tag("malformed")
     @DisplayName("GET /pet/findByStatus: invalid parameter -> 400")
     @ParameterizedTest(name = "{0}")
@@ -372,10 +323,8 @@ class PetApiIT {
         RequestSpecification request = findPetsByStatus(negativeRequest());
         replaceParameter(request, in, name, value);
         request
-            .when()
-                .get("/pet/findByStatus")
-            .then()
-                .statusCode(rejectedAs("findPetsByStatus", 400));
+            .when().get("/pet/findByStatus")
+            .then().statusCode(rejectedAs("findPetsByStatus", 400));
     }
 
     @Test
@@ -383,28 +332,19 @@ class PetApiIT {
     @Tag("valid")
     @DisplayName("GET /pet/{petId}: valid request -> 200")
     void getPetById_valid() {
-        getPetById(request(), existingPet())
-            .when()
-                .get("/pet/{petId}")
-            .then()
-                .statusCode(200)
-                .contentType(mediaTypeIn("application/json"));
+        validGetPetById(existingPet());
     }
 
-    /** Guards {@code #/paths/~1pet~1{petId}/get/security}. */
     @Test
     @Tag("auth")
     @DisplayName("GET /pet/{petId}: no credentials -> 401/403")
     void getPetById_noCredentials_rejected() {
         given(negativeRequest())
                 .pathParam("petId", existingPet())
-            .when()
-                .get("/pet/{petId}")
-            .then()
-                .statusCode(statusIn("401", "403"));
+            .when().get("/pet/{petId}")
+            .then().statusCode(statusIn("401", "403"));
     }
 
-    /** Guards {@code #/paths/~1pet~1{petId}/get/security}. */
     @Test
     @Tag("auth")
     @DisplayName("GET /pet/{petId}: wrong API key for 'api_key' -> 401/403")
@@ -412,10 +352,8 @@ class PetApiIT {
         given(negativeRequest())
                 .header("api_key", "codex-wrong-credential")
                 .pathParam("petId", existingPet())
-            .when()
-                .get("/pet/{petId}")
-            .then()
-                .statusCode(statusIn("401", "403"));
+            .when().get("/pet/{petId}")
+            .then().statusCode(statusIn("401", "403"));
     }
 
     static Stream<Arguments> getPetById_invalidParameter_rejectedRows() {
@@ -426,7 +364,6 @@ class PetApiIT {
                         "#/paths/~1pet~1{petId}/get/parameters/0/schema/minimum", "path", "petId", "0"));
     }
 
-    /** Guards {@code #/paths/~1pet~1{petId}/get/parameters}. */
     @Tag("malformed")
     @DisplayName("GET /pet/{petId}: invalid parameter -> 4XX")
     @ParameterizedTest(name = "{0}")
@@ -435,10 +372,8 @@ class PetApiIT {
         RequestSpecification request = getPetById(negativeRequest(), existingPet());
         replaceParameter(request, in, name, value);
         request
-            .when()
-                .get("/pet/{petId}")
-            .then()
-                .statusCode(statusIn("4xx"));
+            .when().get("/pet/{petId}")
+            .then().statusCode(statusIn("4xx"));
     }
 
     @Test
@@ -449,13 +384,10 @@ class PetApiIT {
         updatePetWithForm(request(), existingPet())
                 .contentType("application/x-www-form-urlencoded")
                 .formParam("status", "available")
-            .when()
-                .post("/pet/{petId}")
-            .then()
-                .statusCode(405);
+            .when().post("/pet/{petId}")
+            .then().statusCode(405);
     }
 
-    /** Guards {@code #/paths/~1pet~1{petId}/post/security}. */
     @Test
     @Tag("auth")
     @DisplayName("POST /pet/{petId}: no credentials -> 401/403")
@@ -464,13 +396,10 @@ class PetApiIT {
                 .pathParam("petId", existingPet())
                 .contentType("application/x-www-form-urlencoded")
                 .formParam("status", "available")
-            .when()
-                .post("/pet/{petId}")
-            .then()
-                .statusCode(statusIn("401", "403"));
+            .when().post("/pet/{petId}")
+            .then().statusCode(statusIn("401", "403"));
     }
 
-    /** Guards {@code #/paths/~1pet~1{petId}/post/security}. */
     @Test
     @Tag("auth")
     @DisplayName("POST /pet/{petId}: malformed token for 'petstore_auth' -> 401/403")
@@ -480,13 +409,10 @@ class PetApiIT {
                 .pathParam("petId", existingPet())
                 .contentType("application/x-www-form-urlencoded")
                 .formParam("status", "available")
-            .when()
-                .post("/pet/{petId}")
-            .then()
-                .statusCode(statusIn("401", "403"));
+            .when().post("/pet/{petId}")
+            .then().statusCode(statusIn("401", "403"));
     }
 
-    /** Guards {@code #/paths/~1pet~1{petId}/post/security}. */
     @Test
     @Tag("auth")
     @DisplayName("POST /pet/{petId}: wrong token for 'petstore_auth' -> 401/403")
@@ -496,10 +422,8 @@ class PetApiIT {
                 .pathParam("petId", existingPet())
                 .contentType("application/x-www-form-urlencoded")
                 .formParam("status", "available")
-            .when()
-                .post("/pet/{petId}")
-            .then()
-                .statusCode(statusIn("401", "403"));
+            .when().post("/pet/{petId}")
+            .then().statusCode(statusIn("401", "403"));
     }
 
     static Stream<Arguments> updatePetWithForm_invalidParameter_rejectedRows() {
@@ -508,7 +432,6 @@ class PetApiIT {
                         "#/paths/~1pet~1{petId}/post/parameters/0/schema/type", "path", "petId", "not-a-number"));
     }
 
-    /** Guards {@code #/paths/~1pet~1{petId}/post/parameters}. */
     @Tag("malformed")
     @DisplayName("POST /pet/{petId}: invalid parameter -> 4XX")
     @ParameterizedTest(name = "{0}")
@@ -519,10 +442,8 @@ class PetApiIT {
                 .formParam("status", "available");
         replaceParameter(request, in, name, value);
         request
-            .when()
-                .post("/pet/{petId}")
-            .then()
-                .statusCode(statusIn("4xx"));
+            .when().post("/pet/{petId}")
+            .then().statusCode(statusIn("4xx"));
     }
 
     @Test

@@ -22,10 +22,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * API tests of operations grouped as {@code store}. Valid requests run first: a test expecting a
  * rejection is judged only if the valid request of its operation was not rejected the same way.
  */
-@Generated(
-        value = "io.codextestgen",
-        comments = "from swagger.yaml"
-)
+@Generated(value = "io.codextestgen", comments = "from swagger.yaml")
 @DisplayName("store API")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @ExtendWith(Triage.class)
@@ -42,35 +39,27 @@ class StoreApiIT {
     void getInventory_valid() {
         given(request())
                 .header("api_key", apiKeyCredential())
-            .when()
-                .get("/store/inventory")
-            .then()
-                .statusCode(200)
+            .when().get("/store/inventory")
+            .then().statusCode(200)
                 .contentType(mediaTypeIn("application/json"));
     }
 
-    /** Guards {@code #/paths/~1store~1inventory/get/security}. */
     @Test
     @Tag("auth")
     @DisplayName("GET /store/inventory: no credentials -> 401/403")
     void getInventory_noCredentials_rejected() {
         given(negativeRequest())
-            .when()
-                .get("/store/inventory")
-            .then()
-                .statusCode(statusIn("401", "403"));
+            .when().get("/store/inventory")
+            .then().statusCode(statusIn("401", "403"));
     }
 
-    /** Guards {@code #/paths/~1store~1inventory/get/security}. */
     @Test
     @Tag("auth")
     @DisplayName("GET /store/inventory: wrong API key for 'api_key' -> 401/403")
     void getInventory_wrongApiKey_rejected() {
         given(negativeRequest())
                 .header("api_key", "codex-wrong-credential")
-            .when()
-                .get("/store/inventory")
-            .then()
-                .statusCode(statusIn("401", "403"));
+            .when().get("/store/inventory")
+            .then().statusCode(statusIn("401", "403"));
     }
 }

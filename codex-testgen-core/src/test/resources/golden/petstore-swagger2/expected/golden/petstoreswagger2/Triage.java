@@ -33,10 +33,7 @@ import org.junit.jupiter.api.extension.TestWatcher;
  * <p>Registered on each generated class, it also starts a failure's message with the test's name and ends it with
  * what the last request got back. It does not depend on the spec.
  */
-@Generated(
-        value = "io.codextestgen",
-        comments = "from swagger.yaml"
-)
+@Generated(value = "io.codextestgen", comments = "from swagger.yaml")
 public final class Triage implements BeforeEachCallback, TestExecutionExceptionHandler, TestWatcher {
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(Triage.class);
 
@@ -182,11 +179,13 @@ public final class Triage implements BeforeEachCallback, TestExecutionExceptionH
         String operation = observed.operation != null ? observed.operation : operationOf(context);
         for (Throwable t = cause; t != null; t = t.getCause()) {
             if (t instanceof ConnectException || t instanceof UnknownHostException) {
-                return new Finding(Kind.UNREACHABLE, t.getClass().getSimpleName(), operation, firstLine(t.getMessage()));
+                return new Finding(Kind.UNREACHABLE, t.getClass().getSimpleName(), operation,
+                        firstLine(t.getMessage()));
             }
             if (t instanceof SocketTimeoutException || t instanceof SocketException
                     || t.getClass().getSimpleName().equals("NoHttpResponseException")) {
-                return new Finding(Kind.NO_ANSWER, t.getClass().getSimpleName(), operation, firstLine(t.getMessage()));
+                return new Finding(Kind.NO_ANSWER, t.getClass().getSimpleName(), operation,
+                        firstLine(t.getMessage()));
             }
         }
         String message = firstLine(cause == null ? "" : cause.getMessage());
@@ -341,8 +340,8 @@ public final class Triage implements BeforeEachCallback, TestExecutionExceptionH
             if (counts[1] == 0) {
                 text.append(" No failures.\n");
             } else {
-                text.append(" The failures come from ").append(causes).append(causes == 1 ? " root cause" : " root causes")
-                        .append(", each listed once:\n");
+                text.append(" The failures come from ").append(causes)
+                        .append(causes == 1 ? " root cause" : " root causes").append(", each listed once:\n");
             }
             int number = 0;
             for (Map<String, Group> kind : groups.values()) {
@@ -460,8 +459,8 @@ public final class Triage implements BeforeEachCallback, TestExecutionExceptionH
                     return "The request satisfies the spec's schemas but not a rule the server checks (often one"
                             + " stated in prose), and the negative tests of these operations are not judged until it"
                             + " passes. If the server is right, give a request it accepts in codex-testgen.yaml and"
-                            + " regenerate:\n\n```yaml\noperations:\n" + yaml("{parameters: {name: value}, body: {...}}")
-                            + "```\n\nelse fix the server.";
+                            + " regenerate:\n\n```yaml\noperations:\n"
+                            + yaml("{parameters: {name: value}, body: {...}}") + "```\n\nelse fix the server.";
                 case UNDOCUMENTED_STATUS:
                     return "If the server is right, document " + detail + " in these operations' responses; else fix"
                             + " the server.";

@@ -9,6 +9,7 @@ import io.restassured.RestAssured;
 import io.restassured.config.HttpClientConfig;
 import io.restassured.config.LogConfig;
 import io.restassured.config.RedirectConfig;
+import io.restassured.config.RestAssuredConfig;
 import io.restassured.filter.Filter;
 import io.restassured.specification.RequestSpecification;
 import java.net.URI;
@@ -28,10 +29,7 @@ import javax.annotation.processing.Generated;
  * {@code codex.auth.apiKey} or {@code CODEX_AUTH_API_KEY}.</li>
  * </ul>
  */
-@Generated(
-        value = "io.codextestgen",
-        comments = "from openapi.yaml"
-)
+@Generated(value = "io.codextestgen", comments = "from openapi.yaml")
 public final class ApiTestSupport {
     public static final String BASE_URI_PROPERTY = "codex.baseUri";
 
@@ -84,17 +82,18 @@ public final class ApiTestSupport {
     private static RequestSpecification given(Filter filter) {
         String timeout = setting("codex.http.timeoutSeconds", "CODEX_HTTP_TIMEOUT_SECONDS");
         int millis = 1000 * (timeout == null ? 30 : Integer.parseInt(timeout));
+        RestAssuredConfig config = RestAssured.config()
+                .httpClient(HttpClientConfig.httpClientConfig()
+                        .setParam("http.connection.timeout", millis)
+                        .setParam("http.socket.timeout", millis))
+                .redirect(RedirectConfig.redirectConfig().followRedirects(false))
+                .logConfig(LogConfig.logConfig()
+                        .enableLoggingOfRequestAndResponseIfValidationFails()
+                        .blacklistHeader("Authorization", "Cookie", "Proxy-Authorization", "X-API-Key"));
         return RestAssured.given()
-                        .baseUri(baseUri())
-                        .filter(filter)
-                        .config(RestAssured.config()
-                                .httpClient(HttpClientConfig.httpClientConfig()
-                                        .setParam("http.connection.timeout", millis)
-                                        .setParam("http.socket.timeout", millis))
-                                .redirect(RedirectConfig.redirectConfig().followRedirects(false))
-                                .logConfig(LogConfig.logConfig()
-                                        .enableLoggingOfRequestAndResponseIfValidationFails()
-                                        .blacklistHeader("Authorization", "Cookie", "Proxy-Authorization", "X-API-Key")));
+                .baseUri(baseUri())
+                .filter(filter)
+                .config(config);
     }
 
     /** API key of security scheme {@code apiKey}. */

@@ -28,16 +28,14 @@ import org.junit.jupiter.api.Assumptions;
  * <p>A burst that meets no 429 fails only on evidence that the limit was passed: the API's own counter below zero;
  * more requests accepted after it announced 0 remaining, and before the reset or within the window it announced,
  * than a refilling window allows; or, without counters, more than twice the limit accepted within one window by
- * the client's clock (no common algorithm, fixed or sliding window or token bucket, accepts that many). When it cannot judge (the
- * client did not outrun the window, or the API announces nothing and no limit and window are configured), it tries
- * once more with more requests in parallel, then aborts saying why: a slow machine never fails it.
+ * the client's clock (no common algorithm, fixed or sliding window or token bucket, accepts that many). When it
+ * cannot judge (the client did not outrun the window, or the API announces nothing and no limit and window are
+ * configured), it tries once more with more requests in parallel, then aborts saying why: a slow machine never
+ * fails it.
  *
  * <p>Caps, from the generator configuration; each can be lowered at run time with the system property named.
  */
-@Generated(
-        value = "io.codextestgen",
-        comments = "from openapi.yaml"
-)
+@Generated(value = "io.codextestgen", comments = "from openapi.yaml")
 public final class RateLimitBurst {
     /**
      * The most requests one test sends, all attempts together: {@code codex.rateLimit.maxRequests}.
@@ -152,8 +150,8 @@ public final class RateLimitBurst {
                     + burst);
         }
         if (expectReset) {
-            Assertions.assertNotNull(reset, "the 429 lacks a RateLimit-Reset or X-RateLimit-Reset header, which the spec"
-                    + " documents" + burst);
+            Assertions.assertNotNull(reset, "the 429 lacks a RateLimit-Reset or X-RateLimit-Reset header, which the"
+                    + " spec documents" + burst);
         }
         long wait = retryAfter != null ? retryAfter : reset != null ? reset : -1;
         if (wait > maxWaitSeconds) {
@@ -488,8 +486,8 @@ public final class RateLimitBurst {
             long needed = counters ? observations.size() + lowest() + 1 : limit == null ? 0 : limit + 1;
             if (zero == null && needed > budget) {
                 notJudged = "reaching the limit takes " + needed + " requests, more than the " + budget
-                        + " left under the cap (codex.rateLimit.maxRequests, at most rateLimitMaxRequests " + MAX_REQUESTS
-                        + ")";
+                        + " left under the cap (codex.rateLimit.maxRequests, at most rateLimitMaxRequests "
+                        + MAX_REQUESTS + ")";
                 worthRetrying = false;
                 return true;
             }
@@ -536,8 +534,8 @@ public final class RateLimitBurst {
                 if (now < until) {
                     return false;
                 }
-                notJudged = "the API announced 0 requests remaining at request " + zero.index + ", then accepted " + after
-                        + " more before its reset, no more than a refilling window allows";
+                notJudged = "the API announced 0 requests remaining at request " + zero.index + ", then accepted "
+                        + after + " more before its reset, no more than a refilling window allows";
                 return !open;
             }
             if (open) {

@@ -63,10 +63,7 @@ import org.yaml.snakeyaml.LoaderOptions;
  * rejection that gets the very same 4xx is aborted, with the reason, instead of passing. It does not depend on
  * the spec.
  */
-@Generated(
-        value = "io.codextestgen",
-        comments = "from openapi.yaml"
-)
+@Generated(value = "io.codextestgen", comments = "from openapi.yaml")
 public final class ResponseCheck implements Filter {
     private static final Map<String, Spec> SPECS = new ConcurrentHashMap<>();
 

@@ -31,17 +31,12 @@ import org.junit.jupiter.params.provider.MethodSource;
  * API tests of operations grouped as {@code reviews}. Valid requests run first: a test expecting a
  * rejection is judged only if the valid request of its operation was not rejected the same way.
  */
-@Generated(
-        value = "io.codextestgen",
-        comments = "from openapi.yaml"
-)
+@Generated(value = "io.codextestgen", comments = "from openapi.yaml")
 @DisplayName("reviews API")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @ExtendWith(Triage.class)
 class ReviewsApiIT {
-    /**
-     * Ids of what {@link #newBook()} created, deleted after all tests.
-     */
+    /** Ids of what {@link #newBook()} created, deleted after all tests. */
     private static final List<String> NEW_BOOK_IDS = new CopyOnWriteArrayList<>();
 
     private static String existingBookId;
@@ -95,10 +90,8 @@ class ReviewsApiIT {
                 .header("X-API-Key", apiKeyCredential())
                 .contentType("application/json")
                 .body(NEW_BOOK_BODY)
-            .when()
-                .post("/books")
-            .then()
-                .statusCode(201)
+            .when().post("/books")
+            .then().statusCode(201)
                 .contentType(mediaTypeIn("application/json"))
                 .extract().response();
         String id = idFromBody(created, "/id");
@@ -122,8 +115,7 @@ class ReviewsApiIT {
                 given(plainRequest())
                         .header("X-API-Key", apiKeyCredential())
                         .pathParam("bookId", id)
-                    .when()
-                        .delete("/books/{bookId}");
+                    .when().delete("/books/{bookId}");
             } catch (IllegalStateException e) {
                 // no credentials for the cleanup configured: the resources stay, the tests still stand
                 return;
@@ -137,27 +129,21 @@ class ReviewsApiIT {
     @DisplayName("GET /books/{bookId}/reviews: valid request -> 200")
     void listReviews_valid() {
         listReviews(request(), existingBook())
-            .when()
-                .get("/books/{bookId}/reviews")
-            .then()
-                .statusCode(200)
+            .when().get("/books/{bookId}/reviews")
+            .then().statusCode(200)
                 .contentType(mediaTypeIn("application/json"));
     }
 
-    /** Guards {@code #/paths/~1books~1{bookId}~1reviews/get/security}. */
     @Test
     @Tag("auth")
     @DisplayName("GET /books/{bookId}/reviews: no credentials -> 401/403")
     void listReviews_noCredentials_rejected() {
         given(negativeRequest())
                 .pathParam("bookId", existingBook())
-            .when()
-                .get("/books/{bookId}/reviews")
-            .then()
-                .statusCode(statusIn("401", "403"));
+            .when().get("/books/{bookId}/reviews")
+            .then().statusCode(statusIn("401", "403"));
     }
 
-    /** Guards {@code #/paths/~1books~1{bookId}~1reviews/get/security}. */
     @Test
     @Tag("auth")
     @DisplayName("GET /books/{bookId}/reviews: wrong API key for 'apiKey' -> 401/403")
@@ -165,39 +151,28 @@ class ReviewsApiIT {
         given(negativeRequest())
                 .header("X-API-Key", "codex-wrong-credential")
                 .pathParam("bookId", existingBook())
-            .when()
-                .get("/books/{bookId}/reviews")
-            .then()
-                .statusCode(statusIn("401", "403"));
+            .when().get("/books/{bookId}/reviews")
+            .then().statusCode(statusIn("401", "403"));
     }
 
     static Stream<Arguments> listReviews_invalidParameter_rejectedRows() {
         return Stream.of(
                 row("path parameter 'bookId' of the wrong type (string instead of integer)",
-                        "#/paths/~1books~1{bookId}~1reviews/parameters/0/schema/type",
-                        "path",
-                        "bookId",
+                        "#/paths/~1books~1{bookId}~1reviews/parameters/0/schema/type", "path", "bookId",
                         "not-a-number"),
                 row("path parameter 'bookId' below minimum 1",
                         "#/paths/~1books~1{bookId}~1reviews/parameters/0/schema/minimum", "path", "bookId", "0"),
                 row("query parameter 'minRating' of the wrong type (string instead of integer)",
-                        "#/paths/~1books~1{bookId}~1reviews/get/parameters/0/schema/type",
-                        "query",
-                        "minRating",
+                        "#/paths/~1books~1{bookId}~1reviews/get/parameters/0/schema/type", "query", "minRating",
                         "not-a-number"),
                 row("query parameter 'minRating' below minimum 1",
-                        "#/paths/~1books~1{bookId}~1reviews/get/parameters/0/schema/minimum",
-                        "query",
-                        "minRating",
+                        "#/paths/~1books~1{bookId}~1reviews/get/parameters/0/schema/minimum", "query", "minRating",
                         "0"),
                 row("query parameter 'minRating' above maximum 5",
-                        "#/paths/~1books~1{bookId}~1reviews/get/parameters/0/schema/maximum",
-                        "query",
-                        "minRating",
+                        "#/paths/~1books~1{bookId}~1reviews/get/parameters/0/schema/maximum", "query", "minRating",
                         "6"));
     }
 
-    /** Guards {@code #/paths/~1books~1{bookId}~1reviews/get/parameters}. */
     @Tag("malformed")
     @DisplayName("GET /books/{bookId}/reviews: invalid parameter -> 4XX")
     @ParameterizedTest(name = "{0}")
@@ -206,10 +181,8 @@ class ReviewsApiIT {
         RequestSpecification request = listReviews(negativeRequest(), existingBook());
         replaceParameter(request, in, name, value);
         request
-            .when()
-                .get("/books/{bookId}/reviews")
-            .then()
-                .statusCode(statusIn("4xx"));
+            .when().get("/books/{bookId}/reviews")
+            .then().statusCode(statusIn("4xx"));
     }
 
     @Test
@@ -220,14 +193,11 @@ class ReviewsApiIT {
         addReview(request(), existingBook())
                 .contentType("application/json")
                 .body(ADD_REVIEW_BODY)
-            .when()
-                .post("/books/{bookId}/reviews")
-            .then()
-                .statusCode(201)
+            .when().post("/books/{bookId}/reviews")
+            .then().statusCode(201)
                 .contentType(mediaTypeIn("application/json"));
     }
 
-    /** Guards {@code #/paths/~1books~1{bookId}~1reviews/post/security}. */
     @Test
     @Tag("auth")
     @DisplayName("POST /books/{bookId}/reviews: no credentials -> 401/403")
@@ -236,13 +206,10 @@ class ReviewsApiIT {
                 .pathParam("bookId", existingBook())
                 .contentType("application/json")
                 .body(ADD_REVIEW_BODY)
-            .when()
-                .post("/books/{bookId}/reviews")
-            .then()
-                .statusCode(statusIn("401", "403"));
+            .when().post("/books/{bookId}/reviews")
+            .then().statusCode(statusIn("401", "403"));
     }
 
-    /** Guards {@code #/paths/~1books~1{bookId}~1reviews/post/security}. */
     @Test
     @Tag("auth")
     @DisplayName("POST /books/{bookId}/reviews: wrong API key for 'apiKey' -> 401/403")
@@ -252,10 +219,8 @@ class ReviewsApiIT {
                 .pathParam("bookId", existingBook())
                 .contentType("application/json")
                 .body(ADD_REVIEW_BODY)
-            .when()
-                .post("/books/{bookId}/reviews")
-            .then()
-                .statusCode(statusIn("401", "403"));
+            .when().post("/books/{bookId}/reviews")
+            .then().statusCode(statusIn("401", "403"));
     }
 
     static Stream<Arguments> addReview_malformedJson_rejectedRows() {
@@ -271,7 +236,6 @@ class ReviewsApiIT {
                         "#/paths/~1books~1{bookId}~1reviews/post/requestBody/required", ""));
     }
 
-    /** Guards {@code #/paths/~1books~1{bookId}~1reviews/post/requestBody}. */
     @Tag("malformed")
     @DisplayName("POST /books/{bookId}/reviews: body not valid JSON -> 400")
     @ParameterizedTest(name = "{0}")
@@ -280,10 +244,8 @@ class ReviewsApiIT {
         addReview(negativeRequest(), existingBook())
                 .contentType("application/json")
                 .body(body)
-            .when()
-                .post("/books/{bookId}/reviews")
-            .then()
-                .statusCode(rejectedAs("addReview", 400));
+            .when().post("/books/{bookId}/reviews")
+            .then().statusCode(rejectedAs("addReview", 400));
     }
 
     static Stream<Arguments> addReview_invalidBody_rejectedRows() {
@@ -305,8 +267,7 @@ class ReviewsApiIT {
                 row("'comment' of the wrong type (number instead of string)",
                         "#/components/schemas/Review/properties/comment/type", "/comment", "12345"),
                 row("'comment' longer than 500",
-                        "#/components/schemas/Review/properties/comment/maxLength",
-                        "/comment",
+                        "#/components/schemas/Review/properties/comment/maxLength", "/comment",
                         "\"comment-12" + "x".repeat(491) + "\""),
                 row("'reviewer' of the wrong type (string instead of object)",
                         "#/components/schemas/Review/properties/reviewer/type", "/reviewer", "\"not-a-value\""),
@@ -317,39 +278,30 @@ class ReviewsApiIT {
                         "#/components/schemas/Review/properties/reviewer/required", "/reviewer/name", null),
                 row("unknown property 'reviewer.codexUnexpectedProperty'",
                         "#/components/schemas/Review/properties/reviewer/additionalProperties",
-                        "/reviewer/codexUnexpectedProperty",
-                        "\"surprise\""),
+                        "/reviewer/codexUnexpectedProperty", "\"surprise\""),
                 row("'reviewer.name' of the wrong type (number instead of string)",
-                        "#/components/schemas/Review/properties/reviewer/properties/name/type",
-                        "/reviewer/name",
+                        "#/components/schemas/Review/properties/reviewer/properties/name/type", "/reviewer/name",
                         "12345"),
                 row("null 'reviewer.name'",
-                        "#/components/schemas/Review/properties/reviewer/properties/name/type",
-                        "/reviewer/name",
+                        "#/components/schemas/Review/properties/reviewer/properties/name/type", "/reviewer/name",
                         "null"),
                 row("'reviewer.name' shorter than 1",
-                        "#/components/schemas/Review/properties/reviewer/properties/name/minLength",
-                        "/reviewer/name",
+                        "#/components/schemas/Review/properties/reviewer/properties/name/minLength", "/reviewer/name",
                         "\"\""),
                 row("'reviewer.name' longer than 80",
-                        "#/components/schemas/Review/properties/reviewer/properties/name/maxLength",
-                        "/reviewer/name",
+                        "#/components/schemas/Review/properties/reviewer/properties/name/maxLength", "/reviewer/name",
                         "\"name-39" + "x".repeat(74) + "\""),
                 row("'reviewer.email' of the wrong type (number instead of string)",
-                        "#/components/schemas/Review/properties/reviewer/properties/email/type",
-                        "/reviewer/email",
+                        "#/components/schemas/Review/properties/reviewer/properties/email/type", "/reviewer/email",
                         "12345"),
                 row("null 'reviewer.email'",
-                        "#/components/schemas/Review/properties/reviewer/properties/email/type",
-                        "/reviewer/email",
+                        "#/components/schemas/Review/properties/reviewer/properties/email/type", "/reviewer/email",
                         "null"),
                 row("'reviewer.email' not a valid email",
-                        "#/components/schemas/Review/properties/reviewer/properties/email/format",
-                        "/reviewer/email",
+                        "#/components/schemas/Review/properties/reviewer/properties/email/format", "/reviewer/email",
                         "\"not-an-email\""));
     }
 
-    /** Guards {@code #/paths/~1books~1{bookId}~1reviews/post/requestBody}. */
     @Tag("malformed")
     @DisplayName("POST /books/{bookId}/reviews: body violating the schema -> 400")
     @ParameterizedTest(name = "{0}")
@@ -358,13 +310,10 @@ class ReviewsApiIT {
         addReview(negativeRequest(), existingBook())
                 .contentType("application/json")
                 .body(patch(ADD_REVIEW_BODY, at, value))
-            .when()
-                .post("/books/{bookId}/reviews")
-            .then()
-                .statusCode(rejectedAs("addReview", 400));
+            .when().post("/books/{bookId}/reviews")
+            .then().statusCode(rejectedAs("addReview", 400));
     }
 
-    /** Guards {@code #/paths/~1books~1{bookId}~1reviews/post/requestBody}. */
     @Test
     @Tag("malformed")
     @DisplayName("POST /books/{bookId}/reviews: body sent as text/plain -> 4XX")
@@ -372,24 +321,19 @@ class ReviewsApiIT {
         addReview(negativeRequest(), existingBook())
                 .contentType("text/plain")
                 .body(ADD_REVIEW_BODY)
-            .when()
-                .post("/books/{bookId}/reviews")
-            .then()
-                .statusCode(statusIn("4xx"));
+            .when().post("/books/{bookId}/reviews")
+            .then().statusCode(statusIn("4xx"));
     }
 
     static Stream<Arguments> addReview_invalidParameter_rejectedRows() {
         return Stream.of(
                 row("path parameter 'bookId' of the wrong type (string instead of integer)",
-                        "#/paths/~1books~1{bookId}~1reviews/parameters/0/schema/type",
-                        "path",
-                        "bookId",
+                        "#/paths/~1books~1{bookId}~1reviews/parameters/0/schema/type", "path", "bookId",
                         "not-a-number"),
                 row("path parameter 'bookId' below minimum 1",
                         "#/paths/~1books~1{bookId}~1reviews/parameters/0/schema/minimum", "path", "bookId", "0"));
     }
 
-    /** Guards {@code #/paths/~1books~1{bookId}~1reviews/post/parameters}. */
     @Tag("malformed")
     @DisplayName("POST /books/{bookId}/reviews: invalid parameter -> 400")
     @ParameterizedTest(name = "{0}")
@@ -400,10 +344,8 @@ class ReviewsApiIT {
                 .body(ADD_REVIEW_BODY);
         replaceParameter(request, in, name, value);
         request
-            .when()
-                .post("/books/{bookId}/reviews")
-            .then()
-                .statusCode(rejectedAs("addReview", 400));
+            .when().post("/books/{bookId}/reviews")
+            .then().statusCode(rejectedAs("addReview", 400));
     }
 
     static Stream<Arguments> addReview_llmSuggested_validRows() {
@@ -420,18 +362,15 @@ class ReviewsApiIT {
         addReview(request(), existingBook())
                 .contentType("application/json")
                 .body(patch(ADD_REVIEW_BODY, at, value))
-            .when()
-                .post("/books/{bookId}/reviews")
-            .then()
-                .statusCode(201)
+            .when().post("/books/{bookId}/reviews")
+            .then().statusCode(201)
                 .contentType(mediaTypeIn("application/json"));
     }
 
     static Stream<Arguments> addReview_llmSuggested_rejectedRows() {
         return Stream.of(
                 row("LLM-suggested: an e-mail address without a domain",
-                        "model example-stub-model, lock feaa137875d7d004a43b05a35ed70138",
-                        "/reviewer/email",
+                        "model example-stub-model, lock feaa137875d7d004a43b05a35ed70138", "/reviewer/email",
                         "\"reader@\""));
     }
 
@@ -443,10 +382,8 @@ class ReviewsApiIT {
         addReview(negativeRequest(), existingBook())
                 .contentType("application/json")
                 .body(patch(ADD_REVIEW_BODY, at, value))
-            .when()
-                .post("/books/{bookId}/reviews")
-            .then()
-                .statusCode(400);
+            .when().post("/books/{bookId}/reviews")
+            .then().statusCode(400);
     }
 
     @Test

@@ -30,10 +30,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * API tests of operations grouped as {@code settings}. Valid requests run first: a test expecting a
  * rejection is judged only if the valid request of its operation was not rejected the same way.
  */
-@Generated(
-        value = "io.codextestgen",
-        comments = "from openapi.yaml"
-)
+@Generated(value = "io.codextestgen", comments = "from openapi.yaml")
 @DisplayName("settings API")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @ExtendWith(Triage.class)
@@ -87,20 +84,16 @@ class SettingsApiIT {
         return replaceSettings(request())
                 .contentType("application/json")
                 .body(body)
-            .when()
-                .put("/settings")
-            .then()
-                .statusCode(200)
+            .when().put("/settings")
+            .then().statusCode(200)
                 .contentType(mediaTypeIn("application/json"));
     }
 
     /** {@code GET /settings} as its valid test sends it; checks the documented success. */
     private static ValidatableResponse validGetSettings() {
         return getSettings(request())
-            .when()
-                .get("/settings")
-            .then()
-                .statusCode(200)
+            .when().get("/settings")
+            .then().statusCode(200)
                 .contentType(mediaTypeIn("application/json"));
     }
 
@@ -109,10 +102,8 @@ class SettingsApiIT {
         return patchSettings(request())
                 .contentType("application/merge-patch+json")
                 .body(body)
-            .when()
-                .patch("/settings")
-            .then()
-                .statusCode(200)
+            .when().patch("/settings")
+            .then().statusCode(200)
                 .contentType(mediaTypeIn("application/json"));
     }
 
@@ -121,37 +112,26 @@ class SettingsApiIT {
     @Tag("valid")
     @DisplayName("GET /settings: valid request -> 200")
     void getSettings_valid() {
-        getSettings(request())
-            .when()
-                .get("/settings")
-            .then()
-                .statusCode(200)
-                .contentType(mediaTypeIn("application/json"));
+        validGetSettings();
     }
 
-    /** Guards {@code #/paths/~1settings/get/security}. */
     @Test
     @Tag("auth")
     @DisplayName("GET /settings: no credentials -> 401/403")
     void getSettings_noCredentials_rejected() {
         given(negativeRequest())
-            .when()
-                .get("/settings")
-            .then()
-                .statusCode(statusIn("401", "403"));
+            .when().get("/settings")
+            .then().statusCode(statusIn("401", "403"));
     }
 
-    /** Guards {@code #/paths/~1settings/get/security}. */
     @Test
     @Tag("auth")
     @DisplayName("GET /settings: wrong API key for 'apiKey' -> 401/403")
     void getSettings_wrongApiKey_rejected() {
         given(negativeRequest())
                 .header("X-API-Key", "codex-wrong-credential")
-            .when()
-                .get("/settings")
-            .then()
-                .statusCode(statusIn("401", "403"));
+            .when().get("/settings")
+            .then().statusCode(statusIn("401", "403"));
     }
 
     @Test
@@ -159,17 +139,9 @@ class SettingsApiIT {
     @Tag("valid")
     @DisplayName("PUT /settings: valid request -> 200")
     void replaceSettings_valid() {
-        replaceSettings(request())
-                .contentType("application/json")
-                .body(REPLACE_SETTINGS_BODY)
-            .when()
-                .put("/settings")
-            .then()
-                .statusCode(200)
-                .contentType(mediaTypeIn("application/json"));
+        validReplaceSettings(REPLACE_SETTINGS_BODY);
     }
 
-    /** Guards {@code #/paths/~1settings/put/security}. */
     @Test
     @Tag("auth")
     @DisplayName("PUT /settings: no credentials -> 401/403")
@@ -177,13 +149,10 @@ class SettingsApiIT {
         given(negativeRequest())
                 .contentType("application/json")
                 .body(REPLACE_SETTINGS_BODY)
-            .when()
-                .put("/settings")
-            .then()
-                .statusCode(statusIn("401", "403"));
+            .when().put("/settings")
+            .then().statusCode(statusIn("401", "403"));
     }
 
-    /** Guards {@code #/paths/~1settings/put/security}. */
     @Test
     @Tag("auth")
     @DisplayName("PUT /settings: wrong API key for 'apiKey' -> 401/403")
@@ -192,10 +161,8 @@ class SettingsApiIT {
                 .header("X-API-Key", "codex-wrong-credential")
                 .contentType("application/json")
                 .body(REPLACE_SETTINGS_BODY)
-            .when()
-                .put("/settings")
-            .then()
-                .statusCode(statusIn("401", "403"));
+            .when().put("/settings")
+            .then().statusCode(statusIn("401", "403"));
     }
 
     static Stream<Arguments> replaceSettings_malformedJson_rejectedRows() {
@@ -206,7 +173,6 @@ class SettingsApiIT {
                 row("empty body where one is required", "#/paths/~1settings/put/requestBody/required", ""));
     }
 
-    /** Guards {@code #/paths/~1settings/put/requestBody}. */
     @Tag("malformed")
     @DisplayName("PUT /settings: body not valid JSON -> 400")
     @ParameterizedTest(name = "{0}")
@@ -215,10 +181,8 @@ class SettingsApiIT {
         replaceSettings(negativeRequest())
                 .contentType("application/json")
                 .body(body)
-            .when()
-                .put("/settings")
-            .then()
-                .statusCode(rejectedAs("replaceSettings", 400));
+            .when().put("/settings")
+            .then().statusCode(rejectedAs("replaceSettings", 400));
     }
 
     static Stream<Arguments> replaceSettings_invalidBody_rejectedRows() {
@@ -228,8 +192,7 @@ class SettingsApiIT {
                 row("null body", "#/components/schemas/Settings/type", "", "null"),
                 row("missing required 'currency'", "#/components/schemas/Settings/required", "/currency", null),
                 row("unknown property 'codexUnexpectedProperty'",
-                        "#/components/schemas/Settings/additionalProperties",
-                        "/codexUnexpectedProperty",
+                        "#/components/schemas/Settings/additionalProperties", "/codexUnexpectedProperty",
                         "\"surprise\""),
                 row("'currency' of the wrong type (number instead of string)",
                         "#/components/schemas/Settings/properties/currency/type", "/currency", "12345"),
@@ -245,12 +208,10 @@ class SettingsApiIT {
                 row("'motto' of the wrong type (number instead of string)",
                         "#/components/schemas/Settings/properties/motto/type", "/motto", "12345"),
                 row("'motto' longer than 80",
-                        "#/components/schemas/Settings/properties/motto/maxLength",
-                        "/motto",
+                        "#/components/schemas/Settings/properties/motto/maxLength", "/motto",
                         "\"motto-78" + "x".repeat(73) + "\""));
     }
 
-    /** Guards {@code #/paths/~1settings/put/requestBody}. */
     @Tag("malformed")
     @DisplayName("PUT /settings: body violating the schema -> 400")
     @ParameterizedTest(name = "{0}")
@@ -259,13 +220,10 @@ class SettingsApiIT {
         replaceSettings(negativeRequest())
                 .contentType("application/json")
                 .body(patch(REPLACE_SETTINGS_BODY, at, value))
-            .when()
-                .put("/settings")
-            .then()
-                .statusCode(rejectedAs("replaceSettings", 400));
+            .when().put("/settings")
+            .then().statusCode(rejectedAs("replaceSettings", 400));
     }
 
-    /** Guards {@code #/paths/~1settings/put/requestBody}. */
     @Test
     @Tag("malformed")
     @DisplayName("PUT /settings: body sent as text/plain -> 4XX")
@@ -273,10 +231,8 @@ class SettingsApiIT {
         replaceSettings(negativeRequest())
                 .contentType("text/plain")
                 .body(REPLACE_SETTINGS_BODY)
-            .when()
-                .put("/settings")
-            .then()
-                .statusCode(statusIn("4xx"));
+            .when().put("/settings")
+            .then().statusCode(statusIn("4xx"));
     }
 
     /** RFC 9110 9.3.4: PUT replaces the resource's state with the one sent; it does not merge. */
@@ -305,10 +261,8 @@ class SettingsApiIT {
         int twice = validReplaceSettings(full).extract().statusCode();
         Assertions.assertEquals(once / 100, twice / 100, "the same PUT answered " + once + ", then " + twice);
         String afterTwice = getSettings(plainRequest())
-            .when()
-                .get("/settings")
-            .then()
-                .extract().asString();
+            .when().get("/settings")
+            .then().extract().asString();
         assertSameState("after the same PUT again", afterOnce, afterTwice, "updatedAt");
     }
 
@@ -323,14 +277,11 @@ class SettingsApiIT {
         Response rejected = replaceSettings(negativeRequest())
                 .contentType("application/json")
                 .body(REPLACE_SETTINGS_BODY_2)
-            .when()
-                .put("/settings");
+            .when().put("/settings");
         requireRejected(rejected);
         String after = getSettings(plainRequest())
-            .when()
-                .get("/settings")
-            .then()
-                .extract().asString();
+            .when().get("/settings")
+            .then().extract().asString();
         assertSameState("after the rejected write", before, after, "updatedAt");
     }
 
@@ -339,17 +290,9 @@ class SettingsApiIT {
     @Tag("valid")
     @DisplayName("PATCH /settings: valid request -> 200")
     void patchSettings_valid() {
-        patchSettings(request())
-                .contentType("application/merge-patch+json")
-                .body(patch(REPLACE_SETTINGS_BODY, "/pageSize", null))
-            .when()
-                .patch("/settings")
-            .then()
-                .statusCode(200)
-                .contentType(mediaTypeIn("application/json"));
+        validPatchSettings(patch(REPLACE_SETTINGS_BODY, "/pageSize", null));
     }
 
-    /** Guards {@code #/paths/~1settings/patch/security}. */
     @Test
     @Tag("auth")
     @DisplayName("PATCH /settings: no credentials -> 401/403")
@@ -357,13 +300,10 @@ class SettingsApiIT {
         given(negativeRequest())
                 .contentType("application/merge-patch+json")
                 .body(patch(REPLACE_SETTINGS_BODY, "/pageSize", null))
-            .when()
-                .patch("/settings")
-            .then()
-                .statusCode(statusIn("401", "403"));
+            .when().patch("/settings")
+            .then().statusCode(statusIn("401", "403"));
     }
 
-    /** Guards {@code #/paths/~1settings/patch/security}. */
     @Test
     @Tag("auth")
     @DisplayName("PATCH /settings: wrong API key for 'apiKey' -> 401/403")
@@ -372,10 +312,8 @@ class SettingsApiIT {
                 .header("X-API-Key", "codex-wrong-credential")
                 .contentType("application/merge-patch+json")
                 .body(patch(REPLACE_SETTINGS_BODY, "/pageSize", null))
-            .when()
-                .patch("/settings")
-            .then()
-                .statusCode(statusIn("401", "403"));
+            .when().patch("/settings")
+            .then().statusCode(statusIn("401", "403"));
     }
 
     static Stream<Arguments> patchSettings_malformedJson_rejectedRows() {
@@ -386,7 +324,6 @@ class SettingsApiIT {
                 row("empty body where one is required", "#/paths/~1settings/patch/requestBody/required", ""));
     }
 
-    /** Guards {@code #/paths/~1settings/patch/requestBody}. */
     @Tag("malformed")
     @DisplayName("PATCH /settings: body not valid JSON -> 400")
     @ParameterizedTest(name = "{0}")
@@ -395,10 +332,8 @@ class SettingsApiIT {
         patchSettings(negativeRequest())
                 .contentType("application/merge-patch+json")
                 .body(body)
-            .when()
-                .patch("/settings")
-            .then()
-                .statusCode(rejectedAs("patchSettings", 400));
+            .when().patch("/settings")
+            .then().statusCode(rejectedAs("patchSettings", 400));
     }
 
     static Stream<Arguments> patchSettings_invalidBody_rejectedRows() {
@@ -407,14 +342,12 @@ class SettingsApiIT {
                         "#/components/schemas/SettingsPatch/type", "", "\"not-a-value\""),
                 row("null body", "#/components/schemas/SettingsPatch/type", "", "null"),
                 row("unknown property 'codexUnexpectedProperty'",
-                        "#/components/schemas/SettingsPatch/additionalProperties",
-                        "/codexUnexpectedProperty",
+                        "#/components/schemas/SettingsPatch/additionalProperties", "/codexUnexpectedProperty",
                         "\"surprise\""),
                 row("'currency' of the wrong type (number instead of string)",
                         "#/components/schemas/SettingsPatch/properties/currency/type", "/currency", "12345"),
                 row("'currency' not in enum",
-                        "#/components/schemas/SettingsPatch/properties/currency/enum",
-                        "/currency",
+                        "#/components/schemas/SettingsPatch/properties/currency/enum", "/currency",
                         "\"codex-not-in-enum\""),
                 row("'pageSize' of the wrong type (string instead of integer)",
                         "#/components/schemas/SettingsPatch/properties/pageSize/type", "/pageSize", "\"not-a-number\""),
@@ -425,12 +358,10 @@ class SettingsApiIT {
                 row("'motto' of the wrong type (number instead of string)",
                         "#/components/schemas/SettingsPatch/properties/motto/type", "/motto", "12345"),
                 row("'motto' longer than 80",
-                        "#/components/schemas/SettingsPatch/properties/motto/maxLength",
-                        "/motto",
+                        "#/components/schemas/SettingsPatch/properties/motto/maxLength", "/motto",
                         "\"motto-99" + "x".repeat(73) + "\""));
     }
 
-    /** Guards {@code #/paths/~1settings/patch/requestBody}. */
     @Tag("malformed")
     @DisplayName("PATCH /settings: body violating the schema -> 400")
     @ParameterizedTest(name = "{0}")
@@ -439,13 +370,10 @@ class SettingsApiIT {
         patchSettings(negativeRequest())
                 .contentType("application/merge-patch+json")
                 .body(patch(patch(REPLACE_SETTINGS_BODY, "/pageSize", null), at, value))
-            .when()
-                .patch("/settings")
-            .then()
-                .statusCode(rejectedAs("patchSettings", 400));
+            .when().patch("/settings")
+            .then().statusCode(rejectedAs("patchSettings", 400));
     }
 
-    /** Guards {@code #/paths/~1settings/patch/requestBody}. */
     @Test
     @Tag("malformed")
     @DisplayName("PATCH /settings: body sent as text/plain -> 4XX")
@@ -453,10 +381,8 @@ class SettingsApiIT {
         patchSettings(negativeRequest())
                 .contentType("text/plain")
                 .body(patch(REPLACE_SETTINGS_BODY, "/pageSize", null))
-            .when()
-                .patch("/settings")
-            .then()
-                .statusCode(statusIn("4xx"));
+            .when().patch("/settings")
+            .then().statusCode(statusIn("4xx"));
     }
 
     /** RFC 7396 (merge patch), RFC 6902 (JSON patch): a patch changes what it names, no more. */
@@ -469,10 +395,8 @@ class SettingsApiIT {
         String patch = PATCH_SETTINGS_BODY;
         validPatchSettings(patch);
         String after = getSettings(plainRequest())
-            .when()
-                .get("/settings")
-            .then()
-                .extract().asString();
+            .when().get("/settings")
+            .then().extract().asString();
         assertPatched("currency", "\"USD\"", before, after, "updatedAt");
     }
 

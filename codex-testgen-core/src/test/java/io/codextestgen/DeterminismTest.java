@@ -73,9 +73,9 @@ class DeterminismTest {
 
     GenerationResult second = CodexTestgen.generate(config);
 
-    assertThat(first.writtenFiles()).hasSize(8);
+    assertThat(first.writtenFiles()).hasSize(9);
     assertThat(second.writtenFiles()).isEmpty();
-    assertThat(second.unchangedFiles()).hasSize(8);
+    assertThat(second.unchangedFiles()).hasSize(9);
     assertThat(Files.getLastModifiedTime(support)).isEqualTo(before);
   }
 }

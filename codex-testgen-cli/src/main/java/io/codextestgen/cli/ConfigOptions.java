@@ -43,6 +43,10 @@ final class ConfigOptions {
   @Option(names = "--include-deprecated", description = "Also test deprecated operations")
   boolean includeDeprecated;
 
+  @Option(names = "--second-identity", description = "Also test object-level authorization: another identity's"
+      + " request for an item the first created (credentials from codex.auth2.<scheme> at run time)")
+  boolean secondIdentity;
+
   @Option(names = "--use-spec-servers",
       description = "Let the suite fall back to the spec's first server URL when no base URI is given")
   boolean useSpecServers;
@@ -87,6 +91,7 @@ final class ConfigOptions {
       Map.entry("basePackage", "--package"), Map.entry("specPathInTests", "--spec-path-in-tests"),
       Map.entry("seed", "--seed"), Map.entry("families", "--families"),
       Map.entry("includeDestructive", "--include-destructive"), Map.entry("includeDeprecated", "--include-deprecated"),
+      Map.entry("secondIdentity", "--second-identity"),
       Map.entry("useSpecServers", "--use-spec-servers"), Map.entry("remoteRefAllowList", "--allow-remote-ref"),
       Map.entry("refMappings", "--ref-mapping"), Map.entry("reportDirectory", "--report"),
       Map.entry("fixtures", "--fixture"), Map.entry("llmMode", "--llm-mode"), Map.entry("llmEndpoint", "--llm-endpoint"),
@@ -107,6 +112,7 @@ final class ConfigOptions {
         .families(families)
         .includeDestructive(includeDestructive)
         .includeDeprecated(includeDeprecated)
+        .secondIdentity(secondIdentity)
         .useSpecServers(useSpecServers)
         .remoteRefAllowList(remoteRefAllowList)
         .refMappings(refMappings)

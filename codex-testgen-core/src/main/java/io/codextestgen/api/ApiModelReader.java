@@ -265,7 +265,10 @@ public final class ApiModelReader {
       return result;
     }
     for (io.swagger.v3.oas.models.security.SecurityRequirement requirement : requirements) {
-      result.add(new SecurityRequirement(new ArrayList<>(requirement.keySet())));
+      Map<String, List<String>> scopes = new TreeMap<>();
+      requirement.forEach((scheme, names) -> scopes.put(scheme, names == null ? List.of()
+          : names.stream().filter(java.util.Objects::nonNull).toList()));
+      result.add(new SecurityRequirement(new ArrayList<>(requirement.keySet()), scopes));
     }
     // "security: [{}]" (or a list holding an empty alternative) makes the operation public.
     return result.stream().anyMatch(r -> r.schemeNames().isEmpty()) ? List.of() : result;
@@ -284,12 +287,39 @@ public final class ApiModelReader {
         case APIKEY -> new SecurityScheme(name, SecurityScheme.Kind.API_KEY, apiKeyLocation(scheme.getIn()),
             scheme.getName());
         case HTTP -> new SecurityScheme(name, httpKind(scheme.getScheme()), null, null);
-        case OAUTH2 -> new SecurityScheme(name, SecurityScheme.Kind.OAUTH2, null, null);
-        case OPENIDCONNECT -> new SecurityScheme(name, SecurityScheme.Kind.OPEN_ID_CONNECT, null, null);
+        case OAUTH2 -> new SecurityScheme(name, SecurityScheme.Kind.OAUTH2, null, null, oauthFlows(scheme.getFlows()),
+            null);
+        case OPENIDCONNECT -> new SecurityScheme(name, SecurityScheme.Kind.OPEN_ID_CONNECT, null, null, List.of(),
+            blankToNull(scheme.getOpenIdConnectUrl()));
         default -> new SecurityScheme(name, SecurityScheme.Kind.OTHER_HTTP, null, null);
       });
     });
     return result;
+  }
+
+  /** The flows of an oauth2 scheme in a fixed order: client credentials, password, authorization code, implicit. */
+  private static List<SecurityScheme.OAuthFlow> oauthFlows(io.swagger.v3.oas.models.security.OAuthFlows flows) {
+    List<SecurityScheme.OAuthFlow> result = new ArrayList<>();
+    if (flows == null) {
+      return result;
+    }
+    addFlow(result, SecurityScheme.OAuthFlow.Grant.CLIENT_CREDENTIALS, flows.getClientCredentials());
+    addFlow(result, SecurityScheme.OAuthFlow.Grant.PASSWORD, flows.getPassword());
+    addFlow(result, SecurityScheme.OAuthFlow.Grant.AUTHORIZATION_CODE, flows.getAuthorizationCode());
+    addFlow(result, SecurityScheme.OAuthFlow.Grant.IMPLICIT, flows.getImplicit());
+    return result;
+  }
+
+  private static void addFlow(List<SecurityScheme.OAuthFlow> result, SecurityScheme.OAuthFlow.Grant grant,
+      io.swagger.v3.oas.models.security.OAuthFlow flow) {
+    if (flow != null) {
+      List<String> scopes = flow.getScopes() == null ? List.of() : new ArrayList<>(flow.getScopes().keySet());
+      result.add(new SecurityScheme.OAuthFlow(grant, blankToNull(flow.getTokenUrl()), scopes));
+    }
+  }
+
+  private static String blankToNull(String text) {
+    return text == null || text.isBlank() ? null : text.trim();
   }
 
   private static ParameterLocation apiKeyLocation(In in) {

@@ -49,6 +49,7 @@ public final class ConfigInput {
   private final Map<String, List<String>> selection = new TreeMap<>();
   private List<String> families;
   private Boolean includeDeprecated;
+  private Boolean secondIdentity;
   private List<String> destructiveMethods;
   private List<String> allowUnknownProperties;
   private Path reportDirectory;
@@ -174,6 +175,11 @@ public final class ConfigInput {
 
   public ConfigInput includeDeprecated(Boolean value) {
     this.includeDeprecated = value;
+    return this;
+  }
+
+  public ConfigInput secondIdentity(Boolean value) {
+    this.secondIdentity = value;
     return this;
   }
 
@@ -306,6 +312,7 @@ public final class ConfigInput {
     setIfGiven(includeDestructive, builder::includeDestructive);
     setIfGiven(useSpecServers, builder::useSpecServers);
     setIfGiven(includeDeprecated, builder::includeDeprecated);
+    setIfGiven(secondIdentity, builder::secondIdentity);
     setIfGiven(rateLimitMaxRequests, builder::rateLimitMaxRequests);
     setIfGiven(rateLimitConcurrency, builder::rateLimitConcurrency);
     setIfGiven(rateLimitMaxWaitSeconds, builder::rateLimitMaxWaitSeconds);

@@ -14,7 +14,9 @@ public enum Family {
   MALFORMED("malformed"),
   RATE_LIMIT("rate-limit"),
   FLOW("flow"),
-  SEMANTICS("semantics");
+  SEMANTICS("semantics"),
+  /** Authorization beyond the login: scopes, and one identity's resources kept from another. */
+  AUTHZ("authz");
 
   /** The tag of tests whose data a model proposed; not a family one selects (see {@link LlmSettings}). */
   public static final String LLM_SUGGESTED_TAG = "llm-suggested";

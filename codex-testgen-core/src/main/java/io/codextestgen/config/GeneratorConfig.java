@@ -42,6 +42,7 @@ public record GeneratorConfig(
     Selection selection,
     Set<Family> families,
     boolean includeDeprecated,
+    boolean secondIdentity,
     List<String> destructiveMethods,
     Set<String> allowUnknownProperties,
     Path reportDirectory,
@@ -156,6 +157,7 @@ public record GeneratorConfig(
         .selection(selection)
         .families(families)
         .includeDeprecated(includeDeprecated)
+        .secondIdentity(secondIdentity)
         .destructiveMethods(destructiveMethods)
         .allowUnknownProperties(allowUnknownProperties)
         .reportDirectory(reportDirectory)
@@ -185,6 +187,7 @@ public record GeneratorConfig(
     private Selection selection = Selection.ALL;
     private Set<Family> families = Family.all();
     private boolean includeDeprecated;
+    private boolean secondIdentity;
     private List<String> destructiveMethods = List.of("DELETE");
     private Set<String> allowUnknownProperties = Set.of();
     private Path reportDirectory;
@@ -322,6 +325,15 @@ public record GeneratorConfig(
     /** Generate tests for deprecated operations too. Default false. */
     public Builder includeDeprecated(boolean includeDeprecated) {
       this.includeDeprecated = includeDeprecated;
+      return this;
+    }
+
+    /**
+     * Generate object-level authorization tests: another identity's request for an item the first created (its
+     * credentials come from {@code codex.auth2.<scheme>} at run time). Default false.
+     */
+    public Builder secondIdentity(boolean secondIdentity) {
+      this.secondIdentity = secondIdentity;
       return this;
     }
 
@@ -492,7 +504,8 @@ public record GeneratorConfig(
           : specPathInTests.replace('\\', '/');
       return new GeneratorConfig(specFile, outputDirectory, basePackage, inTests, seed, remoteRefAllowList, refMappings,
           useSpecServers, includeDestructive, classSuffix, malformedStatuses, rateLimits, rateLimitMaxRequests,
-          rateLimitConcurrency, rateLimitMaxWaitSeconds, selection, families, includeDeprecated, destructiveMethods, allowUnknownProperties,
+          rateLimitConcurrency, rateLimitMaxWaitSeconds, selection, families, includeDeprecated, secondIdentity, destructiveMethods,
+          allowUnknownProperties,
           reportDirectory, stateFile, fixtures, requestBodies, llm);
     }
   }

@@ -15,6 +15,8 @@ final class SecurityChoices {
 
   private final ApiModel model;
   private final Set<String> usedSchemes = new TreeSet<>();
+  /** The scopes the planned operations' requirements name, per scheme. */
+  private final java.util.Map<String, Set<String>> usedScopes = new java.util.TreeMap<>();
 
   SecurityChoices(ApiModel model) {
     this.model = model;
@@ -40,12 +42,53 @@ final class SecurityChoices {
     usedSchemes.addAll(schemes);
   }
 
+  /**
+   * Marks the scopes the operation's first supported alternative names as needed: a token is asked for with them
+   * (the tests send that alternative).
+   */
+  void useScopes(Operation operation) {
+    firstSupported(operation).ifPresent(requirement -> requirement.scopes().forEach((scheme, scopes) ->
+        usedScopes.computeIfAbsent(scheme, s -> new TreeSet<>()).addAll(scopes)));
+  }
+
+  /** The scopes the operation's first supported alternative names for {@code scheme}, in spec order. */
+  List<String> scopes(Operation operation, String scheme) {
+    return firstSupported(operation).map(requirement -> requirement.scopesOf(scheme)).orElse(List.of());
+  }
+
+  private java.util.Optional<SecurityRequirement> firstSupported(Operation operation) {
+    return operation.security().stream().filter(requirement -> requirement.schemeNames().stream().allMatch(name -> {
+      SecurityScheme scheme = model.securitySchemes().get(name);
+      return scheme != null && scheme.kind() != SecurityScheme.Kind.OTHER_HTTP;
+    })).findFirst();
+  }
+
   SecurityScheme scheme(String name) {
     return model.securitySchemes().get(name);
   }
 
   boolean specHasSecurity() {
     return !model.securitySchemes().isEmpty();
+  }
+
+  /** Where an OAuth2 or OpenID Connect scheme's tokens come from; null for other schemes. */
+  private TokenPlan tokenPlan(SecurityScheme scheme) {
+    if (scheme.kind() != SecurityScheme.Kind.OAUTH2 && scheme.kind() != SecurityScheme.Kind.OPEN_ID_CONNECT) {
+      return null;
+    }
+    String clientCredentials = null;
+    String password = null;
+    Set<String> declared = new java.util.LinkedHashSet<>();
+    for (SecurityScheme.OAuthFlow flow : scheme.flows()) {
+      declared.addAll(flow.scopes());
+      if (flow.grant() == SecurityScheme.OAuthFlow.Grant.CLIENT_CREDENTIALS) {
+        clientCredentials = flow.tokenUrl();
+      } else if (flow.grant() == SecurityScheme.OAuthFlow.Grant.PASSWORD) {
+        password = flow.tokenUrl();
+      }
+    }
+    return new TokenPlan(clientCredentials, password, scheme.openIdConnectUrl(),
+        new ArrayList<>(usedScopes.getOrDefault(scheme.name(), Set.of())), new ArrayList<>(declared));
   }
 
   List<CredentialPlan> credentialPlans() {
@@ -66,7 +109,7 @@ final class SecurityChoices {
       };
       result.add(new CredentialPlan(name, methods.claim(Names.lowerCamel(name, "scheme")), kind,
           scheme.in() == null ? null : scheme.in().name().toLowerCase(Locale.ROOT), scheme.parameterName(),
-          property, env));
+          property, env, tokenPlan(scheme)));
     }
     return result;
   }

@@ -234,6 +234,44 @@ final class SemanticsCases {
         null);
   }
 
+  /**
+   * Another identity's request for an item the first identity created: refused with 403 or 404, and the item reads
+   * as before for its owner (OWASP API1). Items only: a resource with an id in its path, which the test creates.
+   */
+  Outcome otherIdentity(OperationContext context) {
+    Operation operation = context.operation();
+    if (!Set.of(HttpMethod.GET, HttpMethod.PUT, HttpMethod.PATCH, HttpMethod.DELETE).contains(operation.method())
+        || operation.security().isEmpty()) {
+      return new Outcome(List.of(), "not a protected read, write or delete of an item");
+    }
+    String last = operation.path().substring(operation.path().lastIndexOf('/') + 1);
+    String unknown = unknownResource(context);
+    if (unknown != null || !ITEM_SEGMENT.matcher(last).matches()) {
+      return new Outcome(List.of(), unknown != null ? unknown : "not an item of a collection");
+    }
+    Optional<Operation> get = at(operation.path(), HttpMethod.GET);
+    if (get.isEmpty()) {
+      return new Outcome(List.of(), "no GET " + operation.path() + " for the owner to read the item back");
+    }
+    Resource resource = resource(operation, get.get());
+    if (resource == null || resource.create() == null) {
+      return new Outcome(List.of(), "the item cannot be made: no create of its collection with a readable id");
+    }
+    RequestPlan sent = context.primary().request();
+    List<CredentialUse> other = sent.credentials().stream()
+        .map(use -> new CredentialUse(use.scheme(), CredentialUse.Mode.OTHER_IDENTITY)).toList();
+    RequestPlan attempt = sent.withCredentials(other);
+    ExpectationPlan denied = Expectations.exactly(List.of(403, 404));
+    SemanticsPlan plan = plan(SemanticsPlan.Rule.OTHER_IDENTITY_DENIED, resource, null, null, null, attempt, denied,
+        attempt.body() == null ? null : attempt.body().text(), null, null, null, null, null,
+        ignored(context.primary().bodySchema(), get.get()));
+    return new Outcome(List.of(new TestCasePlan(context.method("otherIdentity_denied"), context.label()
+        + ": another identity's request for an item the first created -> " + Expectations.describe(denied)
+        + ", the item unchanged for its owner", Family.AUTHZ.tag(), context.operationId(),
+        context.operation().pointer() + "/security", TestCasePlan.Shape.SEMANTICS, attempt, denied, false, List.of(),
+        null, null, plan)), null);
+  }
+
   /** After a DELETE the resource is gone; deleting it again is no server error. */
   private Outcome deletedGone(OperationContext context) {
     String unknown = unknownResource(context);
@@ -347,7 +385,9 @@ final class SemanticsCases {
   private List<String> ignored(SchemaNode bodySchema, Operation read) {
     Set<String> names = new TreeSet<>();
     List<SchemaNode> schemas = new ArrayList<>();
-    schemas.add(bodySchema);
+    if (bodySchema != null) {
+      schemas.add(bodySchema);
+    }
     for (ApiResponse response : read.responses()) {
       if (response.status().startsWith("2")) {
         response.contents().stream().map(MediaContent::schema).filter(s -> s != null).forEach(schemas::add);

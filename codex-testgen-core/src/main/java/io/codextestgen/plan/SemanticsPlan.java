@@ -51,7 +51,12 @@ public record SemanticsPlan(
     /** RFC 9110 15.5: a 4xx means the request was not carried out; the state is as before. */
     REJECTED_WRITE_CHANGES_NOTHING,
     /** RFC 7396 / RFC 6902: a merge patch or JSON patch changes what it names, and nothing else. */
-    PATCH_APPLIES;
+    PATCH_APPLIES,
+    /**
+     * OWASP API1 (broken object-level authorization): another identity's request for an item the first one created
+     * is refused (403 or 404), and the item reads as before for its owner.
+     */
+    OTHER_IDENTITY_DENIED;
 
     /** The rule in a few words, as reports and display names say it. */
     public String phrase() {
@@ -62,6 +67,7 @@ public record SemanticsPlan(
         case PUT_IDEMPOTENT -> "PUT is idempotent";
         case REJECTED_WRITE_CHANGES_NOTHING -> "a rejected write changes nothing";
         case PATCH_APPLIES -> "a patch changes what it names, no more";
+        case OTHER_IDENTITY_DENIED -> "another identity is denied the item";
       };
     }
   }

@@ -31,6 +31,13 @@ public final class TestPlanner {
   private final SecurityChoices security;
   private final RequestFactory requests;
   private final AuthCases auth;
+  private final AuthzCases authz;
+  private String authzReason;
+  /** Item operations whose object-level tests wait for {@code secondIdentity}: the report says how to enable them. */
+  private int itemOperationsWithoutSecondIdentity;
+  static final String SECOND_IDENTITY_HINT = "object-level tests (another identity's request for an item) need a"
+      + " second identity: set secondIdentity (pom <secondIdentity>true</secondIdentity>, CLI --second-identity),"
+      + " then run the tests with codex.auth2.<scheme> credentials";
   private final MalformedCases malformed;
   private final RateLimitCases rateLimits;
   private final FlowCases flows;
@@ -47,6 +54,7 @@ public final class TestPlanner {
     this.requests = new RequestFactory(model, config.seed(), this::warnOnce, config::fixture,
         config::requestBody);
     this.auth = new AuthCases(security);
+    this.authz = new AuthzCases(security);
     this.malformed = new MalformedCases(model, config);
     this.rateLimits = new RateLimitCases(config);
     this.flows = new FlowCases(model, requests, security);
@@ -94,6 +102,11 @@ public final class TestPlanner {
         }
       }
     });
+    if (itemOperationsWithoutSecondIdentity > 0) {
+      warnings.add(Diagnostic.warning(model.specFileName(), "", itemOperationsWithoutSecondIdentity
+          + " item operation" + (itemOperationsWithoutSecondIdentity == 1 ? "" : "s") + " without object-level"
+          + " authorization tests: " + SECOND_IDENTITY_HINT));
+    }
     return new TestPlan(config.basePackage(), support(), classes, skipped, warnings, model.title(), summaries,
         new ArrayList<>(model.securitySchemes().keySet()));
   }
@@ -160,6 +173,7 @@ public final class TestPlanner {
     if (!alternatives.isEmpty()) {
       alternatives.get(0).forEach(scheme -> credentials.add(CredentialUse.valid(scheme)));
       alternatives.forEach(security::use);
+      security.useScopes(operation);
     }
     flowReason = null;
     semanticsReason = null;
@@ -191,6 +205,18 @@ public final class TestPlanner {
     }
     if (config.generates(Family.AUTH)) {
       cases.addAll(auth.plan(context));
+    }
+    authzReason = null;
+    if (config.generates(Family.AUTHZ)) {
+      cases.addAll(authz.plan(context));
+      SemanticsCases.Outcome objectLevel = semantics.otherIdentity(context);
+      if (config.secondIdentity()) {
+        cases.addAll(objectLevel.cases());
+      } else if (!objectLevel.cases().isEmpty()) {
+        itemOperationsWithoutSecondIdentity++;
+      }
+      authzReason = !objectLevel.cases().isEmpty() && !config.secondIdentity() ? SECOND_IDENTITY_HINT
+          : objectLevel.reason();
     }
     if (config.generates(Family.MALFORMED)) {
       cases.addAll(malformed.plan(context));
@@ -236,6 +262,8 @@ public final class TestPlanner {
             case RATE_LIMIT -> "no 429 documented, no RateLimit headers, no limit configured";
             case FLOW -> flowReason;
             case SEMANTICS -> semanticsReason;
+            case AUTHZ -> "its security names no OAuth2 or OpenID Connect scopes"
+                + (authzReason == null ? "" : "; " + authzReason);
             case VALID -> "no request can be built";
           };
       notGenerated.put(family.tag(), reason);

@@ -30,6 +30,9 @@ public final class JUnitRenderer {
     files.add(TemplateFile.render(TemplateFile.SUITE_SUPPORT, plan.basePackage(), specFile, Map.of()));
     files.add(TemplateFile.render(TemplateFile.RESPONSE_CHECK, plan.basePackage(), specFile, Map.of()));
     files.add(TemplateFile.render(TemplateFile.TRIAGE, plan.basePackage(), specFile, Map.of()));
+    if (plan.support().credentials().stream().anyMatch(credential -> credential.token() != null)) {
+      files.add(TemplateFile.render(TemplateFile.OAUTH2_TOKENS, plan.basePackage(), specFile, Map.of()));
+    }
     if (needs.rateLimit()) {
       RateLimitCaps caps = plan.support().rateLimitCaps();
       files.add(TemplateFile.render(TemplateFile.RATE_LIMIT_BURST, plan.basePackage(), specFile, Map.of(
@@ -55,7 +58,9 @@ public final class JUnitRenderer {
         cases.stream().anyMatch(c -> c.shape() == TestCasePlan.Shape.RATE_LIMIT),
         cases.stream().anyMatch(c -> c.shape() == TestCasePlan.Shape.SEMANTICS),
         plan.classes().stream().anyMatch(c -> c.producers().stream().anyMatch(p -> p.delete() != null))
-            || cases.stream().anyMatch(c -> c.shape() == TestCasePlan.Shape.SEMANTICS));
+            || cases.stream().anyMatch(c -> c.shape() == TestCasePlan.Shape.SEMANTICS),
+        cases.stream().anyMatch(c -> c.request().credentials().stream()
+            .anyMatch(use -> use.mode() == io.codextestgen.plan.CredentialUse.Mode.OTHER_IDENTITY)));
   }
 
 

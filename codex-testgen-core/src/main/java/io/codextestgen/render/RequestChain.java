@@ -173,7 +173,7 @@ final class RequestChain {
 
   private void addCredentials(Source code, RequestPlan request) {
     for (CredentialUse use : request.credentials()) {
-      credential(code, credentials.get(use.scheme()), use.mode());
+      credential(code, credentials.get(use.scheme()), use);
     }
   }
 
@@ -190,7 +190,7 @@ final class RequestChain {
   Source givenForUrl(RequestPlan request) {
     Source code = new Source().add("$T.given($T.request())$>$>", Types.REST_ASSURED, support);
     for (CredentialUse use : request.credentials()) {
-      credential(code, credentials.get(use.scheme()), use.mode());
+      credential(code, credentials.get(use.scheme()), use);
     }
     add(code, "header", request.headers());
     add(code, "cookie", request.cookies());
@@ -198,7 +198,12 @@ final class RequestChain {
   }
 
   /** Credentials go where the scheme says, in plain sight; only real values come from the support class. */
-  private void credential(Source code, CredentialPlan credential, CredentialUse.Mode mode) {
+  private void credential(Source code, CredentialPlan credential, CredentialUse use) {
+    CredentialUse.Mode mode = use.mode();
+    if (mode == CredentialUse.Mode.OTHER_IDENTITY) {
+      otherIdentity(code, credential);
+      return;
+    }
     String getter = credential.methodName() + "Credential";
     boolean valid = mode == CredentialUse.Mode.VALID;
     switch (credential.kind()) {
@@ -215,7 +220,11 @@ final class RequestChain {
         }
       }
       case BEARER -> {
-        if (valid) {
+        if (mode == CredentialUse.Mode.LIMITED) {
+          code.add("\n.header(\"Authorization\", \"Bearer \" + $T.$L($L))", support,
+              credential.methodName() + "TokenWithout",
+              String.join(", ", use.missingScopes().stream().map(JavaText::quoted).toList()));
+        } else if (valid) {
           code.add("\n.header(\"Authorization\", \"Bearer \" + $T.$L())", support, getter);
         } else if (mode == CredentialUse.Mode.MALFORMED) {
           code.add("\n.header(\"Authorization\", $L)", JavaText.quoted("Bearer " + MALFORMED_TOKEN));
@@ -229,6 +238,22 @@ final class RequestChain {
         code.add("\n.auth().preemptive().basic($T.$L(), $L)", support, credential.methodName() + "Username",
             password);
       }
+    }
+  }
+
+  /** The second identity's credential, sent where the scheme says, read from the support class. */
+  private void otherIdentity(Source code, CredentialPlan credential) {
+    String getter = SupportClassRenderer.otherGetter(credential, "Credential");
+    switch (credential.kind()) {
+      case API_KEY -> code.add("\n.$L($L, $T.$L())", switch (credential.location()) {
+        case "query" -> "queryParam";
+        case "cookie" -> "cookie";
+        default -> "header";
+      }, JavaText.quoted(credential.parameterName()), support, getter);
+      case BEARER -> code.add("\n.header(\"Authorization\", \"Bearer \" + $T.$L())", support, getter);
+      case BASIC -> code.add("\n.auth().preemptive().basic($T.$L(), $T.$L())", support,
+          SupportClassRenderer.otherGetter(credential, "Username"), support,
+          SupportClassRenderer.otherGetter(credential, "Password"));
     }
   }
 

@@ -35,6 +35,7 @@ final class SemanticsRenderer {
       case PUT_IDEMPOTENT -> "RFC 9110 9.2.2: PUT is idempotent: twice has the effect of once.";
       case REJECTED_WRITE_CHANGES_NOTHING -> "RFC 9110 15.5: a 4xx answer means the request was not carried out.";
       case PATCH_APPLIES -> "RFC 7396 (merge patch), RFC 6902 (JSON patch): a patch changes what it names, no more.";
+      case OTHER_IDENTITY_DENIED -> "OWASP API1: one identity's item is not another's to read, change or delete.";
     };
   }
 
@@ -96,6 +97,7 @@ final class SemanticsRenderer {
       case PUT_IDEMPOTENT -> putIdempotent(code, plan, id);
       case REJECTED_WRITE_CHANGES_NOTHING -> rejectedWrite(code, plan, id);
       case PATCH_APPLIES -> patched(code, plan, id);
+      case OTHER_IDENTITY_DENIED -> otherIdentity(code, plan, id);
     }
     if (cleanup) {
       code.nextControlFlow("finally")
@@ -168,6 +170,19 @@ final class SemanticsRenderer {
     code.addStatement("$T.requireRejected(rejected)", helpers);
     assign(code, "after", readPlainly(plan, id));
     code.addStatement("$T.assertSameState(\"after the rejected write\", before, after$L)", helpers, ignored(plan));
+  }
+
+  /** The owner reads the item, the second identity's request is refused, the owner reads it unchanged. */
+  private void otherIdentity(CodeBlock.Builder code, SemanticsPlan plan, String id) {
+    assign(code, "before", read(plan, id));
+    Source attempt = new Source().add(chain.given(plan.write(), false, plan.idParameter(), id));
+    if (plan.write().body() != null) {
+      attempt.add(chain.body(plan.write().body(), null));
+    }
+    code.add(attempt.add(RequestChain.when(plan.write())).add(chain.then(plan.writeExpect())).add(";\n$<$<").build());
+    assign(code, "after", read(plan, id));
+    code.addStatement("$T.assertSameState($S, before, after$L)", helpers, "after another identity's "
+        + plan.write().method().toUpperCase(java.util.Locale.ROOT), ignored(plan));
   }
 
   private void patched(CodeBlock.Builder code, SemanticsPlan plan, String id) {

@@ -6,6 +6,7 @@ import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.TypeSpec;
 import io.codextestgen.plan.CredentialPlan;
+import io.codextestgen.plan.Names;
 import io.codextestgen.plan.SupportPlan;
 import java.util.List;
 import javax.lang.model.element.Modifier;
@@ -22,7 +23,8 @@ final class SupportClassRenderer {
   private SupportClassRenderer() {}
 
   /** Which optional entry points the suite's tests call; only those are emitted. */
-  record Needs(boolean negative, boolean unsure, boolean rateLimit, boolean semantics, boolean plain) {}
+  record Needs(boolean negative, boolean unsure, boolean rateLimit, boolean semantics, boolean plain,
+      boolean otherIdentity) {}
 
   static TypeSpec render(SupportPlan plan, Needs needs, ClassName responseCheck) {
     TypeSpec.Builder type = TypeSpec.classBuilder(plan.className())
@@ -51,9 +53,23 @@ final class SupportClassRenderer {
           .addStatement("return $T.given().baseUri(baseUri())", Types.REST_ASSURED)
           .build());
     }
-    type.addMethod(given(plan));
+    type.addMethod(given(plan, responseCheck.peerClass(TemplateFile.OAUTH2_TOKENS)));
     for (CredentialPlan credential : plan.credentials()) {
+      if (credential.token() != null) {
+        type.addField(tokens(credential, responseCheck.peerClass(TemplateFile.OAUTH2_TOKENS)));
+        if (needs.otherIdentity()) {
+          type.addField(FieldSpec.builder(responseCheck.peerClass(TemplateFile.OAUTH2_TOKENS),
+                  "OTHER_" + tokensField(credential), Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+              .addJavadoc("Tokens of the second identity, for the object-level authorization tests.\n")
+              .initializer("$L.identity($S, $S)", tokensField(credential), otherProperty(credential),
+                  otherEnvVar(credential))
+              .build());
+        }
+      }
       type.addMethods(credentials(credential));
+      if (needs.otherIdentity()) {
+        type.addMethods(otherCredentials(credential));
+      }
     }
     if (needs.rateLimit()) {
       type.addMethod(burstRequest(responseCheck));
@@ -96,8 +112,17 @@ final class SupportClassRenderer {
         case BASIC -> doc.add("<li>Security scheme {@code $L}, HTTP basic: {@code $L.username} and\n{@code $L.password},"
             + " or {@code $L_USERNAME} and {@code $L_PASSWORD}.</li>\n", scheme, credential.property(),
             credential.property(), credential.envVar(), credential.envVar());
-        case BEARER -> doc.add("<li>Security scheme {@code $L}, bearer token: {@code $L} or {@code $L}.</li>\n",
-            scheme, credential.property(), credential.envVar());
+        case BEARER -> {
+          if (credential.token() == null) {
+            doc.add("<li>Security scheme {@code $L}, bearer token: {@code $L}\nor {@code $L}.</li>\n",
+                scheme, credential.property(), credential.envVar());
+          } else {
+            doc.add("<li>Security scheme {@code $L}, $L: a token in {@code $L}\nor {@code $L}, or a client in"
+                + " {@code $L.clientId}\nand {@code .clientSecret} to fetch tokens (see {@link $L}).</li>\n",
+                scheme, credential.token().openIdConnectUrl() != null ? "OpenID Connect" : "OAuth2",
+                credential.property(), credential.envVar(), credential.property(), TemplateFile.OAUTH2_TOKENS);
+          }
+        }
       }
     }
     return doc.add("</ul>\n").build();
@@ -158,7 +183,7 @@ final class SupportClassRenderer {
         + " are still\njudged against the spec.\n", CodeBlock.of("$T.lenient(specPath())", responseCheck));
   }
 
-  private static MethodSpec given(SupportPlan plan) {
+  private static MethodSpec given(SupportPlan plan, ClassName tokensClass) {
     ClassName httpClientConfig = ClassName.get("io.restassured.config", "HttpClientConfig");
     ClassName redirectConfig = ClassName.get("io.restassured.config", "RedirectConfig");
     CodeBlock.Builder config = CodeBlock.builder()
@@ -183,6 +208,10 @@ final class SupportClassRenderer {
       javadoc += "Failed requests are not logged: a credential travels in the query string,\nwhere it cannot be"
           + " masked.\n";
     }
+    boolean tokens = plan.credentials().stream().anyMatch(c -> c.token() != null);
+    if (tokens) {
+      javadoc += "A 401 to a fetched token gets the request sent once more with a new token.\n";
+    }
     return MethodSpec.methodBuilder("given")
         .addJavadoc(javadoc)
         .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
@@ -191,7 +220,11 @@ final class SupportClassRenderer {
         .addStatement("$T timeout = setting($S, $S)", STRING, "codex.http.timeoutSeconds", "CODEX_HTTP_TIMEOUT_SECONDS")
         .addStatement("int millis = 1000 * (timeout == null ? 30 : Integer.parseInt(timeout))")
         .addStatement("$T config = $L", ClassName.get("io.restassured.config", "RestAssuredConfig"), config.build())
-        .addStatement("return $T.given()\n.baseUri(baseUri())\n.filter(filter)\n.config(config)", Types.REST_ASSURED)
+        .addStatement(tokens
+            ? "return $T.given()\n.baseUri(baseUri())\n.filter(filter)\n.filter($T.refreshOnUnauthorized())\n"
+                + ".config(config)"
+            : "return $T.given()\n.baseUri(baseUri())\n.filter(filter)\n.config(config)",
+            tokens ? new Object[] {Types.REST_ASSURED, tokensClass} : new Object[] {Types.REST_ASSURED})
         .build();
   }
 
@@ -205,10 +238,115 @@ final class SupportClassRenderer {
           secretGetter(credential.methodName() + "Password", "Password of HTTP basic scheme {@code " + scheme + "}.",
               credential.property() + ".password", credential.envVar() + "_PASSWORD", credential.schemeName()));
     }
+    if (credential.token() != null) {
+      return List.of(MethodSpec.methodBuilder(credential.methodName() + "Credential")
+          .addJavadoc("Access token of security scheme {@code $L}: configured, or fetched and kept fresh.\n", scheme)
+          .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+          .returns(STRING)
+          .addStatement("return $L.token()", tokensField(credential))
+          .build(),
+          MethodSpec.methodBuilder(credential.methodName() + "TokenWithout")
+          .addJavadoc("A token of security scheme {@code $L} without {@code scopes}, for the tests of\nscopes;"
+              + " aborts the test, saying what to configure, when none can be had.\n", scheme)
+          .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+          .varargs()
+          .returns(STRING)
+          .addParameter(String[].class, "scopes")
+          .addStatement("return $L.tokenWithout(scopes)", tokensField(credential))
+          .build());
+    }
     String what = credential.kind() == CredentialPlan.Kind.API_KEY ? "API key" : "Bearer token";
     return List.of(secretGetter(credential.methodName() + "Credential",
         what + " of security scheme {@code " + scheme + "}.", credential.property(), credential.envVar(),
         credential.schemeName()));
+  }
+
+  /** The second identity's setting: {@code codex.auth2.<scheme>} for {@code codex.auth.<scheme>}. */
+  static String otherProperty(CredentialPlan credential) {
+    return credential.property().replaceFirst("^codex\\.auth\\.", "codex.auth2.");
+  }
+
+  static String otherEnvVar(CredentialPlan credential) {
+    return credential.envVar().replaceFirst("^CODEX_AUTH_", "CODEX_AUTH2_");
+  }
+
+  /** The getter name of the second identity's credential: {@code otherApiKeyCredential}. */
+  static String otherGetter(CredentialPlan credential, String suffix) {
+    return "other" + Character.toUpperCase(credential.methodName().charAt(0)) + credential.methodName().substring(1)
+        + suffix;
+  }
+
+  /**
+   * The second identity's credentials, read when a test needs them; a test without them aborts, saying what to
+   * set.
+   */
+  private static List<MethodSpec> otherCredentials(CredentialPlan credential) {
+    String scheme = JavaText.comment(credential.schemeName());
+    if (credential.token() != null) {
+      return List.of(MethodSpec.methodBuilder(otherGetter(credential, "Credential"))
+          .addJavadoc("Access token of the second identity for scheme {@code $L}.\n", scheme)
+          .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+          .returns(STRING)
+          .addStatement("return OTHER_$L.tokenOfSecondIdentity()", tokensField(credential))
+          .build());
+    }
+    if (credential.kind() == CredentialPlan.Kind.BASIC) {
+      return List.of(
+          otherGetter(credential, "Username", "User name of the second identity for scheme {@code " + scheme + "}.",
+              otherProperty(credential) + ".username", otherEnvVar(credential) + "_USERNAME", credential.schemeName()),
+          otherGetter(credential, "Password", "Password of the second identity for scheme {@code " + scheme + "}.",
+              otherProperty(credential) + ".password", otherEnvVar(credential) + "_PASSWORD", credential.schemeName()));
+    }
+    return List.of(otherGetter(credential, "Credential", "Credential of the second identity for scheme {@code "
+        + scheme + "}.", otherProperty(credential), otherEnvVar(credential), credential.schemeName()));
+  }
+
+  private static MethodSpec otherGetter(CredentialPlan credential, String suffix, String javadoc, String property,
+      String env, String scheme) {
+    return MethodSpec.methodBuilder(otherGetter(credential, suffix))
+        .addJavadoc("$L\n", javadoc)
+        .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+        .returns(STRING)
+        .addStatement("return otherSecret($S, $S, $S)", property, env, scheme)
+        .build();
+  }
+
+  /** The field of an OAuth2 or OpenID Connect scheme's tokens: where the spec says they come from. */
+  private static FieldSpec tokens(CredentialPlan credential, ClassName tokensClass) {
+    io.codextestgen.plan.TokenPlan token = credential.token();
+    String arguments = String.join(", ", JavaText.quoted(credential.schemeName()),
+        JavaText.quoted(credential.property()), JavaText.quoted(credential.envVar()));
+    // the field's declaration takes the line's first 4 + 44 characters and its name; past 120, the arguments go
+    // on the next line
+    boolean fits = 4 + "private static final OAuth2Tokens  = OAuth2Tokens.of();".length()
+        + tokensField(credential).length() + arguments.length() <= Layout.MAX_LINE;
+    Source init = new Source().add(fits ? "$T.of($L)$>$>" : "$T.of(\n$>$>$L)", tokensClass, arguments);
+    if (token.clientCredentialsUrl() != null) {
+      init.add("\n.clientCredentials($L)", JavaText.quoted(token.clientCredentialsUrl()));
+    }
+    if (token.passwordUrl() != null) {
+      init.add("\n.password($L)", JavaText.quoted(token.passwordUrl()));
+    }
+    if (token.openIdConnectUrl() != null) {
+      init.add("\n.openIdConnect($L)", JavaText.quoted(token.openIdConnectUrl()));
+    }
+    if (!token.scopes().isEmpty()) {
+      init.add("\n.scopes($L)", String.join(", ", token.scopes().stream().map(JavaText::quoted).toList()));
+    }
+    if (!token.declaredScopes().isEmpty()) {
+      init.add("\n.declaredScopes($L)",
+          String.join(", ", token.declaredScopes().stream().map(JavaText::quoted).toList()));
+    }
+    return FieldSpec.builder(tokensClass, tokensField(credential), Modifier.PRIVATE, Modifier.STATIC,
+            Modifier.FINAL)
+        .addJavadoc("Tokens of security scheme {@code $L}, fetched as the spec says unless configured.\n",
+            JavaText.comment(credential.schemeName()))
+        .initializer(init.add("$<$<").build())
+        .build();
+  }
+
+  static String tokensField(CredentialPlan credential) {
+    return Names.constant(credential.methodName(), "SCHEME") + "_TOKENS";
   }
 
   private static MethodSpec secretGetter(String name, String javadoc, String property, String env, String scheme) {

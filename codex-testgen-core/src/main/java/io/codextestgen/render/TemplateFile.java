@@ -18,6 +18,8 @@ final class TemplateFile {
   static final String RATE_LIMIT_BURST = "RateLimitBurst";
   static final String TRIAGE = "Triage";
   static final String SUITE_SUPPORT = "SuiteSupport";
+  /** Fetches and refreshes OAuth2 / OpenID Connect tokens: only in suites with such a scheme. */
+  static final String OAUTH2_TOKENS = "OAuth2Tokens";
 
   private TemplateFile() {}
 

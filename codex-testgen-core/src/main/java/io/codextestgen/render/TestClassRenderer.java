@@ -174,13 +174,18 @@ final class TestClassRenderer {
     Map<RequestChain.Key, TestCasePlan> owners = new java.util.LinkedHashMap<>();
     java.util.Set<String> taken = this.taken;
     RESERVED.forEach(name -> taken.add(name.toLowerCase(java.util.Locale.ROOT)));
-    credentials.values().forEach(c -> java.util.stream.Stream.of("Credential", "Username", "Password")
-        .forEach(suffix -> taken.add((c.methodName() + suffix).toLowerCase(java.util.Locale.ROOT))));
+    credentials.values().forEach(c -> java.util.stream.Stream.of("Credential", "Username", "Password", "TokenWithout")
+        .forEach(suffix -> {
+          taken.add((c.methodName() + suffix).toLowerCase(java.util.Locale.ROOT));
+          taken.add(SupportClassRenderer.otherGetter(c, suffix).toLowerCase(java.util.Locale.ROOT));
+        }));
     for (TestCasePlan testCase : plan.cases()) {
       taken.add(testCase.methodName().toLowerCase(java.util.Locale.ROOT));
       taken.add(rowSourceName(testCase).toLowerCase(java.util.Locale.ROOT));
-      for (RequestPlan request : requests(testCase)) {
-        uses.merge(RequestChain.Key.of(request), 1, Integer::sum);
+      // a test that sends the same request twice (a semantics test's write is its own request) counts once
+      for (RequestChain.Key key : new java.util.LinkedHashSet<>(requests(testCase).stream()
+          .map(RequestChain.Key::of).toList())) {
+        uses.merge(key, 1, Integer::sum);
       }
       owners.putIfAbsent(RequestChain.Key.of(testCase.request()), testCase);
     }
@@ -273,9 +278,11 @@ final class TestClassRenderer {
   private MethodSpec cleanup(ProducerPlan producer) {
     RequestPlan delete = producer.delete();
     return MethodSpec.methodBuilder(cleanupName(producer))
-        .addJavadoc("Deletes what {@link #$L()} created.\n", producer.methodName())
+        .addJavadoc("Deletes what {@link #$L()} created; a run of the class again starts afresh.\n",
+            producer.methodName())
         .addAnnotation(Types.AFTER_ALL)
         .addModifiers(Modifier.STATIC)
+        .addStatement("$LId = null", ProducerPlan.sharedName(producer.methodName()))
         .beginControlFlow("for ($T id : $L)", STRING, idsField(producer))
         .beginControlFlow("try")
         .addCode(new Source().add(chain.given(delete, "plainRequest", producer.parameter(), "id"))
@@ -285,6 +292,7 @@ final class TestClassRenderer {
         .addStatement("return")
         .endControlFlow()
         .endControlFlow()
+        .addStatement("$L.clear()", idsField(producer))
         .build();
   }
 

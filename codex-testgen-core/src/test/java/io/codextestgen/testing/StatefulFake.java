@@ -43,7 +43,13 @@ public final class StatefulFake implements AutoCloseable {
     /** A create or a singleton's PUT answers a status the spec does not document, with a body that breaks it. */
     UNDOCUMENTED_STATUS_INVALID_BODY,
     /** PATCH replaces the whole state with the patch, instead of changing what it names. */
-    PATCH_REPLACES_ALL
+    PATCH_REPLACES_ALL,
+    /** With OAuth2 on: a token without the scope an operation needs is let through. */
+    SCOPES_IGNORED,
+    /** With OAuth2 on: a client reads another client's resource (broken object-level authorization). */
+    OTHERS_READ,
+    /** With OAuth2 on: a client replaces and deletes another client's resource. */
+    OTHERS_WRITE
   }
 
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -58,6 +64,22 @@ public final class StatefulFake implements AutoCloseable {
   private final AtomicLong ids = new AtomicLong();
   private final HttpServer server;
   private volatile Fault fault = Fault.NONE;
+
+  /** OAuth2 on: client id -> secret; null when the fake takes no credentials. */
+  private volatile Map<String, String> clients;
+  private volatile java.time.Duration tokenLife;
+  private volatile java.time.Duration announcedLife;
+  private final Map<String, Issued> tokens = new ConcurrentHashMap<>();
+  private final Map<Long, String> owners = new ConcurrentHashMap<>();
+  private final java.util.concurrent.atomic.AtomicInteger issued = new java.util.concurrent.atomic.AtomicInteger();
+  private final java.util.concurrent.atomic.AtomicInteger expiredRejected =
+      new java.util.concurrent.atomic.AtomicInteger();
+
+  /** A token the fake issued: to which client, with which scopes, valid until when. */
+  private record Issued(String client, java.util.Set<String> scopes, java.time.Instant expires) {}
+
+  /** The scopes the OAuth2 mode knows: GET needs the first, the other methods the second. */
+  private static final List<String> SCOPES = List.of("books:read", "books:write");
 
   public StatefulFake(String collection, List<String> readOnly, List<String> writeOnly) throws IOException {
     this(collection, null, readOnly, writeOnly, Map.of());
@@ -87,6 +109,30 @@ public final class StatefulFake implements AutoCloseable {
     fault = newFault;
   }
 
+  /**
+   * Turns on OAuth2, as a resource server with its own token endpoint ({@code POST /oauth/token}, client
+   * credentials, client authentication by HTTP Basic): tokens live {@code life} but are announced to live
+   * {@code announced} (a server whose tokens expire early), GET needs {@code books:read} and the other methods
+   * {@code books:write}, and a resource belongs to the client that created it: others get 404 for it.
+   */
+  public StatefulFake oauth(Map<String, String> clientSecrets, java.time.Duration life,
+      java.time.Duration announced) {
+    this.tokenLife = life;
+    this.announcedLife = announced;
+    this.clients = Map.copyOf(clientSecrets);
+    return this;
+  }
+
+  /** How many tokens the token endpoint issued. */
+  public int tokensIssued() {
+    return issued.get();
+  }
+
+  /** How many requests came with a token the fake issued but that had expired. */
+  public int expiredTokensRejected() {
+    return expiredRejected.get();
+  }
+
   @Override
   public void close() {
     server.stop(0);
@@ -96,6 +142,28 @@ public final class StatefulFake implements AutoCloseable {
     try (exchange) {
       String path = exchange.getRequestURI().getPath();
       String method = exchange.getRequestMethod();
+      String client = null;
+      if (clients != null) {
+        if (path.equals("/oauth/token")) {
+          token(exchange);
+          return;
+        }
+        Issued token = bearer(exchange);
+        if (token == null) {
+          send(exchange, 401, null);
+          return;
+        }
+        String scope = method.equals("GET") ? SCOPES.get(0) : SCOPES.get(1);
+        if (!token.scopes().contains(scope) && fault != Fault.SCOPES_IGNORED) {
+          send(exchange, 403, null);
+          return;
+        }
+        client = token.client();
+        if (path.startsWith(collection + "/") && !owns(client, path, method)) {
+          send(exchange, 404, null);
+          return;
+        }
+      }
       if (path.equals(singleton)) {
         singleton(exchange, method);
         return;
@@ -107,6 +175,9 @@ public final class StatefulFake implements AutoCloseable {
           return;
         }
         long id = ids.incrementAndGet();
+        if (client != null) {
+          owners.put(id, client);
+        }
         ObjectNode stored = serverSide(body, null);
         stored.put("id", id);
         store.put(id, stored);
@@ -177,6 +248,76 @@ public final class StatefulFake implements AutoCloseable {
     } catch (RuntimeException e) {
       send(exchange, 500, null);
     }
+  }
+
+  /** Whether {@code client} may send {@code method} to the item at {@code path} (an unknown one: yes, it is a 404). */
+  private boolean owns(String client, String path, String method) {
+    String owner;
+    try {
+      owner = owners.get(Long.parseLong(path.substring(collection.length() + 1)));
+    } catch (NumberFormatException e) {
+      return true;
+    }
+    if (owner == null || owner.equals(client)) {
+      return true;
+    }
+    return method.equals("GET") ? fault == Fault.OTHERS_READ : fault == Fault.OTHERS_WRITE;
+  }
+
+  /** The valid token the request carries, or null (none, unknown, or expired: counted). */
+  private Issued bearer(HttpExchange exchange) {
+    String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+    if (authorization == null || !authorization.startsWith("Bearer ")) {
+      return null;
+    }
+    Issued token = tokens.get(authorization.substring("Bearer ".length()));
+    if (token != null && !java.time.Instant.now().isBefore(token.expires())) {
+      expiredRejected.incrementAndGet();
+      return null;
+    }
+    return token;
+  }
+
+  /** RFC 6749 4.4: the client-credentials grant, the client authenticated by HTTP Basic. */
+  private void token(HttpExchange exchange) throws IOException {
+    String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+    String client = null;
+    if (authorization != null && authorization.startsWith("Basic ")) {
+      String pair = new String(java.util.Base64.getDecoder().decode(authorization.substring(6)),
+          java.nio.charset.StandardCharsets.UTF_8);
+      int colon = pair.indexOf(':');
+      String id = java.net.URLDecoder.decode(pair.substring(0, colon), java.nio.charset.StandardCharsets.UTF_8);
+      String secret = java.net.URLDecoder.decode(pair.substring(colon + 1), java.nio.charset.StandardCharsets.UTF_8);
+      client = secret.equals(clients.get(id)) ? id : null;
+    }
+    if (client == null) {
+      send(exchange, 401, JSON.createObjectNode().put("error", "invalid_client"));
+      return;
+    }
+    Map<String, String> form = new java.util.HashMap<>();
+    for (String pair : new String(exchange.getRequestBody().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)
+        .split("&")) {
+      int equals = pair.indexOf('=');
+      if (equals > 0) {
+        form.put(pair.substring(0, equals), java.net.URLDecoder.decode(pair.substring(equals + 1),
+            java.nio.charset.StandardCharsets.UTF_8));
+      }
+    }
+    if (!"client_credentials".equals(form.get("grant_type"))) {
+      send(exchange, 400, JSON.createObjectNode().put("error", "unsupported_grant_type"));
+      return;
+    }
+    java.util.Set<String> scopes = new java.util.TreeSet<>(form.containsKey("scope")
+        ? List.of(form.get("scope").trim().split("\\s+")) : SCOPES);
+    if (!SCOPES.containsAll(scopes)) {
+      send(exchange, 400, JSON.createObjectNode().put("error", "invalid_scope"));
+      return;
+    }
+    String value = java.util.UUID.randomUUID().toString();
+    tokens.put(value, new Issued(client, scopes, java.time.Instant.now().plus(tokenLife)));
+    issued.incrementAndGet();
+    send(exchange, 200, JSON.createObjectNode().put("access_token", value).put("token_type", "Bearer")
+        .put("expires_in", announcedLife.toSeconds()).put("scope", String.join(" ", scopes)));
   }
 
   private void singleton(HttpExchange exchange, String method) throws IOException {

@@ -144,6 +144,14 @@ abstract class AbstractCodexMojo extends AbstractMojo {
   @Parameter(property = "codex-testgen.includeDeprecated", defaultValue = "false")
   protected boolean includeDeprecated;
 
+  /**
+   * Generate object-level authorization tests ({@code authz}): another identity's request for an item the first
+   * identity created is refused, and the item stays as it was. The tests read the second identity's credentials
+   * from {@code codex.auth2.<scheme>} when they run.
+   */
+  @Parameter(property = "codex-testgen.secondIdentity", defaultValue = "false")
+  protected boolean secondIdentity;
+
   /** HTTP methods that are destructive, so opt-in through includeDestructive (default: DELETE). */
   @Parameter
   protected List<String> destructiveMethods;
@@ -263,6 +271,7 @@ abstract class AbstractCodexMojo extends AbstractMojo {
         .selection("excludeMethods", excludeMethods)
         .families(families)
         .includeDeprecated(includeDeprecated)
+        .secondIdentity(secondIdentity)
         .destructiveMethods(destructiveMethods)
         .allowUnknownProperties(allowUnknownProperties)
         .reportDirectory(reportDirectory == null ? null : reportDirectory.toPath())

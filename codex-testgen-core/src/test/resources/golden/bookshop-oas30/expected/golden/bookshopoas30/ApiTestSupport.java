@@ -30,8 +30,11 @@ import javax.annotation.processing.Generated;
  * {@code codex.auth.apiKey} or {@code CODEX_AUTH_API_KEY}.</li>
  * <li>Security scheme {@code basic}, HTTP basic: {@code codex.auth.basic.username} and
  * {@code codex.auth.basic.password}, or {@code CODEX_AUTH_BASIC_USERNAME} and {@code CODEX_AUTH_BASIC_PASSWORD}.</li>
- * <li>Security scheme {@code bearer}, bearer token: {@code codex.auth.bearer} or {@code CODEX_AUTH_BEARER}.</li>
- * <li>Security scheme {@code oauth}, bearer token: {@code codex.auth.oauth} or {@code CODEX_AUTH_OAUTH}.</li>
+ * <li>Security scheme {@code bearer}, bearer token: {@code codex.auth.bearer}
+ * or {@code CODEX_AUTH_BEARER}.</li>
+ * <li>Security scheme {@code oauth}, OAuth2: a token in {@code codex.auth.oauth}
+ * or {@code CODEX_AUTH_OAUTH}, or a client in {@code codex.auth.oauth.clientId}
+ * and {@code .clientSecret} to fetch tokens (see {@link OAuth2Tokens}).</li>
  * </ul>
  */
 @Generated(value = "io.codextestgen", comments = "from openapi.yaml")
@@ -45,6 +48,12 @@ public final class ApiTestSupport {
     public static final String SPEC_PATH_ENV = "CODEX_SPEC_PATH";
 
     public static final String DEFAULT_SPEC_PATH = "src/test/resources/golden/bookshop-oas30/openapi.yaml";
+
+    /** Tokens of security scheme {@code oauth}, fetched as the spec says unless configured. */
+    private static final OAuth2Tokens OAUTH_TOKENS = OAuth2Tokens.of("oauth", "codex.auth.oauth", "CODEX_AUTH_OAUTH")
+            .clientCredentials("https://auth.bookshop.invalid/token")
+            .scopes("orders:write")
+            .declaredScopes("orders:write");
 
     private ApiTestSupport() {
     }
@@ -84,6 +93,7 @@ public final class ApiTestSupport {
      * test instead of hanging the run. Redirects are not followed: a documented 3xx is judged as such.
      * Failed requests are not logged: a credential travels in the query string,
      * where it cannot be masked.
+     * A 401 to a fetched token gets the request sent once more with a new token.
      */
     private static RequestSpecification given(Filter filter) {
         String timeout = setting("codex.http.timeoutSeconds", "CODEX_HTTP_TIMEOUT_SECONDS");
@@ -96,6 +106,7 @@ public final class ApiTestSupport {
         return RestAssured.given()
                 .baseUri(baseUri())
                 .filter(filter)
+                .filter(OAuth2Tokens.refreshOnUnauthorized())
                 .config(config);
     }
 
@@ -124,9 +135,17 @@ public final class ApiTestSupport {
         return secret("codex.auth.bearer", "CODEX_AUTH_BEARER", "bearer");
     }
 
-    /** Bearer token of security scheme {@code oauth}. */
+    /** Access token of security scheme {@code oauth}: configured, or fetched and kept fresh. */
     public static String oauthCredential() {
-        return secret("codex.auth.oauth", "CODEX_AUTH_OAUTH", "oauth");
+        return OAUTH_TOKENS.token();
+    }
+
+    /**
+     * A token of security scheme {@code oauth} without {@code scopes}, for the tests of
+     * scopes; aborts the test, saying what to configure, when none can be had.
+     */
+    public static String oauthTokenWithout(String... scopes) {
+        return OAUTH_TOKENS.tokenWithout(scopes);
     }
 
     /**

@@ -136,9 +136,10 @@ class BooksApiIT {
         return existingBookId;
     }
 
-    /** Deletes what {@link #newBook()} created. */
+    /** Deletes what {@link #newBook()} created; a run of the class again starts afresh. */
     @AfterAll
     static void deleteNewBook() {
+        existingBookId = null;
         for (String id : NEW_BOOK_IDS) {
             try {
                 given(plainRequest())
@@ -151,6 +152,7 @@ class BooksApiIT {
                 return;
             }
         }
+        NEW_BOOK_IDS.clear();
     }
 
     /** {@code POST /books} as its valid test sends it; checks the documented success. */

@@ -151,6 +151,18 @@ class OrdersApiIT {
             .then().statusCode(statusIn("401", "403"));
     }
 
+    @Test
+    @Tag("authz")
+    @DisplayName("POST /orders: token without scope 'orders:write' -> 403")
+    void placeOrder_withoutScope_forbidden() {
+        given(negativeRequest())
+                .header("Authorization", "Bearer " + oauthTokenWithout("orders:write"))
+                .contentType("application/json")
+                .body(NEW_ORDER_BODY)
+            .when().post("/orders")
+            .then().statusCode(403);
+    }
+
     static Stream<Arguments> placeOrder_malformedJson_rejectedRows() {
         return Stream.of(
                 row("unparseable JSON", "#/paths/~1orders/post/requestBody", "{\"codex\": nonsense]"),

@@ -361,4 +361,16 @@ public final class SuiteSupport {
         }
         return value;
     }
+
+    /**
+     * A credential of the second identity for security scheme {@code scheme}, from {@link #setting}: a user or
+     * client other than the first. Aborts the test, saying how to give it, when there is none.
+     */
+    public static String otherSecret(String property, String environmentVariable, String scheme) {
+        String value = setting(property, environmentVariable);
+        Assumptions.assumeTrue(value != null, () -> "No second identity for security scheme '" + scheme
+                + "': run the tests with -D" + property + "=... (or set the environment variable "
+                + environmentVariable + "), the credential of another user or client than the first");
+        return value;
+    }
 }

@@ -24,7 +24,9 @@ import javax.annotation.processing.Generated;
  * <li>Spec for request and response validation: {@code codex.specPath} or {@code CODEX_SPEC_PATH},
  * default {@code src/test/resources/golden/people-multifile/openapi.yaml}
  * (relative to the directory the tests run in).</li>
- * <li>Security scheme {@code oidc}, bearer token: {@code codex.auth.oidc} or {@code CODEX_AUTH_OIDC}.</li>
+ * <li>Security scheme {@code oidc}, OpenID Connect: a token in {@code codex.auth.oidc}
+ * or {@code CODEX_AUTH_OIDC}, or a client in {@code codex.auth.oidc.clientId}
+ * and {@code .clientSecret} to fetch tokens (see {@link OAuth2Tokens}).</li>
  * <li>Security scheme {@code session}, API key in cookie {@code SESSION}:
  * {@code codex.auth.session} or {@code CODEX_AUTH_SESSION}.</li>
  * </ul>
@@ -40,6 +42,10 @@ public final class ApiTestSupport {
     public static final String SPEC_PATH_ENV = "CODEX_SPEC_PATH";
 
     public static final String DEFAULT_SPEC_PATH = "src/test/resources/golden/people-multifile/openapi.yaml";
+
+    /** Tokens of security scheme {@code oidc}, fetched as the spec says unless configured. */
+    private static final OAuth2Tokens OIDC_TOKENS = OAuth2Tokens.of("oidc", "codex.auth.oidc", "CODEX_AUTH_OIDC")
+            .openIdConnect("https://id.example.invalid/.well-known/openid-configuration");
 
     private ApiTestSupport() {
     }
@@ -73,6 +79,7 @@ public final class ApiTestSupport {
      * A server that does not answer within {@code codex.http.timeoutSeconds} (default 30) fails the
      * test instead of hanging the run. Redirects are not followed: a documented 3xx is judged as such.
      * When a test fails, request and response are logged with credential headers masked.
+     * A 401 to a fetched token gets the request sent once more with a new token.
      */
     private static RequestSpecification given(Filter filter) {
         String timeout = setting("codex.http.timeoutSeconds", "CODEX_HTTP_TIMEOUT_SECONDS");
@@ -88,12 +95,21 @@ public final class ApiTestSupport {
         return RestAssured.given()
                 .baseUri(baseUri())
                 .filter(filter)
+                .filter(OAuth2Tokens.refreshOnUnauthorized())
                 .config(config);
     }
 
-    /** Bearer token of security scheme {@code oidc}. */
+    /** Access token of security scheme {@code oidc}: configured, or fetched and kept fresh. */
     public static String oidcCredential() {
-        return secret("codex.auth.oidc", "CODEX_AUTH_OIDC", "oidc");
+        return OIDC_TOKENS.token();
+    }
+
+    /**
+     * A token of security scheme {@code oidc} without {@code scopes}, for the tests of
+     * scopes; aborts the test, saying what to configure, when none can be had.
+     */
+    public static String oidcTokenWithout(String... scopes) {
+        return OIDC_TOKENS.tokenWithout(scopes);
     }
 
     /** API key of security scheme {@code session}. */

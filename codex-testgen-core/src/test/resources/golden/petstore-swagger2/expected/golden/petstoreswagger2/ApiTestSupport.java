@@ -27,7 +27,9 @@ import javax.annotation.processing.Generated;
  * (relative to the directory the tests run in).</li>
  * <li>Security scheme {@code api_key}, API key in header {@code api_key}:
  * {@code codex.auth.api_key} or {@code CODEX_AUTH_API_KEY}.</li>
- * <li>Security scheme {@code petstore_auth}, bearer token: {@code codex.auth.petstore_auth} or {@code CODEX_AUTH_PETSTORE_AUTH}.</li>
+ * <li>Security scheme {@code petstore_auth}, OAuth2: a token in {@code codex.auth.petstore_auth}
+ * or {@code CODEX_AUTH_PETSTORE_AUTH}, or a client in {@code codex.auth.petstore_auth.clientId}
+ * and {@code .clientSecret} to fetch tokens (see {@link OAuth2Tokens}).</li>
  * </ul>
  */
 @Generated(value = "io.codextestgen", comments = "from swagger.yaml")
@@ -41,6 +43,12 @@ public final class ApiTestSupport {
     public static final String SPEC_PATH_ENV = "CODEX_SPEC_PATH";
 
     public static final String DEFAULT_SPEC_PATH = "src/test/resources/golden/petstore-swagger2/swagger.yaml";
+
+    /** Tokens of security scheme {@code petstore_auth}, fetched as the spec says unless configured. */
+    private static final OAuth2Tokens PETSTORE_AUTH_TOKENS = OAuth2Tokens.of(
+            "petstore_auth", "codex.auth.petstore_auth", "CODEX_AUTH_PETSTORE_AUTH")
+            .scopes("write:pets")
+            .declaredScopes("write:pets");
 
     private ApiTestSupport() {
     }
@@ -79,6 +87,7 @@ public final class ApiTestSupport {
      * A server that does not answer within {@code codex.http.timeoutSeconds} (default 30) fails the
      * test instead of hanging the run. Redirects are not followed: a documented 3xx is judged as such.
      * When a test fails, request and response are logged with credential headers masked.
+     * A 401 to a fetched token gets the request sent once more with a new token.
      */
     private static RequestSpecification given(Filter filter) {
         String timeout = setting("codex.http.timeoutSeconds", "CODEX_HTTP_TIMEOUT_SECONDS");
@@ -94,6 +103,7 @@ public final class ApiTestSupport {
         return RestAssured.given()
                 .baseUri(baseUri())
                 .filter(filter)
+                .filter(OAuth2Tokens.refreshOnUnauthorized())
                 .config(config);
     }
 
@@ -102,9 +112,17 @@ public final class ApiTestSupport {
         return secret("codex.auth.api_key", "CODEX_AUTH_API_KEY", "api_key");
     }
 
-    /** Bearer token of security scheme {@code petstore_auth}. */
+    /** Access token of security scheme {@code petstore_auth}: configured, or fetched and kept fresh. */
     public static String petstoreAuthCredential() {
-        return secret("codex.auth.petstore_auth", "CODEX_AUTH_PETSTORE_AUTH", "petstore_auth");
+        return PETSTORE_AUTH_TOKENS.token();
+    }
+
+    /**
+     * A token of security scheme {@code petstore_auth} without {@code scopes}, for the tests of
+     * scopes; aborts the test, saying what to configure, when none can be had.
+     */
+    public static String petstoreAuthTokenWithout(String... scopes) {
+        return PETSTORE_AUTH_TOKENS.tokenWithout(scopes);
     }
 
     /** A Location header's URL, resolved against the base URI when it is relative (RFC 9110 10.2.2). */

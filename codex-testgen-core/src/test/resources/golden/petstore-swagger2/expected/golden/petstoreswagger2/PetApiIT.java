@@ -166,6 +166,18 @@ class PetApiIT {
             .then().statusCode(statusIn("401", "403"));
     }
 
+    @Test
+    @Tag("authz")
+    @DisplayName("POST /pet: token without scope 'write:pets' -> 403")
+    void addPet_withoutScope_forbidden() {
+        given(negativeRequest())
+                .header("Authorization", "Bearer " + petstoreAuthTokenWithout("write:pets"))
+                .contentType("application/json")
+                .body(NEW_PET_BODY)
+            .when().post("/pet")
+            .then().statusCode(403);
+    }
+
     static Stream<Arguments> addPet_malformedJson_rejectedRows() {
         return Stream.of(
                 row("unparseable JSON", "#/paths/~1pet/post/requestBody", "{\"codex\": nonsense]"),
@@ -424,6 +436,19 @@ class PetApiIT {
                 .formParam("status", "available")
             .when().post("/pet/{petId}")
             .then().statusCode(statusIn("401", "403"));
+    }
+
+    @Test
+    @Tag("authz")
+    @DisplayName("POST /pet/{petId}: token without scope 'write:pets' -> 403")
+    void updatePetWithForm_withoutScope_forbidden() {
+        given(negativeRequest())
+                .header("Authorization", "Bearer " + petstoreAuthTokenWithout("write:pets"))
+                .pathParam("petId", existingPet())
+                .contentType("application/x-www-form-urlencoded")
+                .formParam("status", "available")
+            .when().post("/pet/{petId}")
+            .then().statusCode(403);
     }
 
     static Stream<Arguments> updatePetWithForm_invalidParameter_rejectedRows() {

@@ -143,9 +143,10 @@ class BooksApiIT {
         return existingBookId;
     }
 
-    /** Deletes what {@link #newBook()} created. */
+    /** Deletes what {@link #newBook()} created; a run of the class again starts afresh. */
     @AfterAll
     static void deleteNewBook() {
+        existingBookId = null;
         for (String id : NEW_BOOK_IDS) {
             try {
                 given(plainRequest())
@@ -157,6 +158,7 @@ class BooksApiIT {
                 return;
             }
         }
+        NEW_BOOK_IDS.clear();
     }
 
     /** {@code POST /books} as its valid test sends it; checks the documented success. */

@@ -107,9 +107,10 @@ class ReviewsApiIT {
         return existingBookId;
     }
 
-    /** Deletes what {@link #newBook()} created. */
+    /** Deletes what {@link #newBook()} created; a run of the class again starts afresh. */
     @AfterAll
     static void deleteNewBook() {
+        existingBookId = null;
         for (String id : NEW_BOOK_IDS) {
             try {
                 given(plainRequest())
@@ -121,6 +122,7 @@ class ReviewsApiIT {
                 return;
             }
         }
+        NEW_BOOK_IDS.clear();
     }
 
     @Test

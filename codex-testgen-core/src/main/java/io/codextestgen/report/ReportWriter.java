@@ -53,7 +53,59 @@ public final class ReportWriter {
         plan.operations().size(), responsesExercised, responsesDocumented,
         plan.support().credentials().stream().map(CredentialPlan::schemeName).toList(), plan.securitySchemes(),
         plan.operations(), changes, plan.warnings().stream().map(d -> d.message())
-            .filter(m -> m.startsWith("LLM proposal rejected")).toList());
+            .filter(m -> m.startsWith("LLM proposal rejected")).toList(), security(plan));
+  }
+
+  /**
+   * Per scheme, where the tests' credentials come from (tokens: how they are fetched); then how many operations
+   * the scope tests and the second identity's tests cover.
+   */
+  private static List<String> security(TestPlan plan) {
+    List<String> lines = new ArrayList<>();
+    for (CredentialPlan credential : plan.support().credentials()) {
+      String how = switch (credential.kind()) {
+        case API_KEY -> "API key in " + credential.location() + " `" + credential.parameterName() + "`: `"
+            + credential.property() + "`";
+        case BASIC -> "HTTP basic: `" + credential.property() + ".username` and `.password`";
+        case BEARER -> credential.token() == null ? "bearer token: `" + credential.property() + "`"
+            : tokens(credential);
+      };
+      lines.add("`" + credential.schemeName() + "`: " + how);
+    }
+    List<io.codextestgen.plan.TestCasePlan> cases = plan.classes().stream().flatMap(c -> c.cases().stream())
+        .toList();
+    long scoped = cases.stream().filter(c -> c.request().credentials().stream()
+        .anyMatch(use -> use.mode() == io.codextestgen.plan.CredentialUse.Mode.LIMITED)).count();
+    long otherIdentity = cases.stream().filter(c -> c.request().credentials().stream()
+        .anyMatch(use -> use.mode() == io.codextestgen.plan.CredentialUse.Mode.OTHER_IDENTITY)).count();
+    if (plan.support().credentials().stream().anyMatch(c -> c.token() != null)) {
+      lines.add("scopes: " + scoped + " operation" + (scoped == 1 ? "" : "s") + " tested with a token lacking"
+          + " theirs");
+    }
+    if (!plan.support().credentials().isEmpty()) {
+      lines.add(otherIdentity > 0 ? "identities: 2, another identity's requests for items on " + otherIdentity
+          + " operation" + (otherIdentity == 1 ? "" : "s") + " (`codex.auth2.<scheme>`)"
+          : "identities: 1 (object-level authorization tests need secondIdentity)");
+    }
+    return lines;
+  }
+
+  private static String tokens(CredentialPlan credential) {
+    io.codextestgen.plan.TokenPlan token = credential.token();
+    List<String> sources = new ArrayList<>();
+    if (token.clientCredentialsUrl() != null) {
+      sources.add("client credentials at `" + token.clientCredentialsUrl() + "`");
+    }
+    if (token.passwordUrl() != null) {
+      sources.add("password grant at `" + token.passwordUrl() + "`");
+    }
+    if (token.openIdConnectUrl() != null) {
+      sources.add("discovery at `" + token.openIdConnectUrl() + "`");
+    }
+    return (token.openIdConnectUrl() != null ? "OpenID Connect" : "OAuth2") + " token: `" + credential.property()
+        + "`, or fetched (" + (sources.isEmpty() ? "`" + credential.property() + ".tokenUrl`" : String.join(", ",
+            sources)) + ") with a client in `" + credential.property() + ".clientId`"
+        + (token.scopes().isEmpty() ? "" : "; scopes asked: " + String.join(" ", token.scopes()));
   }
 
   /** Writes both files into {@code directory}; returns their paths. */
@@ -91,8 +143,13 @@ public final class ReportWriter {
         .append(report.securitySchemesDefined().size()).append(" |\n");
     md.append("| files | ").append(count(report, "written")).append(" written, ").append(count(report, "unchanged"))
         .append(" unchanged, ").append(count(report, "deleted")).append(" deleted |\n\n");
-    md.append("### Operations\n\n| operation | valid | auth | malformed | rate-limit | flow | semantics |\n"
-        + "|---|---|---|---|---|---|---|\n");
+    if (!report.security().isEmpty()) {
+      md.append("### Security\n\n");
+      report.security().forEach(line -> md.append("- ").append(escape(line)).append('\n'));
+      md.append('\n');
+    }
+    md.append("### Operations\n\n| operation | ").append(String.join(" | ", FAMILIES)).append(" |\n|---|")
+        .append("---|".repeat(FAMILIES.size())).append('\n');
     for (OperationSummary operation : report.operations()) {
       md.append("| `").append(operation.method()).append(' ').append(escape(operation.path())).append('`');
       if (operation.operationId() != null) {

@@ -21,4 +21,5 @@ public record SuiteReport(
     List<String> securitySchemesDefined,
     List<OperationSummary> operations,
     Map<String, List<String>> files,
-    List<String> llmProposalsRejected) {}
+    List<String> llmProposalsRejected,
+    List<String> security) {}

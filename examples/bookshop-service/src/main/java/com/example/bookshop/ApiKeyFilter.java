@@ -12,7 +12,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
-/** Every path but /health needs the X-API-Key header; a missing or wrong key gets a problem+json 401. */
+/** /settings needs the X-API-Key header; a missing or wrong key gets a problem+json 401 (/books takes tokens). */
 @Component
 @Order(1)
 public class ApiKeyFilter extends OncePerRequestFilter {
@@ -28,7 +28,7 @@ public class ApiKeyFilter extends OncePerRequestFilter {
 
   @Override
   protected boolean shouldNotFilter(HttpServletRequest request) {
-    return request.getRequestURI().equals("/health");
+    return !request.getRequestURI().startsWith("/settings");
   }
 
   @Override

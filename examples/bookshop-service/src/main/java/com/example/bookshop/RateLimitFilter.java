@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * A sliding-window limit per API key and method on the /books collection: at most
+ * A sliding-window limit per client (the token's subject) and method on the /books collection: at most
  * {@code bookshop.rate-limit.requests} in any {@code bookshop.rate-limit.window-seconds}. Answers carry
  * RateLimit-Limit, RateLimit-Remaining, RateLimit-Reset (seconds until the oldest counted request leaves the window)
  * and RateLimit-Policy ({@code 100;w=5}); a refused request gets 429 with Retry-After, as openapi.yaml documents.
@@ -42,7 +42,9 @@ public class RateLimitFilter extends OncePerRequestFilter {
   @Override
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
-    Deque<Long> window = windows.computeIfAbsent(request.getHeader("X-API-Key") + " " + request.getMethod(),
+    // after Spring Security's filters: the caller is known, and a new token does not reset its count
+    String client = request.getUserPrincipal() == null ? "" : request.getUserPrincipal().getName();
+    Deque<Long> window = windows.computeIfAbsent(client + " " + request.getMethod(),
         key -> new ArrayDeque<>());
     long now = System.currentTimeMillis();
     long retryAfterMillis;

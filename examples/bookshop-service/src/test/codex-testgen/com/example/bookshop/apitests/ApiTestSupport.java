@@ -27,6 +27,9 @@ import javax.annotation.processing.Generated;
  * (relative to the directory the tests run in).</li>
  * <li>Security scheme {@code apiKey}, API key in header {@code X-API-Key}:
  * {@code codex.auth.apiKey} or {@code CODEX_AUTH_API_KEY}.</li>
+ * <li>Security scheme {@code oauth}, OAuth2: a token in {@code codex.auth.oauth}
+ * or {@code CODEX_AUTH_OAUTH}, or a client in {@code codex.auth.oauth.clientId}
+ * and {@code .clientSecret} to fetch tokens (see {@link OAuth2Tokens}).</li>
  * </ul>
  */
 @Generated(value = "io.codextestgen", comments = "from openapi.yaml")
@@ -40,6 +43,15 @@ public final class ApiTestSupport {
     public static final String SPEC_PATH_ENV = "CODEX_SPEC_PATH";
 
     public static final String DEFAULT_SPEC_PATH = "src/main/resources/openapi.yaml";
+
+    /** Tokens of security scheme {@code oauth}, fetched as the spec says unless configured. */
+    private static final OAuth2Tokens OAUTH_TOKENS = OAuth2Tokens.of("oauth", "codex.auth.oauth", "CODEX_AUTH_OAUTH")
+            .clientCredentials("/oauth2/token")
+            .scopes("books:read", "books:write")
+            .declaredScopes("books:read", "books:write");
+
+    /** Tokens of the second identity, for the object-level authorization tests. */
+    private static final OAuth2Tokens OTHER_OAUTH_TOKENS = OAUTH_TOKENS.identity("codex.auth2.oauth", "CODEX_AUTH2_OAUTH");
 
     private ApiTestSupport() {
     }
@@ -78,6 +90,7 @@ public final class ApiTestSupport {
      * A server that does not answer within {@code codex.http.timeoutSeconds} (default 30) fails the
      * test instead of hanging the run. Redirects are not followed: a documented 3xx is judged as such.
      * When a test fails, request and response are logged with credential headers masked.
+     * A 401 to a fetched token gets the request sent once more with a new token.
      */
     private static RequestSpecification given(Filter filter) {
         String timeout = setting("codex.http.timeoutSeconds", "CODEX_HTTP_TIMEOUT_SECONDS");
@@ -93,12 +106,36 @@ public final class ApiTestSupport {
         return RestAssured.given()
                 .baseUri(baseUri())
                 .filter(filter)
+                .filter(OAuth2Tokens.refreshOnUnauthorized())
                 .config(config);
     }
 
     /** API key of security scheme {@code apiKey}. */
     public static String apiKeyCredential() {
         return secret("codex.auth.apiKey", "CODEX_AUTH_API_KEY", "apiKey");
+    }
+
+    /** Credential of the second identity for scheme {@code apiKey}. */
+    public static String otherApiKeyCredential() {
+        return otherSecret("codex.auth2.apiKey", "CODEX_AUTH2_API_KEY", "apiKey");
+    }
+
+    /** Access token of security scheme {@code oauth}: configured, or fetched and kept fresh. */
+    public static String oauthCredential() {
+        return OAUTH_TOKENS.token();
+    }
+
+    /**
+     * A token of security scheme {@code oauth} without {@code scopes}, for the tests of
+     * scopes; aborts the test, saying what to configure, when none can be had.
+     */
+    public static String oauthTokenWithout(String... scopes) {
+        return OAUTH_TOKENS.tokenWithout(scopes);
+    }
+
+    /** Access token of the second identity for scheme {@code oauth}. */
+    public static String otherOauthCredential() {
+        return OTHER_OAUTH_TOKENS.tokenOfSecondIdentity();
     }
 
     /**

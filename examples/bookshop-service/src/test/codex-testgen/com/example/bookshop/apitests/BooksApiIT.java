@@ -96,7 +96,7 @@ class BooksApiIT {
     /** {@code GET /books}, as its tests send it. */
     private static RequestSpecification listBooks(RequestSpecification base) {
         return given(base)
-                .header("X-API-Key", apiKeyCredential())
+                .header("Authorization", "Bearer " + oauthCredential())
                 .queryParam("limit", "20")
                 .queryParam("genre", "fiction");
     }
@@ -104,20 +104,20 @@ class BooksApiIT {
     /** {@code POST /books}, as its tests send it. */
     private static RequestSpecification createBook(RequestSpecification base) {
         return given(base)
-                .header("X-API-Key", apiKeyCredential());
+                .header("Authorization", "Bearer " + oauthCredential());
     }
 
     /** {@code GET /books/{bookId}}, as its tests send it. */
     private static RequestSpecification getBook(RequestSpecification base, String bookId) {
         return given(base)
-                .header("X-API-Key", apiKeyCredential())
+                .header("Authorization", "Bearer " + oauthCredential())
                 .pathParam("bookId", bookId);
     }
 
     /** {@code PUT /books/{bookId}}, as its tests send it. */
     private static RequestSpecification replaceBook(RequestSpecification base, String bookId) {
         return given(base)
-                .header("X-API-Key", apiKeyCredential())
+                .header("Authorization", "Bearer " + oauthCredential())
                 .pathParam("bookId", bookId);
     }
 
@@ -150,7 +150,7 @@ class BooksApiIT {
         for (String id : NEW_BOOK_IDS) {
             try {
                 given(plainRequest())
-                        .header("X-API-Key", apiKeyCredential())
+                        .header("Authorization", "Bearer " + oauthCredential())
                         .pathParam("bookId", id)
                     .when().delete("/books/{bookId}");
             } catch (IllegalStateException e) {
@@ -192,7 +192,7 @@ class BooksApiIT {
     /** {@code DELETE /books/{bookId}} as its valid test sends it; checks the documented success. */
     private static ValidatableResponse validDeleteBooksBookId(String bookId) {
         return given(request())
-                .header("X-API-Key", apiKeyCredential())
+                .header("Authorization", "Bearer " + oauthCredential())
                 .pathParam("bookId", bookId)
             .when().delete("/books/{bookId}")
             .then().statusCode(204);
@@ -222,14 +222,38 @@ class BooksApiIT {
 
     @Test
     @Tag("auth")
-    @DisplayName("GET /books: wrong API key for 'apiKey' -> 401/403")
-    void listBooks_wrongApiKey_rejected() {
+    @DisplayName("GET /books: malformed token for 'oauth' -> 401/403")
+    void listBooks_malformedOauthToken_rejected() {
         given(negativeRequest())
-                .header("X-API-Key", "codex-wrong-credential")
+                .header("Authorization", "Bearer not a token")
                 .queryParam("limit", "20")
                 .queryParam("genre", "fiction")
             .when().get("/books")
             .then().statusCode(statusIn("401", "403"));
+    }
+
+    @Test
+    @Tag("auth")
+    @DisplayName("GET /books: wrong token for 'oauth' -> 401/403")
+    void listBooks_wrongOauthToken_rejected() {
+        given(negativeRequest())
+                .header("Authorization", "Bearer " + WRONG_BEARER_TOKEN)
+                .queryParam("limit", "20")
+                .queryParam("genre", "fiction")
+            .when().get("/books")
+            .then().statusCode(statusIn("401", "403"));
+    }
+
+    @Test
+    @Tag("authz")
+    @DisplayName("GET /books: token without scope 'books:read' -> 403")
+    void listBooks_withoutScope_forbidden() {
+        given(negativeRequest())
+                .header("Authorization", "Bearer " + oauthTokenWithout("books:read"))
+                .queryParam("limit", "20")
+                .queryParam("genre", "fiction")
+            .when().get("/books")
+            .then().statusCode(403);
     }
 
     static Stream<Arguments> listBooks_invalidParameter_rejectedRows() {
@@ -314,14 +338,38 @@ class BooksApiIT {
 
     @Test
     @Tag("auth")
-    @DisplayName("POST /books: wrong API key for 'apiKey' -> 401/403")
-    void createBook_wrongApiKey_rejected() {
+    @DisplayName("POST /books: malformed token for 'oauth' -> 401/403")
+    void createBook_malformedOauthToken_rejected() {
         given(negativeRequest())
-                .header("X-API-Key", "codex-wrong-credential")
+                .header("Authorization", "Bearer not a token")
                 .contentType("application/json")
                 .body(NEW_BOOK_BODY)
             .when().post("/books")
             .then().statusCode(statusIn("401", "403"));
+    }
+
+    @Test
+    @Tag("auth")
+    @DisplayName("POST /books: wrong token for 'oauth' -> 401/403")
+    void createBook_wrongOauthToken_rejected() {
+        given(negativeRequest())
+                .header("Authorization", "Bearer " + WRONG_BEARER_TOKEN)
+                .contentType("application/json")
+                .body(NEW_BOOK_BODY)
+            .when().post("/books")
+            .then().statusCode(statusIn("401", "403"));
+    }
+
+    @Test
+    @Tag("authz")
+    @DisplayName("POST /books: token without scope 'books:write' -> 403")
+    void createBook_withoutScope_forbidden() {
+        given(negativeRequest())
+                .header("Authorization", "Bearer " + oauthTokenWithout("books:write"))
+                .contentType("application/json")
+                .body(NEW_BOOK_BODY)
+            .when().post("/books")
+            .then().statusCode(403);
     }
 
     static Stream<Arguments> createBook_malformedJson_rejectedRows() {
@@ -523,7 +571,7 @@ class BooksApiIT {
         String location = created.getHeader("Location");
         if (location != null) {
             String atLocation = given(request())
-                    .header("X-API-Key", apiKeyCredential())
+                    .header("Authorization", "Bearer " + oauthCredential())
                 .when().get(url(location))
                 .then().statusCode(200)
                     .contentType(mediaTypeIn("application/json"))
@@ -600,13 +648,52 @@ class BooksApiIT {
 
     @Test
     @Tag("auth")
-    @DisplayName("GET /books/{bookId}: wrong API key for 'apiKey' -> 401/403")
-    void getBook_wrongApiKey_rejected() {
+    @DisplayName("GET /books/{bookId}: malformed token for 'oauth' -> 401/403")
+    void getBook_malformedOauthToken_rejected() {
         given(negativeRequest())
-                .header("X-API-Key", "codex-wrong-credential")
+                .header("Authorization", "Bearer not a token")
                 .pathParam("bookId", existingBook())
             .when().get("/books/{bookId}")
             .then().statusCode(statusIn("401", "403"));
+    }
+
+    @Test
+    @Tag("auth")
+    @DisplayName("GET /books/{bookId}: wrong token for 'oauth' -> 401/403")
+    void getBook_wrongOauthToken_rejected() {
+        given(negativeRequest())
+                .header("Authorization", "Bearer " + WRONG_BEARER_TOKEN)
+                .pathParam("bookId", existingBook())
+            .when().get("/books/{bookId}")
+            .then().statusCode(statusIn("401", "403"));
+    }
+
+    @Test
+    @Tag("authz")
+    @DisplayName("GET /books/{bookId}: token without scope 'books:read' -> 403")
+    void getBook_withoutScope_forbidden() {
+        given(negativeRequest())
+                .header("Authorization", "Bearer " + oauthTokenWithout("books:read"))
+                .pathParam("bookId", existingBook())
+            .when().get("/books/{bookId}")
+            .then().statusCode(403);
+    }
+
+    /** OWASP API1: one identity's item is not another's to read, change or delete. */
+    @Test
+    @Tag("authz")
+    @DisplayName("GET /books/{bookId}: another identity's request for an item the first created -> 403/404, the item "
+            + "unchanged for its owner")
+    void getBook_otherIdentity_denied() {
+        String bookId = newBook();
+        String before = validGetBook(bookId).extract().asString();
+        given(negativeRequest())
+                .header("Authorization", "Bearer " + otherOauthCredential())
+                .pathParam("bookId", bookId)
+            .when().get("/books/{bookId}")
+            .then().statusCode(statusIn("403", "404"));
+        String after = validGetBook(bookId).extract().asString();
+        assertSameState("after another identity's GET", before, after, "createdAt", "id");
     }
 
     static Stream<Arguments> getBook_invalidParameter_rejectedRows() {
@@ -651,15 +738,60 @@ class BooksApiIT {
 
     @Test
     @Tag("auth")
-    @DisplayName("PUT /books/{bookId}: wrong API key for 'apiKey' -> 401/403")
-    void replaceBook_wrongApiKey_rejected() {
+    @DisplayName("PUT /books/{bookId}: malformed token for 'oauth' -> 401/403")
+    void replaceBook_malformedOauthToken_rejected() {
         given(negativeRequest())
-                .header("X-API-Key", "codex-wrong-credential")
+                .header("Authorization", "Bearer not a token")
                 .pathParam("bookId", existingBook())
                 .contentType("application/json")
                 .body(REPLACE_BOOK_BODY)
             .when().put("/books/{bookId}")
             .then().statusCode(statusIn("401", "403"));
+    }
+
+    @Test
+    @Tag("auth")
+    @DisplayName("PUT /books/{bookId}: wrong token for 'oauth' -> 401/403")
+    void replaceBook_wrongOauthToken_rejected() {
+        given(negativeRequest())
+                .header("Authorization", "Bearer " + WRONG_BEARER_TOKEN)
+                .pathParam("bookId", existingBook())
+                .contentType("application/json")
+                .body(REPLACE_BOOK_BODY)
+            .when().put("/books/{bookId}")
+            .then().statusCode(statusIn("401", "403"));
+    }
+
+    @Test
+    @Tag("authz")
+    @DisplayName("PUT /books/{bookId}: token without scope 'books:write' -> 403")
+    void replaceBook_withoutScope_forbidden() {
+        given(negativeRequest())
+                .header("Authorization", "Bearer " + oauthTokenWithout("books:write"))
+                .pathParam("bookId", existingBook())
+                .contentType("application/json")
+                .body(REPLACE_BOOK_BODY)
+            .when().put("/books/{bookId}")
+            .then().statusCode(403);
+    }
+
+    /** OWASP API1: one identity's item is not another's to read, change or delete. */
+    @Test
+    @Tag("authz")
+    @DisplayName("PUT /books/{bookId}: another identity's request for an item the first created -> 403/404, the item "
+            + "unchanged for its owner")
+    void replaceBook_otherIdentity_denied() {
+        String bookId = newBook();
+        String before = validGetBook(bookId).extract().asString();
+        given(negativeRequest())
+                .header("Authorization", "Bearer " + otherOauthCredential())
+                .pathParam("bookId", bookId)
+                .contentType("application/json")
+                .body(REPLACE_BOOK_BODY)
+            .when().put("/books/{bookId}")
+            .then().statusCode(statusIn("403", "404"));
+        String after = validGetBook(bookId).extract().asString();
+        assertSameState("after another identity's PUT", before, after, "createdAt", "id");
     }
 
     static Stream<Arguments> replaceBook_malformedJson_rejectedRows() {

@@ -73,21 +73,21 @@ class ReviewsApiIT {
     /** {@code GET /books/{bookId}/reviews}, as its tests send it. */
     private static RequestSpecification listReviews(RequestSpecification base, String bookId) {
         return given(base)
-                .header("X-API-Key", apiKeyCredential())
+                .header("Authorization", "Bearer " + oauthCredential())
                 .pathParam("bookId", bookId);
     }
 
     /** {@code POST /books/{bookId}/reviews}, as its tests send it. */
     private static RequestSpecification addReview(RequestSpecification base, String bookId) {
         return given(base)
-                .header("X-API-Key", apiKeyCredential())
+                .header("Authorization", "Bearer " + oauthCredential())
                 .pathParam("bookId", bookId);
     }
 
     /** Creates a resource ({@code POST /books}) for tests that need an existing one; returns its id. */
     private static String newBook() {
         Response created = given(request())
-                .header("X-API-Key", apiKeyCredential())
+                .header("Authorization", "Bearer " + oauthCredential())
                 .contentType("application/json")
                 .body(NEW_BOOK_BODY)
             .when().post("/books")
@@ -114,7 +114,7 @@ class ReviewsApiIT {
         for (String id : NEW_BOOK_IDS) {
             try {
                 given(plainRequest())
-                        .header("X-API-Key", apiKeyCredential())
+                        .header("Authorization", "Bearer " + oauthCredential())
                         .pathParam("bookId", id)
                     .when().delete("/books/{bookId}");
             } catch (IllegalStateException e) {
@@ -148,13 +148,35 @@ class ReviewsApiIT {
 
     @Test
     @Tag("auth")
-    @DisplayName("GET /books/{bookId}/reviews: wrong API key for 'apiKey' -> 401/403")
-    void listReviews_wrongApiKey_rejected() {
+    @DisplayName("GET /books/{bookId}/reviews: malformed token for 'oauth' -> 401/403")
+    void listReviews_malformedOauthToken_rejected() {
         given(negativeRequest())
-                .header("X-API-Key", "codex-wrong-credential")
+                .header("Authorization", "Bearer not a token")
                 .pathParam("bookId", existingBook())
             .when().get("/books/{bookId}/reviews")
             .then().statusCode(statusIn("401", "403"));
+    }
+
+    @Test
+    @Tag("auth")
+    @DisplayName("GET /books/{bookId}/reviews: wrong token for 'oauth' -> 401/403")
+    void listReviews_wrongOauthToken_rejected() {
+        given(negativeRequest())
+                .header("Authorization", "Bearer " + WRONG_BEARER_TOKEN)
+                .pathParam("bookId", existingBook())
+            .when().get("/books/{bookId}/reviews")
+            .then().statusCode(statusIn("401", "403"));
+    }
+
+    @Test
+    @Tag("authz")
+    @DisplayName("GET /books/{bookId}/reviews: token without scope 'books:read' -> 403")
+    void listReviews_withoutScope_forbidden() {
+        given(negativeRequest())
+                .header("Authorization", "Bearer " + oauthTokenWithout("books:read"))
+                .pathParam("bookId", existingBook())
+            .when().get("/books/{bookId}/reviews")
+            .then().statusCode(403);
     }
 
     static Stream<Arguments> listReviews_invalidParameter_rejectedRows() {
@@ -214,15 +236,41 @@ class ReviewsApiIT {
 
     @Test
     @Tag("auth")
-    @DisplayName("POST /books/{bookId}/reviews: wrong API key for 'apiKey' -> 401/403")
-    void addReview_wrongApiKey_rejected() {
+    @DisplayName("POST /books/{bookId}/reviews: malformed token for 'oauth' -> 401/403")
+    void addReview_malformedOauthToken_rejected() {
         given(negativeRequest())
-                .header("X-API-Key", "codex-wrong-credential")
+                .header("Authorization", "Bearer not a token")
                 .pathParam("bookId", existingBook())
                 .contentType("application/json")
                 .body(ADD_REVIEW_BODY)
             .when().post("/books/{bookId}/reviews")
             .then().statusCode(statusIn("401", "403"));
+    }
+
+    @Test
+    @Tag("auth")
+    @DisplayName("POST /books/{bookId}/reviews: wrong token for 'oauth' -> 401/403")
+    void addReview_wrongOauthToken_rejected() {
+        given(negativeRequest())
+                .header("Authorization", "Bearer " + WRONG_BEARER_TOKEN)
+                .pathParam("bookId", existingBook())
+                .contentType("application/json")
+                .body(ADD_REVIEW_BODY)
+            .when().post("/books/{bookId}/reviews")
+            .then().statusCode(statusIn("401", "403"));
+    }
+
+    @Test
+    @Tag("authz")
+    @DisplayName("POST /books/{bookId}/reviews: token without scope 'books:write' -> 403")
+    void addReview_withoutScope_forbidden() {
+        given(negativeRequest())
+                .header("Authorization", "Bearer " + oauthTokenWithout("books:write"))
+                .pathParam("bookId", existingBook())
+                .contentType("application/json")
+                .body(ADD_REVIEW_BODY)
+            .when().post("/books/{bookId}/reviews")
+            .then().statusCode(403);
     }
 
     static Stream<Arguments> addReview_malformedJson_rejectedRows() {

@@ -1,5 +1,6 @@
 package io.codextestgen;
 
+import static io.codextestgen.testing.GeneratedSuite.Outcome.failures;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.codextestgen.config.GeneratorConfig;
@@ -84,16 +85,6 @@ class FaultDetectionTest {
         "codex.auth.oauth", "oauth-000",
         "codex.auth.basic.username", "reader",
         "codex.auth.basic.password", "secret");
-
-  private static Map<String, String> failures(Map<String, Outcome> outcomes) {
-    Map<String, String> failed = new TreeMap<>();
-    outcomes.forEach((name, outcome) -> {
-      if (outcome.failed()) {
-        failed.put(name, outcome.failure());
-      }
-    });
-    return failed;
-  }
 
   @Test
   void everyFamilyPassesAgainstACorrectServer() {

@@ -1,5 +1,6 @@
 package io.codextestgen;
 
+import static io.codextestgen.testing.GeneratedSuite.Outcome.failures;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.codextestgen.config.Family;
@@ -86,16 +87,6 @@ class OAuthTokensTest {
     properties.put("codex.auth2.oauth.clientId", "client-b");
     properties.put("codex.auth2.oauth.clientSecret", "secret-b");
     return properties;
-  }
-
-  private static Map<String, String> failures(Map<String, Outcome> outcomes) {
-    Map<String, String> failed = new TreeMap<>();
-    outcomes.forEach((name, outcome) -> {
-      if (outcome.failed()) {
-        failed.put(name, outcome.failure());
-      }
-    });
-    return failed;
   }
 
   @Test
@@ -254,6 +245,51 @@ class OAuthTokensTest {
         assertThat(outcome.passed()).as(outcome.failure()).isTrue();
       }
     });
+  }
+
+  @Test
+  void withAUserConfiguredThePasswordGrantIsUsed() throws Exception {
+    start(Duration.ofMinutes(5), Duration.ofMinutes(5), "password");
+    fake.users(Map.of("alice", "pw-alice"));
+    Map<String, String> properties = clientA();
+    properties.put("codex.auth.oauth.username", "alice");
+    properties.put("codex.auth.oauth.password", "pw-alice");
+
+    Map<String, Outcome> outcomes = suite.run(properties, "valid");
+    properties.put("codex.auth.oauth.password", "not-her-password");
+    Map<String, Outcome> wrong;
+    // a suite loaded afresh: the first one keeps its token
+    try (GeneratedSuite fresh = GeneratedSuite.compile(files, work.resolve("password-wrong"))) {
+      wrong = fresh.run(properties, "valid");
+    }
+
+    assertThat(failures(outcomes)).isEmpty();
+    assertThat(fake.tokensIssued()).isEqualTo(1);
+    assertThat(wrong.values()).allSatisfy(outcome -> assertThat(outcome.failure())
+        .contains("answered 400: invalid_grant").doesNotContain("not-her-password"));
+  }
+
+  @Test
+  void anOpenIdConnectSchemeFindsItsTokenEndpointThroughDiscovery() throws Exception {
+    Path spec = work.resolve("oidc.yaml");
+    String text = java.nio.file.Files.readString(SPEC);
+    String scheme = text.substring(text.indexOf("    oauth:\n      type: oauth2"), text.indexOf("  schemas:"));
+    java.nio.file.Files.writeString(spec, text.replace(scheme,
+        "    oauth:\n      type: openIdConnect\n      openIdConnectUrl: /.well-known/openid-configuration\n"));
+    List<RenderedFile> oidc = CodexTestgen.render(GeneratorConfig.builder(spec, work.resolve("unused"))
+        .basePackage("oidc.library").specPathInTests(spec.toString())
+        .families(java.util.Set.of(Family.VALID)).build()).files();
+    fake = new StatefulFake("/books", List.of("id"), List.of()).oauth(CLIENTS, Duration.ofMinutes(5),
+        Duration.ofMinutes(5));
+    suite = GeneratedSuite.compile(oidc, work.resolve("oidc"));
+
+    Map<String, Outcome> outcomes = suite.run(clientA());
+
+    assertThat(oidc.stream().filter(f -> f.relativePath().endsWith("ApiTestSupport.java")).findFirst().orElseThrow()
+        .content()).contains(".openIdConnect(\"/.well-known/openid-configuration\")");
+    assertThat(outcomes).isNotEmpty();
+    assertThat(failures(outcomes)).isEmpty();
+    assertThat(fake.tokensIssued()).isEqualTo(1);
   }
 
   private String fetch(String client, String secret) throws Exception {

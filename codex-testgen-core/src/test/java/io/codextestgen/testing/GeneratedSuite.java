@@ -189,6 +189,17 @@ public final class GeneratedSuite implements AutoCloseable {
      * The outcome of {@code test} among {@code outcomes}, asserted to have concluded {@code verdict} with a message
      * holding {@code message}.
      */
+    /** The tests that judged and failed, by name, with their failure messages (aborted ones are not there). */
+    public static Map<String, String> failures(Map<String, Outcome> outcomes) {
+      Map<String, String> failed = new java.util.TreeMap<>();
+      outcomes.forEach((name, outcome) -> {
+        if (outcome.failed()) {
+          failed.put(name, outcome.failure());
+        }
+      });
+      return failed;
+    }
+
     public static Outcome assertVerdict(Map<String, Outcome> outcomes, String test, Verdict verdict, String message) {
       Outcome outcome = outcomes.get(test);
       org.assertj.core.api.Assertions.assertThat(outcome).as("%s ran; these did: %s", test, outcomes.keySet())

@@ -123,6 +123,14 @@ public final class StatefulFake implements AutoCloseable {
     return this;
   }
 
+  /** Users of the password grant: name -> password. A token issued to a user names the user as its owner. */
+  private volatile Map<String, String> users = Map.of();
+
+  public StatefulFake users(Map<String, String> passwords) {
+    this.users = Map.copyOf(passwords);
+    return this;
+  }
+
   /** How many tokens the token endpoint issued. */
   public int tokensIssued() {
     return issued.get();
@@ -146,6 +154,11 @@ public final class StatefulFake implements AutoCloseable {
       if (clients != null) {
         if (path.equals("/oauth/token")) {
           token(exchange);
+          return;
+        }
+        if (path.equals("/.well-known/openid-configuration")) {
+          String base = "http://127.0.0.1:" + port();
+          send(exchange, 200, JSON.createObjectNode().put("issuer", base).put("token_endpoint", base + "/oauth/token"));
           return;
         }
         Issued token = bearer(exchange);
@@ -278,7 +291,10 @@ public final class StatefulFake implements AutoCloseable {
     return token;
   }
 
-  /** RFC 6749 4.4: the client-credentials grant, the client authenticated by HTTP Basic. */
+  /**
+   * RFC 6749 4.4 and 4.3: the client-credentials grant, and the password grant for the users given; the client
+   * authenticated by HTTP Basic.
+   */
   private void token(HttpExchange exchange) throws IOException {
     String authorization = exchange.getRequestHeaders().getFirst("Authorization");
     String client = null;
@@ -303,7 +319,15 @@ public final class StatefulFake implements AutoCloseable {
             java.nio.charset.StandardCharsets.UTF_8));
       }
     }
-    if (!"client_credentials".equals(form.get("grant_type"))) {
+    String grant = form.get("grant_type");
+    if ("password".equals(grant)) {
+      String user = form.get("username");
+      if (user == null || !java.util.Objects.equals(users.get(user), form.get("password"))) {
+        send(exchange, 400, JSON.createObjectNode().put("error", "invalid_grant"));
+        return;
+      }
+      client = user;
+    } else if (!"client_credentials".equals(grant)) {
       send(exchange, 400, JSON.createObjectNode().put("error", "unsupported_grant_type"));
       return;
     }

@@ -174,7 +174,10 @@ class PrismMockTest {
     Map<String, String> properties = new java.util.TreeMap<>();
     properties.put("codex.baseUri", baseUri);
     properties.put("codex.http.timeoutSeconds", "10");
-    java.util.regex.Pattern secret = java.util.regex.Pattern.compile("secret\\(\"(codex\\.auth\\.[^\"]+)\"");
+    // the settings read by secret("codex.auth...", ...) and the static tokens of OAuth2Tokens.of("scheme",
+    // "codex.auth...", ...): a static token is sent as it is, nothing is fetched
+    java.util.regex.Pattern secret = java.util.regex.Pattern.compile(
+        "(?:secret\\(|OAuth2Tokens\\.of\\(\\s*\"(?:[^\"\\\\]|\\\\.)*\",\\s*)\"(codex\\.auth\\.[^\"]+)\"");
     for (var file : files) {
       java.util.regex.Matcher property = secret.matcher(file.content());
       while (property.find()) {

@@ -294,10 +294,11 @@ public final class OAuth2Tokens {
         }
         fetched++;
         Instant now = Instant.now();
-        JsonNode expiresIn = answer.get("expires_in");
+        // a number, or a string of one (as some servers send it); none: kept until a 401 says otherwise
+        long expiresIn = answer.path("expires_in").asLong(0);
         Instant renewAt = Instant.MAX;
-        if (expiresIn != null && expiresIn.canConvertToLong() && expiresIn.asLong() > 0) {
-            Duration life = Duration.ofSeconds(expiresIn.asLong());
+        if (expiresIn > 0) {
+            Duration life = Duration.ofSeconds(expiresIn);
             Duration margin = life.dividedBy(4).compareTo(MAX_MARGIN) < 0 ? life.dividedBy(4) : MAX_MARGIN;
             renewAt = now.plus(life).minus(margin);
         }
@@ -417,8 +418,7 @@ public final class OAuth2Tokens {
         for (OAuth2Tokens tokens : ALL) {
             String fresh = tokens.renew(sent);
             if (fresh != null) {
-                request.removeHeader("Authorization");
-                request.header("Authorization", "Bearer " + fresh);
+                request.replaceHeader("Authorization", "Bearer " + fresh);
                 // the path is already filled in the URI the context sends to: the copy must not fill it again
                 new ArrayList<>(request.getNamedPathParams().keySet()).forEach(request::removePathParam);
                 return context.send(RestAssured.given().spec(request).noFilters());

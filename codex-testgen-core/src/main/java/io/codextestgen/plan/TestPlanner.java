@@ -96,7 +96,7 @@ public final class TestPlanner {
           cases.addAll(planned);
         }
         if (!cases.isEmpty()) {
-          String className = classNames.claim(Names.upperCamel(group, "Api") + (part == 1 ? "" : String.valueOf(part))
+          String className = classNames.claim(classStem(group) + (part == 1 ? "" : String.valueOf(part))
               + config.classSuffix());
           classes.add(new TestClassPlan(className, group, cases, new ArrayList<>(classProducers.values())));
         }
@@ -109,6 +109,16 @@ public final class TestPlanner {
     }
     return new TestPlan(config.basePackage(), support(), classes, skipped, warnings, model.title(), summaries,
         new ArrayList<>(model.securitySchemes().keySet()));
+  }
+
+  /** Characters of a class name taken from a tag: its file name (and the writer's temporary one) must fit 255 bytes. */
+  static final int MAX_CLASS_STEM = 60;
+
+  /** The start of a test class's name: the group (a tag, or a path's first segment), cut to {@link #MAX_CLASS_STEM}. */
+  private static String classStem(String group) {
+    String stem = Names.upperCamel(group, "Api");
+    return stem.codePointCount(0, stem.length()) <= MAX_CLASS_STEM ? stem
+        : stem.substring(0, stem.offsetByCodePoints(0, MAX_CLASS_STEM));
   }
 
   private SupportPlan support() {

@@ -8,8 +8,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Escapes spec text for the two places JavaPoet does not escape: comments and text blocks. javac decodes
- * unicode escapes everywhere, even in comments, so a backslash-u from a spec must never reach the source as is.
+ * The one way spec text reaches generated Java, a function per kind of position: {@link #quoted} and
+ * {@link #literal} for string literals (never JavaPoet's {@code $S}, which writes U+2028 and U+2029 raw, and JavaPoet
+ * breaks lines there), {@link #textBlock} for text blocks, {@link #comment} for Javadoc and comments, {@link #display}
+ * for display names; identifiers come from {@code plan.Names}. javac decodes unicode escapes everywhere, even in
+ * comments, so a backslash-u from a spec never reaches the source as is. {@code HostileSpecsTest} puts hostile
+ * text in every position the generator reads and compiles what comes out.
  */
 final class JavaText {
 
@@ -30,8 +34,8 @@ final class JavaText {
         i++;
       } else if (c == '@' && (i == 0 || text.charAt(i - 1) == '\n')) {
         out.append("&#64;");
-      } else if (c < 0x20 && c != '\n') {
-        out.append(' ');
+      } else if (c < 0x20 && c != '\n' || breaksLines(c)) {
+        out.append(' '); // a control character, or one JavaPoet would take for a line end
       } else {
         out.append(c);
       }
@@ -273,7 +277,8 @@ final class JavaText {
           }
         }
         default -> {
-          if (Character.isISOControl(c)) {
+          // JavaPoet breaks lines at U+2028 and U+2029 (and U+0085, a control) too: never written raw
+          if (Character.isISOControl(c) || breaksLines(c)) {
             out.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
           } else {
             out.append(c);

@@ -181,8 +181,8 @@ final class SemanticsRenderer {
     }
     code.add(attempt.add(RequestChain.when(plan.write())).add(chain.then(plan.writeExpect())).add(";\n$<$<").build());
     assign(code, "after", read(plan, id));
-    code.addStatement("$T.assertSameState($S, before, after$L)", helpers, "after another identity's "
-        + plan.write().method().toUpperCase(java.util.Locale.ROOT), ignored(plan));
+    code.addStatement("$T.assertSameState($L, before, after$L)", helpers, JavaText.quoted("after another identity's "
+        + plan.write().method().toUpperCase(java.util.Locale.ROOT)), ignored(plan));
   }
 
   private void patched(CodeBlock.Builder code, SemanticsPlan plan, String id) {

@@ -61,8 +61,8 @@ final class SupportClassRenderer {
           type.addField(FieldSpec.builder(responseCheck.peerClass(TemplateFile.OAUTH2_TOKENS),
                   "OTHER_" + tokensField(credential), Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
               .addJavadoc("Tokens of the second identity, for the object-level authorization tests.\n")
-              .initializer("$L.identity($S, $S)", tokensField(credential), otherProperty(credential),
-                  otherEnvVar(credential))
+              .initializer("$L.identity($L, $L)", tokensField(credential),
+                  JavaText.quoted(otherProperty(credential)), JavaText.quoted(otherEnvVar(credential)))
               .build());
         }
       }
@@ -130,7 +130,7 @@ final class SupportClassRenderer {
 
   private static FieldSpec constant(String name, String value) {
     return FieldSpec.builder(STRING, name, Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
-        .initializer("$S", value)
+        .initializer("$L", JavaText.quoted(value))
         .build();
   }
 
@@ -142,7 +142,7 @@ final class SupportClassRenderer {
         .addStatement("$T value = setting(BASE_URI_PROPERTY, BASE_URI_ENV)", STRING);
     if (plan.fallbackServerUrl() != null) {
       method.beginControlFlow("if (value == null)")
-          .addStatement("value = $S", plan.fallbackServerUrl())
+          .addStatement("value = $L", JavaText.quoted(plan.fallbackServerUrl()))
           .endControlFlow();
     }
     return method
@@ -307,7 +307,8 @@ final class SupportClassRenderer {
         .addJavadoc("$L\n", javadoc)
         .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
         .returns(STRING)
-        .addStatement("return otherSecret($S, $S, $S)", property, env, scheme)
+        .addStatement("return otherSecret($L, $L, $L)", JavaText.quoted(property), JavaText.quoted(env),
+            JavaText.quoted(scheme))
         .build();
   }
 
@@ -354,7 +355,8 @@ final class SupportClassRenderer {
         .addJavadoc("$L\n", javadoc)
         .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
         .returns(STRING)
-        .addStatement("return secret($S, $S, $S)", property, env, scheme)
+        .addStatement("return secret($L, $L, $L)", JavaText.quoted(property), JavaText.quoted(env),
+            JavaText.quoted(scheme))
         .build();
   }
 

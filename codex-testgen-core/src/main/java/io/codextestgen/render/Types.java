@@ -55,7 +55,7 @@ final class Types {
   static AnnotationSpec generated(String specFileName) {
     return AnnotationSpec.builder(GENERATED)
         .addMember("value", "$S", GENERATOR)
-        .addMember("comments", "$S", "from " + specFileName)
+        .addMember("comments", "$L", JavaText.quoted("from " + specFileName))
         .build();
   }
 

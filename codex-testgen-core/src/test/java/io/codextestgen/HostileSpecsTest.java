@@ -1,0 +1,270 @@
+package io.codextestgen;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.codextestgen.config.GeneratorConfig;
+import io.codextestgen.diag.GenerationException;
+import io.codextestgen.render.RenderedFile;
+import io.codextestgen.testing.GeneratedSuite;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Specs made from a grammar of hostile strings (quotes, backslashes, comment ends, unicode escapes, line breaks of
+ * every kind, control characters, lone surrogates, placeholders, path traversal, reserved file names, very long
+ * text), placed in every position the generator reads: the title, servers, paths, tags, operation ids, parameter
+ * names (query, header, path), property names at two depths, enum values, patterns, examples, defaults,
+ * descriptions, security scheme names and header names, response header names. For each: generation succeeds or
+ * fails with a diagnostic; every file stays in the output directory; the suite compiles with
+ * {@code -Xlint:all -Werror}; and outside string literals and comments, spec text shows only inside identifiers.
+ *
+ * <p>Seeded ({@code -Dcodex.hostile.seed}, default fixed), {@code -Dcodex.hostile.cases} specs (default 10, which
+ * keeps CI fast); a failure prints the spec.
+ */
+class HostileSpecsTest {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final long SEED = Long.getLong("codex.hostile.seed", 20261207L);
+  private static final int CASES = Integer.getInteger("codex.hostile.cases", 10);
+  /** Starts every hostile string, so that spec text can be found in the generated sources. */
+  private static final String MARK = "zqj";
+
+  /** How many specs got as far as compiling: most must, or the grammar tests only the parser's refusals. */
+  private static final java.util.concurrent.atomic.AtomicInteger COMPILED =
+      new java.util.concurrent.atomic.AtomicInteger();
+
+  private static final List<String> FRAGMENTS = List.of("\"", "\\", "*/", "/*", "\\u000a", "\\u0022", "\\", "\r",
+      "\n", "\r\n", "\u2028", "\u2029", "\u0000", "\u0007", "\u001b", "\u007f", "\u0085", "\ud800", "\udfff",
+      "${user.home}", "$1", "../", "..\\", "CON", "nul.java", "'", "`", "<b>", "&amp;", "#", "%2F", "?", " ", "@Test",
+      "//", "\t", "é", "\ud83d\ude00", "+", "-", ".", ",", ";", "=", "(", ")", "[", "]", "!");
+
+  static Stream<Arguments> specs() {
+    Random random = new Random(SEED);
+    List<Arguments> cases = new ArrayList<>();
+    for (int i = 0; i < CASES; i++) {
+      cases.add(Arguments.of(i, spec(random)));
+    }
+    return cases.stream();
+  }
+
+  /** A hostile string: the mark, then one to three fragments with letters between; now and then very long. */
+  private static String hostile(Random random) {
+    return hostile(random, FRAGMENTS);
+  }
+
+  /**
+   * A hostile name, for the positions that are keys of the spec (paths, properties, schemes, headers): no lone
+   * surrogate, which the JSON and YAML parsers refuse in a key with a syntax error, so that the spec reaches the
+   * generator (lone surrogates go into the values).
+   */
+  private static String name(Random random) {
+    return hostile(random, FRAGMENTS.stream().filter(f -> !(f.length() == 1 && Character.isSurrogate(f.charAt(0))))
+        .toList());
+  }
+
+  private static String hostile(Random random, List<String> fragmentsToUse) {
+    StringBuilder text = new StringBuilder(MARK);
+    int fragments = 1 + random.nextInt(3);
+    for (int i = 0; i < fragments; i++) {
+      text.append(fragmentsToUse.get(random.nextInt(fragmentsToUse.size())));
+      if (random.nextBoolean()) {
+        text.append((char) ('a' + random.nextInt(26)));
+      }
+    }
+    if (random.nextInt(8) == 0) {
+      text.append("x".repeat(300 + random.nextInt(300)));
+    }
+    return text.toString();
+  }
+
+  private static String spec(Random random) {
+    ObjectNode spec = JSON.createObjectNode().put("openapi", "3.0.3");
+    spec.putObject("info").put("title", hostile(random)).put("version", "1").put("description", hostile(random));
+    spec.putArray("servers").addObject().put("url", "http://127.0.0.1/" + hostile(random));
+    String tag = hostile(random);
+    spec.putArray("tags").addObject().put("name", tag).put("description", hostile(random));
+    String scheme = name(random);
+    ObjectNode schemes = spec.putObject("components").putObject("securitySchemes");
+    schemes.putObject(scheme).put("type", "apiKey").put("in", "header").put("name", "X-" + hostile(random));
+    String oauth = name(random);
+    ObjectNode flows = schemes.putObject(oauth).put("type", "oauth2").putObject("flows");
+    String scope = name(random);
+    flows.putObject("clientCredentials").put("tokenUrl", "/" + hostile(random)).putObject("scopes")
+        .put(scope, hostile(random));
+
+    String pathParameter = name(random).replace("{", "").replace("}", "").replace("/", "");
+    String collection = "/" + name(random).replace("{", "(").replace("}", ")");
+    ObjectNode paths = spec.putObject("paths");
+    ObjectNode post = paths.putObject(collection).putObject("post");
+    post.putArray("tags").add(tag);
+    post.put("operationId", hostile(random)).put("summary", hostile(random)).put("description", hostile(random));
+    post.putArray("security").addObject().putArray(scheme);
+    ArrayNode parameters = post.putArray("parameters");
+    parameters.addObject().put("name", hostile(random)).put("in", "query").put("description", hostile(random))
+        .putObject("schema").put("type", "string").put("maxLength", 20).put("default", hostile(random));
+    parameters.addObject().put("name", "X-" + hostile(random)).put("in", "header").put("required", true)
+        .putObject("schema").put("type", "string").put("example", hostile(random));
+    ObjectNode body = post.putObject("requestBody").put("required", true).putObject("content")
+        .putObject("application/json").putObject("schema").put("type", "object");
+    String first = name(random);
+    String nested = name(random);
+    body.putArray("required").add(first).add(nested);
+    ObjectNode properties = body.putObject("properties");
+    properties.putObject(first).put("type", "string").put("description", hostile(random))
+        .put("pattern", "^" + MARK + ".*$").put("example", MARK + "-example").put("maxLength", 2000);
+    ObjectNode inner = properties.putObject(nested).put("type", "object");
+    String deep = name(random);
+    inner.putArray("required").add(deep);
+    ArrayNode values = inner.putObject("properties").putObject(deep).put("type", "string").putArray("enum");
+    values.add(hostile(random)).add(hostile(random));
+    properties.putObject(name(random)).put("type", "string").put("pattern", hostile(random));
+    properties.putObject(name(random)).put("type", "integer").put("minimum", 1).put("default", 3);
+    ObjectNode responses = post.putObject("responses");
+    ObjectNode created = responses.putObject("201").put("description", hostile(random));
+    created.putObject("headers").putObject(name(random)).putObject("schema").put("type", "string");
+    created.putObject("content").putObject("application/json").putObject("schema").put("type", "object")
+        .putObject("properties").putObject("id").put("type", "integer");
+    responses.putObject("400").put("description", hostile(random));
+
+    ObjectNode get = paths.putObject(collection + "/{" + pathParameter + "}").putObject("get");
+    get.put("operationId", hostile(random));
+    get.putArray("security").addObject().putArray(oauth).add(scope);
+    get.putArray("parameters").addObject().put("name", pathParameter).put("in", "path").put("required", true)
+        .putObject("schema").put("type", "integer").put("minimum", 1);
+    get.putObject("responses").putObject("200").put("description", hostile(random));
+    try {
+      // as a spec file holds them: a lone surrogate can only be written escaped ("\ud800")
+      return JSON.writerWithDefaultPrettyPrinter()
+          .with(com.fasterxml.jackson.core.json.JsonWriteFeature.ESCAPE_NON_ASCII.mappedFeature())
+          .writeValueAsString(spec);
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  @ParameterizedTest(name = "hostile spec {0}")
+  @MethodSource("specs")
+  void generatesCompilableCodeOrSaysWhyAndWritesOnlyIntoItsDirectory(int index, String specText,
+      @TempDir Path work) throws IOException {
+    Path spec = work.resolve("spec.json");
+    Files.writeString(spec, specText, StandardCharsets.UTF_8);
+    Path out = work.resolve("out");
+    GeneratorConfig config = GeneratorConfig.builder(spec, out)
+        .basePackage("hostile.spec" + index)
+        .specPathInTests(spec.toString())
+        .includeDestructive(true)
+        .secondIdentity(true)
+        .useSpecServers(true)
+        .build();
+    List<RenderedFile> files;
+    try {
+      files = CodexTestgen.render(config).files();
+      CodexTestgen.generate(config);
+    } catch (GenerationException e) {
+      assertThat(e.getMessage()).as("a diagnostic for spec %d:%n%s", index, specText).isNotBlank();
+      return;
+    } catch (RuntimeException | StackOverflowError e) {
+      throw new AssertionError("spec " + index + " crashed the generator: " + e + "\n" + specText, e);
+    }
+
+    try (Stream<Path> written = Files.walk(work)) {
+      assertThat(written.filter(Files::isRegularFile).map(path -> path.toAbsolutePath().normalize()))
+          .as("every file in the output directory; spec %d:%n%s", index, specText)
+          .allMatch(path -> path.startsWith(out.toAbsolutePath().normalize()) || path.equals(spec.toAbsolutePath()));
+    }
+    try (GeneratedSuite suite = GeneratedSuite.compile(files, work.resolve("compiled"))) {
+      assertThat(suite).isNotNull();
+    } catch (AssertionError | RuntimeException e) {
+      fail("spec %d does not compile: %s%n%s", index, e.getMessage(), specText);
+    }
+    COMPILED.incrementAndGet();
+    for (RenderedFile file : files) {
+      String code = code(file.content());
+      for (int at = code.indexOf(MARK); at >= 0; at = code.indexOf(MARK, at + 1)) {
+        int start = at;
+        while (start > 0 && Character.isJavaIdentifierPart(code.charAt(start - 1))) {
+          start--;
+        }
+        assertThat(Character.isJavaIdentifierStart(code.charAt(start)))
+            .as("spec text outside a literal or comment in %s at '%s'; spec %d:%n%s", file.relativePath(),
+                code.substring(Math.max(0, at - 30), Math.min(code.length(), at + 30)), index, specText)
+            .isTrue();
+      }
+    }
+  }
+
+  /** The case reported: a property name with U+2028, whose row's body location was written with a raw line break. */
+  @org.junit.jupiter.api.Test
+  void aLineSeparatorInAPropertyNameStaysInsideItsLiterals(@TempDir Path work) throws IOException {
+    Path spec = work.resolve("spec.yaml");
+    Files.writeString(spec, String.join("\n", "openapi: 3.0.3", "info: {title: t, version: '1'}", "paths:",
+        "  /things:", "    post:", "      operationId: createThing", "      requestBody:", "        required: true",
+        "        content:", "          application/json:", "            schema:", "              type: object",
+        "              required: [\"a\\u2028b\"]", "              properties:",
+        "                \"a\\u2028b\": {type: string, maxLength: 5}", "      responses:",
+        "        '201': {description: ok}", ""), StandardCharsets.UTF_8);
+    List<RenderedFile> files = CodexTestgen.render(GeneratorConfig.builder(spec, work.resolve("out"))
+        .basePackage("hostile.separator").specPathInTests(spec.toString()).build()).files();
+
+    String tests = files.stream().filter(f -> f.relativePath().endsWith("ThingsApiIT.java")).findFirst()
+        .orElseThrow().content();
+    assertThat(tests).contains("\"/a\\u2028b\"").doesNotContain("\u2028");
+    try (GeneratedSuite suite = GeneratedSuite.compile(files, work.resolve("compiled"))) {
+      assertThat(suite).isNotNull();
+    }
+  }
+
+  @org.junit.jupiter.api.AfterAll
+  static void mostSpecsReachedTheCompiler() {
+    assertThat(COMPILED.get()).as("specs generated and compiled, of %d", CASES).isGreaterThanOrEqualTo(CASES / 2);
+  }
+
+  /** The source without its string, text-block and char literals and its comments: what javac reads as code. */
+  static String code(String source) {
+    StringBuilder code = new StringBuilder(source.length());
+    int i = 0;
+    while (i < source.length()) {
+      char c = source.charAt(i);
+      if (source.startsWith("\"\"\"", i)) {
+        int end = i + 3;
+        while (end < source.length() && !source.startsWith("\"\"\"", end)) {
+          end += source.charAt(end) == '\\' ? 2 : 1;
+        }
+        i = end + 3;
+        code.append("\"\"");
+      } else if (c == '"' || c == '\'') {
+        int end = i + 1;
+        while (end < source.length() && source.charAt(end) != c) {
+          end += source.charAt(end) == '\\' ? 2 : 1;
+        }
+        i = end + 1;
+        code.append(c).append(c);
+      } else if (source.startsWith("//", i)) {
+        int end = source.indexOf('\n', i);
+        i = end < 0 ? source.length() : end;
+      } else if (source.startsWith("/*", i)) {
+        int end = source.indexOf("*/", i + 2);
+        i = end < 0 ? source.length() : end + 2;
+        code.append(' ');
+      } else {
+        code.append(c);
+        i++;
+      }
+    }
+    return code.toString();
+  }
+}

@@ -89,8 +89,6 @@ public final class OAuth2Tokens {
 
     private final Map<Set<String>, Token> limited = new LinkedHashMap<>();
 
-    private int fetched;
-
     /**
      * A fetched token: its value, when to fetch the next one, and the scopes the server says it granted (null when
      * it does not say).
@@ -160,11 +158,6 @@ public final class OAuth2Tokens {
     /** Whether this identity has anything configured: a static token or a client. */
     public boolean configured() {
         return setting("") != null || setting(".clientId") != null;
-    }
-
-    /** How many tokens were fetched so far (for the run's own checks; never the tokens). */
-    public synchronized int fetched() {
-        return fetched;
     }
 
     /**
@@ -292,7 +285,6 @@ public final class OAuth2Tokens {
         if (token == null || !token.isTextual() || token.asText().isBlank()) {
             throw new IllegalStateException("the token endpoint " + endpoint + " answered without an access_token");
         }
-        fetched++;
         Instant now = Instant.now();
         // a number, or a string of one (as some servers send it); none: kept until a 401 says otherwise
         long expiresIn = answer.path("expires_in").asLong(0);

@@ -303,13 +303,7 @@ final class SupportClassRenderer {
 
   private static MethodSpec otherGetter(CredentialPlan credential, String suffix, String javadoc, String property,
       String env, String scheme) {
-    return MethodSpec.methodBuilder(otherGetter(credential, suffix))
-        .addJavadoc("$L\n", javadoc)
-        .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
-        .returns(STRING)
-        .addStatement("return otherSecret($L, $L, $L)", JavaText.quoted(property), JavaText.quoted(env),
-            JavaText.quoted(scheme))
-        .build();
+    return getter(otherGetter(credential, suffix), javadoc, "otherSecret", property, env, scheme);
   }
 
   /** The field of an OAuth2 or OpenID Connect scheme's tokens: where the spec says they come from. */
@@ -351,11 +345,17 @@ final class SupportClassRenderer {
   }
 
   private static MethodSpec secretGetter(String name, String javadoc, String property, String env, String scheme) {
+    return getter(name, javadoc, "secret", property, env, scheme);
+  }
+
+  /** A credential's getter: through {@code secret}, which fails without one, or {@code otherSecret}, which aborts. */
+  private static MethodSpec getter(String name, String javadoc, String reader, String property, String env,
+      String scheme) {
     return MethodSpec.methodBuilder(name)
         .addJavadoc("$L\n", javadoc)
         .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
         .returns(STRING)
-        .addStatement("return secret($L, $L, $L)", JavaText.quoted(property), JavaText.quoted(env),
+        .addStatement("return $L($L, $L, $L)", reader, JavaText.quoted(property), JavaText.quoted(env),
             JavaText.quoted(scheme))
         .build();
   }

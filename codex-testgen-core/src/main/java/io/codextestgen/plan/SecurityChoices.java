@@ -26,11 +26,7 @@ final class SecurityChoices {
   List<List<String>> supportedAlternatives(Operation operation) {
     List<List<String>> result = new ArrayList<>();
     for (SecurityRequirement requirement : operation.security()) {
-      boolean supported = requirement.schemeNames().stream().allMatch(name -> {
-        SecurityScheme scheme = model.securitySchemes().get(name);
-        return scheme != null && scheme.kind() != SecurityScheme.Kind.OTHER_HTTP;
-      });
-      if (supported) {
+      if (supported(requirement)) {
         result.add(requirement.schemeNames());
       }
     }
@@ -57,10 +53,15 @@ final class SecurityChoices {
   }
 
   private java.util.Optional<SecurityRequirement> firstSupported(Operation operation) {
-    return operation.security().stream().filter(requirement -> requirement.schemeNames().stream().allMatch(name -> {
+    return operation.security().stream().filter(this::supported).findFirst();
+  }
+
+  /** Whether the tests can send every scheme of the requirement (all but HTTP schemes other than basic/bearer). */
+  private boolean supported(SecurityRequirement requirement) {
+    return requirement.schemeNames().stream().allMatch(name -> {
       SecurityScheme scheme = model.securitySchemes().get(name);
       return scheme != null && scheme.kind() != SecurityScheme.Kind.OTHER_HTTP;
-    })).findFirst();
+    });
   }
 
   SecurityScheme scheme(String name) {

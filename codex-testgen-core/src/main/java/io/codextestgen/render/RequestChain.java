@@ -197,15 +197,16 @@ final class RequestChain {
     return code;
   }
 
-  /** Credentials go where the scheme says, in plain sight; only real values come from the support class. */
+  /**
+   * Credentials go where the scheme says, in plain sight; only real values (the first identity's, or the second's)
+   * come from the support class.
+   */
   private void credential(Source code, CredentialPlan credential, CredentialUse use) {
     CredentialUse.Mode mode = use.mode();
-    if (mode == CredentialUse.Mode.OTHER_IDENTITY) {
-      otherIdentity(code, credential);
-      return;
-    }
-    String getter = credential.methodName() + "Credential";
-    boolean valid = mode == CredentialUse.Mode.VALID;
+    boolean other = mode == CredentialUse.Mode.OTHER_IDENTITY;
+    boolean valid = mode == CredentialUse.Mode.VALID || other;
+    java.util.function.UnaryOperator<String> getter = suffix -> other
+        ? SupportClassRenderer.otherGetter(credential, suffix) : credential.methodName() + suffix;
     switch (credential.kind()) {
       case API_KEY -> {
         String method = switch (credential.location()) {
@@ -214,7 +215,8 @@ final class RequestChain {
           default -> "header";
         };
         if (valid) {
-          code.add("\n.$L($L, $T.$L())", method, JavaText.quoted(credential.parameterName()), support, getter);
+          code.add("\n.$L($L, $T.$L())", method, JavaText.quoted(credential.parameterName()), support,
+              getter.apply("Credential"));
         } else {
           code.add("\n.$L($L, $L)", method, JavaText.quoted(credential.parameterName()), JavaText.quoted(WRONG_SECRET));
         }
@@ -225,7 +227,7 @@ final class RequestChain {
               credential.methodName() + "TokenWithout",
               String.join(", ", use.missingScopes().stream().map(JavaText::quoted).toList()));
         } else if (valid) {
-          code.add("\n.header(\"Authorization\", \"Bearer \" + $T.$L())", support, getter);
+          code.add("\n.header(\"Authorization\", \"Bearer \" + $T.$L())", support, getter.apply("Credential"));
         } else if (mode == CredentialUse.Mode.MALFORMED) {
           code.add("\n.header(\"Authorization\", $L)", JavaText.quoted("Bearer " + MALFORMED_TOKEN));
         } else {
@@ -233,27 +235,10 @@ final class RequestChain {
         }
       }
       case BASIC -> {
-        Source password = valid ? new Source().add("$T.$L()", support, credential.methodName() + "Password")
+        Source password = valid ? new Source().add("$T.$L()", support, getter.apply("Password"))
             : new Source().add("$L", JavaText.quoted(WRONG_SECRET));
-        code.add("\n.auth().preemptive().basic($T.$L(), $L)", support, credential.methodName() + "Username",
-            password);
+        code.add("\n.auth().preemptive().basic($T.$L(), $L)", support, getter.apply("Username"), password);
       }
-    }
-  }
-
-  /** The second identity's credential, sent where the scheme says, read from the support class. */
-  private void otherIdentity(Source code, CredentialPlan credential) {
-    String getter = SupportClassRenderer.otherGetter(credential, "Credential");
-    switch (credential.kind()) {
-      case API_KEY -> code.add("\n.$L($L, $T.$L())", switch (credential.location()) {
-        case "query" -> "queryParam";
-        case "cookie" -> "cookie";
-        default -> "header";
-      }, JavaText.quoted(credential.parameterName()), support, getter);
-      case BEARER -> code.add("\n.header(\"Authorization\", \"Bearer \" + $T.$L())", support, getter);
-      case BASIC -> code.add("\n.auth().preemptive().basic($T.$L(), $T.$L())", support,
-          SupportClassRenderer.otherGetter(credential, "Username"), support,
-          SupportClassRenderer.otherGetter(credential, "Password"));
     }
   }
 

@@ -159,7 +159,29 @@ class CodexTestgenTest {
   void theSpecServerIsNeverInTheOutputUnlessAllowed() {
     assertThat(allSources(render(SPEC, b -> b))).doesNotContain("api.example.invalid");
     assertThat(allSources(render(SPEC, b -> b.useSpecServers(true))))
-        .contains("value = \"https://api.example.invalid/v1\";");
+        .contains("return value != null ? value : \"https://api.example.invalid/v1\";");
+  }
+
+  @Test
+  void serverVariablesTakeTheirDefaults() {
+    String servers = "servers: [ { url: 'https://{env}.example.invalid:{port}/{base}', variables: {"
+        + " env: { default: api, enum: [api, staging] }, port: { default: '8443' }, base: { default: v2 } } } ]";
+    CodexTestgen.Generated generated = render(SPEC.replace("servers: [ { url: 'https://api.example.invalid/v1' } ]",
+        servers), b -> b.useSpecServers(true));
+
+    assertThat(allSources(generated)).contains(": \"https://api.example.invalid:8443/v2\";");
+    assertThat(generated.diagnostics()).noneSatisfy(d -> assertThat(d.message()).contains("useSpecServers"));
+  }
+
+  @Test
+  void aServerUrlThatIsNoUrlIsNotUsedAndItsWarningStaysOnOneLine() {
+    CodexTestgen.Generated generated = render(SPEC.replace("'https://api.example.invalid/v1'",
+        "\"https://api.example.invalid/a b\\nforged\""), b -> b.useSpecServers(true));
+
+    assertThat(allSources(generated)).doesNotContain("example.invalid");
+    assertThat(generated.diagnostics()).anySatisfy(d -> assertThat(d.toString())
+        .contains("#/servers/0/url", "'https://api.example.invalid/a b\\u000aforged' is not an absolute http(s) URL")
+        .doesNotContain("\n"));
   }
 
   @Test

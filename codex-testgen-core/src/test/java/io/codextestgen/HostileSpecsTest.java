@@ -26,14 +26,17 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Specs made from a grammar of hostile strings (quotes, backslashes, comment ends, unicode escapes, line breaks of
  * every kind, control characters, lone surrogates, placeholders, path traversal, reserved file names, very long
- * text), placed in every position the generator reads: the title, servers, paths, tags, operation ids, parameter
- * names (query, header, path), property names at two depths, enum values, patterns, examples, defaults,
- * descriptions, security scheme names and header names, response header names. For each: generation succeeds or
- * fails with a diagnostic; every file stays in the output directory; the suite compiles with
- * {@code -Xlint:all -Werror}; and outside string literals and comments, spec text shows only inside identifiers.
+ * text), placed in every position the generator reads, in OpenAPI 3.0 and 3.1: the title, servers and their
+ * variables, paths, tags, operation ids, summaries and descriptions, parameter names (query, header, cookie, path),
+ * property names at two depths, enum values, patterns, examples (schema, parameter, request and response, named
+ * ones too), defaults, {@code const}, form fields, a discriminator's property, mapping keys and schema names,
+ * security scheme names of every kind, API key names, scopes, token and discovery URLs, response header names, the
+ * headers of a 429, link names. For each: generation succeeds or is refused with a diagnostic about the spec; every
+ * file stays in the output directory; the suite compiles with {@code -Xlint:all -Werror}; outside string literals
+ * and comments, spec text shows only inside identifiers; {@code report.md} keeps its shape.
  *
  * <p>Seeded ({@code -Dcodex.hostile.seed}, default fixed), {@code -Dcodex.hostile.cases} specs (default 10, which
- * keeps CI fast); a failure prints the spec.
+ * keeps CI fast); a failure prints the spec, and {@code -Dcodex.hostile.dump=DIR} keeps every spec and its suite.
  */
 class HostileSpecsTest {
 
@@ -92,34 +95,80 @@ class HostileSpecsTest {
   }
 
   private static String spec(Random random) {
-    ObjectNode spec = JSON.createObjectNode().put("openapi", "3.0.3");
+    boolean v31 = random.nextBoolean();
+    ObjectNode spec = JSON.createObjectNode().put("openapi", v31 ? "3.1.0" : "3.0.3");
     spec.putObject("info").put("title", hostile(random)).put("version", "1").put("description", hostile(random));
-    spec.putArray("servers").addObject().put("url", "http://127.0.0.1/" + hostile(random));
+    ObjectNode server = spec.putArray("servers").addObject()
+        .put("url", "http://127.0.0.1:{port}/" + hostile(random) + "/{base}").put("description", hostile(random));
+    ObjectNode variables = server.putObject("variables");
+    variables.putObject("port").put("default", "8080");
+    String base = hostile(random);
+    variables.putObject("base").put("default", base).put("description", hostile(random)).putArray("enum").add(base)
+        .add(hostile(random));
     String tag = hostile(random);
     spec.putArray("tags").addObject().put("name", tag).put("description", hostile(random));
+    ObjectNode components = spec.putObject("components");
     String scheme = name(random);
-    ObjectNode schemes = spec.putObject("components").putObject("securitySchemes");
+    ObjectNode schemes = components.putObject("securitySchemes");
     schemes.putObject(scheme).put("type", "apiKey").put("in", "header").put("name", "X-" + hostile(random));
+    String cookieScheme = name(random);
+    schemes.putObject(cookieScheme).put("type", "apiKey").put("in", "cookie").put("name", name(random));
+    String basic = name(random);
+    schemes.putObject(basic).put("type", "http").put("scheme", "basic").put("description", hostile(random));
+    String bearer = name(random);
+    schemes.putObject(bearer).put("type", "http").put("scheme", "bearer").put("bearerFormat", hostile(random));
     String oauth = name(random);
     ObjectNode flows = schemes.putObject(oauth).put("type", "oauth2").putObject("flows");
     String scope = name(random);
     flows.putObject("clientCredentials").put("tokenUrl", "/" + hostile(random)).putObject("scopes")
-        .put(scope, hostile(random));
+        .put(scope, hostile(random)).put(name(random), hostile(random));
+    String oidc = name(random);
+    schemes.putObject(oidc).put("type", "openIdConnect").put("openIdConnectUrl", "/" + hostile(random));
+
+    // a oneOf told apart by a discriminator whose property, mapping keys and schema names are hostile
+    ObjectNode schemas = components.putObject("schemas");
+    String kind = name(random);
+    String cat = componentName(random);
+    String dog = componentName(random);
+    for (String variant : List.of(cat, dog)) {
+      ObjectNode schema = schemas.putObject(variant).put("type", "object").put("description", hostile(random));
+      schema.putArray("required").add(kind);
+      ObjectNode variantProperties = schema.putObject("properties");
+      variantProperties.putObject(kind).put("type", "string");
+      variantProperties.putObject(name(random)).put("type", "string").put("maxLength", 8);
+    }
+    ObjectNode pet = JSON.createObjectNode();
+    pet.putArray("oneOf").add(JSON.createObjectNode().put("$ref", "#/components/schemas/" + pointer(cat)))
+        .add(JSON.createObjectNode().put("$ref", "#/components/schemas/" + pointer(dog)));
+    pet.putObject("discriminator").put("propertyName", kind).putObject("mapping")
+        .put(name(random), "#/components/schemas/" + pointer(cat))
+        .put(name(random), "#/components/schemas/" + pointer(dog));
 
     String pathParameter = name(random).replace("{", "").replace("}", "").replace("/", "");
     String collection = "/" + name(random).replace("{", "(").replace("}", ")");
+    String item = collection + "/{" + pathParameter + "}";
+    String getId = hostile(random);
     ObjectNode paths = spec.putObject("paths");
     ObjectNode post = paths.putObject(collection).putObject("post");
     post.putArray("tags").add(tag);
     post.put("operationId", hostile(random)).put("summary", hostile(random)).put("description", hostile(random));
-    post.putArray("security").addObject().putArray(scheme);
+    ArrayNode postSecurity = post.putArray("security");
+    postSecurity.addObject().putArray(scheme);
+    postSecurity.addObject().putArray(cookieScheme);
     ArrayNode parameters = post.putArray("parameters");
     parameters.addObject().put("name", hostile(random)).put("in", "query").put("description", hostile(random))
         .putObject("schema").put("type", "string").put("maxLength", 20).put("default", hostile(random));
     parameters.addObject().put("name", "X-" + hostile(random)).put("in", "header").put("required", true)
         .putObject("schema").put("type", "string").put("example", hostile(random));
-    ObjectNode body = post.putObject("requestBody").put("required", true).putObject("content")
-        .putObject("application/json").putObject("schema").put("type", "object");
+    parameters.addObject().put("name", name(random)).put("in", "cookie").put("deprecated", true)
+        .putObject("schema").put("type", "string").put("minLength", 2);
+    ObjectNode listParameter = parameters.addObject().put("name", name(random)).put("in", "query")
+        .put("required", true).put("style", "form").put("explode", false);
+    listParameter.putObject("schema").put("type", "array").put("maxItems", 3).putObject("items")
+        .put("type", "string").putArray("enum").add(hostile(random)).add(hostile(random));
+    ObjectNode media = post.putObject("requestBody").put("required", true).putObject("content")
+        .putObject("application/json");
+    ObjectNode body = media.putObject("schema").put("type", "object");
     String first = name(random);
     String nested = name(random);
     body.putArray("required").add(first).add(nested);
@@ -133,19 +182,59 @@ class HostileSpecsTest {
     values.add(hostile(random)).add(hostile(random));
     properties.putObject(name(random)).put("type", "string").put("pattern", hostile(random));
     properties.putObject(name(random)).put("type", "integer").put("minimum", 1).put("default", 3);
+    properties.set(name(random), pet);
+    if (v31) {
+      properties.putObject(name(random)).put("const", hostile(random));
+      properties.putObject(name(random)).put("type", "string").putArray("examples").add(hostile(random));
+    }
+    ObjectNode requestExample = media.putObject("examples").putObject(name(random)).put("summary", hostile(random))
+        .putObject("value");
+    requestExample.put(first, MARK + hostile(random)).putObject(nested).put(deep, hostile(random));
+    requestExample.put(name(random), hostile(random));
     ObjectNode responses = post.putObject("responses");
     ObjectNode created = responses.putObject("201").put("description", hostile(random));
-    created.putObject("headers").putObject(name(random)).putObject("schema").put("type", "string");
-    created.putObject("content").putObject("application/json").putObject("schema").put("type", "object")
-        .putObject("properties").putObject("id").put("type", "integer");
+    created.putObject("headers").putObject(name(random)).put("description", hostile(random))
+        .putObject("schema").put("type", "string");
+    ObjectNode createdMedia = created.putObject("content").putObject("application/json");
+    ObjectNode createdProperties = createdMedia.putObject("schema").put("type", "object").putObject("properties");
+    createdProperties.putObject("id").put("type", "integer");
+    createdProperties.putObject(name(random)).put("type", "string");
+    ObjectNode responseExample = random.nextBoolean() ? createdMedia.putObject("example")
+        : createdMedia.putObject("examples").putObject(name(random)).put("description", hostile(random))
+            .putObject("value");
+    responseExample.put("id", 7).put(name(random), hostile(random));
+    created.putObject("links").putObject(name(random)).put("operationId", getId).put("description", hostile(random))
+        .putObject("parameters").put(pathParameter, "$response.body#/id");
     responses.putObject("400").put("description", hostile(random));
+    ObjectNode tooMany = responses.putObject("429").put("description", hostile(random)).putObject("headers");
+    for (String header : List.of("RateLimit-Limit", "RateLimit-Remaining", "RateLimit-Reset", "Retry-After")) {
+      tooMany.putObject(header).put("description", hostile(random)).putObject("schema").put("type", "integer");
+    }
 
-    ObjectNode get = paths.putObject(collection + "/{" + pathParameter + "}").putObject("get");
-    get.put("operationId", hostile(random));
+    ObjectNode itemPath = paths.putObject(item);
+    itemPath.putArray("parameters").addObject().put("name", pathParameter).put("in", "path").put("required", true)
+        .put("description", hostile(random)).putObject("schema").put("type", "integer").put("minimum", 1);
+    ObjectNode get = itemPath.putObject("get");
+    get.put("operationId", getId);
     get.putArray("security").addObject().putArray(oauth).add(scope);
-    get.putArray("parameters").addObject().put("name", pathParameter).put("in", "path").put("required", true)
-        .putObject("schema").put("type", "integer").put("minimum", 1);
-    get.putObject("responses").putObject("200").put("description", hostile(random));
+    ObjectNode found = get.putObject("responses").putObject("200").put("description", hostile(random));
+    found.putObject("content").putObject("application/json").putObject("schema").put("type", "object")
+        .putObject("properties").putObject(name(random)).put("type", "string").put("example", hostile(random));
+    ObjectNode put = itemPath.putObject("put");
+    put.put("operationId", hostile(random));
+    ArrayNode putSecurity = put.putArray("security");
+    putSecurity.addObject().putArray(bearer);
+    putSecurity.addObject().putArray(oidc);
+    ObjectNode form = put.putObject("requestBody").put("required", true).putObject("content")
+        .putObject("application/x-www-form-urlencoded").putObject("schema").put("type", "object");
+    String field = name(random);
+    form.putArray("required").add(field);
+    form.putObject("properties").putObject(field).put("type", "string").put("maxLength", 10)
+        .put("default", hostile(random));
+    put.putObject("responses").putObject("204").put("description", hostile(random));
+    ObjectNode delete = itemPath.putObject("delete");
+    delete.put("operationId", hostile(random)).putArray("security").addObject().putArray(basic);
+    delete.putObject("responses").putObject("204").put("description", hostile(random));
     try {
       // as a spec file holds them: a lone surrogate can only be written escaped ("\ud800")
       return JSON.writerWithDefaultPrettyPrinter()
@@ -154,6 +243,19 @@ class HostileSpecsTest {
     } catch (IOException e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  /**
+   * A component name: hostile, but within what a {@code $ref} can name once escaped as a JSON pointer and a URI
+   * fragment (no control characters; the parsers take a fragment's {@code %} as an escape).
+   */
+  private static String componentName(Random random) {
+    return name(random).replaceAll("[\\p{Cntrl}\\u0085\\u2028\\u2029%#\\s]", "_");
+  }
+
+  /** A name as one JSON pointer token. */
+  private static String pointer(String name) {
+    return name.replace("~", "~0").replace("/", "~1");
   }
 
   @ParameterizedTest(name = "hostile spec {0}")
@@ -169,6 +271,7 @@ class HostileSpecsTest {
         .includeDestructive(true)
         .secondIdentity(true)
         .useSpecServers(true)
+        .reportDirectory(out.resolve("report"))
         .build();
     List<RenderedFile> files;
     try {
@@ -176,6 +279,11 @@ class HostileSpecsTest {
       CodexTestgen.generate(config);
     } catch (GenerationException e) {
       assertThat(e.getMessage()).as("a diagnostic for spec %d:%n%s", index, specText).isNotBlank();
+      // a refusal is about the spec (its syntax, a reference): not a failure to write what was generated
+      assertThat(e.diagnostics()).as("spec %d refused, but not for the spec:%n%s", index, specText)
+          .allSatisfy(d -> assertThat(d.file()).isEqualTo("spec.json"));
+      System.out.printf("hostile spec %d: refused with a diagnostic: %s%n", index, e.getMessage().lines().findFirst()
+          .orElse(""));
       return;
     } catch (RuntimeException | StackOverflowError e) {
       throw new AssertionError("spec " + index + " crashed the generator: " + e + "\n" + specText, e);
@@ -186,12 +294,23 @@ class HostileSpecsTest {
           .as("every file in the output directory; spec %d:%n%s", index, specText)
           .allMatch(path -> path.startsWith(out.toAbsolutePath().normalize()) || path.equals(spec.toAbsolutePath()));
     }
+    assertReportKeepsItsShape(Files.readString(out.resolve("report/report.md")), index, specText);
     try (GeneratedSuite suite = GeneratedSuite.compile(files, work.resolve("compiled"))) {
       assertThat(suite).isNotNull();
     } catch (AssertionError | RuntimeException e) {
       fail("spec %d does not compile: %s%n%s", index, e.getMessage(), specText);
     }
     COMPILED.incrementAndGet();
+    String dump = System.getProperty("codex.hostile.dump");
+    if (dump != null) {
+      Files.createDirectories(Path.of(dump));
+      Files.writeString(Path.of(dump, "spec" + index + ".json"), specText, StandardCharsets.UTF_8);
+      for (RenderedFile file : files) {
+        Path target = Path.of(dump, "spec" + index).resolve(file.relativePath());
+        Files.createDirectories(target.getParent());
+        Files.writeString(target, file.content(), StandardCharsets.UTF_8);
+      }
+    }
     for (RenderedFile file : files) {
       String code = code(file.content());
       for (int at = code.indexOf(MARK); at >= 0; at = code.indexOf(MARK, at + 1)) {
@@ -205,6 +324,24 @@ class HostileSpecsTest {
             .isTrue();
       }
     }
+  }
+
+  /**
+   * The report a reviewer reads: no control character or line separator from the spec, and every row of the
+   * operations table has as many cells as its header (a pipe or line break in spec text would shift them).
+   */
+  private static void assertReportKeepsItsShape(String report, int index, String specText) {
+    assertThat(report.chars().filter(c -> c != '\n' && (Character.isISOControl(c) || c == 0x2028 || c == 0x2029)))
+        .as("control characters in report.md of spec %d:%n%s", index, specText).isEmpty();
+    List<String> table = report.lines().dropWhile(line -> !line.equals("### Operations")).skip(2)
+        .takeWhile(line -> line.startsWith("|")).toList();
+    long cells = cells(table.get(0));
+    assertThat(table).as("report.md's operations table of spec %d:%n%s", index, specText)
+        .allSatisfy(row -> assertThat(cells(row)).as(row).isEqualTo(cells));
+  }
+
+  private static long cells(String row) {
+    return java.util.regex.Pattern.compile("(?<!\\\\)\\|").matcher(row).results().count();
   }
 
   /** The case reported: a property name with U+2028, whose row's body location was written with a raw line break. */

@@ -11,6 +11,7 @@ import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.responses.ApiResponses;
 import io.swagger.v3.oas.models.security.SecurityScheme.In;
 import io.swagger.v3.oas.models.servers.Server;
+import io.swagger.v3.oas.models.servers.ServerVariable;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -54,7 +55,7 @@ public final class ApiModelReader {
     if (openApi.getServers() != null) {
       for (Server server : openApi.getServers()) {
         if (server.getUrl() != null) {
-          servers.add(server.getUrl());
+          servers.add(withVariableDefaults(server));
         }
       }
     }
@@ -64,6 +65,31 @@ public final class ApiModelReader {
         ? "API" : openApi.getInfo().getTitle();
     return new ApiModel(title, spec.fileName(), servers, operations, schemas,
         readSecuritySchemes());
+  }
+
+  /**
+   * The server's URL with each {@code {variable}} replaced by the default the spec gives it (OpenAPI requires one);
+   * a variable without a declaration or a default stays as written.
+   */
+  private static String withVariableDefaults(Server server) {
+    String url = server.getUrl();
+    if (server.getVariables() == null || url.indexOf('{') < 0) {
+      return url;
+    }
+    StringBuilder out = new StringBuilder(url.length());
+    int at = 0;
+    while (at < url.length()) {
+      int open = url.indexOf('{', at);
+      int close = open < 0 ? -1 : url.indexOf('}', open + 1);
+      if (close < 0) {
+        break;
+      }
+      ServerVariable variable = server.getVariables().get(url.substring(open + 1, close));
+      out.append(url, at, open).append(variable == null || variable.getDefault() == null
+          ? url.substring(open, close + 1) : variable.getDefault());
+      at = close + 1;
+    }
+    return out.append(url.substring(at)).toString();
   }
 
   /**

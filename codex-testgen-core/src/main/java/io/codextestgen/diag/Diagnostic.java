@@ -19,8 +19,8 @@ public record Diagnostic(Severity severity, String file, String location, String
   public Diagnostic {
     Objects.requireNonNull(severity, "severity");
     Objects.requireNonNull(message, "message");
-    file = file == null ? "" : file;
-    location = location == null ? "" : location;
+    file = file == null ? "" : oneLine(file);
+    location = location == null ? "" : oneLine(location); // a JSON pointer holds the spec's keys
   }
 
   public static Diagnostic error(String file, String location, String message) {
@@ -29,6 +29,38 @@ public record Diagnostic(Severity severity, String file, String location, String
 
   public static Diagnostic warning(String file, String location, String message) {
     return new Diagnostic(Severity.WARNING, file, location, message);
+  }
+
+  /** Longest spec text a message quotes whole. */
+  private static final int MAX_QUOTED = 200;
+
+  /**
+   * Spec text as a message quotes it: in single quotes, on one line (control characters and line separators as
+   * {@code \\uXXXX}, so a spec cannot start a log line of its own), cut after 200 characters.
+   */
+  public static String quote(String specText) {
+    if (specText == null) {
+      return "null";
+    }
+    String shown = oneLine(specText.length() > MAX_QUOTED ? specText.substring(0, MAX_QUOTED) : specText);
+    return "'" + shown + (specText.length() > MAX_QUOTED ? "...(" + specText.length() + " characters)" : "") + "'";
+  }
+
+  private static String oneLine(String text) {
+    StringBuilder out = null;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      boolean escape = Character.isISOControl(c) || c == 0x2028 || c == 0x2029;
+      if (escape && out == null) {
+        out = new StringBuilder(text.length() + 16).append(text, 0, i);
+      }
+      if (escape) {
+        out.append(String.format(java.util.Locale.ROOT, "\\u%04x", (int) c));
+      } else if (out != null) {
+        out.append(c);
+      }
+    }
+    return out == null ? text : out.toString();
   }
 
   public boolean isError() {

@@ -315,14 +315,26 @@ public final class TestPlanner {
     skipped.add(new SkippedOperation(operation.operationId(), operation.method().name(), operation.path(), reason));
   }
 
+  /** A URL the suite can send requests to as it is: http(s), a host, nothing a URI may not hold. */
+  private static boolean isAbsoluteHttpUrl(String url) {
+    try {
+      java.net.URI uri = new java.net.URI(url);
+      return ("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme()))
+          && uri.getHost() != null && uri.getRawQuery() == null && uri.getRawFragment() == null;
+    } catch (java.net.URISyntaxException e) {
+      return false;
+    }
+  }
+
   private String fallbackServer() {
     if (!config.useSpecServers() || model.serverUrls().isEmpty()) {
       return null;
     }
     String url = model.serverUrls().get(0);
-    if (!url.matches("https?://[^{}\\s]+")) {
-      warnings.add(Diagnostic.warning(model.specFileName(), "servers[0]", "useSpecServers is set but '" + url
-          + "' is not an absolute http(s) URL without variables; the suite will need codex.baseUri"));
+    if (!isAbsoluteHttpUrl(url)) {
+      warnings.add(Diagnostic.warning(model.specFileName(), "#/servers/0/url", "useSpecServers is set but "
+          + Diagnostic.quote(url) + " is not an absolute http(s) URL (with its variables' defaults filled in);"
+          + " the suite will need codex.baseUri"));
       return null;
     }
     return url;

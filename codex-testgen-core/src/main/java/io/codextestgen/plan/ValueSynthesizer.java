@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.codextestgen.api.ApiModel;
 import io.codextestgen.api.SchemaNode;
+import io.codextestgen.diag.Diagnostic;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.RoundingMode;
@@ -226,8 +227,9 @@ final class ValueSynthesizer {
     if (current != null && !pinned.isEmpty()) {
       if (alternative.isReference() && parent.discriminatorMapping().isEmpty()
           && pinned.stream().noneMatch(v -> v.asText().equals(alternative.ref()))) {
-        warn.accept("discriminator '" + parent.discriminatorProperty() + "' at " + parent.pointer()
-            + " has no mapping, so its values must be schema names such as '" + alternative.ref() + "', but "
+        warn.accept("discriminator " + Diagnostic.quote(parent.discriminatorProperty()) + " at " + parent.pointer()
+            + " has no mapping, so its values must be schema names such as " + Diagnostic.quote(alternative.ref())
+            + ", but "
             + alternative.ref() + "." + parent.discriminatorProperty() + " only allows " + pinned
             + ". Tests send " + current + "; add a discriminator mapping to make the spec consistent");
       }
@@ -284,8 +286,8 @@ final class ValueSynthesizer {
       boolean cycle = depth >= MAX_DEPTH * 2 && leadsBack(property);
       if (cycle || depth >= MAX_DEPTH * 2 + 4) {
         if (cycle && required && unsatisfiable == null) {
-          unsatisfiable = schema.pointer() + "/required: '" + name + "' requires the schema it is in, again and"
-              + " again: no finite value satisfies it";
+          unsatisfiable = schema.pointer() + "/required: " + Diagnostic.quote(name)
+              + " requires the schema it is in, again and again: no finite value satisfies it";
         }
         continue;
       }
@@ -311,14 +313,14 @@ final class ValueSynthesizer {
       SchemaNode additional = schema.additionalProperties();
       if (additional == SchemaNode.FORBIDDEN) {
         if (unsatisfiable == null) {
-          unsatisfiable = pointerOf(schema) + "/required: '" + name + "' is required, but additionalProperties is"
-              + " false and properties do not declare it";
+          unsatisfiable = pointerOf(schema) + "/required: " + Diagnostic.quote(name)
+              + " is required, but additionalProperties is false and properties do not declare it";
         }
         continue;
       }
       object.set(name, generate(additional == null ? SchemaNode.ANY : additional, name, depth + 1));
-      warn.accept(pointerOf(schema) + "/required names '" + name + "', which its properties do not declare: the"
-          + " tests send it (" + (additional == null ? "as a string" : "as additionalProperties says")
+      warn.accept(pointerOf(schema) + "/required names " + Diagnostic.quote(name)
+          + ", which its properties do not declare: the tests send it (" + (additional == null ? "as a string" : "as additionalProperties says")
           + "); declare it, or take it out of required");
     }
     DateRanges.ends(dates.keySet()).forEach((name, start) ->

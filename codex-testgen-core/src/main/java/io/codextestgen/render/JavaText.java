@@ -93,7 +93,7 @@ final class JavaText {
       }
       quotes = 0;
       if (c == '\\') {
-        out.append("\\\\");
+        out.append(afterLoneHighSurrogate(text, i) ? "\\134" : "\\\\");
       } else if (c == '\n') {
         out.append('\n');
       } else if (c == ' ' && (i + 1 == text.length() || text.charAt(i + 1) == '\n')) {
@@ -265,7 +265,7 @@ final class JavaText {
       char c = text.charAt(i);
       switch (c) {
         case '"' -> out.append("\\\"");
-        case '\\' -> out.append("\\\\");
+        case '\\' -> out.append(afterLoneHighSurrogate(text, i) ? "\\134" : "\\\\");
         case '\b' -> out.append("\\b");
         case '\t' -> out.append("\\t");
         case '\f' -> out.append("\\f");
@@ -333,6 +333,16 @@ final class JavaText {
       }
     }
     return out == null ? source : out.toString();
+  }
+
+  /**
+   * Whether the char before {@code i} is a high surrogate without its pair. It is written as a unicode escape (see
+   * {@link #escapeLoneSurrogates}), and javac 17, looking after an escaped high surrogate for an
+   * escaped low one, misreads a following {@code \\\\u...} as a broken escape: a backslash there is written in
+   * octal, {@code \\134}, instead.
+   */
+  private static boolean afterLoneHighSurrogate(String text, int i) {
+    return i > 0 && Character.isHighSurrogate(text.charAt(i - 1));
   }
 
   private static boolean breaksLines(int c) {

@@ -141,16 +141,16 @@ final class SupportClassRenderer {
         .returns(STRING)
         .addStatement("$T value = setting(BASE_URI_PROPERTY, BASE_URI_ENV)", STRING);
     if (plan.fallbackServerUrl() != null) {
-      method.beginControlFlow("if (value == null)")
-          .addStatement("value = $L", JavaText.quoted(plan.fallbackServerUrl()))
-          .endControlFlow();
+      return method.addStatement("return value != null ? value : $L", JavaText.quoted(plan.fallbackServerUrl()))
+          .build();
     }
     return method
         .beginControlFlow("if (value == null)")
-        .addStatement("throw new $T($S\n+ $S\n+ $S)", IllegalStateException.class,
-            "No base URI for the API under test: run the tests with",
-            " -Dcodex.baseUri=http://127.0.0.1:8080 (or set the environment variable CODEX_BASE_URI).",
-            " The spec's servers are not used unless the generator was configured with useSpecServers.")
+        .addStatement("throw new $T($L\n+ $L\n+ $L\n+ $L)", IllegalStateException.class,
+            JavaText.quoted("No base URI for the API under test: run the tests with"),
+            JavaText.quoted(" -Dcodex.baseUri=http://127.0.0.1:8080 (or set the environment variable CODEX_BASE_URI)."),
+            JavaText.quoted(" The spec's servers are used only by a suite generated with useSpecServers,"),
+            JavaText.quoted(" and only an absolute http(s) URL."))
         .endControlFlow()
         .addStatement("return value")
         .build();
@@ -217,7 +217,7 @@ final class SupportClassRenderer {
         .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
         .returns(Types.REQUEST_SPECIFICATION)
         .addParameter(ClassName.get("io.restassured.filter", "Filter"), "filter")
-        .addStatement("$T timeout = setting($S, $S)", STRING, "codex.http.timeoutSeconds", "CODEX_HTTP_TIMEOUT_SECONDS")
+        .addStatement("$T timeout = setting(\"codex.http.timeoutSeconds\", \"CODEX_HTTP_TIMEOUT_SECONDS\")", STRING)
         .addStatement("int millis = 1000 * (timeout == null ? 30 : Integer.parseInt(timeout))")
         .addStatement("$T config = $L", ClassName.get("io.restassured.config", "RestAssuredConfig"), config.build())
         .addStatement(tokens

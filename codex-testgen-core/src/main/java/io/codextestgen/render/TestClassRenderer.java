@@ -142,9 +142,11 @@ final class TestClassRenderer {
       type.addMethod(MethodSpec.methodBuilder("rejectionsUseTheDocumentedStatuses")
           .addAnnotation(Types.TEST)
           .addAnnotation(AnnotationSpec.builder(Types.ORDER).addMember("value", "$T.MAX_VALUE", Integer.class).build())
-          .addAnnotation(AnnotationSpec.builder(Types.TAG).addMember("value", "$S", Family.MALFORMED.tag()).build())
+          .addAnnotation(AnnotationSpec.builder(Types.TAG)
+              .addMember("value", "$L", JavaText.quoted(Family.MALFORMED.tag())).build())
           .addAnnotation(AnnotationSpec.builder(Types.DISPLAY_NAME)
-              .addMember("value", "$S", "malformed requests are rejected with the statuses the spec documents").build())
+              .addMember("value", "$L",
+                  JavaText.quoted("malformed requests are rejected with the statuses the spec documents")).build())
           .addStatement("$T.assertRejectionsAsDocumented($L.class)", support.peerClass(TemplateFile.RESPONSE_CHECK),
               plan.className())
           .build());

@@ -54,7 +54,7 @@ final class Types {
 
   static AnnotationSpec generated(String specFileName) {
     return AnnotationSpec.builder(GENERATED)
-        .addMember("value", "$S", GENERATOR)
+        .addMember("value", "$L", JavaText.quoted(GENERATOR))
         .addMember("comments", "$L", JavaText.quoted("from " + specFileName))
         .build();
   }

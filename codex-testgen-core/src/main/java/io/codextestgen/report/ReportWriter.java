@@ -64,13 +64,13 @@ public final class ReportWriter {
     List<String> lines = new ArrayList<>();
     for (CredentialPlan credential : plan.support().credentials()) {
       String how = switch (credential.kind()) {
-        case API_KEY -> "API key in " + credential.location() + " `" + credential.parameterName() + "`: `"
-            + credential.property() + "`";
-        case BASIC -> "HTTP basic: `" + credential.property() + ".username` and `.password`";
-        case BEARER -> credential.token() == null ? "bearer token: `" + credential.property() + "`"
+        case API_KEY -> "API key in " + credential.location() + " " + code(credential.parameterName()) + ": "
+            + code(credential.property());
+        case BASIC -> "HTTP basic: " + code(credential.property() + ".username") + " and `.password`";
+        case BEARER -> credential.token() == null ? "bearer token: " + code(credential.property())
             : tokens(credential);
       };
-      lines.add("`" + credential.schemeName() + "`: " + how);
+      lines.add(code(credential.schemeName()) + ": " + how);
     }
     List<io.codextestgen.plan.TestCasePlan> cases = plan.classes().stream().flatMap(c -> c.cases().stream())
         .toList();
@@ -94,18 +94,18 @@ public final class ReportWriter {
     io.codextestgen.plan.TokenPlan token = credential.token();
     List<String> sources = new ArrayList<>();
     if (token.clientCredentialsUrl() != null) {
-      sources.add("client credentials at `" + token.clientCredentialsUrl() + "`");
+      sources.add("client credentials at " + code(token.clientCredentialsUrl()));
     }
     if (token.passwordUrl() != null) {
-      sources.add("password grant at `" + token.passwordUrl() + "`");
+      sources.add("password grant at " + code(token.passwordUrl()));
     }
     if (token.openIdConnectUrl() != null) {
-      sources.add("discovery at `" + token.openIdConnectUrl() + "`");
+      sources.add("discovery at " + code(token.openIdConnectUrl()));
     }
-    return (token.openIdConnectUrl() != null ? "OpenID Connect" : "OAuth2") + " token: `" + credential.property()
-        + "`, or fetched (" + (sources.isEmpty() ? "`" + credential.property() + ".tokenUrl`" : String.join(", ",
-            sources)) + ") with a client in `" + credential.property() + ".clientId`"
-        + (token.scopes().isEmpty() ? "" : "; scopes asked: " + String.join(" ", token.scopes()));
+    return (token.openIdConnectUrl() != null ? "OpenID Connect" : "OAuth2") + " token: " + code(credential.property())
+        + ", or fetched (" + (sources.isEmpty() ? code(credential.property() + ".tokenUrl") : String.join(", ",
+            sources)) + ") with a client in " + code(credential.property() + ".clientId")
+        + (token.scopes().isEmpty() ? "" : "; scopes asked: " + escape(String.join(" ", token.scopes())));
   }
 
   /** Writes both files into {@code directory}; returns their paths. */
@@ -115,9 +115,12 @@ public final class ReportWriter {
       Path json = directory.resolve("report.json");
       Path markdown = directory.resolve("report.md");
       DefaultIndenter indenter = new DefaultIndenter("  ", "\n");
-      Files.writeString(json, new ObjectMapper().writer(new DefaultPrettyPrinter().withObjectIndenter(indenter)
-          .withArrayIndenter(indenter)).writeValueAsString(report) + "\n", StandardCharsets.UTF_8);
-      Files.writeString(markdown, markdown(report), StandardCharsets.UTF_8);
+      String jsonText = new ObjectMapper().writer(new DefaultPrettyPrinter().withObjectIndenter(indenter)
+          .withArrayIndenter(indenter)).writeValueAsString(report) + "\n";
+      // a lone surrogate (a spec's JSON may hold one, escaped) has no UTF-8 form: in JSON only inside a string,
+      // where its escape means the same; in Markdown, the replacement character
+      Files.writeString(json, replaceLoneSurrogates(jsonText, true), StandardCharsets.UTF_8);
+      Files.writeString(markdown, replaceLoneSurrogates(markdown(report), false), StandardCharsets.UTF_8);
       return List.of(markdown, json);
     } catch (IOException e) {
       throw new GenerationException(Diagnostic.error("", "reportDirectory",
@@ -125,9 +128,30 @@ public final class ReportWriter {
     }
   }
 
+  /** {@code text} with each unpaired surrogate as a JSON escape ({@code json}) or U+FFFD. */
+  static String replaceLoneSurrogates(String text, boolean json) {
+    StringBuilder out = null;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      boolean paired = Character.isHighSurrogate(c) && i + 1 < text.length()
+          && Character.isLowSurrogate(text.charAt(i + 1));
+      if (Character.isSurrogate(c) && !paired && !(Character.isLowSurrogate(c) && i > 0
+          && Character.isHighSurrogate(text.charAt(i - 1)))) {
+        if (out == null) {
+          out = new StringBuilder(text.length() + 16).append(text, 0, i);
+        }
+        out.append(json ? String.format(Locale.ROOT, "\\u%04x", (int) c) : "\ufffd");
+      } else if (out != null) {
+        out.append(c);
+      }
+    }
+    return out == null ? text : out.toString();
+  }
+
   static String markdown(SuiteReport report) {
     StringBuilder md = new StringBuilder();
-    md.append("## codex-testgen: ").append(report.title()).append(" (").append(report.specFile()).append(")\n\n");
+    md.append("## codex-testgen: ").append(escape(report.title())).append(" (").append(escape(report.specFile()))
+        .append(")\n\n");
     md.append("| | |\n|---|---|\n");
     md.append("| tests | ").append(report.tests()).append(" (");
     List<String> parts = new ArrayList<>();
@@ -145,13 +169,13 @@ public final class ReportWriter {
         .append(" unchanged, ").append(count(report, "deleted")).append(" deleted |\n\n");
     if (!report.security().isEmpty()) {
       md.append("### Security\n\n");
-      report.security().forEach(line -> md.append("- ").append(escape(line)).append('\n'));
+      report.security().forEach(line -> md.append("- ").append(line).append('\n')); // Markdown, spec text in code
       md.append('\n');
     }
     md.append("### Operations\n\n| operation | ").append(String.join(" | ", FAMILIES)).append(" |\n|---|")
         .append("---|".repeat(FAMILIES.size())).append('\n');
     for (OperationSummary operation : report.operations()) {
-      md.append("| `").append(operation.method()).append(' ').append(escape(operation.path())).append('`');
+      md.append("| ").append(code(operation.method() + " " + operation.path(), true));
       if (operation.operationId() != null) {
         md.append(" ").append(escape(operation.operationId()));
       }
@@ -164,8 +188,8 @@ public final class ReportWriter {
     List<String> rules = new ArrayList<>();
     for (OperationSummary operation : report.operations()) {
       if (!operation.semanticsRules().isEmpty()) {
-        rules.add("- `" + operation.method() + " " + escape(operation.path()) + "`: "
-            + String.join("; ", operation.semanticsRules()));
+        rules.add("- " + code(operation.method() + " " + operation.path()) + ": "
+            + escape(String.join("; ", operation.semanticsRules())));
       }
     }
     if (!rules.isEmpty()) {
@@ -174,8 +198,8 @@ public final class ReportWriter {
     }
     List<String> reasons = new ArrayList<>();
     for (OperationSummary operation : report.operations()) {
-      operation.notGenerated().forEach((family, reason) -> reasons.add("- `" + operation.method() + " "
-          + escape(operation.path()) + "` " + family + ": " + escape(reason)));
+      operation.notGenerated().forEach((family, reason) -> reasons.add("- "
+          + code(operation.method() + " " + operation.path()) + " " + family + ": " + escape(reason)));
     }
     if (!reasons.isEmpty()) {
       md.append("\n### Not generated, and why\n\n");
@@ -198,7 +222,53 @@ public final class ReportWriter {
     return report.files().getOrDefault(kind, List.of()).size();
   }
 
-  private static String escape(String text) {
-    return text.replace("|", "\\|").replace("\n", " ");
+  /**
+   * Spec text in running Markdown: one line (control characters and line separators become spaces), and nothing
+   * Markdown or HTML would act on ({@code \\ ` * _ [ ] < > |} are escaped), so that a spec cannot break a table or
+   * add a link or markup to the report a reviewer reads.
+   */
+  static String escape(String text) {
+    StringBuilder out = new StringBuilder(text.length());
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (Character.isISOControl(c) || c == 0x2028 || c == 0x2029) {
+        out.append(' ');
+      } else {
+        if ("\\`*_[]<>|".indexOf(c) >= 0) {
+          out.append('\\');
+        }
+        out.append(c);
+      }
+    }
+    return out.toString();
+  }
+
+  /** {@link #code(String, boolean)} outside a table. */
+  static String code(String text) {
+    return code(text, false);
+  }
+
+  /**
+   * Spec text as a Markdown code span: fenced by more backticks than it holds in a row (padded with a space where
+   * it starts or ends with one), on one line; in a table, its pipes escaped (GitHub's tables split at them even in
+   * code, and only there does the backslash not show).
+   */
+  static String code(String text, boolean inTable) {
+    StringBuilder inner = new StringBuilder(text.length());
+    int longest = 0;
+    int run = 0;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      run = c == '`' ? run + 1 : 0;
+      longest = Math.max(longest, run);
+      if (Character.isISOControl(c) || c == 0x2028 || c == 0x2029) {
+        inner.append(' ');
+      } else {
+        inner.append(c == '|' && inTable ? "\\|" : String.valueOf(c));
+      }
+    }
+    String fence = "`".repeat(longest + 1);
+    String pad = longest > 0 && (text.startsWith("`") || text.endsWith("`")) ? " " : "";
+    return fence + pad + inner + pad + fence;
   }
 }

@@ -69,9 +69,9 @@ final class MappedRefs {
         StandardCharsets.UTF_8);
     Path file = rest.isEmpty() ? base : base.resolve(rest).normalize();
     if (!file.startsWith(base) || !Files.isRegularFile(file)) {
-      errors.add(Diagnostic.error(specName, pointer.isEmpty() ? "" : "#" + pointer, "$ref '" + ref + "' maps to "
-          + file + " (refMappings: " + mapping.getKey() + " -> " + mapping.getValue() + "), which is not a file:"
-          + " put what the URL serves there, or fix the mapping"));
+      errors.add(Diagnostic.error(specName, pointer.isEmpty() ? "" : "#" + pointer, "$ref " + Diagnostic.quote(ref)
+          + " maps to " + file + " (refMappings: " + mapping.getKey() + " -> " + mapping.getValue()
+          + "), which is not a file: put what the URL serves there, or fix the mapping"));
       return null;
     }
     String relative = specDirectory == null ? file.toUri().toString()

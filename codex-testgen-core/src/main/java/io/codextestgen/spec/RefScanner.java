@@ -190,17 +190,17 @@ final class RefScanner {
     if (lower.startsWith("http://") || lower.startsWith("https://") || lower.startsWith("//")) {
       if (MappedRefs.mappingOf(ref, refMappings) != null) {
         // the spec file's own mapped refs were rewritten before this check: this one is in a file it references
-        errors.add(Diagnostic.error(name, location, "$ref '" + ref + "' in a referenced file: refMappings apply to"
-            + " the spec file's own $refs (swagger-parser reads referenced files itself). Reference the file"
-            + " relatively from " + name));
+        errors.add(Diagnostic.error(name, location, "$ref " + Diagnostic.quote(ref)
+            + " in a referenced file: refMappings apply to the spec file's own $refs (swagger-parser reads"
+            + " referenced files itself). Reference the file relatively from " + name));
         return;
       }
       if (remoteAllowList.stream().noneMatch(ref::startsWith)) {
         String metaSchema = MetaSchemaRefs.isMetaSchema(ref) ? " (JSON Schema's meta-schemas are read offline only"
             + " in the spec's own file)" : "";
-        errors.add(Diagnostic.error(name, location, "remote $ref '" + ref + "' refused: loading it would make a"
-            + " network call" + metaSchema + ". Copy the file next to the spec and reference it relatively, or"
-            + " allow its URL prefix in remoteRefAllowList"));
+        errors.add(Diagnostic.error(name, location, "remote $ref " + Diagnostic.quote(ref)
+            + " refused: loading it would make a network call" + metaSchema + ". Copy the file next to the spec and"
+            + " reference it relatively, or allow its URL prefix in remoteRefAllowList"));
       }
       return;
     }
@@ -212,8 +212,8 @@ final class RefScanner {
     if (!filePart.isEmpty()) {
       Path referenced = file.getParent().resolve(URLDecoder.decode(filePart, StandardCharsets.UTF_8)).normalize();
       if (!Files.isRegularFile(referenced)) {
-        errors.add(Diagnostic.error(name, location, "$ref '" + ref + "' points to a file that does not exist: "
-            + displayName(referenced)));
+        errors.add(Diagnostic.error(name, location, "$ref " + Diagnostic.quote(ref)
+            + " points to a file that does not exist: " + displayName(referenced)));
         return;
       }
       target = scan(referenced);
@@ -222,8 +222,9 @@ final class RefScanner {
       }
     }
     if (!pointer.isEmpty() && target.at(pointer.startsWith("/") ? pointer : "/" + pointer).isMissingNode()) {
-      errors.add(Diagnostic.error(name, location, "$ref '" + ref + "' points to nothing: no element at '"
-          + pointer + "'" + (filePart.isEmpty() ? "" : " in " + filePart) + ". Fix the reference or add the element"));
+      errors.add(Diagnostic.error(name, location, "$ref " + Diagnostic.quote(ref) + " points to nothing: no element"
+          + " at " + Diagnostic.quote(pointer) + (filePart.isEmpty() ? "" : " in " + filePart)
+          + ". Fix the reference or add the element"));
     }
   }
 

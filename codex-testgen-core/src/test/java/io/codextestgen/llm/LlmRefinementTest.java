@@ -151,7 +151,7 @@ class LlmRefinementTest {
         .anyMatch(m -> m.contains("names operation 'deleteEverything'"))
         .anyMatch(m -> m.contains("a duplicate of a case already planned"));
     assertThat(Files.readString(dir.resolve("report/report.md"))).contains("### LLM proposals rejected (not rendered)")
-        .contains("the 'valid' value breaks [maximum]");
+        .contains("the 'valid' value breaks \\[maximum\\]"); // escaped for Markdown: it shows as [maximum]
 
     LoggedRequest sent = model.findAll(postRequestedFor(urlEqualTo("/v1/chat/completions"))).get(0);
     assertThat(sent.getHeader("Authorization")).isEqualTo("Bearer sk-test-secret");

@@ -24,6 +24,30 @@ class JavaTextTest {
 
   @TempDir Path dir;
 
+  /**
+   * The rule that keeps one escaping path: no renderer uses JavaPoet's {@code $S} (it writes U+2028 and U+2029
+   * raw, and then breaks the line inside the literal), not even for a constant, so that no spec text can take it.
+   */
+  @Test
+  void noRendererUsesJavaPoetsStringPlaceholder() throws java.io.IOException {
+    Path sources = Path.of("src/main/java/io/codextestgen/render");
+    List<String> found = new ArrayList<>();
+    try (var files = java.nio.file.Files.list(sources)) {
+      for (Path file : files.sorted().toList()) {
+        if (file.getFileName().toString().equals("JavaText.java")) {
+          continue; // it names $S in its documentation
+        }
+        List<String> lines = java.nio.file.Files.readAllLines(file);
+        for (int i = 0; i < lines.size(); i++) {
+          if (lines.get(i).contains("$S")) {
+            found.add(file.getFileName() + ":" + (i + 1) + ": " + lines.get(i).strip());
+          }
+        }
+      }
+    }
+    assertThat(found).as("use JavaText.quoted or JavaText.literal with $L").isEmpty();
+  }
+
   /** Written in place of JavaPoet's {@code $S} for speed: the generated source must not change by a byte. */
   @Test
   void quotedWritesWhatJavaPoetWrites() {
@@ -70,6 +94,8 @@ class JavaTextTest {
         "{\n  \"s\": \"" + cjk + "\",\n  \"end\": \"   \"\n}\n",
         "no final newline\n" + cjk + "  ",
         "lone \uD800 surrogates \uDC00 and \\\uDBFF after a backslash",
+        // javac 17 misreads a backslash-u run right after an escaped high surrogate: the source spells it apart
+        "lone high \uD800" + "\\u0041 and \uDBFF" + "\\\\u000a before backslashes",
         "\uD83D\uDE00".repeat(JavaText.MAX_PART)); // a cut between two parts falls inside a pair
 
     TypeSpec.Builder type = TypeSpec.classBuilder("Texts").addModifiers(Modifier.PUBLIC);

@@ -300,7 +300,8 @@ public final class Triage implements BeforeEachCallback, TestExecutionExceptionH
                     if (file.toAbsolutePath().getParent() != null) {
                         Files.createDirectories(file.toAbsolutePath().getParent());
                     }
-                    Files.writeString(file, markdown, StandardCharsets.UTF_8);
+                    // getBytes, not writeString: a test name with a spec's unpaired surrogate gets '?' there
+                    Files.write(file, markdown.getBytes(StandardCharsets.UTF_8));
                     where = "Written to " + file + ".";
                 } catch (IOException e) {
                     where = "Could not write " + file + ": " + e.getMessage();

@@ -47,7 +47,8 @@ public final class ApiTestSupport {
         if (value == null) {
             throw new IllegalStateException("No base URI for the API under test: run the tests with"
                     + " -Dcodex.baseUri=http://127.0.0.1:8080 (or set the environment variable CODEX_BASE_URI)."
-                    + " The spec's servers are not used unless the generator was configured with useSpecServers.");
+                    + " The spec's servers are used only by a suite generated with useSpecServers,"
+                    + " and only an absolute http(s) URL.");
         }
         return value;
     }

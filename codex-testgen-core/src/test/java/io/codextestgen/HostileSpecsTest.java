@@ -95,6 +95,9 @@ class HostileSpecsTest {
   }
 
   private static String spec(Random random) {
+    if (random.nextInt(4) == 0) {
+      return text(swagger2(random));
+    }
     boolean v31 = random.nextBoolean();
     ObjectNode spec = JSON.createObjectNode().put("openapi", v31 ? "3.1.0" : "3.0.3");
     spec.putObject("info").put("title", hostile(random)).put("version", "1").put("description", hostile(random));
@@ -235,6 +238,81 @@ class HostileSpecsTest {
     ObjectNode delete = itemPath.putObject("delete");
     delete.put("operationId", hostile(random)).putArray("security").addObject().putArray(basic);
     delete.putObject("responses").putObject("204").put("description", hostile(random));
+    return text(spec);
+  }
+
+  /**
+   * A Swagger 2.0 spec, which swagger-parser converts: its own positions are the host and base path, form data
+   * parameters, a body parameter, {@code examples} by media type, definitions with a discriminator, and security
+   * definitions of its three kinds.
+   */
+  private static ObjectNode swagger2(Random random) {
+    ObjectNode spec = JSON.createObjectNode().put("swagger", "2.0");
+    spec.putObject("info").put("title", hostile(random)).put("version", "1").put("description", hostile(random));
+    spec.put("host", "127.0.0.1:8080").put("basePath", "/" + name(random)).putArray("schemes").add("http");
+    String tag = hostile(random);
+    spec.putArray("tags").addObject().put("name", tag).put("description", hostile(random));
+    ObjectNode definitions = spec.putObject("securityDefinitions");
+    String key = name(random);
+    definitions.putObject(key).put("type", "apiKey").put("in", "header").put("name", "X-" + name(random));
+    String basic = name(random);
+    definitions.putObject(basic).put("type", "basic").put("description", hostile(random));
+    String oauth = name(random);
+    String scope = name(random);
+    definitions.putObject(oauth).put("type", "oauth2").put("flow", "application")
+        .put("tokenUrl", "http://127.0.0.1:8080/" + hostile(random)).putObject("scopes").put(scope, hostile(random));
+
+    String kind = name(random);
+    String animal = componentName(random);
+    ObjectNode schemas = spec.putObject("definitions");
+    ObjectNode animalSchema = schemas.putObject(animal).put("type", "object").put("discriminator", kind);
+    animalSchema.putArray("required").add(kind);
+    ObjectNode animalProperties = animalSchema.putObject("properties");
+    animalProperties.putObject(kind).put("type", "string");
+    animalProperties.putObject(name(random)).put("type", "string").put("pattern", hostile(random));
+    animalProperties.putObject(name(random)).put("type", "string").putArray("enum").add(hostile(random))
+        .add(hostile(random));
+
+    String pathParameter = name(random).replace("{", "").replace("}", "").replace("/", "");
+    String collection = "/" + name(random).replace("{", "(").replace("}", ")");
+    ObjectNode paths = spec.putObject("paths");
+    ObjectNode post = paths.putObject(collection).putObject("post");
+    post.putArray("tags").add(tag);
+    post.put("operationId", hostile(random)).put("summary", hostile(random));
+    post.putArray("consumes").add("application/json");
+    post.putArray("produces").add("application/json");
+    post.putArray("security").addObject().putArray(key);
+    ArrayNode parameters = post.putArray("parameters");
+    parameters.addObject().put("name", hostile(random)).put("in", "query").put("type", "string")
+        .put("maxLength", 12).put("default", hostile(random));
+    parameters.addObject().put("name", "X-" + hostile(random)).put("in", "header").put("required", true)
+        .put("type", "integer").put("minimum", 2);
+    parameters.addObject().put("name", name(random)).put("in", "body").put("required", true)
+        .putObject("schema").put("$ref", "#/definitions/" + pointer(animal));
+    ObjectNode responses = post.putObject("responses");
+    ObjectNode created = responses.putObject("201").put("description", hostile(random));
+    created.putObject("schema").put("$ref", "#/definitions/" + pointer(animal));
+    created.putObject("headers").putObject(name(random)).put("type", "string").put("description", hostile(random));
+    created.putObject("examples").putObject("application/json").put(kind, hostile(random));
+    responses.putObject("429").put("description", hostile(random)).putObject("headers").putObject("Retry-After")
+        .put("type", "integer");
+
+    ObjectNode item = paths.putObject(collection + "/{" + pathParameter + "}");
+    ObjectNode put = item.putObject("put");
+    put.put("operationId", hostile(random)).putArray("consumes").add("application/x-www-form-urlencoded");
+    ArrayNode security = put.putArray("security");
+    security.addObject().putArray(basic);
+    security.addObject().putArray(oauth).add(scope);
+    ArrayNode putParameters = put.putArray("parameters");
+    putParameters.addObject().put("name", pathParameter).put("in", "path").put("required", true)
+        .put("type", "integer");
+    putParameters.addObject().put("name", name(random)).put("in", "formData").put("required", true)
+        .put("type", "string").put("maxLength", 5).put("description", hostile(random));
+    put.putObject("responses").putObject("204").put("description", hostile(random));
+    return spec;
+  }
+
+  private static String text(ObjectNode spec) {
     try {
       // as a spec file holds them: a lone surrogate can only be written escaped ("\ud800")
       return JSON.writerWithDefaultPrettyPrinter()

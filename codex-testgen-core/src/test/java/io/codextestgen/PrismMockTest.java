@@ -115,7 +115,7 @@ class PrismMockTest {
         try (GeneratedSuite suite = GeneratedSuite.compile(result.files(), dir.resolve("suite"))) {
           Map<String, Outcome> outcomes = new java.util.LinkedHashMap<>();
           for (Family family : new java.util.TreeSet<>(FAMILIES)) {
-            suite.run(properties(prism.baseUri(), result.files()), family.tag()).forEach((test, outcome) -> {
+            suite.run(properties(prism.baseUri(), result.plan()), family.tag()).forEach((test, outcome) -> {
               if (!(family == Family.AUTH && MOCK_CANNOT_JUDGE.test(outcome.displayName()))) {
                 outcomes.put(test, outcome);
               }
@@ -169,19 +169,20 @@ class PrismMockTest {
     return Corpus.specsUnder(CORPUS);
   }
 
-  /** The base URI, and any value for every credential the suite reads: Prism checks presence only. */
-  private static Map<String, String> properties(String baseUri, List<io.codextestgen.render.RenderedFile> files) {
+  /**
+   * The base URI, and any value for every credential the suite reads (Prism checks presence only), as the plan the
+   * renderer read names them: a token is given statically, so nothing is fetched.
+   */
+  private static Map<String, String> properties(String baseUri, io.codextestgen.plan.TestPlan plan) {
     Map<String, String> properties = new java.util.TreeMap<>();
     properties.put("codex.baseUri", baseUri);
     properties.put("codex.http.timeoutSeconds", "10");
-    // the settings read by secret("codex.auth...", ...) and the static tokens of OAuth2Tokens.of("scheme",
-    // "codex.auth...", ...): a static token is sent as it is, nothing is fetched
-    java.util.regex.Pattern secret = java.util.regex.Pattern.compile(
-        "(?:secret\\(|OAuth2Tokens\\.of\\(\\s*\"(?:[^\"\\\\]|\\\\.)*\",\\s*)\"(codex\\.auth\\.[^\"]+)\"");
-    for (var file : files) {
-      java.util.regex.Matcher property = secret.matcher(file.content());
-      while (property.find()) {
-        properties.put(property.group(1), "prism-accepts-any-value");
+    for (io.codextestgen.plan.CredentialPlan credential : plan.support().credentials()) {
+      if (credential.kind() == io.codextestgen.plan.CredentialPlan.Kind.BASIC) {
+        properties.put(credential.property() + ".username", "prism-accepts-any-value");
+        properties.put(credential.property() + ".password", "prism-accepts-any-value");
+      } else {
+        properties.put(credential.property(), "prism-accepts-any-value");
       }
     }
     return properties;

@@ -58,8 +58,8 @@ public record GenerationResult(
         .replace("=", " "));
     deletedFiles.forEach(path -> lines.add("  deleted " + path + " (its operations left the spec)"));
     for (SkippedOperation operation : skipped) {
-      lines.add("  skipped " + operation.method() + " " + operation.path()
-          + (operation.operationId() == null ? "" : " (" + operation.operationId() + ")") + ": " + operation.reason());
+      lines.add("  skipped " + Diagnostic.oneLine(operation.method() + " " + operation.path()
+          + (operation.operationId() == null ? "" : " (" + operation.operationId() + ")") + ": " + operation.reason()));
     }
     return lines;
   }

@@ -354,7 +354,12 @@ class HostileSpecsTest {
     List<RenderedFile> files;
     try {
       files = CodexTestgen.render(config).files();
-      CodexTestgen.generate(config);
+      GenerationResult result = CodexTestgen.generate(config);
+      List<String> printed = new ArrayList<>(result.summary("spec.json", "out"));
+      result.diagnostics().forEach(d -> printed.add(d.toString()));
+      assertThat(printed).as("what a build prints, one line each; spec %d:%n%s", index, specText)
+          .allSatisfy(line -> assertThat(line.chars().filter(c -> Character.isISOControl(c) || c == 0x2028
+              || c == 0x2029)).as(line).isEmpty());
     } catch (GenerationException e) {
       assertThat(e.getMessage()).as("a diagnostic for spec %d:%n%s", index, specText).isNotBlank();
       // a refusal is about the spec (its syntax, a reference): not a failure to write what was generated

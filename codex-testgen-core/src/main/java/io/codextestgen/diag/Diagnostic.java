@@ -4,7 +4,7 @@ import java.util.Objects;
 
 /**
  * One finding about the input: where it is (file and location such as {@code paths./pets.post.requestBody}),
- * how bad it is, and what is wrong.
+ * how bad it is, and what is wrong; one line (control characters written as {@code \\uXXXX}).
  */
 public record Diagnostic(Severity severity, String file, String location, String message) {
 
@@ -19,8 +19,10 @@ public record Diagnostic(Severity severity, String file, String location, String
   public Diagnostic {
     Objects.requireNonNull(severity, "severity");
     Objects.requireNonNull(message, "message");
+    // one line each: a location (a JSON pointer) and a message hold the spec's text, which must not start a log line
     file = file == null ? "" : oneLine(file);
-    location = location == null ? "" : oneLine(location); // a JSON pointer holds the spec's keys
+    location = location == null ? "" : oneLine(location);
+    message = oneLine(message);
   }
 
   public static Diagnostic error(String file, String location, String message) {
@@ -46,7 +48,8 @@ public record Diagnostic(Severity severity, String file, String location, String
     return "'" + shown + (specText.length() > MAX_QUOTED ? "...(" + specText.length() + " characters)" : "") + "'";
   }
 
-  private static String oneLine(String text) {
+  /** {@code text} on one line: control characters and line separators as {@code \\uXXXX}. */
+  public static String oneLine(String text) {
     StringBuilder out = null;
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);

@@ -128,7 +128,7 @@ final class RefScanner {
     } catch (JsonProcessingException e) {
       JsonLocation at = e.getLocation();
       String where = at == null ? "" : "line " + at.getLineNr() + ", column " + at.getColumnNr();
-      errors.add(Diagnostic.error(name, where, "syntax error: " + e.getOriginalMessage()));
+      errors.add(Diagnostic.error(name, where, "syntax error: " + problemOf(e.getOriginalMessage())));
     } catch (IOException | RuntimeException e) {
       errors.add(Diagnostic.error(name, "", "cannot read: " + e.getMessage()));
     }
@@ -136,6 +136,25 @@ final class RefScanner {
   }
 
   /** JSON when the first character after a byte order mark and whitespace is an opening brace. */
+  /**
+   * A parser's message on one line. SnakeYAML's spans lines: a context, the problem, each followed by the place
+   * again (" in 'reader', line 5, column 10:"), the line quoted and a caret; the place is in the location already.
+   */
+  static String problemOf(String message) {
+    List<String> words = new ArrayList<>();
+    boolean quoting = false;
+    for (String line : message.lines().map(String::strip).toList()) {
+      if (line.startsWith("in 'reader', line ")) {
+        quoting = true; // the quoted line and its caret follow
+      } else if (quoting) {
+        quoting = !line.equals("^");
+      } else if (!line.isEmpty()) {
+        words.add(line);
+      }
+    }
+    return words.isEmpty() ? message : String.join(", ", words);
+  }
+
   static boolean looksLikeJson(byte[] bytes) {
     int i = bytes.length >= 3 && (bytes[0] & 0xff) == 0xef && (bytes[1] & 0xff) == 0xbb && (bytes[2] & 0xff) == 0xbf
         ? 3 : 0;

@@ -103,7 +103,7 @@ public final class SpecLoader {
     OpenAPI openApi = result.getOpenAPI();
     List<Diagnostic> warnings = new ArrayList<>();
     for (String message : result.getMessages() == null ? List.<String>of() : result.getMessages()) {
-      warnings.add(Diagnostic.warning(name, "", "spec: " + message));
+      warnings.add(Diagnostic.warning(name, "", "spec: " + Diagnostic.oneLine(message))); // it quotes spec text
     }
     if (openApi == null) {
       List<Diagnostic> fatal = new ArrayList<>();

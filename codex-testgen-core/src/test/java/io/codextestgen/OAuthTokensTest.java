@@ -134,6 +134,47 @@ class OAuthTokensTest {
     assertThat(fake.tokensIssued()).isGreaterThanOrEqualTo(2);
   }
 
+  /**
+   * The request sent again after a 401 is the same request: its query parameters (a space, a repeated name), path
+   * parameters and headers once each, with only the token new. The copy is made by REST Assured's
+   * {@code FilterContext.send}, whose URI already holds the query.
+   */
+  @Test
+  void theRequestSentAgainAfterA401KeepsItsQueryAndPathOnceEach() throws Exception {
+    start(Duration.ofSeconds(1), Duration.ofHours(1), "again");
+    Map<String, String> saved = new TreeMap<>();
+    clientA().forEach((key, value) -> saved.put(key, System.setProperty(key, value)));
+    try {
+      Class<?> type = suite.loadClass("oauth.library.OAuth2Tokens");
+      Object tokens = type.getMethod("clientCredentials", String.class).invoke(type.getMethod("of", String.class,
+          String.class, String.class).invoke(null, "oauth", "codex.auth.oauth", "CODEX_AUTH_OAUTH"), "/oauth/token");
+      String expired = (String) type.getMethod("token").invoke(tokens);
+      Thread.sleep(1_200); // the fake's token lives 1 s: the next request meets a 401 whatever the machine's speed
+
+      io.restassured.response.Response answer = io.restassured.RestAssured.given()
+          .baseUri("http://127.0.0.1:" + fake.port())
+          .filter((io.restassured.filter.Filter) type.getMethod("refreshOnUnauthorized").invoke(null))
+          .header("Authorization", "Bearer " + expired)
+          .queryParam("q", "a b")
+          .queryParam("tag", "x", "y")
+          .pathParam("bookId", 41)
+          .when().get("/books/{bookId}");
+
+      assertThat(answer.statusCode()).as("sent again with a fresh token: the book does not exist").isEqualTo(404);
+      assertThat(fake.received()).containsExactly("GET /books/41?q=a%20b&tag=x&tag=y",
+          "GET /books/41?q=a%20b&tag=x&tag=y");
+      assertThat(fake.expiredTokensRejected()).isEqualTo(1);
+    } finally {
+      saved.forEach((key, value) -> {
+        if (value == null) {
+          System.clearProperty(key);
+        } else {
+          System.setProperty(key, value);
+        }
+      });
+    }
+  }
+
   @Test
   void aStaticTokenWinsOverTheClient() throws Exception {
     start(Duration.ofMinutes(5), Duration.ofMinutes(5), "static");

@@ -74,6 +74,8 @@ public final class StatefulFake implements AutoCloseable {
   private final java.util.concurrent.atomic.AtomicInteger issued = new java.util.concurrent.atomic.AtomicInteger();
   private final java.util.concurrent.atomic.AtomicInteger expiredRejected =
       new java.util.concurrent.atomic.AtomicInteger();
+  /** Each API request as the server read it: method, path and raw query, in the order they came. */
+  private final List<String> received = new java.util.concurrent.CopyOnWriteArrayList<>();
 
   /** A token the fake issued: to which client, with which scopes, valid until when. */
   private record Issued(String client, java.util.Set<String> scopes, java.time.Instant expires) {}
@@ -141,6 +143,11 @@ public final class StatefulFake implements AutoCloseable {
     return expiredRejected.get();
   }
 
+  /** The API requests received (not the token endpoint's), as {@code GET /books/1?q=a}. */
+  public List<String> received() {
+    return List.copyOf(received);
+  }
+
   @Override
   public void close() {
     server.stop(0);
@@ -161,6 +168,8 @@ public final class StatefulFake implements AutoCloseable {
           send(exchange, 200, JSON.createObjectNode().put("issuer", base).put("token_endpoint", base + "/oauth/token"));
           return;
         }
+        String query = exchange.getRequestURI().getRawQuery();
+        received.add(method + " " + exchange.getRequestURI().getRawPath() + (query == null ? "" : "?" + query));
         Issued token = bearer(exchange);
         if (token == null) {
           send(exchange, 401, null);

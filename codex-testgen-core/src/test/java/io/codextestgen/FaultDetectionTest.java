@@ -99,6 +99,29 @@ class FaultDetectionTest {
         .anyMatch(name -> name.endsWith("_burst_rateLimited"));
   }
 
+  /**
+   * When the create whose resource a class's tests share is refused, the first test that needs it fails saying
+   * why, and the later ones abort naming the create and its failure: one finding, not one a test.
+   */
+  @Test
+  void aRefusedSharedCreateFailsOneTestAndTheLaterOnesAbortNamingIt() {
+    fake.fault(Fault.PUBLISHED_REQUIRED_IN_PROSE);
+    Map<String, Outcome> outcomes = suite.run(properties(), "valid | auth");
+
+    Map<String, Outcome> needingABook = new TreeMap<>(outcomes);
+    needingABook.keySet().removeIf(name -> !name.matches("(getBook|replaceBook|deleteBook)_.*"));
+
+    assertThat(failures(needingABook)).as("the first test that needs a book fails, saying why").hasSize(1)
+        .allSatisfy((name, failure) -> assertThat(failure).contains("Expected status code <201> but was <400>"));
+    assertThat(needingABook.values().stream().filter(Outcome::aborted)).as("the tests after it abort")
+        .hasSize(needingABook.size() - 1)
+        .allSatisfy(outcome -> assertThat(outcome.failure())
+            .contains("POST /books failed in an earlier test of this class")
+            .contains("Expected status code <201> but was <400>"));
+    assertThat(needingABook.keySet()).anyMatch(name -> name.startsWith("deleteBook_"))
+        .anyMatch(name -> name.startsWith("getBook_"));
+  }
+
   static Stream<Arguments> faults() {
     // Every test that gets a 2xx validates the response: valid requests, the public check, and bursts; and the
     // tests of getBook, replaceBook and deleteBook first create the book they need through POST /books.

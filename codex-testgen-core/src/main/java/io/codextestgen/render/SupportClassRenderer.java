@@ -61,7 +61,7 @@ final class SupportClassRenderer {
           type.addField(FieldSpec.builder(responseCheck.peerClass(TemplateFile.OAUTH2_TOKENS),
                   "OTHER_" + tokensField(credential), Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
               .addJavadoc("Tokens of the second identity, for the object-level authorization tests.\n")
-              .initializer("$L.identity($L, $L)", tokensField(credential),
+              .initializer("$L\n$>$>.identity($L, $L)$<$<", tokensField(credential),
                   JavaText.quoted(otherProperty(credential)), JavaText.quoted(otherEnvVar(credential)))
               .build());
         }

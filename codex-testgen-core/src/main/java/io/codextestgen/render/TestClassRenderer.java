@@ -86,21 +86,33 @@ final class TestClassRenderer {
     for (ProducerPlan producer : plan.producers()) {
       renderer.chain.owner(producer.methodName());
       type.addField(renderer.createdIds(producer));
-      type.addField(com.palantir.javapoet.FieldSpec.builder(STRING, ProducerPlan.sharedName(producer.methodName()) + "Id",
+      String shared = ProducerPlan.sharedName(producer.methodName());
+      type.addField(com.palantir.javapoet.FieldSpec.builder(STRING, shared + "Id", Modifier.PRIVATE, Modifier.STATIC)
+          .build());
+      type.addField(com.palantir.javapoet.FieldSpec.builder(STRING, producer.methodName() + "Failure",
           Modifier.PRIVATE, Modifier.STATIC).build());
       type.addMethod(renderer.producer(producer));
-      type.addMethod(MethodSpec.methodBuilder(ProducerPlan.sharedName(producer.methodName()))
+      type.addMethod(MethodSpec.methodBuilder(shared)
           .addJavadoc("One resource from {@link #$L()}, created on first use and shared by the tests that do not delete"
               + " it.\n", producer.methodName())
           .addModifiers(Modifier.PRIVATE, Modifier.STATIC, Modifier.SYNCHRONIZED)
           .returns(STRING)
-          .beginControlFlow("if ($LId == null)", ProducerPlan.sharedName(producer.methodName()))
-          .addStatement("$LId = $L()", ProducerPlan.sharedName(producer.methodName()), producer.methodName())
+          .beginControlFlow("if ($LId == null)", shared)
+          .addStatement("$LId = $L()", shared, producer.methodName())
           .endControlFlow()
-          .addStatement("return $LId", ProducerPlan.sharedName(producer.methodName()))
+          .addStatement("return $LId", shared)
           .build());
       if (producer.delete() != null) {
         type.addMethod(renderer.cleanup(producer));
+      } else {
+        type.addMethod(MethodSpec.methodBuilder("forget" + producer.methodName().substring("new".length()))
+            .addJavadoc("The API cannot delete what {@link #$L()} created: a run of the class again starts afresh"
+                + " all the same.\n", producer.methodName())
+            .addAnnotation(Types.AFTER_ALL)
+            .addModifiers(Modifier.STATIC)
+            .addStatement("$LId = null", shared)
+            .addStatement("$LFailure = null", producer.methodName())
+            .build());
       }
     }
     List<MethodSpec> tests = new java.util.ArrayList<>();
@@ -262,17 +274,25 @@ final class TestClassRenderer {
     RequestPlan create = producer.create();
     CodeBlock id = producer.idPointer() == null ? CodeBlock.of("$T.idFromLocation(created)", helpers)
         : CodeBlock.of("$T.idFromBody(created, $L)", helpers, JavaText.quoted(producer.idPointer()));
+    String failure = producer.methodName() + "Failure";
     return MethodSpec.methodBuilder(producer.methodName())
-        .addJavadoc("Creates a resource ({@code $L $L}) for tests that need an existing one; returns its id.\n",
+        .addJavadoc("Creates a resource ({@code $L $L}) for tests that need an existing one; returns its id.\n"
+            + "Once a creation failed, the tests after it abort saying so: one finding, not one a test.\n",
             create.method(), JavaText.comment(create.path()))
-        .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+        .addModifiers(Modifier.PRIVATE, Modifier.STATIC, Modifier.SYNCHRONIZED)
         .returns(STRING)
+        .addStatement("requireCreated($L, $L)", failure, JavaText.quoted(create.method() + " " + create.path()))
+        .beginControlFlow("try")
         .addCode(new Source().add("$T created = ", Types.RESPONSE).add(chain.given(create, true))
             .add(chain.body(create.body(), null)).add(RequestChain.when(create))
             .add(chain.then(producer.createExpect())).add("\n.extract().response();\n$<$<").build())
         .addStatement("$T id = $L", STRING, id)
         .addStatement("$L.add(id)", idsField(producer))
         .addStatement("return id")
+        .nextControlFlow("catch ($T | $T e)", RuntimeException.class, AssertionError.class)
+        .addStatement("$L = $T.valueOf(e.getMessage())", failure, STRING)
+        .addStatement("throw e")
+        .endControlFlow()
         .build();
   }
 
@@ -285,6 +305,7 @@ final class TestClassRenderer {
         .addAnnotation(Types.AFTER_ALL)
         .addModifiers(Modifier.STATIC)
         .addStatement("$LId = null", ProducerPlan.sharedName(producer.methodName()))
+        .addStatement("$LFailure = null", producer.methodName())
         .beginControlFlow("for ($T id : $L)", STRING, idsField(producer))
         .beginControlFlow("try")
         .addCode(new Source().add(chain.given(delete, "plainRequest", producer.parameter(), "id"))

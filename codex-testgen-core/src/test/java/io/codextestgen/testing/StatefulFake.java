@@ -9,9 +9,21 @@ import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -21,6 +33,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * properties are the server's, writeOnly ones never come back, and a body whose members have the wrong JSON type
  * (per {@code types}) is refused with 400 and changes nothing. Each {@link Fault} breaks one HTTP rule.
  */
+
 public final class StatefulFake implements AutoCloseable {
 
   /** One deliberate fault; NONE is the correct server. */
@@ -67,18 +80,18 @@ public final class StatefulFake implements AutoCloseable {
 
   /** OAuth2 on: client id -> secret; null when the fake takes no credentials. */
   private volatile Map<String, String> clients;
-  private volatile java.time.Duration tokenLife;
-  private volatile java.time.Duration announcedLife;
+  private volatile Duration tokenLife;
+  private volatile Duration announcedLife;
   private final Map<String, Issued> tokens = new ConcurrentHashMap<>();
   private final Map<Long, String> owners = new ConcurrentHashMap<>();
-  private final java.util.concurrent.atomic.AtomicInteger issued = new java.util.concurrent.atomic.AtomicInteger();
-  private final java.util.concurrent.atomic.AtomicInteger expiredRejected =
-      new java.util.concurrent.atomic.AtomicInteger();
+  private final AtomicInteger issued = new AtomicInteger();
+  private final AtomicInteger expiredRejected =
+      new AtomicInteger();
   /** Each API request as the server read it: method, path and raw query, in the order they came. */
-  private final List<String> received = new java.util.concurrent.CopyOnWriteArrayList<>();
+  private final List<String> received = new CopyOnWriteArrayList<>();
 
   /** A token the fake issued: to which client, with which scopes, valid until when. */
-  private record Issued(String client, java.util.Set<String> scopes, java.time.Instant expires) {}
+  private record Issued(String client, Set<String> scopes, Instant expires) {}
 
   /** The scopes the OAuth2 mode knows: GET needs the first, the other methods the second. */
   private static final List<String> SCOPES = List.of("books:read", "books:write");
@@ -117,8 +130,8 @@ public final class StatefulFake implements AutoCloseable {
    * {@code announced} (a server whose tokens expire early), GET needs {@code books:read} and the other methods
    * {@code books:write}, and a resource belongs to the client that created it: others get 404 for it.
    */
-  public StatefulFake oauth(Map<String, String> clientSecrets, java.time.Duration life,
-      java.time.Duration announced) {
+  public StatefulFake oauth(Map<String, String> clientSecrets, Duration life,
+      Duration announced) {
     this.tokenLife = life;
     this.announcedLife = announced;
     this.clients = Map.copyOf(clientSecrets);
@@ -293,7 +306,7 @@ public final class StatefulFake implements AutoCloseable {
       return null;
     }
     Issued token = tokens.get(authorization.substring("Bearer ".length()));
-    if (token != null && !java.time.Instant.now().isBefore(token.expires())) {
+    if (token != null && !Instant.now().isBefore(token.expires())) {
       expiredRejected.incrementAndGet();
       return null;
     }
@@ -308,30 +321,30 @@ public final class StatefulFake implements AutoCloseable {
     String authorization = exchange.getRequestHeaders().getFirst("Authorization");
     String client = null;
     if (authorization != null && authorization.startsWith("Basic ")) {
-      String pair = new String(java.util.Base64.getDecoder().decode(authorization.substring(6)),
-          java.nio.charset.StandardCharsets.UTF_8);
+      String pair = new String(Base64.getDecoder().decode(authorization.substring(6)),
+          StandardCharsets.UTF_8);
       int colon = pair.indexOf(':');
-      String id = java.net.URLDecoder.decode(pair.substring(0, colon), java.nio.charset.StandardCharsets.UTF_8);
-      String secret = java.net.URLDecoder.decode(pair.substring(colon + 1), java.nio.charset.StandardCharsets.UTF_8);
+      String id = URLDecoder.decode(pair.substring(0, colon), StandardCharsets.UTF_8);
+      String secret = URLDecoder.decode(pair.substring(colon + 1), StandardCharsets.UTF_8);
       client = secret.equals(clients.get(id)) ? id : null;
     }
     if (client == null) {
       send(exchange, 401, JSON.createObjectNode().put("error", "invalid_client"));
       return;
     }
-    Map<String, String> form = new java.util.HashMap<>();
-    for (String pair : new String(exchange.getRequestBody().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)
+    Map<String, String> form = new HashMap<>();
+    for (String pair : new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)
         .split("&")) {
       int equals = pair.indexOf('=');
       if (equals > 0) {
-        form.put(pair.substring(0, equals), java.net.URLDecoder.decode(pair.substring(equals + 1),
-            java.nio.charset.StandardCharsets.UTF_8));
+        form.put(pair.substring(0, equals), URLDecoder.decode(pair.substring(equals + 1),
+            StandardCharsets.UTF_8));
       }
     }
     String grant = form.get("grant_type");
     if ("password".equals(grant)) {
       String user = form.get("username");
-      if (user == null || !java.util.Objects.equals(users.get(user), form.get("password"))) {
+      if (user == null || !Objects.equals(users.get(user), form.get("password"))) {
         send(exchange, 400, JSON.createObjectNode().put("error", "invalid_grant"));
         return;
       }
@@ -340,14 +353,14 @@ public final class StatefulFake implements AutoCloseable {
       send(exchange, 400, JSON.createObjectNode().put("error", "unsupported_grant_type"));
       return;
     }
-    java.util.Set<String> scopes = new java.util.TreeSet<>(form.containsKey("scope")
+    Set<String> scopes = new TreeSet<>(form.containsKey("scope")
         ? List.of(form.get("scope").trim().split("\\s+")) : SCOPES);
     if (!SCOPES.containsAll(scopes)) {
       send(exchange, 400, JSON.createObjectNode().put("error", "invalid_scope"));
       return;
     }
-    String value = java.util.UUID.randomUUID().toString();
-    tokens.put(value, new Issued(client, scopes, java.time.Instant.now().plus(tokenLife)));
+    String value = UUID.randomUUID().toString();
+    tokens.put(value, new Issued(client, scopes, Instant.now().plus(tokenLife)));
     issued.incrementAndGet();
     send(exchange, 200, JSON.createObjectNode().put("access_token", value).put("token_type", "Bearer")
         .put("expires_in", announcedLife.toSeconds()).put("scope", String.join(" ", scopes)));

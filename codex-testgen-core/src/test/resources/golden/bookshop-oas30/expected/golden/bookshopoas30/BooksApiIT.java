@@ -43,6 +43,8 @@ class BooksApiIT {
 
     private static String existingBookId;
 
+    private static String newBookFailure;
+
     private static final String NEW_BOOK_BODY = """
     {
       "isbn": "978-0134685991",
@@ -114,18 +116,27 @@ class BooksApiIT {
                 .pathParam("bookId", bookId);
     }
 
-    /** Creates a resource ({@code POST /books}) for tests that need an existing one; returns its id. */
-    private static String newBook() {
-        Response created = createBook(request())
-                .contentType("application/json")
-                .body(NEW_BOOK_BODY)
-            .when().post("/books")
-            .then().statusCode(201)
-                .contentType(mediaTypeIn("application/json"))
-                .extract().response();
-        String id = idFromBody(created, "/id");
-        NEW_BOOK_IDS.add(id);
-        return id;
+    /**
+     * Creates a resource ({@code POST /books}) for tests that need an existing one; returns its id.
+     * Once a creation failed, the tests after it abort saying so: one finding, not one a test.
+     */
+    private static synchronized String newBook() {
+        requireCreated(newBookFailure, "POST /books");
+        try {
+            Response created = createBook(request())
+                    .contentType("application/json")
+                    .body(NEW_BOOK_BODY)
+                .when().post("/books")
+                .then().statusCode(201)
+                    .contentType(mediaTypeIn("application/json"))
+                    .extract().response();
+            String id = idFromBody(created, "/id");
+            NEW_BOOK_IDS.add(id);
+            return id;
+        } catch (RuntimeException | AssertionError e) {
+            newBookFailure = String.valueOf(e.getMessage());
+            throw e;
+        }
     }
 
     /** One resource from {@link #newBook()}, created on first use and shared by the tests that do not delete it. */
@@ -140,6 +151,7 @@ class BooksApiIT {
     @AfterAll
     static void deleteNewBook() {
         existingBookId = null;
+        newBookFailure = null;
         for (String id : NEW_BOOK_IDS) {
             try {
                 given(plainRequest())

@@ -51,7 +51,8 @@ public final class ApiTestSupport {
             .declaredScopes("books:read", "books:write");
 
     /** Tokens of the second identity, for the object-level authorization tests. */
-    private static final OAuth2Tokens OTHER_OAUTH_TOKENS = OAUTH_TOKENS.identity("codex.auth2.oauth", "CODEX_AUTH2_OAUTH");
+    private static final OAuth2Tokens OTHER_OAUTH_TOKENS = OAUTH_TOKENS
+            .identity("codex.auth2.oauth", "CODEX_AUTH2_OAUTH");
 
     private ApiTestSupport() {
     }

@@ -312,6 +312,17 @@ public final class SuiteSupport {
     }
 
     /**
+     * Aborts the test when {@code create}, which makes the resource the class's tests share, failed in an
+     * earlier test ({@code failure}, its message): that test's failure is the finding.
+     */
+    public static void requireCreated(String failure, String create) {
+        if (failure != null) {
+            Assumptions.abort(create + " failed in an earlier test of this class, so the tests that share what it"
+                    + " creates are not judged: " + failure);
+        }
+    }
+
+    /**
      * The write was rejected with a 4xx; a 5xx fails, and an accepted write aborts the test: the
      * malformed family judges that, and there is no rejection whose effect to check.
      */

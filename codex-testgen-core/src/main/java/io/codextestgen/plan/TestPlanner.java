@@ -219,14 +219,13 @@ public final class TestPlanner {
     authzReason = null;
     if (config.generates(Family.AUTHZ)) {
       cases.addAll(authz.plan(context));
-      SemanticsCases.Outcome objectLevel = semantics.otherIdentity(context);
-      if (config.secondIdentity()) {
-        cases.addAll(objectLevel.cases());
-      } else if (!objectLevel.cases().isEmpty()) {
+      SemanticsCases.Outcome objectLevel = semantics.otherIdentity(context, config.secondIdentity());
+      cases.addAll(objectLevel.cases());
+      boolean needsSecondIdentity = objectLevel.cases().isEmpty() && objectLevel.reason() == null;
+      if (needsSecondIdentity) {
         itemOperationsWithoutSecondIdentity++;
       }
-      authzReason = !objectLevel.cases().isEmpty() && !config.secondIdentity() ? SECOND_IDENTITY_HINT
-          : objectLevel.reason();
+      authzReason = needsSecondIdentity ? SECOND_IDENTITY_HINT : objectLevel.reason();
     }
     if (config.generates(Family.MALFORMED)) {
       cases.addAll(malformed.plan(context));

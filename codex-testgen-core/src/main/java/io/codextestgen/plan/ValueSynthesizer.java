@@ -320,7 +320,8 @@ final class ValueSynthesizer {
       }
       object.set(name, generate(additional == null ? SchemaNode.ANY : additional, name, depth + 1));
       warn.accept(pointerOf(schema) + "/required names " + Diagnostic.quote(name)
-          + ", which its properties do not declare: the tests send it (" + (additional == null ? "as a string" : "as additionalProperties says")
+          + ", which its properties do not declare: the tests send it ("
+          + (additional == null ? "as a string" : "as additionalProperties says")
           + "); declare it, or take it out of required");
     }
     DateRanges.ends(dates.keySet()).forEach((name, start) ->

@@ -121,11 +121,12 @@ class OAuthTokensTest {
 
   @Test
   void aTokenThatExpiresBeforeItsAnnouncedTimeIsReplacedOnTheFirst401() throws Exception {
-    // announced to live an hour, valid for one second: only the 401 tells
-    start(Duration.ofSeconds(1), Duration.ofHours(1), "early");
+    // announced to live an hour, valid for 3 s (long enough for a retry's round trip on a busy machine): only the
+    // 401 tells
+    start(Duration.ofSeconds(3), Duration.ofHours(1), "early");
 
     Map<String, Outcome> first = suite.run(clientA());
-    Thread.sleep(1_200);
+    Thread.sleep(3_200);
     Map<String, Outcome> second = suite.run(clientA());
 
     assertThat(failures(first)).isEmpty();
@@ -141,7 +142,9 @@ class OAuthTokensTest {
    */
   @Test
   void theRequestSentAgainAfterA401KeepsItsQueryAndPathOnceEach() throws Exception {
-    start(Duration.ofSeconds(1), Duration.ofHours(1), "again");
+    // tokens live 3 s: the first is dead after the sleep, the fresh one outlives the retry's round trip even on a
+    // busy machine
+    start(Duration.ofSeconds(3), Duration.ofHours(1), "again");
     Map<String, String> saved = new TreeMap<>();
     clientA().forEach((key, value) -> saved.put(key, System.setProperty(key, value)));
     try {
@@ -149,7 +152,7 @@ class OAuthTokensTest {
       Object tokens = type.getMethod("clientCredentials", String.class).invoke(type.getMethod("of", String.class,
           String.class, String.class).invoke(null, "oauth", "codex.auth.oauth", "CODEX_AUTH_OAUTH"), "/oauth/token");
       String expired = (String) type.getMethod("token").invoke(tokens);
-      Thread.sleep(1_200); // the fake's token lives 1 s: the next request meets a 401 whatever the machine's speed
+      Thread.sleep(3_200); // the next request meets a 401 whatever the machine's speed
 
       io.restassured.response.Response answer = io.restassured.RestAssured.given()
           .baseUri("http://127.0.0.1:" + fake.port())

@@ -130,23 +130,20 @@ public final class ReportWriter {
 
   /** {@code text} with each unpaired surrogate as a JSON escape ({@code json}) or U+FFFD. */
   static String replaceLoneSurrogates(String text, boolean json) {
-    StringBuilder out = null;
+    StringBuilder out = new StringBuilder(text.length());
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
-      boolean paired = Character.isHighSurrogate(c) && i + 1 < text.length()
-          && Character.isLowSurrogate(text.charAt(i + 1));
-      if (Character.isSurrogate(c) && !paired && !(Character.isLowSurrogate(c) && i > 0
-          && Character.isHighSurrogate(text.charAt(i - 1)))) {
-        if (out == null) {
-          out = new StringBuilder(text.length() + 16).append(text, 0, i);
-        }
+      if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+        out.append(c).append(text.charAt(++i)); // a pair: the character it encodes
+      } else if (Character.isSurrogate(c)) {
         out.append(json ? String.format(Locale.ROOT, "\\u%04x", (int) c) : "\ufffd");
-      } else if (out != null) {
+      } else {
         out.append(c);
       }
     }
-    return out == null ? text : out.toString();
+    return out.toString();
   }
+
 
   static String markdown(SuiteReport report) {
     StringBuilder md = new StringBuilder();

@@ -171,6 +171,10 @@ public final class StatefulFake implements AutoCloseable {
       String path = exchange.getRequestURI().getPath();
       String method = exchange.getRequestMethod();
       String client = null;
+      if (clients == null || !path.equals("/oauth/token") && !path.equals("/.well-known/openid-configuration")) {
+        String query = exchange.getRequestURI().getRawQuery();
+        received.add(method + " " + exchange.getRequestURI().getRawPath() + (query == null ? "" : "?" + query));
+      }
       if (clients != null) {
         if (path.equals("/oauth/token")) {
           token(exchange);
@@ -181,8 +185,6 @@ public final class StatefulFake implements AutoCloseable {
           send(exchange, 200, JSON.createObjectNode().put("issuer", base).put("token_endpoint", base + "/oauth/token"));
           return;
         }
-        String query = exchange.getRequestURI().getRawQuery();
-        received.add(method + " " + exchange.getRequestURI().getRawPath() + (query == null ? "" : "?" + query));
         Issued token = bearer(exchange);
         if (token == null) {
           send(exchange, 401, null);
